@@ -1,0 +1,3 @@
+/** The audit log: every read and write of personal data, append-only and hash-chained (logguppföljning). */
+@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+package se.lots.audit;

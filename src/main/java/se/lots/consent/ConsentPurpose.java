@@ -1,0 +1,5 @@
+package se.lots.consent;
+
+public enum ConsentPurpose {
+    SIP, SAMORDNING, REMISS, UPPFOLJNING
+}

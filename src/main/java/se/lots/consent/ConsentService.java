@@ -1,0 +1,121 @@
+package se.lots.consent;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import se.lots.audit.AccessBasis;
+import se.lots.audit.AuditAction;
+import se.lots.audit.AuditLog;
+import se.lots.organisation.Organisations;
+import se.lots.security.Actor;
+import se.lots.shared.ConflictException;
+import se.lots.shared.NotFoundException;
+import se.lots.shared.Validation;
+
+@Service
+public class ConsentService {
+
+    static final int MIN_REASON_LENGTH = 10;
+
+    private final Consents consents;
+    private final EmergencyAccesses emergencyAccesses;
+    private final Organisations organisations;
+    private final AuditLog audit;
+    private final ConsentSettings settings;
+    private final Clock clock;
+
+    ConsentService(Consents consents, EmergencyAccesses emergencyAccesses, Organisations organisations, AuditLog audit,
+            ConsentSettings settings, Clock clock) {
+        this.consents = consents;
+        this.emergencyAccesses = emergencyAccesses;
+        this.organisations = organisations;
+        this.audit = audit;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Records the young person's consent that the organisation holding their record shares it with another.
+     * Only the holding organisation records it: it is the one that will disclose.
+     */
+    @Transactional
+    public Consent record(Actor actor, UUID personId, long ownerOrganisationId, NewConsent c) {
+        if (!actor.readsPersonalData() || actor.organisationId() != ownerOrganisationId) {
+            throw new AccessDeniedException("only the holding organisation records consent");
+        }
+        LocalDate validFrom = c.validFrom() == null ? LocalDate.now(clock) : c.validFrom();
+        Long from = c.fromOrganisationId() == null ? ownerOrganisationId : c.fromOrganisationId();
+        var v = new Validation().require("toOrganisationId", c.toOrganisationId()).require("purpose", c.purpose())
+                .require("givenHow", c.givenHow()).require("validTo", c.validTo());
+        if (c.scope() == null || c.scope().isEmpty()) {
+            v.reject("scope", "consent.scopeRequired");
+        }
+        if (from != ownerOrganisationId) {
+            v.reject("fromOrganisationId", "consent.fromMustHoldRecord");
+        }
+        if (c.toOrganisationId() != null) {
+            if (c.toOrganisationId().equals(from)) {
+                v.reject("toOrganisationId", "consent.sameOrganisation");
+            } else if (organisations.byId(c.toOrganisationId()).isEmpty()) {
+                v.reject("toOrganisationId", "consent.unknownOrganisation");
+            }
+        }
+        if (c.validTo() != null && c.validTo().isBefore(validFrom)) {
+            v.reject("validTo", "consent.validToBeforeFrom");
+        }
+        v.throwIfInvalid();
+        var normalised = new NewConsent(from, c.toOrganisationId(), c.purpose(), c.scope(), c.givenHow(), validFrom,
+                c.validTo());
+        UUID id = consents.insert(personId, normalised, actor.userId());
+        audit.record(actor, personId, AuditAction.CREATE, AccessBasis.OWN_ORGANISATION, "samtycke " + id);
+        return consents.byId(id).orElseThrow();
+    }
+
+    /** The giving or the receiving organisation may register that the young person withdrew consent. */
+    @Transactional
+    public Consent withdraw(Actor actor, UUID consentId) {
+        Consent c = consents.byId(consentId).orElseThrow(() -> new NotFoundException("consent"));
+        if (!actor.readsPersonalData()
+                || (actor.organisationId() != c.fromOrganisationId() && actor.organisationId() != c.toOrganisationId())) {
+            throw new AccessDeniedException("not a party to this consent");
+        }
+        if (!consents.withdraw(consentId, actor.userId())) {
+            throw new ConflictException("consent.alreadyWithdrawn", consentId);
+        }
+        audit.record(actor, c.personId(), AuditAction.UPDATE, AccessBasis.of("SAMTYCKE_ATERKALLAT"),
+                "samtycke " + consentId + " återkallat");
+        return consents.byId(consentId).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Consent> forPerson(UUID personId) {
+        return consents.forPerson(personId);
+    }
+
+    @Transactional(readOnly = true)
+    public Consent byId(UUID consentId) {
+        return consents.byId(consentId).orElseThrow(() -> new NotFoundException("consent"));
+    }
+
+    /** Break the glass: opens the record to this user for a limited time, flagged for the auditor. */
+    @Transactional
+    public EmergencyAccess breakGlass(Actor actor, UUID personId, String reason) {
+        if (!actor.readsPersonalData()) {
+            throw new AccessDeniedException("role does not read personal data");
+        }
+        if (reason == null || reason.trim().length() < MIN_REASON_LENGTH) {
+            new Validation().reject("reason", "emergency.reasonRequired", MIN_REASON_LENGTH).throwIfInvalid();
+        }
+        var access = emergencyAccesses.insert(personId, actor.userId(), reason.trim(),
+                clock.instant().plus(settings.duration()));
+        audit.record(actor, personId, AuditAction.BREAK_GLASS, AccessBasis.emergency(reason.trim()),
+                "nödåtkomst till " + access.expiresAt());
+        return access;
+    }
+}

@@ -1,0 +1,5 @@
+package se.lots.consent;
+
+public enum GivenHow {
+    SKRIFTLIGT, MUNTLIGT
+}

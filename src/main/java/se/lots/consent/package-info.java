@@ -1,0 +1,3 @@
+/** Samtycke and nödåtkomst: who may see a young person's record outside the organisation that holds it. */
+@org.springframework.modulith.ApplicationModule(displayName = "Consent and access")
+package se.lots.consent;

@@ -1,0 +1,3 @@
+/** Where Lots keeps its data: an embedded PostgreSQL by default, an external server when configured. */
+@org.springframework.modulith.ApplicationModule(displayName = "Database")
+package se.lots.database;

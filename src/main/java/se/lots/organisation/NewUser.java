@@ -1,0 +1,10 @@
+package se.lots.organisation;
+
+public record NewUser(String username, String password, String displayName, Role role, Long organisationId,
+        Long unitId) {
+
+    @Override
+    public String toString() {
+        return "NewUser[" + username + ", " + role + "]";
+    }
+}

@@ -1,0 +1,54 @@
+package se.lots.organisation;
+
+import java.net.URI;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Organisationer och användare")
+class OrganisationApi {
+
+    private final OrganisationService service;
+    private final Organisations organisations;
+
+    OrganisationApi(OrganisationService service, Organisations organisations) {
+        this.service = service;
+        this.organisations = organisations;
+    }
+
+    @PostMapping("/organisations")
+    @Operation(summary = "Skapa organisation (ADMIN)")
+    ResponseEntity<Organisation> create(@RequestBody NewOrganisation organisation) {
+        Organisation o = service.create(organisation);
+        return ResponseEntity.created(URI.create("/api/v1/organisations/" + o.id())).body(o);
+    }
+
+    @GetMapping("/organisations")
+    @Operation(summary = "Alla organisationer")
+    List<Organisation> all() {
+        return organisations.all();
+    }
+
+    @GetMapping("/organisations/{id}/units")
+    @Operation(summary = "En organisations enheter")
+    List<OrganisationUnit> units(@PathVariable long id) {
+        return organisations.units(id);
+    }
+
+    @PostMapping("/users")
+    @Operation(summary = "Skapa användare (ADMIN); lösenordet lagras som bcrypt-hash")
+    ResponseEntity<UserAccount> createUser(@RequestBody NewUser user) {
+        UserAccount u = service.createUser(user);
+        return ResponseEntity.created(URI.create("/api/v1/users/" + u.id())).body(u);
+    }
+}

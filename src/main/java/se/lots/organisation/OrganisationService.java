@@ -1,0 +1,110 @@
+package se.lots.organisation;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import se.lots.reference.ReferenceData;
+import se.lots.shared.ConflictException;
+import se.lots.shared.NotFoundException;
+import se.lots.shared.Validation;
+
+@Service
+public class OrganisationService {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9._@-]{2,64}");
+    static final int MIN_PASSWORD_LENGTH = 10;
+
+    private final Organisations organisations;
+    private final UserAccounts users;
+    private final PasswordEncoder passwordEncoder;
+    private final ReferenceData reference;
+
+    OrganisationService(Organisations organisations, UserAccounts users, PasswordEncoder passwordEncoder,
+            ReferenceData reference) {
+        this.reference = reference;
+        this.organisations = organisations;
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    @Transactional
+    public Organisation create(NewOrganisation o) {
+        var v = new Validation().require("name", o.name()).require("partyType", o.partyType())
+                .maxLength("name", o.name(), 200);
+        String municipality = Organisations.blankToNull(o.municipalityCode());
+        String county = Organisations.blankToNull(o.countyCode());
+        if (o.partyType() == PartyType.KOMMUN && municipality == null) {
+            v.reject("municipalityCode", "organisation.municipalityRequired");
+        }
+        if (o.partyType() == PartyType.REGION && county == null) {
+            v.reject("countyCode", "organisation.countyRequired");
+        }
+        if (municipality != null && !reference.municipality(municipality).isPresent()) {
+            v.reject("municipalityCode", "organisation.unknownMunicipality", municipality);
+        }
+        if (county != null && !reference.county(county).isPresent()) {
+            v.reject("countyCode", "organisation.unknownCounty", county);
+        }
+        v.throwIfInvalid();
+        if (organisations.nameTaken(o.name().trim())) {
+            throw new ConflictException("organisation.duplicate", o.name().trim());
+        }
+        long id = organisations.insert(o);
+        if (o.units() != null) {
+            o.units().stream().filter(u -> u != null && !u.isBlank()).distinct()
+                    .forEach(u -> organisations.insertUnit(id, u));
+        }
+        return organisations.byId(id).orElseThrow();
+    }
+
+    @Transactional
+    public OrganisationUnit addUnit(long organisationId, String name) {
+        new Validation().require("name", name).maxLength("name", name, 200).throwIfInvalid();
+        organisations.byId(organisationId).orElseThrow(() -> new NotFoundException("organisation"));
+        if (organisations.units(organisationId).stream().anyMatch(u -> u.name().equalsIgnoreCase(name.trim()))) {
+            throw new ConflictException("organisation.unitDuplicate", name.trim());
+        }
+        long id = organisations.insertUnit(organisationId, name);
+        return new OrganisationUnit(id, organisationId, name.trim());
+    }
+
+    @Transactional
+    public UserAccount createUser(NewUser u) {
+        var v = new Validation().require("username", u.username()).require("displayName", u.displayName())
+                .require("role", u.role()).require("organisationId", u.organisationId())
+                .maxLength("displayName", u.displayName(), 200);
+        if (u.username() != null && !u.username().isBlank() && !USERNAME.matcher(u.username().trim()).matches()) {
+            v.reject("username", "user.usernameFormat");
+        }
+        if (u.password() == null || u.password().length() < MIN_PASSWORD_LENGTH) {
+            v.reject("password", "user.passwordTooShort", MIN_PASSWORD_LENGTH);
+        }
+        if (u.organisationId() != null && organisations.byId(u.organisationId()).isEmpty()) {
+            v.reject("organisationId", "user.unknownOrganisation");
+        }
+        if (u.unitId() != null && u.organisationId() != null
+                && organisations.units(u.organisationId()).stream().noneMatch(unit -> unit.id() == u.unitId())) {
+            v.reject("unitId", "user.unitNotInOrganisation");
+        }
+        v.throwIfInvalid();
+        if (users.byUsername(u.username().trim()).isPresent()) {
+            throw new ConflictException("user.duplicate", u.username().trim());
+        }
+        long id = users.insert(u, passwordEncoder.encode(u.password()));
+        return users.byId(id).orElseThrow();
+    }
+
+    @Transactional
+    public void setActive(long userId, boolean active) {
+        users.byId(userId).orElseThrow(() -> new NotFoundException("user"));
+        users.setActive(userId, active);
+    }
+
+    public List<Organisation> organisations() {
+        return organisations.all();
+    }
+}

@@ -1,0 +1,4 @@
+package se.lots.organisation;
+
+public record OrganisationUnit(long id, long organisationId, String name) {
+}

@@ -1,0 +1,3 @@
+/** Organisations (the Finsam parties, schools, civil society, the förbund), their units and users. */
+@org.springframework.modulith.ApplicationModule(displayName = "Organisations and users")
+package se.lots.organisation;

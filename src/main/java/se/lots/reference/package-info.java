@@ -1,0 +1,3 @@
+/** Reference data: SCB's municipality and county codes. */
+@org.springframework.modulith.ApplicationModule(displayName = "Reference data")
+package se.lots.reference;

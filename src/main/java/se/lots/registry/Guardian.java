@@ -1,0 +1,4 @@
+package se.lots.registry;
+
+public record Guardian(String name, String phone, String email) {
+}

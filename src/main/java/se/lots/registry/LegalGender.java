@@ -1,0 +1,6 @@
+package se.lots.registry;
+
+public enum LegalGender {
+    FEMALE,
+    MALE
+}

@@ -1,0 +1,319 @@
+package se.lots.registry;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import se.lots.audit.AccessBasis;
+import se.lots.audit.AuditAction;
+import se.lots.audit.AuditLog;
+import se.lots.consent.Access;
+import se.lots.consent.AccessPolicy;
+import se.lots.consent.ConsentScope;
+import se.lots.reference.ReferenceData;
+import se.lots.security.Actor;
+import se.lots.shared.ConflictException;
+import se.lots.shared.InvalidInputException;
+import se.lots.shared.NotFoundException;
+import se.lots.shared.Validation;
+
+/** Register, edit, find and read young persons; every read and write goes through the access policy and the audit log. */
+@Service
+public class RegistryService {
+
+    public static final int PAGE_SIZE = 20;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern PHONE = Pattern.compile("[0-9 +()\\-]{5,20}");
+    private static final Pattern POSTAL_CODE = Pattern.compile("[0-9]{3} ?[0-9]{2}");
+
+    private final YoungPersons persons;
+    private final AccessPolicy accessPolicy;
+    private final AuditLog audit;
+    private final ReferenceData reference;
+    private final Clock clock;
+
+    RegistryService(YoungPersons persons, AccessPolicy accessPolicy, AuditLog audit, ReferenceData reference,
+            Clock clock) {
+        this.persons = persons;
+        this.accessPolicy = accessPolicy;
+        this.audit = audit;
+        this.reference = reference;
+        this.clock = clock;
+    }
+
+    /** Registers a person for the actor's organisation; a personnummer already in the registry is a conflict naming the existing id. */
+    @Transactional
+    public YoungPerson register(Actor actor, PersonInput input) {
+        requirePersonDataRole(actor);
+        YoungPerson candidate = validate(input, null, actor.organisationId());
+        if (candidate.personalIdentityNumber() != null) {
+            persons.idByPersonalIdentityNumber(new PersonalIdentityNumber(candidate.personalIdentityNumber()))
+                    .ifPresent(existing -> {
+                        throw new ConflictException("person.duplicate", existing);
+                    });
+        }
+        if (candidate.identityKind() == IdentityKind.RESERVE) {
+            candidate = withReserveIdentity(candidate, persons.nextReserveIdentity());
+        }
+        UUID id = persons.insert(candidate, actor.userId());
+        audit.record(actor, id, AuditAction.CREATE, AccessBasis.OWN_ORGANISATION, null);
+        return persons.byId(id).orElseThrow();
+    }
+
+    /** Only the holding organisation edits; a stale {@code version} is refused, never silently overwritten. */
+    @Transactional
+    public YoungPerson update(Actor actor, UUID id, PersonInput input) {
+        YoungPerson existing = persons.byId(id).orElseThrow(() -> new NotFoundException("person"));
+        if (!actor.readsPersonalData() || existing.ownerOrganisationId() != actor.organisationId()) {
+            throw new AccessDeniedException("only the holding organisation edits a record");
+        }
+        YoungPerson changed = validate(input, existing, actor.organisationId());
+        int version = input.version() == null ? existing.version() : input.version();
+        var toSave = new YoungPerson(id, existing.identityKind(), existing.personalIdentityNumber(),
+                existing.reserveIdentity(), changed.firstName(), changed.lastName(), existing.birthDate(),
+                existing.birthYear(), changed.gender(), changed.municipalityCode(), changed.protectedIdentity(),
+                changed.address(), changed.phone(), changed.email(), changed.preferredLanguage(),
+                changed.interpreterNeeded(), changed.guardian(), existing.ownerOrganisationId(), existing.createdAt(),
+                existing.updatedAt(), version);
+        if (!persons.update(toSave, actor.userId())) {
+            throw new ConflictException("person.staleVersion", id);
+        }
+        audit.record(actor, id, AuditAction.UPDATE, AccessBasis.OWN_ORGANISATION, null);
+        return persons.byId(id).orElseThrow();
+    }
+
+    /** Reads the record if the access policy allows it, and logs the read with the basis used. */
+    @Transactional
+    public PersonRead read(Actor actor, UUID id) {
+        long owner = persons.owner(id).orElseThrow(() -> new NotFoundException("person"));
+        Access access = accessPolicy.decide(actor, id, owner, ConsentScope.GRUNDUPPGIFTER);
+        if (!access.granted()) {
+            throw new AccessDeniedException("no access to person");
+        }
+        audit.record(actor, id, AuditAction.READ, access.basis(), null);
+        return new PersonRead(persons.byId(id).orElseThrow(), access.basis());
+    }
+
+    /** True when the person exists; says nothing else, so that a user without access can ask for emergency access. */
+    @Transactional(readOnly = true)
+    public boolean exists(UUID id) {
+        return persons.owner(id).isPresent();
+    }
+
+    @Transactional(readOnly = true)
+    public long ownerOf(UUID id) {
+        return persons.owner(id).orElseThrow(() -> new NotFoundException("person"));
+    }
+
+    /**
+     * Finds persons by personnummer (any accepted format) or by parts of the name, among those the actor may see.
+     * Each person on the returned page is logged as a SEARCH read.
+     */
+    @Transactional
+    public SearchResult search(Actor actor, String query, int page) {
+        requirePersonDataRole(actor);
+        String q = query == null ? "" : query.trim();
+        PersonalIdentityNumber pin = null;
+        List<String> words = List.of();
+        if (PersonalIdentityNumber.looksLikeOne(q)) {
+            pin = parsePin("q", q);
+        } else {
+            words = Arrays.stream(q.split("\\s+")).filter(w -> !w.isBlank()).toList();
+            if (words.isEmpty() || words.stream().allMatch(w -> w.length() < 2)) {
+                throw new InvalidInputException("q", "search.tooShort");
+            }
+        }
+        Set<UUID> shared = accessPolicy.sharedWith(actor, ConsentScope.GRUNDUPPGIFTER);
+        int safePage = Math.max(0, page);
+        var found = persons.search(pin, words, actor.organisationId(), shared, PAGE_SIZE, safePage * PAGE_SIZE);
+        long total = found.size() < PAGE_SIZE && safePage == 0 ? found.size()
+                : persons.count(pin, words, actor.organisationId(), shared, SearchResult.COUNT_CAP);
+        auditSearch(actor, found);
+        return new SearchResult(found, safePage, PAGE_SIZE, total);
+    }
+
+    private void auditSearch(Actor actor, List<PersonSummary> found) {
+        var own = new ArrayList<UUID>();
+        for (PersonSummary p : found) {
+            if (p.ownerOrganisationId() == actor.organisationId()) {
+                own.add(p.id());
+            } else {
+                var access = accessPolicy.decide(actor, p.id(), p.ownerOrganisationId(), ConsentScope.GRUNDUPPGIFTER);
+                audit.record(actor, p.id(), AuditAction.SEARCH, access.basis(), "sökträff");
+            }
+        }
+        if (!own.isEmpty() || found.isEmpty()) {
+            audit.recordEach(actor, own, AuditAction.SEARCH, AccessBasis.OWN_ORGANISATION, "sökträff");
+        }
+    }
+
+    private static void requirePersonDataRole(Actor actor) {
+        if (!actor.readsPersonalData()) {
+            throw new AccessDeniedException("role does not read personal data");
+        }
+    }
+
+    private YoungPerson validate(PersonInput in, YoungPerson existing, long organisationId) {
+        var v = new Validation();
+        LocalDate today = LocalDate.now(clock);
+        boolean anonymous = existing != null ? existing.anonymous() : in.isAnonymous();
+        boolean protectedIdentity = in.isProtected();
+        Gender gender = parseEnum(v, "gender", in.gender());
+        v.require("municipalityCode", in.municipalityCode());
+        String municipality = trim(in.municipalityCode());
+        if (municipality != null && reference.municipality(municipality).isEmpty()) {
+            v.reject("municipalityCode", "person.unknownMunicipality", municipality);
+        }
+        Address address = in.address() == null ? new Address(null, null, null) : trimmed(in.address());
+        Guardian guardian = in.guardian() == null ? new Guardian(null, null, null)
+                : new Guardian(trim(in.guardian().name()), trim(in.guardian().phone()), trim(in.guardian().email()));
+
+        IdentityKind kind;
+        String pinValue = null;
+        LocalDate birthDate = null;
+        int birthYear = 0;
+        if (existing != null) {
+            kind = existing.identityKind();
+            birthDate = existing.birthDate();
+            birthYear = existing.birthYear();
+        } else if (anonymous) {
+            kind = IdentityKind.ANONYMOUS;
+            birthYear = parseBirthYear(v, in.birthYear(), today);
+        } else if (trim(in.personalIdentityNumber()) != null) {
+            PersonalIdentityNumber pin = parsePin(v, "personalIdentityNumber", in.personalIdentityNumber(), today);
+            if (pin != null) {
+                kind = pin.isCoordinationNumber() ? IdentityKind.SAMORDNINGSNUMMER : IdentityKind.PERSONNUMMER;
+                pinValue = pin.value();
+                birthYear = pin.birthYear();
+                birthDate = pin.hasCompleteBirthDate() ? pin.birthDate() : null;
+            } else {
+                kind = IdentityKind.PERSONNUMMER;
+            }
+        } else {
+            kind = IdentityKind.RESERVE;
+            birthDate = parseDate(v, "birthDate", in.birthDate(), today);
+            birthYear = birthDate == null ? 0 : birthDate.getYear();
+        }
+
+        if (anonymous) {
+            if (trim(in.firstName()) != null || trim(in.lastName()) != null || trim(in.phone()) != null
+                    || trim(in.email()) != null || !address.isEmpty() || trim(in.personalIdentityNumber()) != null) {
+                v.reject("anonymous", "person.anonymousHasIdentity");
+            }
+        } else {
+            v.require("firstName", in.firstName()).require("lastName", in.lastName())
+                    .maxLength("firstName", in.firstName(), 100).maxLength("lastName", in.lastName(), 100);
+        }
+        if (protectedIdentity && !address.isEmpty()) {
+            v.reject("address", "person.protectedNoAddress");
+        }
+        if (trim(in.email()) != null && !EMAIL.matcher(in.email().trim()).matches()) {
+            v.reject("email", "validation.email");
+        }
+        if (guardian.email() != null && !EMAIL.matcher(guardian.email()).matches()) {
+            v.reject("guardian.email", "validation.email");
+        }
+        if (trim(in.phone()) != null && !PHONE.matcher(in.phone().trim()).matches()) {
+            v.reject("phone", "validation.phone");
+        }
+        if (guardian.phone() != null && !PHONE.matcher(guardian.phone()).matches()) {
+            v.reject("guardian.phone", "validation.phone");
+        }
+        if (address.postalCode() != null && !POSTAL_CODE.matcher(address.postalCode()).matches()) {
+            v.reject("address.postalCode", "validation.postalCode");
+        }
+        v.maxLength("address.street", address.street(), 200).maxLength("address.city", address.city(), 100)
+                .maxLength("preferredLanguage", in.preferredLanguage(), 50);
+        v.throwIfInvalid();
+        return new YoungPerson(null, kind, pinValue, null, anonymous ? null : trim(in.firstName()),
+                anonymous ? null : trim(in.lastName()), birthDate, birthYear, gender, municipality, protectedIdentity,
+                protectedIdentity || anonymous ? null : address, anonymous ? null : trim(in.phone()),
+                anonymous ? null : trim(in.email()), trim(in.preferredLanguage()),
+                Boolean.TRUE.equals(in.interpreterNeeded()), anonymous ? null : guardian, organisationId, null, null,
+                existing == null ? 0 : existing.version());
+    }
+
+    private static YoungPerson withReserveIdentity(YoungPerson p, String reserve) {
+        return new YoungPerson(p.id(), p.identityKind(), null, reserve, p.firstName(), p.lastName(), p.birthDate(),
+                p.birthYear(), p.gender(), p.municipalityCode(), p.protectedIdentity(), p.address(), p.phone(),
+                p.email(), p.preferredLanguage(), p.interpreterNeeded(), p.guardian(), p.ownerOrganisationId(),
+                p.createdAt(), p.updatedAt(), p.version());
+    }
+
+    private PersonalIdentityNumber parsePin(String field, String value) {
+        var v = new Validation();
+        PersonalIdentityNumber pin = parsePin(v, field, value, LocalDate.now(clock));
+        v.throwIfInvalid();
+        return pin;
+    }
+
+    private static PersonalIdentityNumber parsePin(Validation v, String field, String value, LocalDate today) {
+        try {
+            return PersonalIdentityNumber.parse(value, today);
+        } catch (InvalidPersonalIdentityNumberException e) {
+            v.reject(field, e.messageKey());
+            return null;
+        }
+    }
+
+    private static LocalDate parseDate(Validation v, String field, String value, LocalDate today) {
+        if (trim(value) == null) {
+            v.reject(field, "person.birthDateRequired");
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(value.trim());
+            if (date.isAfter(today)) {
+                v.reject(field, "validation.dateInFuture");
+            }
+            return date;
+        } catch (DateTimeParseException e) {
+            v.reject(field, "validation.date");
+            return null;
+        }
+    }
+
+    private static int parseBirthYear(Validation v, String value, LocalDate today) {
+        try {
+            int year = Integer.parseInt(value == null ? "" : value.trim());
+            if (year < 1900 || year > today.getYear()) {
+                v.reject("birthYear", "person.birthYearRange", today.getYear());
+            }
+            return year;
+        } catch (NumberFormatException e) {
+            v.reject("birthYear", "person.birthYearRequired");
+            return 0;
+        }
+    }
+
+    private static Gender parseEnum(Validation v, String field, String value) {
+        if (trim(value) == null) {
+            v.reject(field, "validation.required");
+            return null;
+        }
+        try {
+            return Gender.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            v.reject(field, "person.unknownGender");
+            return null;
+        }
+    }
+
+    private static Address trimmed(Address a) {
+        return new Address(trim(a.street()), trim(a.postalCode()), trim(a.city()));
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,181 @@
+package se.lots.registry;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class YoungPersons {
+
+    private static final String COLUMNS = """
+            id, identity_kind, personal_identity_number, reserve_identity, first_name, last_name, birth_date,
+            birth_year, gender, municipality_code, protected_identity, street, postal_code, city, phone, email,
+            preferred_language, interpreter_needed, guardian_name, guardian_phone, guardian_email,
+            owner_organisation_id, created_at, updated_at, version""";
+
+    private static final String NAME = "lower(coalesce(first_name, '') || ' ' || coalesce(last_name, ''))";
+
+    private final JdbcClient jdbc;
+
+    YoungPersons(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<YoungPerson> byId(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM young_person WHERE id = ?").param(id)
+                .query(YoungPersons::person).optional();
+    }
+
+    Optional<UUID> idByPersonalIdentityNumber(PersonalIdentityNumber pin) {
+        return jdbc.sql("SELECT id FROM young_person WHERE personal_identity_number = ?").param(pin.value())
+                .query(UUID.class).optional();
+    }
+
+    Optional<Long> owner(UUID id) {
+        return jdbc.sql("SELECT owner_organisation_id FROM young_person WHERE id = ?").param(id)
+                .query(Long.class).optional();
+    }
+
+    String nextReserveIdentity() {
+        long n = jdbc.sql("SELECT nextval('reserve_identity_seq')").query(Long.class).single();
+        return String.format(Locale.ROOT, "RES-%07d", n);
+    }
+
+    UUID insert(YoungPerson p, long userId) {
+        return jdbc.sql("""
+                INSERT INTO young_person (identity_kind, personal_identity_number, reserve_identity, first_name,
+                    last_name, birth_date, birth_year, gender, municipality_code, protected_identity, street,
+                    postal_code, city, phone, email, preferred_language, interpreter_needed, guardian_name,
+                    guardian_phone, guardian_email, owner_organisation_id, created_by, updated_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(values(p, userId, userId)).query(UUID.class).single();
+    }
+
+    /** Optimistic locking: false when someone else saved since {@code p.version()} was read. */
+    boolean update(YoungPerson p, long userId) {
+        return jdbc.sql("""
+                UPDATE young_person SET first_name = ?, last_name = ?, gender = ?, municipality_code = ?,
+                    protected_identity = ?, street = ?, postal_code = ?, city = ?, phone = ?, email = ?,
+                    preferred_language = ?, interpreter_needed = ?, guardian_name = ?, guardian_phone = ?,
+                    guardian_email = ?, updated_by = ?, updated_at = now(), version = version + 1
+                 WHERE id = ? AND version = ?""")
+                .params(p.firstName(), p.lastName(), p.gender().name(), p.municipalityCode(), p.protectedIdentity(),
+                        street(p), postalCode(p), city(p), p.phone(), p.email(), p.preferredLanguage(),
+                        p.interpreterNeeded(), guardian(p).name(), guardian(p).phone(), guardian(p).email(), userId,
+                        p.id(), p.version())
+                .update() == 1;
+    }
+
+    /**
+     * Persons held by the organisation or shared with it, whose personnummer equals {@code pin} or whose name
+     * contains every word of {@code words} (trigram index). Anonymous persons have no name and are never found.
+     */
+    List<PersonSummary> search(PersonalIdentityNumber pin, List<String> words, long organisationId,
+            Collection<UUID> shared, int limit, int offset) {
+        var sql = new StringBuilder("""
+                SELECT id, identity_kind, personal_identity_number, reserve_identity, first_name, last_name,
+                       birth_year, gender, municipality_code, protected_identity, owner_organisation_id
+                  FROM young_person WHERE """);
+        var params = new ArrayList<Object>();
+        filter(pin, words, organisationId, shared, sql, params);
+        sql.append(" ORDER BY last_name, first_name, id LIMIT ? OFFSET ?");
+        params.add(limit);
+        params.add(offset);
+        return jdbc.sql(sql.toString()).params(params).query(YoungPersons::summary).list();
+    }
+
+    long count(PersonalIdentityNumber pin, List<String> words, long organisationId, Collection<UUID> shared, int cap) {
+        var sql = new StringBuilder("SELECT count(*) FROM (SELECT 1 FROM young_person WHERE ");
+        var params = new ArrayList<Object>();
+        filter(pin, words, organisationId, shared, sql, params);
+        sql.append(" LIMIT ?) capped");
+        params.add(cap + 1);
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+    }
+
+    private static void filter(PersonalIdentityNumber pin, List<String> words, long organisationId,
+            Collection<UUID> shared, StringBuilder sql, List<Object> params) {
+        if (shared.isEmpty()) {
+            sql.append(" owner_organisation_id = ?");
+            params.add(organisationId);
+        } else {
+            sql.append(" (owner_organisation_id = ? OR id = ANY (?::uuid[]))");
+            params.add(organisationId);
+            params.add(shared.toArray(UUID[]::new));
+        }
+        if (pin != null) {
+            sql.append(" AND personal_identity_number = ?");
+            params.add(pin.value());
+        }
+        for (String word : words) {
+            sql.append(" AND (" + NAME + " LIKE ? OR reserve_identity = ?)");
+            params.add("%" + escapeLike(word.toLowerCase(Locale.ROOT)) + "%");
+            params.add(word.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static Object[] values(YoungPerson p, long createdBy, long updatedBy) {
+        return new Object[] { p.identityKind().name(), p.personalIdentityNumber(), p.reserveIdentity(),
+            p.firstName(), p.lastName(), p.birthDate(), p.birthYear(), p.gender().name(), p.municipalityCode(),
+            p.protectedIdentity(), street(p), postalCode(p), city(p), p.phone(), p.email(), p.preferredLanguage(),
+            p.interpreterNeeded(), guardian(p).name(), guardian(p).phone(), guardian(p).email(),
+            p.ownerOrganisationId(), createdBy, updatedBy };
+    }
+
+    // protected identity: the address is dropped here too, the last gate before the database
+    private static String street(YoungPerson p) {
+        return p.protectedIdentity() || p.address() == null ? null : p.address().street();
+    }
+
+    private static String postalCode(YoungPerson p) {
+        return p.protectedIdentity() || p.address() == null ? null : p.address().postalCode();
+    }
+
+    private static String city(YoungPerson p) {
+        return p.protectedIdentity() || p.address() == null ? null : p.address().city();
+    }
+
+    private static Guardian guardian(YoungPerson p) {
+        return p.guardian() == null ? new Guardian(null, null, null) : p.guardian();
+    }
+
+    private static YoungPerson person(ResultSet rs, int row) throws SQLException {
+        boolean protectedIdentity = rs.getBoolean("protected_identity");
+        var address = protectedIdentity ? null
+                : new Address(rs.getString("street"), rs.getString("postal_code"), rs.getString("city"));
+        return new YoungPerson(rs.getObject("id", UUID.class), IdentityKind.valueOf(rs.getString("identity_kind")),
+                rs.getString("personal_identity_number"), rs.getString("reserve_identity"),
+                rs.getString("first_name"), rs.getString("last_name"), rs.getObject("birth_date", LocalDate.class),
+                rs.getInt("birth_year"), Gender.valueOf(rs.getString("gender")), rs.getString("municipality_code"),
+                protectedIdentity, address, rs.getString("phone"), rs.getString("email"),
+                rs.getString("preferred_language"), rs.getBoolean("interpreter_needed"),
+                new Guardian(rs.getString("guardian_name"), rs.getString("guardian_phone"),
+                        rs.getString("guardian_email")),
+                rs.getLong("owner_organisation_id"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getInt("version"));
+    }
+
+    private static PersonSummary summary(ResultSet rs, int row) throws SQLException {
+        String pin = rs.getString("personal_identity_number");
+        return new PersonSummary(rs.getObject("id", UUID.class),
+                pin != null ? new PersonalIdentityNumber(pin).formatted() : rs.getString("reserve_identity"),
+                IdentityKind.valueOf(rs.getString("identity_kind")), rs.getString("first_name"),
+                rs.getString("last_name"), rs.getInt("birth_year"), Gender.valueOf(rs.getString("gender")),
+                rs.getString("municipality_code"), rs.getBoolean("protected_identity"),
+                rs.getLong("owner_organisation_id"));
+    }
+}

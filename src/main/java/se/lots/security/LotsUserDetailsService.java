@@ -1,0 +1,30 @@
+package se.lots.security;
+
+import java.util.List;
+
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+
+import se.lots.organisation.UserAccounts;
+
+@Service
+class LotsUserDetailsService implements UserDetailsService {
+
+    private final UserAccounts users;
+
+    LotsUserDetailsService(UserAccounts users) {
+        this.users = users;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        var account = users.byUsername(username).orElseThrow(() -> new UsernameNotFoundException(username));
+        String hash = users.passwordHash(username).orElseThrow(() -> new UsernameNotFoundException(username));
+        return User.withUsername(account.username()).password(hash).disabled(!account.active())
+                .authorities(List.of(new SimpleGrantedAuthority(account.role().authority()))).build();
+    }
+}

@@ -1,0 +1,148 @@
+package se.lots.security;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import se.lots.organisation.Role;
+import se.lots.organisation.UserAccounts;
+
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    private static final String[] PERSON_DATA_ROLES = {
+        Role.KAA_COORDINATOR.name(), Role.CASE_WORKER.name(), Role.PROGRAMME_LEAD.name() };
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt by default, and old hashes keep working if the default changes
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Machine clients: HTTP Basic (or an OIDC bearer token when configured), no session, JSON errors. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, MessageSource messages, ObjectProvider<JwtDecoder> jwtDecoder,
+            UserAccounts users, @Value("${lots.oidc.username-claim:preferred_username}") String usernameClaim)
+            throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/v1/organisations/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/v1/users/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/v1/audit/**").hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
+                        .requestMatchers("/api/v1/persons/**", "/api/v1/consents/**").hasAnyRole(PERSON_DATA_ROLES)
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(
+                        (request, response, e) -> json(response, 401, messages, "error.unauthenticated")))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> json(response, 401, messages,
+                                "error.unauthenticated"))
+                        .accessDeniedHandler((request, response, ex) -> json(response, 403, messages,
+                                "error.forbidden")));
+        if (jwtDecoder.getIfAvailable() != null) {
+            var converter = new JwtAuthenticationConverter();
+            converter.setPrincipalClaimName(usernameClaim);
+            converter.setJwtGrantedAuthoritiesConverter(jwt -> localAuthorities(users, jwt.getClaimAsString(usernameClaim)));
+            http.oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(converter)));
+        }
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webSecurity(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> oidcClients,
+            UserAccounts users, @Value("${lots.oidc.username-claim:preferred_username}") String usernameClaim)
+            throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/audit/**").hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
+                        .requestMatchers("/persons/**").hasAnyRole(PERSON_DATA_ROLES)
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                .exceptionHandling(e -> e.accessDeniedPage("/forbidden"));
+        if (oidcClients.getIfAvailable() != null) {
+            http.oauth2Login(oauth -> oauth.loginPage("/login")
+                    .userInfoEndpoint(u -> u.oidcUserService(oidcUserService(users, usernameClaim))));
+        }
+        return http.build();
+    }
+
+    /** An identity provider proves who the user is; Lots' own account decides organisation and role. */
+    static OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService(UserAccounts users, String usernameClaim) {
+        var delegate = new OidcUserService();
+        return request -> {
+            OidcUser user = delegate.loadUser(request);
+            String username = user.getClaimAsString(usernameClaim);
+            var authorities = localAuthorities(users, username);
+            if (authorities.isEmpty()) {
+                throw new OAuth2AuthenticationException(new OAuth2Error("unknown_user",
+                        "Ingen aktiv användare i Lots heter " + username, null));
+            }
+            return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), usernameClaim);
+        };
+    }
+
+    static List<GrantedAuthority> localAuthorities(UserAccounts users, String username) {
+        if (username == null) {
+            return List.of();
+        }
+        return users.byUsername(username).filter(a -> a.active())
+                .<List<GrantedAuthority>>map(a -> List.of(new SimpleGrantedAuthority(a.role().authority())))
+                .orElse(List.of());
+    }
+
+    private static void json(HttpServletResponse response, int status, MessageSource messages, String key)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        String message = messages.getMessage(key, null, Locale.forLanguageTag("sv"));
+        response.getWriter().write("{\"errors\":[{\"field\":null,\"message\":\"" + message.replace("\"", "'") + "\"}]}");
+    }
+
+    @Bean
+    WebMvcConfigurer actorArgument(CurrentActor currentActor) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new ActorArgumentResolver(currentActor));
+            }
+        };
+    }
+}

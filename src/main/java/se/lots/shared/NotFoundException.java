@@ -1,0 +1,8 @@
+package se.lots.shared;
+
+public class NotFoundException extends RuntimeException {
+
+    public NotFoundException(String what) {
+        super(what + " not found");
+    }
+}

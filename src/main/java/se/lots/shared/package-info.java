@@ -1,0 +1,3 @@
+/** The shared kernel: errors every module raises and every controller renders. */
+@org.springframework.modulith.ApplicationModule(displayName = "Shared kernel", type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package se.lots.shared;

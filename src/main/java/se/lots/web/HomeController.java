@@ -1,0 +1,43 @@
+package se.lots.web;
+
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.servlet.ModelAndView;
+
+@Controller
+class HomeController {
+
+    private final ObjectProvider<InMemoryClientRegistrationRepository> oidcClients;
+
+    HomeController(ObjectProvider<InMemoryClientRegistrationRepository> oidcClients) {
+        this.oidcClients = oidcClients;
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "home";
+    }
+
+    @GetMapping("/login")
+    String login(Model model) {
+        var repository = oidcClients.getIfAvailable();
+        List<ClientRegistration> clients = new java.util.ArrayList<>();
+        if (repository != null) {
+            repository.forEach(clients::add);
+        }
+        model.addAttribute("oidcClients", clients);
+        return "login";
+    }
+
+    @GetMapping("/forbidden")
+    ModelAndView forbidden() {
+        return PageErrorHandler.page(HttpStatus.FORBIDDEN, "access.denied.generic");
+    }
+}

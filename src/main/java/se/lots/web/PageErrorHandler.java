@@ -1,0 +1,47 @@
+package se.lots.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import se.lots.shared.NotFoundException;
+
+/** Pages get a Swedish error page, never a stack trace. */
+@ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageErrorHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PageErrorHandler.class);
+
+    @ExceptionHandler({ NotFoundException.class, NoResourceFoundException.class,
+        MethodArgumentTypeMismatchException.class })
+    ModelAndView notFound(Exception e) {
+        return page(HttpStatus.NOT_FOUND, "error.notFound");
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ModelAndView forbidden(AccessDeniedException e) {
+        return page(HttpStatus.FORBIDDEN, "access.denied.generic");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ModelAndView unexpected(Exception e) {
+        log.error("Unexpected error on page", e);
+        return page(HttpStatus.INTERNAL_SERVER_ERROR, "error.unexpected");
+    }
+
+    static ModelAndView page(HttpStatus status, String messageKey) {
+        var mav = new ModelAndView("error");
+        mav.setStatus(status);
+        mav.addObject("messageKey", messageKey);
+        return mav;
+    }
+}
