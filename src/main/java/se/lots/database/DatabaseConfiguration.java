@@ -47,12 +47,13 @@ class DatabaseConfiguration {
 
         @Bean(destroyMethod = "close")
         EmbeddedPostgres embeddedPostgres(DatabaseSettings settings) throws IOException {
-            Path directory = settings.dataDirectory().toAbsolutePath();
+            Path directory = settings.ephemeral() ? Files.createTempDirectory("lots-pg")
+                    : settings.dataDirectory().toAbsolutePath();
             Files.createDirectories(directory);
             OrphanedPostmaster.stopIfRunning(directory);
             var builder = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
-                    .setCleanDataDirectory(false)
+                    .setCleanDataDirectory(settings.ephemeral())
                     .setPGStartupWait(Duration.ofSeconds(60))
                     // initdb fails when LANG names a locale that is not installed
                     .setLocaleConfig("locale", "C")

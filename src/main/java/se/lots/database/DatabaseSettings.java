@@ -12,10 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dataDirectory  where the embedded server keeps its files (one folder per major version)
  * @param durable        fsync and synchronous commit on (off only for throw-away test databases)
  * @param port           embedded server port, 0 = any free port
+ * @param ephemeral      a throw-away embedded database in a temporary folder (tests)
  */
 @ConfigurationProperties("lots.db")
 public record DatabaseSettings(String url, String user, String password, String appRole,
-        Path dataDirectory, boolean durable, int port) {
+        Path dataDirectory, boolean durable, int port, boolean ephemeral) {
 
     public DatabaseSettings {
         if (appRole == null || appRole.isBlank()) {
