@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import se.lots.security.Actor;
 import se.lots.security.CurrentActor;
 
-/** What every page's header needs: who is logged in, and the current path for the language switch. */
+/** What every page's header needs: who is logged in, and the current path for the language switch (not for the API). */
 @ControllerAdvice
 class LayoutModel {
 
@@ -20,7 +20,10 @@ class LayoutModel {
     }
 
     @ModelAttribute("me")
-    Actor me() {
+    Actor me(HttpServletRequest request) {
+        if (request.getRequestURI().startsWith("/api/")) {
+            return null;
+        }
         var auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
             return null;
