@@ -3,6 +3,7 @@ package se.lots.audit;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.lots.security.Actor;
 
@@ -35,8 +37,10 @@ class AuditController {
     private final AuditLog audit;
     private final PersonLookup persons;
     private final MessageSource messages;
+    private final Clock clock;
 
-    AuditController(AuditLog audit, PersonLookup persons, MessageSource messages) {
+    AuditController(AuditLog audit, PersonLookup persons, MessageSource messages, Clock clock) {
+        this.clock = clock;
         this.audit = audit;
         this.persons = persons;
         this.messages = messages;
@@ -48,7 +52,7 @@ class AuditController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             Model model, Locale locale) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("pin", pin);
@@ -73,10 +77,9 @@ class AuditController {
     }
 
     @PostMapping("/verify")
-    String verify(Model model) {
-        model.addAttribute("verification", audit.verify());
-        model.addAttribute("emergencies", audit.emergencyAccesses(LocalDate.now().minusDays(30), null));
-        return "audit/log";
+    String verify(RedirectAttributes redirect) {
+        redirect.addFlashAttribute("verification", audit.verify());
+        return "redirect:/audit";
     }
 
     /** A person's whole access history as CSV (semicolon, UTF-8 with BOM so that Excel opens it in Swedish). */

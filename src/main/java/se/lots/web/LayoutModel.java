@@ -1,10 +1,14 @@
 package se.lots.web;
 
+import java.util.Locale;
+import java.util.Optional;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import se.lots.security.Actor;
 import se.lots.security.CurrentActor;
@@ -35,8 +39,32 @@ class LayoutModel {
         }
     }
 
-    @ModelAttribute("currentPath")
-    String currentPath(HttpServletRequest request) {
-        return request.getRequestURI();
+    /**
+     * The same page in the other language. A page rendered by a POST (a form with errors) has no address of its
+     * own, so the link then leads back to the page the form was on.
+     */
+    @ModelAttribute("languageSwitchUrl")
+    String languageSwitchUrl(HttpServletRequest request, Locale locale) {
+        String other = "en".equals(locale.getLanguage()) ? "sv" : "en";
+        UriComponentsBuilder page;
+        if ("GET".equals(request.getMethod())) {
+            page = UriComponentsBuilder.fromUriString(request.getRequestURI()).query(request.getQueryString());
+        } else {
+            page = sameSiteReferer(request).orElse(UriComponentsBuilder.fromUriString("/"));
+        }
+        return page.replaceQueryParam("lang", other).build().toUriString();
+    }
+
+    private static Optional<UriComponentsBuilder> sameSiteReferer(HttpServletRequest request) {
+        String referer = request.getHeader("Referer");
+        if (referer == null) {
+            return Optional.empty();
+        }
+        var uri = UriComponentsBuilder.fromUriString(referer).build();
+        if (uri.getHost() != null && !uri.getHost().equals(request.getServerName())) {
+            return Optional.empty();
+        }
+        return Optional.of(UriComponentsBuilder.fromUriString(uri.getPath() == null ? "/" : uri.getPath())
+                .query(uri.getQuery()));
     }
 }

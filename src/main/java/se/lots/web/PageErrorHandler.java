@@ -6,6 +6,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -25,6 +27,16 @@ class PageErrorHandler {
         MethodArgumentTypeMismatchException.class })
     ModelAndView notFound(Exception e) {
         return page(HttpStatus.NOT_FOUND, "error.notFound");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ModelAndView methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+        return page(HttpStatus.METHOD_NOT_ALLOWED, "error.badRequest");
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ModelAndView badRequest(MissingServletRequestParameterException e) {
+        return page(HttpStatus.BAD_REQUEST, "error.badRequest");
     }
 
     @ExceptionHandler(AccessDeniedException.class)

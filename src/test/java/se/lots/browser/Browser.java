@@ -23,7 +23,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -120,9 +119,24 @@ final class Browser implements AutoCloseable {
     void clickAndWait(WebElement element) {
         WebElement oldPage = driver.findElement(By.tagName("html"));
         element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> isGone(oldPage));
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "complete".equals(
                 ((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    // Chromium sometimes answers "does not belong to the document" instead of "stale" while a page is replaced
+    private static boolean isGone(WebElement oldPage) {
+        try {
+            oldPage.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     void clickAndWait(String css) {
@@ -136,12 +150,17 @@ final class Browser implements AutoCloseable {
     }
 
     void login(String username, String password) {
-        open("/login");
-        driver.manage().deleteAllCookies();
+        forgetSession();
         open("/login");
         type("username", username);
         type("password", password);
         clickAndWait("main form button[type=submit]");
+    }
+
+    /** No session and no language choice, as for someone who has never been here. */
+    void forgetSession() {
+        open("/login");
+        driver.manage().deleteAllCookies();
     }
 
     void logout() {

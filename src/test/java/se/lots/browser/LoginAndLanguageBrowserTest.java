@@ -11,7 +11,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import se.lots.IntegrationTest;
 
 @IntegrationTest
-class LoginBrowserTest {
+class LoginAndLanguageBrowserTest {
 
     private static Browser browser;
 
@@ -35,6 +35,7 @@ class LoginBrowserTest {
 
     @Test
     void wrongPasswordShowsTheSwedishErrorAndTheRightOneLetsKaaIn() {
+        browser.forgetSession();
         browser.open("/persons");
         assertThat(browser.path()).as("an anonymous visitor is sent to the login page").isEqualTo("/login");
         assertThat(browser.find("html").getAttribute("lang")).isEqualTo("sv");
@@ -78,5 +79,21 @@ class LoginBrowserTest {
         browser.clickAndWait("header .session a[lang]");
         assertThat(browser.find("html").getAttribute("lang")).isEqualTo("sv");
         assertThat(browser.find("label[for=firstName]").getText()).isEqualTo("Förnamn");
+    }
+
+    @Test
+    void languageSwitchKeepsThePageTheUserIsOn() {
+        browser.loginAs("granskare");
+        browser.open("/audit?username=kaa");
+        assertThat(browser.findAll("#audit-entries")).hasSize(1);
+
+        browser.clickAndWait("header .session a[lang]");
+        assertThat(browser.text("h1")).isEqualTo("Audit follow-up");
+        assertThat(browser.findAll("#audit-entries")).as("the search is still shown").hasSize(1);
+
+        browser.clickAndWait("main form[action$='/audit/verify'] button");
+        browser.clickAndWait("header .session a[lang]");
+        assertThat(browser.status()).isEqualTo(200L);
+        assertThat(browser.text("h1")).isEqualTo("Logguppföljning");
     }
 }
