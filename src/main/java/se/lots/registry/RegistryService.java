@@ -135,26 +135,29 @@ public class RegistryService {
         }
         Set<UUID> shared = accessPolicy.sharedWith(actor, ConsentScope.GRUNDUPPGIFTER);
         int safePage = Math.max(0, page);
-        var found = persons.search(pin, words, actor.organisationId(), shared, PAGE_SIZE, safePage * PAGE_SIZE);
-        long total = found.size() < PAGE_SIZE && safePage == 0 ? found.size()
+        var candidates = persons.search(pin, words, actor.organisationId(), shared, PAGE_SIZE,
+                safePage * PAGE_SIZE);
+        long total = candidates.size() < PAGE_SIZE && safePage == 0 ? candidates.size()
                 : persons.count(pin, words, actor.organisationId(), shared, SearchResult.COUNT_CAP);
-        auditSearch(actor, found);
-        return new SearchResult(found, safePage, PAGE_SIZE, total);
-    }
-
-    private void auditSearch(Actor actor, List<PersonSummary> found) {
+        var found = new ArrayList<PersonSummary>();
         var own = new ArrayList<UUID>();
-        for (PersonSummary p : found) {
+        for (PersonSummary p : candidates) {
             if (p.ownerOrganisationId() == actor.organisationId()) {
                 own.add(p.id());
-            } else {
-                var access = accessPolicy.decide(actor, p.id(), p.ownerOrganisationId(), ConsentScope.GRUNDUPPGIFTER);
+                found.add(p);
+                continue;
+            }
+            // the same decision as a read, so a search never shows more than the person page would
+            Access access = accessPolicy.decide(actor, p.id(), p.ownerOrganisationId(), ConsentScope.GRUNDUPPGIFTER);
+            if (access.granted()) {
                 audit.record(actor, p.id(), AuditAction.SEARCH, access.basis(), "sökträff");
+                found.add(p);
             }
         }
         if (!own.isEmpty() || found.isEmpty()) {
             audit.recordEach(actor, own, AuditAction.SEARCH, AccessBasis.OWN_ORGANISATION, "sökträff");
         }
+        return new SearchResult(found, safePage, PAGE_SIZE, total);
     }
 
     private static void requirePersonDataRole(Actor actor) {
