@@ -190,13 +190,17 @@ class FirstStart implements ApplicationRunner {
                 : new Address(STREETS[random.nextInt(STREETS.length)] + " " + (1 + random.nextInt(40)), postal[0],
                         postal[1]);
         boolean minor = pin.ageOn(LocalDate.now()) < 18;
-        Guardian guardian = minor ? new Guardian("Vårdnadshavare " + last, "070-" + (1000000 + random.nextInt(8999999)),
-                null) : null;
+        Guardian guardian = minor ? new Guardian("Vårdnadshavare " + last, fictionalPhone(random), null) : null;
         return new PersonInput(false, pin.formatted(), null, null, first, last, gender, "1214", protectedIdentity,
-                address, "07" + random.nextInt(10) + "-" + (1000000 + random.nextInt(8999999)),
+                address, fictionalPhone(random),
                 first.toLowerCase(java.util.Locale.ROOT).replace('å', 'a').replace('ä', 'a').replace('ö', 'o')
                         + "." + n + "@example.se",
                 n % 9 == 4 ? "arabiska" : "svenska", n % 18 == 4, guardian, null);
+    }
+
+    // PTS reserves 070-1740605 to 070-1740699 for fiction: no real person is called
+    private static String fictionalPhone(Random random) {
+        return String.format("070-17406%02d", 5 + random.nextInt(95));
     }
 
     /** Skatteverket's test numbers of people aged 16–29 today: the KAA and UVAS age range. */
