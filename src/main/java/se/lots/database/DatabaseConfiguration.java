@@ -74,7 +74,7 @@ class DatabaseConfiguration {
         @Bean(destroyMethod = "close")
         @FlywayDataSource
         HikariDataSource ownerDataSource(EmbeddedPostgres postgres) {
-            return pool(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", 4, "lots-owner");
+            return pool(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", 4, "lots-owner", null);
         }
 
         @Bean(destroyMethod = "close")
@@ -89,7 +89,7 @@ class DatabaseConfiguration {
                           END IF;
                         END $$""".formatted(role, role));
             }
-            return pool(postgres.getJdbcUrl(role, "postgres"), role, "", 20, "lots");
+            return pool(postgres.getJdbcUrl(role, "postgres"), role, "", 20, "lots", CUSTOM_PLANS);
         }
     }
 
@@ -100,12 +100,19 @@ class DatabaseConfiguration {
         @Bean(destroyMethod = "close")
         @Primary
         HikariDataSource dataSource(DatabaseSettings settings) {
-            return pool(settings.url(), settings.user(), settings.password(), 20, "lots");
+            return pool(settings.url(), settings.user(), settings.password(), 20, "lots", CUSTOM_PLANS);
         }
     }
 
-    static HikariDataSource pool(String url, String user, String password, int size, String name) {
+    /**
+     * The driver prepares a statement on the server from its fifth use; PostgreSQL may then plan it once for all
+     * values, and a generic plan for a name search ignores how selective the LIKE pattern is (docs/benchmarks.md).
+     */
+    private static final String CUSTOM_PLANS = "SET plan_cache_mode = force_custom_plan";
+
+    static HikariDataSource pool(String url, String user, String password, int size, String name, String initSql) {
         var config = new HikariConfig();
+        config.setConnectionInitSql(initSql);
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);

@@ -135,10 +135,10 @@ public class RegistryService {
         }
         Set<UUID> shared = accessPolicy.sharedWith(actor, ConsentScope.GRUNDUPPGIFTER);
         int safePage = Math.max(0, page);
-        var candidates = persons.search(pin, words, actor.organisationId(), shared, PAGE_SIZE,
-                safePage * PAGE_SIZE);
-        long total = candidates.size() < PAGE_SIZE && safePage == 0 ? candidates.size()
-                : persons.count(pin, words, actor.organisationId(), shared, SearchResult.COUNT_CAP);
+        var hits = persons.search(pin, words, actor.organisationId(), shared, PAGE_SIZE, safePage * PAGE_SIZE,
+                SearchResult.COUNT_CAP);
+        var candidates = hits.persons();
+        long total = hits.total();
         var found = new ArrayList<PersonSummary>();
         var own = new ArrayList<UUID>();
         for (PersonSummary p : candidates) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,7 +24,10 @@ class YoungPersons {
             preferred_language, interpreter_needed, guardian_name, guardian_phone, guardian_email,
             owner_organisation_id, created_at, updated_at, version""";
 
-    private static final String NAME = "lower(coalesce(first_name, '') || ' ' || coalesce(last_name, ''))";
+    private static final String SUMMARY = """
+            id, identity_kind, personal_identity_number, reserve_identity, first_name, last_name, birth_year, gender,
+            municipality_code, protected_identity, owner_organisation_id""";
+    private static final Pattern RESERVE_IDENTITY = Pattern.compile("(?i)RES-\\d+");
 
     private final JdbcClient jdbc;
 
@@ -56,8 +60,8 @@ class YoungPersons {
                 INSERT INTO young_person (identity_kind, personal_identity_number, reserve_identity, first_name,
                     last_name, birth_date, birth_year, gender, municipality_code, protected_identity, street,
                     postal_code, city, phone, email, preferred_language, interpreter_needed, guardian_name,
-                    guardian_phone, guardian_email, owner_organisation_id, created_by, updated_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                    guardian_phone, guardian_email, owner_organisation_id, created_by, updated_by, search_name)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(values(p, userId, userId)).query(UUID.class).single();
     }
 
@@ -67,49 +71,71 @@ class YoungPersons {
                 UPDATE young_person SET first_name = ?, last_name = ?, gender = ?, municipality_code = ?,
                     protected_identity = ?, street = ?, postal_code = ?, city = ?, phone = ?, email = ?,
                     preferred_language = ?, interpreter_needed = ?, guardian_name = ?, guardian_phone = ?,
-                    guardian_email = ?, updated_by = ?, updated_at = now(), version = version + 1
+                    guardian_email = ?, updated_by = ?, updated_at = now(), version = version + 1, search_name = ?
                  WHERE id = ? AND version = ?""")
                 .params(p.firstName(), p.lastName(), p.gender().name(), p.municipalityCode(), p.protectedIdentity(),
                         street(p), postalCode(p), city(p), p.phone(), p.email(), p.preferredLanguage(),
                         p.interpreterNeeded(), guardian(p).name(), guardian(p).phone(), guardian(p).email(), userId,
-                        p.id(), p.version())
+                        searchName(p), p.id(), p.version())
                 .update() == 1;
     }
 
     /**
      * Persons held by the organisation or shared with it, whose personnummer equals {@code pin} or whose name
-     * contains every word of {@code words} (trigram index). Anonymous persons have no name and are never found.
+     * contains every word (trigram index on search_name; a word like RES-0000042 matches a reserve identity).
+     * Anonymous persons have no name and are never found.
+     * <p>
+     * Hits first: up to {@code cap + 1} matches in any order, so PostgreSQL can use the trigram index, then sorted
+     * and counted in the same statement. Only when there are more than {@code cap} does it walk the owner index in
+     * name order, where common parts quickly fill a page (docs/benchmarks.md has the plans).
      */
-    List<PersonSummary> search(PersonalIdentityNumber pin, List<String> words, long organisationId,
-            Collection<UUID> shared, int limit, int offset) {
-        var sql = new StringBuilder("""
-                SELECT id, identity_kind, personal_identity_number, reserve_identity, first_name, last_name,
-                       birth_year, gender, municipality_code, protected_identity, owner_organisation_id
-                  FROM young_person WHERE """);
+    SearchPage search(PersonalIdentityNumber pin, List<String> words, long organisationId, Collection<UUID> shared,
+            int limit, int offset, int cap) {
         var params = new ArrayList<Object>();
-        filter(pin, words, organisationId, shared, sql, params);
-        sql.append(" ORDER BY last_name, first_name, id LIMIT ? OFFSET ?");
-        params.add(limit);
-        params.add(offset);
-        return jdbc.sql(sql.toString()).params(params).query(YoungPersons::summary).list();
+        String filter = filter(pin, words, organisationId, shared, params);
+        var hitsParams = new ArrayList<Object>(params);
+        hitsParams.addAll(List.of(cap + 1, limit, offset));
+        var total = new long[] { -1 };
+        List<PersonSummary> page = jdbc.sql("SELECT " + SUMMARY + ", count(*) OVER () AS total FROM (SELECT "
+                + SUMMARY + " FROM young_person WHERE " + filter + " LIMIT ?) hits"
+                + " ORDER BY last_name, first_name, id LIMIT ? OFFSET ?")
+                .params(hitsParams).query((rs, row) -> {
+                    total[0] = rs.getLong("total");
+                    return summary(rs, row);
+                }).list();
+        if (total[0] >= 0 && total[0] <= cap) {
+            return new SearchPage(page, total[0]);
+        }
+        if (total[0] < 0) {
+            // no row on this page: either nothing matched, or the page lies past the end of a small result
+            return new SearchPage(page, offset == 0 ? 0 : count(filter, params, cap));
+        }
+        var pageParams = new ArrayList<Object>(params);
+        pageParams.addAll(List.of(limit, offset));
+        page = jdbc.sql("SELECT " + SUMMARY + " FROM young_person WHERE " + filter
+                + " ORDER BY last_name, first_name, id LIMIT ? OFFSET ?").params(pageParams)
+                .query(YoungPersons::summary).list();
+        return new SearchPage(page, cap + 1L);
     }
 
-    long count(PersonalIdentityNumber pin, List<String> words, long organisationId, Collection<UUID> shared, int cap) {
-        var sql = new StringBuilder("SELECT count(*) FROM (SELECT 1 FROM young_person WHERE ");
-        var params = new ArrayList<Object>();
-        filter(pin, words, organisationId, shared, sql, params);
-        sql.append(" LIMIT ?) capped");
-        params.add(cap + 1);
-        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+    private long count(String filter, List<Object> params, int cap) {
+        var countParams = new ArrayList<Object>(params);
+        countParams.add(cap + 1);
+        return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM young_person WHERE " + filter + " LIMIT ?) capped")
+                .params(countParams).query(Long.class).single();
     }
 
-    private static void filter(PersonalIdentityNumber pin, List<String> words, long organisationId,
-            Collection<UUID> shared, StringBuilder sql, List<Object> params) {
+    record SearchPage(List<PersonSummary> persons, long total) {
+    }
+
+    private static String filter(PersonalIdentityNumber pin, List<String> words, long organisationId,
+            Collection<UUID> shared, List<Object> params) {
+        var sql = new StringBuilder();
         if (shared.isEmpty()) {
-            sql.append(" owner_organisation_id = ?");
+            sql.append("owner_organisation_id = ?");
             params.add(organisationId);
         } else {
-            sql.append(" (owner_organisation_id = ? OR id = ANY (?::uuid[]))");
+            sql.append("(owner_organisation_id = ? OR id = ANY (?::uuid[]))");
             params.add(organisationId);
             params.add(shared.toArray(UUID[]::new));
         }
@@ -118,10 +144,15 @@ class YoungPersons {
             params.add(pin.value());
         }
         for (String word : words) {
-            sql.append(" AND (" + NAME + " LIKE ? OR reserve_identity = ?)");
-            params.add("%" + escapeLike(word.toLowerCase(Locale.ROOT)) + "%");
-            params.add(word.toUpperCase(Locale.ROOT));
+            if (RESERVE_IDENTITY.matcher(word).matches()) {
+                sql.append(" AND reserve_identity = ?");
+                params.add(word.toUpperCase(Locale.ROOT));
+            } else {
+                sql.append(" AND search_name LIKE ?");
+                params.add("%" + escapeLike(word.toLowerCase(Locale.ROOT)) + "%");
+            }
         }
+        return sql.toString();
     }
 
     private static String escapeLike(String s) {
@@ -133,7 +164,12 @@ class YoungPersons {
             p.firstName(), p.lastName(), p.birthDate(), p.birthYear(), p.gender().name(), p.municipalityCode(),
             p.protectedIdentity(), street(p), postalCode(p), city(p), p.phone(), p.email(), p.preferredLanguage(),
             p.interpreterNeeded(), guardian(p).name(), guardian(p).phone(), guardian(p).email(),
-            p.ownerOrganisationId(), createdBy, updatedBy };
+            p.ownerOrganisationId(), createdBy, updatedBy, searchName(p) };
+    }
+
+    /** Lower-cased in Java, where Å, Ä and Ö have lower case whatever the database's locale. */
+    static String searchName(YoungPerson p) {
+        return p.firstName() == null ? null : (p.firstName() + " " + p.lastName()).toLowerCase(Locale.ROOT);
     }
 
     // protected identity: the address is dropped here too, the last gate before the database

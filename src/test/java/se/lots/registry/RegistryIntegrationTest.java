@@ -55,6 +55,17 @@ class RegistryIntegrationTest {
     }
 
     @Test
+    void namesWithÅÄÖAreFoundWhateverTheCase() {
+        var kaa = actors.byUsername("kaa");
+        var person = registry.register(kaa, aYoungPerson().named("Örjan", "Åkerström-Älvsjö").build());
+
+        for (String query : new String[] { "åkerström", "ÅKERSTRÖM", "örjan älvsjö", "ÖRJ ÄLV" }) {
+            assertThat(registry.search(kaa, query, 0).persons()).as(query).extracting(PersonSummary::id)
+                    .containsExactly(person.id());
+        }
+    }
+
+    @Test
     void searchResultsArePagedTwentyAtATime() {
         var coach = actors.byUsername("coach");
         for (int i = 0; i < 23; i++) {
