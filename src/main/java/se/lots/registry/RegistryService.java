@@ -135,8 +135,7 @@ public class RegistryService {
         }
         Set<UUID> shared = accessPolicy.sharedWith(actor, ConsentScope.GRUNDUPPGIFTER);
         int safePage = Math.max(0, page);
-        var hits = persons.search(pin, words, actor.organisationId(), shared, PAGE_SIZE, safePage * PAGE_SIZE,
-                SearchResult.COUNT_CAP);
+        var hits = persons.search(pin, words, actor.organisationId(), shared, PAGE_SIZE, safePage * PAGE_SIZE);
         var candidates = hits.persons();
         long total = hits.total();
         var found = new ArrayList<PersonSummary>();

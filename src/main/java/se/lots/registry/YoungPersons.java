@@ -27,6 +27,8 @@ class YoungPersons {
     private static final String SUMMARY = """
             id, identity_kind, personal_identity_number, reserve_identity, first_name, last_name, birth_year, gender,
             municipality_code, protected_identity, owner_organisation_id""";
+    /** Up to this many hits are sorted in memory; more walk the owner index in name order. */
+    static final int HITS_CAP = 5000;
     private static final Pattern RESERVE_IDENTITY = Pattern.compile("(?i)RES-\\d+");
 
     private final JdbcClient jdbc;
@@ -85,12 +87,14 @@ class YoungPersons {
      * contains every word (trigram index on search_name; a word like RES-0000042 matches a reserve identity).
      * Anonymous persons have no name and are never found.
      * <p>
-     * Hits first: up to {@code cap + 1} matches in any order, so PostgreSQL can use the trigram index, then sorted
-     * and counted in the same statement. Only when there are more than {@code cap} does it walk the owner index in
-     * name order, where common parts quickly fill a page (docs/benchmarks.md has the plans).
+     * Hits first: up to {@link #HITS_CAP} + 1 matches in any order, so PostgreSQL can use the trigram index, then
+     * sorted and counted in the same statement. Only when there are more does it walk the owner index in name order
+     * (index-only, with search_name included), where such common parts quickly fill a page; the total is then
+     * reported as {@code HITS_CAP + 1}. docs/benchmarks.md has the measurements and plans.
      */
     SearchPage search(PersonalIdentityNumber pin, List<String> words, long organisationId, Collection<UUID> shared,
-            int limit, int offset, int cap) {
+            int limit, int offset) {
+        int cap = HITS_CAP;
         var params = new ArrayList<Object>();
         String filter = filter(pin, words, organisationId, shared, params);
         var hitsParams = new ArrayList<Object>(params);
@@ -112,9 +116,10 @@ class YoungPersons {
         }
         var pageParams = new ArrayList<Object>(params);
         pageParams.addAll(List.of(limit, offset));
-        page = jdbc.sql("SELECT " + SUMMARY + " FROM young_person WHERE " + filter
-                + " ORDER BY last_name, first_name, id LIMIT ? OFFSET ?").params(pageParams)
-                .query(YoungPersons::summary).list();
+        page = jdbc.sql("WITH page AS (SELECT id, last_name, first_name FROM young_person WHERE " + filter
+                + " ORDER BY last_name, first_name, id LIMIT ? OFFSET ?)"
+                + " SELECT y.* FROM page JOIN young_person y ON y.id = page.id ORDER BY y.last_name, y.first_name, y.id")
+                .params(pageParams).query(YoungPersons::summary).list();
         return new SearchPage(page, cap + 1L);
     }
 

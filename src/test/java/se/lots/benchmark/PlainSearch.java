@@ -24,6 +24,8 @@ import se.lots.registry.SearchResult;
  */
 final class PlainSearch {
 
+    /** {@code YoungPersons.HITS_CAP}. */
+    private static final int HITS_CAP = 5000;
     private static final String SUMMARY = """
             id, identity_kind, personal_identity_number, reserve_identity, first_name, last_name, birth_year, gender,
             municipality_code, protected_identity, owner_organisation_id""";
@@ -48,7 +50,7 @@ final class PlainSearch {
             total[0] = rs.getLong("total");
             return rs.getObject("id", UUID.class);
         }).list();
-        if (total[0] <= SearchResult.COUNT_CAP) {
+        if (total[0] <= HITS_CAP) {
             return ids;
         }
         Statement ordered = orderedStatement(query, organisationId, shared);
@@ -123,7 +125,7 @@ final class PlainSearch {
     static Statement hitsStatement(String query, long organisationId, Collection<UUID> shared) {
         var params = new ArrayList<Object>();
         String filter = filter(query, organisationId, shared, params);
-        params.addAll(List.of(SearchResult.COUNT_CAP + 1, RegistryService.PAGE_SIZE, 0));
+        params.addAll(List.of(HITS_CAP + 1, RegistryService.PAGE_SIZE, 0));
         return new Statement("SELECT " + SUMMARY + ", count(*) OVER () AS total FROM (SELECT " + SUMMARY
                 + " FROM young_person WHERE " + filter + " LIMIT ?) hits ORDER BY last_name, first_name, id LIMIT ? OFFSET ?",
                 params);
@@ -133,8 +135,10 @@ final class PlainSearch {
         var params = new ArrayList<Object>();
         String filter = filter(query, organisationId, shared, params);
         params.addAll(List.of(RegistryService.PAGE_SIZE, 0));
-        return new Statement("SELECT " + SUMMARY + " FROM young_person WHERE " + filter
-                + " ORDER BY last_name, first_name, id LIMIT ? OFFSET ?", params);
+        return new Statement("WITH page AS (SELECT id, last_name, first_name FROM young_person WHERE " + filter
+                + " ORDER BY last_name, first_name, id LIMIT ? OFFSET ?)"
+                + " SELECT y.* FROM page JOIN young_person y ON y.id = page.id ORDER BY y.last_name, y.first_name, y.id",
+                params);
     }
 
     private static String filter(String query, long organisationId, Collection<UUID> shared, List<Object> params) {

@@ -9,7 +9,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
+import java.util.List;
+
 import se.lots.IntegrationTest;
+import se.lots.organisation.NewOrganisation;
+import se.lots.organisation.NewUser;
+import se.lots.organisation.OrganisationService;
+import se.lots.organisation.PartyType;
+import se.lots.organisation.Role;
 import se.lots.TestNumbers;
 import se.lots.security.CurrentActor;
 import se.lots.shared.ConflictException;
@@ -25,6 +32,8 @@ class RegistryIntegrationTest {
     CurrentActor actors;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    OrganisationService organisations;
 
     @Test
     void aRegisteredPersonIsFoundByPersonnummerInEveryAcceptedFormat() {
@@ -80,6 +89,32 @@ class RegistryIntegrationTest {
         assertThat(second.persons()).hasSize(3);
         assertThat(second.hasNext()).isFalse();
         assertThat(first.persons()).doesNotContainAnyElementsOf(second.persons());
+    }
+
+    @Test
+    void aSearchWithMoreHitsThanSortedInMemoryStillPagesInNameOrder() {
+        var org = organisations.create(new NewOrganisation("Storkommunen (söktest)", PartyType.KOMMUN, "0180", null,
+                List.of()));
+        organisations.createUser(new NewUser("soktest", "ett-langt-losenord", "Sök Test", Role.CASE_WORKER,
+                org.id(), null));
+        var actor = actors.byUsername("soktest");
+        int many = YoungPersons.HITS_CAP + 100;
+        jdbc.sql("""
+                INSERT INTO young_person (identity_kind, reserve_identity, first_name, last_name, birth_year, gender,
+                                          municipality_code, owner_organisation_id, search_name)
+                SELECT 'RESERVE', 'RES-S' || n, 'Förnamn' || lpad(n::text, 5, '0'), 'Mängdsson', 2005, 'MAN', '0180', ?,
+                       lower('förnamn' || lpad(n::text, 5, '0') || ' mängdsson')
+                  FROM generate_series(1, ?) AS n""").params(org.id(), many).update();
+
+        var first = registry.search(actor, "mängdsson", 0);
+        var second = registry.search(actor, "MÄNGDSSON", 1);
+
+        assertThat(first.totalCapped()).isTrue();
+        assertThat(first.persons()).extracting(PersonSummary::firstName)
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 20)
+                        .mapToObj(n -> "Förnamn" + String.format("%05d", n)).toList());
+        assertThat(second.persons()).extracting(PersonSummary::firstName).first().isEqualTo("Förnamn00021");
+        assertThat(second.persons()).hasSize(20).allSatisfy(p -> assertThat(p.ownerOrganisationId()).isEqualTo(org.id()));
     }
 
     @Test
