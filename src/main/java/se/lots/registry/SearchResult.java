@@ -2,7 +2,7 @@ package se.lots.registry;
 
 import java.util.List;
 
-/** A page of persons; {@code total} is capped at {@link #COUNT_CAP} + 1 so counting never scans a whole country. */
+/** A page of persons; {@code total} is exact up to {@link #COUNT_CAP}, above that users see "more than 1000". */
 public record SearchResult(List<PersonSummary> persons, int page, int pageSize, long total) {
 
     public static final int COUNT_CAP = 1000;

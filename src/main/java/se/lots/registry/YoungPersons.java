@@ -29,6 +29,7 @@ class YoungPersons {
             municipality_code, protected_identity, owner_organisation_id""";
     /** Up to this many hits are sorted in memory; more walk the owner index in name order. */
     static final int HITS_CAP = 5000;
+    private static final int SHORT_WORD = 2;
     private static final Pattern RESERVE_IDENTITY = Pattern.compile("(?i)RES-\\d+");
 
     private final JdbcClient jdbc;
@@ -153,8 +154,17 @@ class YoungPersons {
                 sql.append(" AND reserve_identity = ?");
                 params.add(word.toUpperCase(Locale.ROOT));
             } else {
-                sql.append(" AND search_name LIKE ?");
-                params.add("%" + escapeLike(word.toLowerCase(Locale.ROOT)) + "%");
+                // pg_trgm cannot index two letters anywhere in a name, but it can at the start of a name; and a
+                // person who types "Al" means Ali or Alva, not Michael
+                String part = escapeLike(word.toLowerCase(Locale.ROOT));
+                if (word.length() <= SHORT_WORD) {
+                    sql.append(" AND (search_name LIKE ? OR search_name LIKE ?)");
+                    params.add("% " + part + "%");
+                    params.add("%-" + part + "%");
+                } else {
+                    sql.append(" AND search_name LIKE ?");
+                    params.add("%" + part + "%");
+                }
             }
         }
         return sql.toString();
@@ -172,9 +182,12 @@ class YoungPersons {
             p.ownerOrganisationId(), createdBy, updatedBy, searchName(p) };
     }
 
-    /** Lower-cased in Java, where Å, Ä and Ö have lower case whatever the database's locale. */
+    /**
+     * Lower-cased in Java, where Å, Ä and Ö have lower case whatever the database's locale; the leading space lets a
+     * short word match the start of any name with one pattern ({@code '% al%'}).
+     */
     static String searchName(YoungPerson p) {
-        return p.firstName() == null ? null : (p.firstName() + " " + p.lastName()).toLowerCase(Locale.ROOT);
+        return p.firstName() == null ? null : (" " + p.firstName() + " " + p.lastName()).toLowerCase(Locale.ROOT);
     }
 
     // protected identity: the address is dropped here too, the last gate before the database

@@ -222,7 +222,7 @@ public final class PersonGenerator {
         field(csv, minor ? "Vårdnadshavare " + last : null);
         field(csv, minor ? fictionalPhone() : null);
         field(csv, null);
-        field(csv, (first + " " + last).toLowerCase(Locale.ROOT));
+        field(csv, (" " + first + " " + last).toLowerCase(Locale.ROOT));
         csv.append(holder.organisationId()).append('\n');
         return new GeneratedPerson(id, pin, reserve, first, last, holder.organisationId());
     }

@@ -162,9 +162,16 @@ final class PlainSearch {
                 sql.append(" AND reserve_identity = ?");
                 params.add(word.toUpperCase(Locale.ROOT));
             } else {
-                sql.append(" AND search_name LIKE ?");
-                params.add("%" + word.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                        .replace("_", "\\_") + "%");
+                String part = word.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                        .replace("_", "\\_");
+                if (word.length() <= 2) {
+                    sql.append(" AND (search_name LIKE ? OR search_name LIKE ?)");
+                    params.add("% " + part + "%");
+                    params.add("%-" + part + "%");
+                } else {
+                    sql.append(" AND search_name LIKE ?");
+                    params.add("%" + part + "%");
+                }
             }
         }
         return sql.toString();
