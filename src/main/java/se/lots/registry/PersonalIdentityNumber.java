@@ -102,6 +102,14 @@ public record PersonalIdentityNumber(String value) {
         return formatted();
     }
 
+    /** The birth date, or for a samordningsnummer with month or day 00 the last day it can be. */
+    public LocalDate latestPossibleBirthDate() {
+        int year = birthYear();
+        int month = month(value) == 0 ? 12 : month(value);
+        int day = day(value) == 0 ? YearMonth.of(year, month).lengthOfMonth() : day(value);
+        return LocalDate.of(year, month, day);
+    }
+
     private LocalDate earliestPossibleBirthDate() {
         return LocalDate.of(birthYear(), Math.max(month(value), 1), Math.max(day(value), 1));
     }

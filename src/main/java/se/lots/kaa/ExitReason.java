@@ -1,0 +1,7 @@
+package se.lots.kaa;
+
+/** Why a KAA episode ended. */
+public enum ExitReason {
+    FYLLT_20, PABORJAT_NATIONELLT_PROGRAM, PABORJAT_INTRODUKTIONSPROGRAM, FULLFOLJT_MED_EXAMEN, FLYTTAT, AVLIDEN,
+    FELREGISTRERAD
+}
