@@ -59,6 +59,15 @@ public class AuditLog {
                 .update();
     }
 
+    /** As {@link #recordEach}, but nothing at all when there is nobody (an import that changed nobody). */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordEachIfAny(Actor actor, Collection<UUID> personIds, AuditAction action, AccessBasis basis,
+            String detail) {
+        if (!personIds.isEmpty()) {
+            recordEach(actor, personIds, action, basis, detail);
+        }
+    }
+
     @Transactional(readOnly = true)
     public List<AuditEntry> search(AuditQuery query, int limit, int offset) {
         var sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_entry WHERE true");

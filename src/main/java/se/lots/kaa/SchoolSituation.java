@@ -1,5 +1,10 @@
 package se.lots.kaa;
 
+import java.util.Map;
+import java.util.Optional;
+
+import se.lots.shared.TabularFile;
+
 /** Where a young person stands in upper secondary school, as the school's list says it. */
 public enum SchoolSituation {
     /** Completed compulsory school, never started gymnasieskolan. */
@@ -11,5 +16,30 @@ public enum SchoolSituation {
     /** Left with a studiebevis: not a completion. */
     LEFT_WITH_CERTIFICATE,
     /** Examensbevis from a national programme (or equivalent): completed. */
-    COMPLETED_WITH_DIPLOMA
+    COMPLETED_WITH_DIPLOMA;
+
+    private static final Map<String, SchoolSituation> WORDS = Map.ofEntries(
+            Map.entry("aldrigpaborjat", NOT_STARTED), Map.entry("ejpaborjat", NOT_STARTED),
+            Map.entry("avbrutitnationelltprogram", LEFT_NATIONAL_PROGRAMME),
+            Map.entry("avbrutitnp", LEFT_NATIONAL_PROGRAMME), Map.entry("avbrottnationelltprogram",
+                    LEFT_NATIONAL_PROGRAMME),
+            Map.entry("avbrutitintroduktionsprogram", LEFT_INTRODUCTION_PROGRAMME),
+            Map.entry("avbrutitim", LEFT_INTRODUCTION_PROGRAMME),
+            Map.entry("studiebevis", LEFT_WITH_CERTIFICATE), Map.entry("slutatmedstudiebevis", LEFT_WITH_CERTIFICATE),
+            Map.entry("garnationelltprogram", ATTENDS_NATIONAL_PROGRAMME),
+            Map.entry("nationelltprogram", ATTENDS_NATIONAL_PROGRAMME),
+            Map.entry("garintroduktionsprogram", ATTENDS_INTRODUCTION_PROGRAMME),
+            Map.entry("introduktionsprogram", ATTENDS_INTRODUCTION_PROGRAMME),
+            Map.entry("examen", COMPLETED_WITH_DIPLOMA), Map.entry("examensbevis", COMPLETED_WITH_DIPLOMA));
+
+    /** The words a school writes in the list's situation column ("avbrutit nationellt program", "studiebevis" …). */
+    static Optional<SchoolSituation> parse(String text) {
+        String n = TabularFile.normalisedHeader(text == null ? "" : text);
+        for (SchoolSituation s : values()) {
+            if (TabularFile.normalisedHeader(s.name()).equals(n)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.ofNullable(WORDS.get(n));
+    }
 }

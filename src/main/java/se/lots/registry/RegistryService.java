@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -70,21 +73,67 @@ public class RegistryService {
         return persons.byId(id).orElseThrow();
     }
 
+    /**
+     * Checks a person from an imported list as {@link #register} would, without saving: the returned person has a
+     * new id and belongs to the actor's organisation. Throws {@link InvalidInputException} naming each wrong field.
+     */
+    public YoungPerson checkForImport(Actor actor, PersonInput input) {
+        requirePersonDataRole(actor);
+        YoungPerson p = validate(input, null, actor.organisationId());
+        if (p.identityKind() != IdentityKind.PERSONNUMMER && p.identityKind() != IdentityKind.SAMORDNINGSNUMMER) {
+            throw new InvalidInputException("personalIdentityNumber", "validation.required");
+        }
+        return withId(p, UUID.randomUUID());
+    }
+
+    /** Checks changed contact details of a person the actor's organisation holds, as {@link #update} would. */
+    public YoungPerson checkChangeForImport(Actor actor, YoungPerson existing, PersonInput input) {
+        requireHolder(actor, existing);
+        YoungPerson changed = validate(input, existing, actor.organisationId());
+        return merged(existing, changed, existing.version());
+    }
+
+    /** The persons with these personnummer (12 digits), whoever holds them: for matching an imported list. */
+    @Transactional(readOnly = true)
+    public Map<String, YoungPerson> byPersonalIdentityNumbers(Actor actor, Collection<String> pins) {
+        requirePersonDataRole(actor);
+        var found = new HashMap<String, YoungPerson>();
+        var list = new ArrayList<>(pins);
+        for (int from = 0; from < list.size(); from += 10_000) {
+            persons.byPersonalIdentityNumbers(list.subList(from, Math.min(list.size(), from + 10_000)))
+                    .forEach(p -> found.put(p.personalIdentityNumber(), p));
+        }
+        return found;
+    }
+
+    /**
+     * Saves what an import checked: new persons (from {@link #checkForImport}) and changed ones (from
+     * {@link #checkChangeForImport}); a person changed by someone else since it was read makes the whole import fail.
+     */
+    @Transactional
+    public void saveImported(Actor actor, List<YoungPerson> created, List<YoungPerson> changed, String detail) {
+        requirePersonDataRole(actor);
+        persons.insertAll(created, actor.userId());
+        audit.recordEachIfAny(actor, created.stream().map(YoungPerson::id).toList(), AuditAction.CREATE,
+                AccessBasis.OWN_ORGANISATION, detail);
+        for (YoungPerson p : changed) {
+            requireHolder(actor, p);
+            if (!persons.update(p, actor.userId())) {
+                throw new ConflictException("person.staleVersion", p.id());
+            }
+        }
+        audit.recordEachIfAny(actor, changed.stream().map(YoungPerson::id).toList(), AuditAction.UPDATE,
+                AccessBasis.OWN_ORGANISATION, detail);
+    }
+
     /** Only the holding organisation edits; a stale {@code version} is refused, never silently overwritten. */
     @Transactional
     public YoungPerson update(Actor actor, UUID id, PersonInput input) {
         YoungPerson existing = persons.byId(id).orElseThrow(() -> new NotFoundException("person"));
-        if (!actor.readsPersonalData() || existing.ownerOrganisationId() != actor.organisationId()) {
-            throw new AccessDeniedException("only the holding organisation edits a record");
-        }
+        requireHolder(actor, existing);
         YoungPerson changed = validate(input, existing, actor.organisationId());
         int version = input.version() == null ? existing.version() : input.version();
-        var toSave = new YoungPerson(id, existing.identityKind(), existing.personalIdentityNumber(),
-                existing.reserveIdentity(), changed.firstName(), changed.lastName(), existing.birthDate(),
-                existing.birthYear(), changed.gender(), changed.municipalityCode(), changed.protectedIdentity(),
-                changed.address(), changed.phone(), changed.email(), changed.preferredLanguage(),
-                changed.interpreterNeeded(), changed.guardian(), existing.ownerOrganisationId(), existing.createdAt(),
-                existing.updatedAt(), version);
+        var toSave = merged(existing, changed, version);
         if (!persons.update(toSave, actor.userId())) {
             throw new ConflictException("person.staleVersion", id);
         }
@@ -243,6 +292,28 @@ public class RegistryService {
                 anonymous ? null : trim(in.email()), trim(in.preferredLanguage()),
                 Boolean.TRUE.equals(in.interpreterNeeded()), anonymous ? null : guardian, organisationId, null, null,
                 existing == null ? 0 : existing.version());
+    }
+
+    private static void requireHolder(Actor actor, YoungPerson existing) {
+        if (!actor.readsPersonalData() || existing.ownerOrganisationId() != actor.organisationId()) {
+            throw new AccessDeniedException("only the holding organisation edits a record");
+        }
+    }
+
+    private static YoungPerson merged(YoungPerson existing, YoungPerson changed, int version) {
+        return new YoungPerson(existing.id(), existing.identityKind(), existing.personalIdentityNumber(),
+                existing.reserveIdentity(), changed.firstName(), changed.lastName(), existing.birthDate(),
+                existing.birthYear(), changed.gender(), changed.municipalityCode(), changed.protectedIdentity(),
+                changed.address(), changed.phone(), changed.email(), changed.preferredLanguage(),
+                changed.interpreterNeeded(), changed.guardian(), existing.ownerOrganisationId(), existing.createdAt(),
+                existing.updatedAt(), version);
+    }
+
+    private static YoungPerson withId(YoungPerson p, UUID id) {
+        return new YoungPerson(id, p.identityKind(), p.personalIdentityNumber(), p.reserveIdentity(), p.firstName(),
+                p.lastName(), p.birthDate(), p.birthYear(), p.gender(), p.municipalityCode(), p.protectedIdentity(),
+                p.address(), p.phone(), p.email(), p.preferredLanguage(), p.interpreterNeeded(), p.guardian(),
+                p.ownerOrganisationId(), p.createdAt(), p.updatedAt(), p.version());
     }
 
     private static YoungPerson withReserveIdentity(YoungPerson p, String reserve) {

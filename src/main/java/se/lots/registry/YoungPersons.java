@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,8 +35,13 @@ class YoungPersons {
 
     private final JdbcClient jdbc;
 
-    YoungPersons(JdbcClient jdbc) {
+    private static final int BATCH = 1000;
+
+    private final JdbcTemplate jdbcTemplate;
+
+    YoungPersons(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
     }
 
     Optional<YoungPerson> byId(UUID id) {
@@ -46,6 +52,11 @@ class YoungPersons {
     Optional<UUID> idByPersonalIdentityNumber(PersonalIdentityNumber pin) {
         return jdbc.sql("SELECT id FROM young_person WHERE personal_identity_number = ?").param(pin.value())
                 .query(UUID.class).optional();
+    }
+
+    List<YoungPerson> byPersonalIdentityNumbers(Collection<String> pins) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM young_person WHERE personal_identity_number = ANY (?)")
+                .param(pins.toArray(String[]::new)).query(YoungPersons::person).list();
     }
 
     Optional<Long> owner(UUID id) {
@@ -66,6 +77,26 @@ class YoungPersons {
                     guardian_phone, guardian_email, owner_organisation_id, created_by, updated_by, search_name)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(values(p, userId, userId)).query(UUID.class).single();
+    }
+
+    /** Many new persons with ids chosen by the caller, in JDBC batches (an import of a whole list). */
+    void insertAll(List<YoungPerson> all, long userId) {
+        var rows = all.stream().map(p -> {
+            Object[] values = values(p, userId, userId);
+            Object[] withId = new Object[values.length + 1];
+            withId[0] = p.id();
+            System.arraycopy(values, 0, withId, 1, values.length);
+            return withId;
+        }).toList();
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            jdbcTemplate.batchUpdate("""
+                    INSERT INTO young_person (id, identity_kind, personal_identity_number, reserve_identity, first_name,
+                        last_name, birth_date, birth_year, gender, municipality_code, protected_identity, street,
+                        postal_code, city, phone, email, preferred_language, interpreter_needed, guardian_name,
+                        guardian_phone, guardian_email, owner_organisation_id, created_by, updated_by, search_name)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    rows.subList(from, Math.min(rows.size(), from + BATCH)));
+        }
     }
 
     /** Optimistic locking: false when someone else saved since {@code p.version()} was read. */

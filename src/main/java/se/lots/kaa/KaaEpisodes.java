@@ -1,0 +1,102 @@
+package se.lots.kaa;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class KaaEpisodes {
+
+    private static final String COLUMNS = """
+            e.id, e.person_id, e.organisation_id, e.registered_on, e.registration_reason, e.school,
+            e.school_municipality, e.programme, e.left_school_on, e.exited_on, e.exit_reason, e.assigned_to,
+            e.import_id, e.version""";
+    private static final int BATCH = 1000;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+
+    KaaEpisodes(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+    }
+
+    /** The organisation's open episodes by the person's personnummer (a read model: joins the registry's table). */
+    Map<String, KaaEpisode> openByPersonalIdentityNumber(long organisationId) {
+        return jdbc.sql("SELECT " + COLUMNS + ", y.personal_identity_number FROM kaa_episode e"
+                + " JOIN young_person y ON y.id = e.person_id"
+                + " WHERE e.organisation_id = ? AND e.exited_on IS NULL AND y.personal_identity_number IS NOT NULL")
+                .param(organisationId)
+                .query((rs, n) -> Map.entry(rs.getString("personal_identity_number"), episode(rs, n))).stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    List<KaaEpisode> forPerson(long organisationId, UUID personId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM kaa_episode e WHERE e.organisation_id = ? AND e.person_id = ?"
+                + " ORDER BY e.registered_on DESC, e.created_at DESC").params(organisationId, personId)
+                .query(KaaEpisodes::episode).list();
+    }
+
+    Optional<KaaEpisode> byId(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM kaa_episode e WHERE e.id = ?").param(id)
+                .query(KaaEpisodes::episode).optional();
+    }
+
+    void insertAll(List<KaaEpisode> episodes, long userId) {
+        var rows = episodes.stream().map(e -> new Object[] { e.id(), e.personId(), e.organisationId(),
+            e.registeredOn(), e.registrationReason().name(), e.school(), e.schoolMunicipality(), e.programme(),
+            e.leftSchoolOn(), e.assignedTo(), e.importId(), userId }).toList();
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            jdbcTemplate.batchUpdate("""
+                    INSERT INTO kaa_episode (id, person_id, organisation_id, registered_on, registration_reason, school,
+                                             school_municipality, programme, left_school_on, assigned_to, import_id,
+                                             created_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows.subList(from, Math.min(rows.size(),
+                    from + BATCH)));
+        }
+    }
+
+    /** Optimistic locking: false when the episode changed since it was read. */
+    boolean updateSchool(KaaEpisode e) {
+        return jdbc.sql("""
+                UPDATE kaa_episode SET registration_reason = ?, school = ?, school_municipality = ?, programme = ?,
+                       left_school_on = ?, updated_at = now(), version = version + 1
+                 WHERE id = ? AND version = ? AND exited_on IS NULL""")
+                .params(e.registrationReason().name(), e.school(), e.schoolMunicipality(), e.programme(),
+                        e.leftSchoolOn(), e.id(), e.version())
+                .update() == 1;
+    }
+
+    boolean close(UUID id, int version, LocalDate on, ExitReason reason) {
+        return jdbc.sql("""
+                UPDATE kaa_episode SET exited_on = ?, exit_reason = ?, updated_at = now(), version = version + 1
+                 WHERE id = ? AND version = ? AND exited_on IS NULL""")
+                .params(on, reason.name(), id, version).update() == 1;
+    }
+
+    boolean assign(UUID id, Long userId) {
+        return jdbc.sql("UPDATE kaa_episode SET assigned_to = ?, updated_at = now(), version = version + 1"
+                + " WHERE id = ? AND exited_on IS NULL").params(userId, id).update() == 1;
+    }
+
+    static KaaEpisode episode(ResultSet rs, int row) throws SQLException {
+        String exit = rs.getString("exit_reason");
+        Long assigned = rs.getObject("assigned_to", Long.class);
+        return new KaaEpisode(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class),
+                rs.getLong("organisation_id"), rs.getObject("registered_on", LocalDate.class),
+                RegistrationReason.valueOf(rs.getString("registration_reason")), rs.getString("school"),
+                rs.getString("school_municipality"), rs.getString("programme"),
+                rs.getObject("left_school_on", LocalDate.class), rs.getObject("exited_on", LocalDate.class),
+                exit == null ? null : ExitReason.valueOf(exit), assigned,
+                rs.getObject("import_id", UUID.class), rs.getInt("version"));
+    }
+}

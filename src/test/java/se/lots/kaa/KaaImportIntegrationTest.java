@@ -1,0 +1,243 @@
+package se.lots.kaa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+
+import se.lots.IntegrationTest;
+import se.lots.kaa.ImportPreview.RowError;
+import se.lots.registry.PersonalIdentityNumber;
+import se.lots.security.Actor;
+import se.lots.shared.ConflictException;
+import se.lots.shared.InvalidInputException;
+import se.lots.shared.TabularFile;
+
+@IntegrationTest
+class KaaImportIntegrationTest {
+
+    private static final Locale SV = Locale.forLanguageTag("sv");
+    private static final String HEADER = "personnummer;förnamn;efternamn;situation;adress;postnummer;postort;skola;"
+            + "skolkommun;program;avgångsdatum\n";
+
+    @Autowired
+    KaaImportService imports;
+    @Autowired
+    KaaFixture fixture;
+    @Autowired
+    JdbcClient jdbc;
+
+    private static byte[] csv(String... rows) {
+        return (HEADER + String.join("\n", rows) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String row(String pin, String first, String last, String situation) {
+        return pin + ";" + first + ";" + last + ";" + situation + ";Storgatan 1;267 31;Bjuv;Söderslättsgymnasiet;1283;"
+                + "EL;2026-06-10";
+    }
+
+    private int count(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).query(Integer.class).single();
+    }
+
+    @Test
+    void aListIsPreviewedWithoutSavingThenConfirmedAndTheSameFileAgainChangesNothing() {
+        Actor kaa = fixture.newMunicipality();
+        String a = fixture.kaaAgeNumber();
+        String b = fixture.kaaAgeNumber();
+        byte[] file = csv(row(a, "Alva", "Importsson", "avbrutit nationellt program"),
+                row(b, "Hugo", "Importsson", "studiebevis"));
+
+        var preview = imports.upload(kaa, "lista.csv", file, SV);
+
+        assertThat(preview.errors()).isEmpty();
+        assertThat(preview.added()).extracting(ImportPreview.Entry::name).containsExactly("Alva Importsson",
+                "Hugo Importsson");
+        assertThat(preview.added().get(1).details()).contains("Slutat med studiebevis", "Ny i registret");
+        assertThat(count("SELECT count(*) FROM young_person WHERE personal_identity_number IN (?, ?)", a, b))
+                .as("nothing saved before confirmation").isZero();
+
+        imports.confirm(kaa, preview.importId(), preview.digest(), Map.of(), SV);
+
+        assertThat(count("""
+                SELECT count(*) FROM kaa_episode e JOIN young_person y ON y.id = e.person_id
+                 WHERE e.organisation_id = ? AND e.exited_on IS NULL AND y.personal_identity_number IN (?, ?)""",
+                kaa.organisationId(), a, b)).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM kaa_status WHERE organisation_id = ? AND status = 'OKAND'",
+                kaa.organisationId())).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT state FROM kaa_import WHERE id = ?").param(preview.importId())
+                .query(String.class).single()).isEqualTo("CONFIRMED");
+        assertThat(jdbc.sql("SELECT content FROM kaa_import WHERE id = ?").param(preview.importId())
+                .query(byte[].class).optional()).as("the file is not kept after confirmation").isEmpty();
+        int auditRows = count("SELECT count(*) FROM audit_entry WHERE detail = 'KAA-import: lista.csv'");
+        assertThat(auditRows).as("persons created and episodes written are audited").isEqualTo(4);
+
+        var again = imports.upload(kaa, "lista.csv", file, SV);
+        assertThat(again.changesNothing()).isTrue();
+        assertThat(again.unchanged()).isEqualTo(2);
+        imports.confirm(kaa, again.importId(), again.digest(), Map.of(), SV);
+        assertThat(count("SELECT count(*) FROM kaa_episode WHERE organisation_id = ?", kaa.organisationId()))
+                .isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM kaa_status WHERE organisation_id = ?", kaa.organisationId()))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void theDiffShowsChangedDetailsClosingsAndThoseOutsideTheGroup() {
+        Actor kaa = fixture.newMunicipality();
+        String stays = fixture.kaaAgeNumber();
+        String moves = fixture.kaaAgeNumber();
+        String leaves = fixture.kaaAgeNumber();
+        String started = fixture.kaaAgeNumber();
+        var first = imports.upload(kaa, "vt.csv", csv(row(stays, "Saga", "Diffsson", "aldrig påbörjat"),
+                row(moves, "Omar", "Diffsson", "avbrutit nationellt program"),
+                row(leaves, "Elsa", "Diffsson", "studiebevis")), SV);
+        imports.confirm(kaa, first.importId(), first.digest(), Map.of(), SV);
+
+        var second = imports.upload(kaa, "ht.csv", csv(row(stays, "Saga", "Diffsson", "aldrig påbörjat"),
+                row(moves, "Omar", "Diffsson", "avbrutit nationellt program").replace("Storgatan 1", "Nygatan 7"),
+                row(started, "Nils", "Diffsson", "går introduktionsprogram")), SV);
+
+        assertThat(second.unchanged()).isEqualTo(1);
+        assertThat(second.changed()).singleElement().satisfies(c -> {
+            assertThat(c.identity()).isEqualTo(new PersonalIdentityNumber(moves).formatted());
+            assertThat(c.details()).containsExactly("Gatuadress: Storgatan 1 → Nygatan 7");
+        });
+        assertThat(second.closing()).singleElement().satisfies(c -> {
+            assertThat(c.identity()).isEqualTo(new PersonalIdentityNumber(leaves).formatted());
+            assertThat(c.suggested()).as("no reason in the list: the user picks").isNull();
+        });
+        assertThat(second.outside()).singleElement().satisfies(o -> assertThat(o.details())
+                .containsExactly("Går ett introduktionsprogram (ingår inte i målgruppen sedan 1 juli 2018)"));
+
+        var closingId = second.closing().get(0).episodeId();
+        var decisions = new java.util.HashMap<java.util.UUID, ExitReason>();
+        decisions.put(closingId, ExitReason.FLYTTAT);
+        imports.confirm(kaa, second.importId(), second.digest(), decisions, SV);
+
+        assertThat(jdbc.sql("SELECT exit_reason FROM kaa_episode WHERE id = ?").param(closingId)
+                .query(String.class).single()).isEqualTo("FLYTTAT");
+        assertThat(jdbc.sql("SELECT street FROM young_person WHERE personal_identity_number = ?").param(moves)
+                .query(String.class).single()).isEqualTo("Nygatan 7");
+    }
+
+    @Test
+    void brokenRowsAreNamedByRowAndColumnInSwedishAndNothingIsSaved() {
+        Actor kaa = fixture.newMunicipality();
+        String good = fixture.kaaAgeNumber();
+        String wrongChecksum = good.substring(0, 11) + ((good.charAt(11) - '0' + 1) % 10);
+        var preview = imports.upload(kaa, "fel.csv", csv(
+                row(good, "Ali", "Felsson", "avbrutit nationellt program"),
+                row(wrongChecksum, "Ebba", "Felsson", "avbrutit nationellt program"),
+                row(fixture.kaaAgeNumber(), "", "Felsson", "avbrutit nationellt program"),
+                row(good, "Ali", "Felsson", "avbrutit nationellt program"),
+                row(fixture.kaaAgeNumber(), "Moa", "Felsson", "slutat i förtid"),
+                row(fixture.kaaAgeNumber(), "Leo", "Felsson", "studiebevis").replace("2026-06-10", "2099-01-01"),
+                row(fixture.kaaAgeNumber(), "Liv", "Felsson", "studiebevis").replace(";1283;", ";9999;")), SV);
+
+        assertThat(preview.errors()).extracting(RowError::row, RowError::column).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(3, "personnummer"), org.assertj.core.groups.Tuple.tuple(4, "förnamn"),
+                org.assertj.core.groups.Tuple.tuple(5, "personnummer"), org.assertj.core.groups.Tuple.tuple(6, "situation"),
+                org.assertj.core.groups.Tuple.tuple(7, "avgångsdatum"), org.assertj.core.groups.Tuple.tuple(8, "skolkommun"));
+        assertThat(preview.errors()).extracting(RowError::message).containsExactly(
+                "Personnumrets kontrollsiffra stämmer inte.",
+                "Fältet måste fyllas i.",
+                "Samma personnummer som på rad 2.",
+                "”slutat i förtid” är ingen känd situation. Skriv t.ex. avbrutit nationellt program, studiebevis eller aldrig påbörjat.",
+                "Datumet ligger i framtiden.",
+                "Kommunkoden 9999 finns inte.");
+        assertThat(preview.canConfirm()).isFalse();
+
+        assertThatThrownBy(() -> imports.confirm(kaa, preview.importId(), preview.digest(), Map.of(), SV))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(count("SELECT count(*) FROM young_person WHERE personal_identity_number = ?", good)).isZero();
+        assertThat(count("SELECT count(*) FROM kaa_episode WHERE organisation_id = ?", kaa.organisationId())).isZero();
+    }
+
+    @Test
+    void aMissingRequiredColumnAndUnknownColumnsAreReported() {
+        Actor kaa = fixture.newMunicipality();
+        byte[] file = ("personnummer;förnamn;efternamn;klass;mentor\n" + fixture.kaaAgeNumber() + ";A;B;9B;Eva\n")
+                .getBytes(StandardCharsets.UTF_8);
+
+        var preview = imports.upload(kaa, "kolumner.csv", file, SV);
+
+        assertThat(preview.missingColumns()).containsExactly("situation");
+        assertThat(preview.unknownColumns()).containsExactly(
+                "”klass” (kolumn 4) är ingen känd kolumn och läses inte in.",
+                "”mentor” (kolumn 5) är ingen känd kolumn och läses inte in.");
+        assertThat(preview.canConfirm()).isFalse();
+    }
+
+    @Test
+    void windows1252WithCommasAndUtf8WithBomAreBothRead() {
+        Actor kaa = fixture.newMunicipality();
+        String text = "personnummer,förnamn,efternamn,situation\n" + fixture.kaaAgeNumber()
+                + ",Åsa,Öberg,aldrig påbörjat\n";
+        var latin = imports.upload(kaa, "excel.csv", text.getBytes(TabularFile.WINDOWS_1252), SV);
+        assertThat(latin.encoding()).isEqualTo("Windows-1252");
+        assertThat(latin.added()).extracting(ImportPreview.Entry::name).containsExactly("Åsa Öberg");
+
+        byte[] bom = { (byte) 0xef, (byte) 0xbb, (byte) 0xbf };
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[bom.length + utf8.length];
+        System.arraycopy(bom, 0, withBom, 0, 3);
+        System.arraycopy(utf8, 0, withBom, 3, utf8.length);
+        var bomPreview = imports.upload(kaa, "bom.csv", withBom, SV);
+        assertThat(bomPreview.encoding()).isEqualTo("UTF-8 (BOM)");
+        assertThat(bomPreview.added()).extracting(ImportPreview.Entry::name).containsExactly("Åsa Öberg");
+    }
+
+    @Test
+    void aProtectedPersonsAddressFromTheListIsNeverStored() {
+        Actor kaa = fixture.newMunicipality();
+        String pin = fixture.kaaAgeNumber();
+        byte[] file = ("personnummer;förnamn;efternamn;situation;adress;postnummer;postort;skyddad_identitet\n" + pin
+                + ";Noor;Skyddsson;studiebevis;Hemliga vägen 1;267 31;Bjuv;ja\n").getBytes(StandardCharsets.UTF_8);
+
+        var preview = imports.upload(kaa, "skyddad.csv", file, SV);
+        assertThat(preview.added().get(0).details()).noneMatch(d -> d.contains("Hemliga"));
+        imports.confirm(kaa, preview.importId(), preview.digest(), Map.of(), SV);
+
+        assertThat(jdbc.sql("SELECT protected_identity, street, postal_code, city FROM young_person"
+                + " WHERE personal_identity_number = ?").param(pin)
+                .query((rs, n) -> List.of(rs.getBoolean(1), String.valueOf(rs.getString(2)),
+                        String.valueOf(rs.getString(3)), String.valueOf(rs.getString(4)))).single())
+                .containsExactly(true, "null", "null", "null");
+    }
+
+    @Test
+    void aConfirmationAfterTheRegisterChangedIsRefusedAndSavesNothing() {
+        Actor kaa = fixture.newMunicipality();
+        String pin = fixture.kaaAgeNumber();
+        var first = imports.upload(kaa, "a.csv", csv(row(pin, "Wilma", "Samtidigsson", "studiebevis")), SV);
+        var second = imports.upload(kaa, "b.csv", csv(row(pin, "Wilma", "Samtidigsson", "studiebevis")), SV);
+        imports.confirm(kaa, first.importId(), first.digest(), Map.of(), SV);
+
+        assertThatThrownBy(() -> imports.confirm(kaa, second.importId(), second.digest(), Map.of(), SV))
+                .isInstanceOf(ConflictException.class);
+        assertThat(count("SELECT count(*) FROM kaa_episode WHERE organisation_id = ?", kaa.organisationId()))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void onlyTheCoordinatorOfTheSameMunicipalityImportsAndConfirms() {
+        Actor kaa = fixture.newMunicipality();
+        Actor other = fixture.newMunicipality();
+        var preview = imports.upload(kaa, "a.csv", csv(row(fixture.kaaAgeNumber(), "Ella", "Behörigsson",
+                "studiebevis")), SV);
+
+        assertThatThrownBy(() -> imports.confirm(other, preview.importId(), preview.digest(), Map.of(), SV))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> imports.upload(fixture.caseWorkerOf(kaa), "a.csv", csv(), SV))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+}
