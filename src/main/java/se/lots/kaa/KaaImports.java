@@ -11,11 +11,11 @@ import org.springframework.stereotype.Repository;
 
 /** The record of every import of a school's list: who, when, which file, what it did. */
 @Repository
-class KaaImports {
+public class KaaImports {
 
-    enum State { PREVIEWED, CONFIRMED, DISCARDED }
+    public enum State { PREVIEWED, CONFIRMED, DISCARDED }
 
-    record ImportRecord(UUID id, long organisationId, String fileName, State state, int total, int added, int changed,
+    public record ImportRecord(UUID id, long organisationId, String fileName, State state, int total, int added, int changed,
             int unchanged, int closed, int withErrors, String uploadedBy, Instant uploadedAt, String confirmedBy,
             Instant confirmedAt) {
     }

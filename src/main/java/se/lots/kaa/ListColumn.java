@@ -9,7 +9,7 @@ import se.lots.shared.TabularFile;
  * The columns of a school's KAA list, as documented on the import page and in docs/kaa.md. Headers are matched
  * without regard to case, spaces, dashes, underscores or å/ä/ö, and by a few common aliases.
  */
-enum ListColumn {
+public enum ListColumn {
     PERSONNUMMER(true, "personnummer", "pnr", "personnr", "personid"),
     FORNAMN(true, "fornamn", "tilltalsnamn"),
     EFTERNAMN(true, "efternamn"),
@@ -36,12 +36,12 @@ enum ListColumn {
         this.names = List.of(names);
     }
 
-    boolean required() {
+    public boolean required() {
         return required;
     }
 
     /** The name to write in a file: the first alias, with its Swedish letters, as the docs show it. */
-    String header() {
+    public String header() {
         return switch (this) {
             case FORNAMN -> "förnamn";
             case KON -> "kön";

@@ -28,7 +28,7 @@ import se.lots.security.CurrentActor;
  * Skatteverket's test personnummer of people in the KAA age range today that nobody in the database has yet.
  */
 @Component
-class KaaFixture {
+public class KaaFixture {
 
     private static final AtomicInteger MUNICIPALITIES = new AtomicInteger();
     private static final AtomicInteger NEXT_NUMBER = new AtomicInteger();
@@ -45,7 +45,7 @@ class KaaFixture {
     }
 
     /** A new kommun (Bjuv's code, 1260) with a KAA coordinator and a case worker; returns the coordinator. */
-    Actor newMunicipality() {
+    public Actor newMunicipality() {
         int n = MUNICIPALITIES.incrementAndGet();
         var org = organisations.create(new NewOrganisation("Testkommun " + n, PartyType.KOMMUN, "1260", null,
                 List.of("Arbetsmarknadsenheten")));
@@ -56,12 +56,12 @@ class KaaFixture {
         return actors.byUsername("kaa-test-" + n);
     }
 
-    Actor caseWorkerOf(Actor coordinator) {
+    public Actor caseWorkerOf(Actor coordinator) {
         return actors.byUsername(coordinator.username().replace("kaa-test-", "ute-test-"));
     }
 
     /** A test personnummer of someone aged 16–19 today, unused so far. */
-    synchronized String kaaAgeNumber() {
+    public synchronized String kaaAgeNumber() {
         if (kaaAgeNumbers == null) {
             Set<String> taken = jdbc.sql("SELECT personal_identity_number FROM young_person"
                     + " WHERE personal_identity_number IS NOT NULL").query(String.class).stream()
