@@ -1,0 +1,165 @@
+package se.lots.kaa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+
+import se.lots.IntegrationTest;
+import se.lots.kaa.KaaService.ContactInput;
+import se.lots.kaa.KaaService.StatusInput;
+import se.lots.security.Actor;
+import se.lots.security.CurrentActor;
+import se.lots.shared.FieldError;
+import se.lots.shared.InvalidInputException;
+
+@IntegrationTest
+class KaaWorklistIntegrationTest {
+
+    private static final Locale SV = Locale.forLanguageTag("sv");
+
+    @Autowired
+    KaaImportService imports;
+    @Autowired
+    KaaService kaa;
+    @Autowired
+    KaaFixture fixture;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    CurrentActor actors;
+
+    /** Imports one row per first name and returns the person ids in that order. */
+    private UUID[] register(Actor coordinator, String... firstNames) {
+        var sb = new StringBuilder("personnummer;förnamn;efternamn;situation\n");
+        var pins = new String[firstNames.length];
+        for (int i = 0; i < firstNames.length; i++) {
+            pins[i] = fixture.kaaAgeNumber();
+            sb.append(pins[i]).append(';').append(firstNames[i]).append(";Listsson;studiebevis\n");
+        }
+        var preview = imports.upload(coordinator, "lista.csv", sb.toString().getBytes(StandardCharsets.UTF_8), SV);
+        imports.confirm(coordinator, preview.importId(), preview.digest(), Map.of(), SV);
+        var ids = new UUID[pins.length];
+        for (int i = 0; i < pins.length; i++) {
+            ids[i] = jdbc.sql("SELECT id FROM young_person WHERE personal_identity_number = ?").param(pins[i])
+                    .query(UUID.class).single();
+        }
+        return ids;
+    }
+
+    private static ContactInput attempt(String outcome, String newStatus) {
+        String today = LocalDate.now().toString();
+        return new ContactInput("TELEFON", today, outcome, false, null,
+                new StatusInput(newStatus, null, null, today, "UNGDOMEN", null));
+    }
+
+    private static java.util.List<String> names(KaaService.WorklistPage page) {
+        return page.rows().stream().map(Worklist.Row::name).toList();
+    }
+
+    @Test
+    void theNotKnownShareShrinksWhenAnAttemptReachesSomeone() {
+        Actor coordinator = fixture.newMunicipality();
+        UUID[] ids = register(coordinator, "Ada", "Bea", "Cia", "Dan");
+        assertThat(kaa.overview(coordinator).notKnownPercent()).isEqualTo(100);
+
+        kaa.recordContact(coordinator, ids[0], attempt("NADD", "KONTAKTAD"));
+
+        var overview = kaa.overview(coordinator);
+        assertThat(overview.notKnown()).isEqualTo(3);
+        assertThat(overview.notKnownPercent()).isEqualTo(75);
+        assertThat(names(kaa.worklist(coordinator, Worklist.Filter.NOT_KNOWN, Worklist.Sort.NAME, 0)))
+                .containsExactly("Bea Listsson", "Cia Listsson", "Dan Listsson");
+        assertThat(kaa.person(coordinator, ids[0]).statuses()).extracting(StatusRecord::status)
+                .containsExactly(KaaStatus.KONTAKTAD, KaaStatus.OKAND);
+    }
+
+    @Test
+    void someoneNotReachedAfterThreeAttemptsAndAnOverdueReviewShowOnTheWorklist() {
+        Actor coordinator = fixture.newMunicipality();
+        UUID[] ids = register(coordinator, "Eva", "Fia");
+        for (int i = 0; i < 3; i++) {
+            kaa.recordContact(coordinator, ids[0], attempt("EJ_NADD", null));
+        }
+        // two months pass: the statuses from the list are due for review
+        jdbc.sql("UPDATE kaa_status SET ascertained_on = ascertained_on - 60, review_on = review_on - 60"
+                + " WHERE organisation_id = ?").param(coordinator.organisationId()).update();
+        kaa.recordStatus(coordinator, ids[0], new StatusInput("STUDERAR", "FOLKHOGSKOLA", "Allmän kurs",
+                LocalDate.now().toString(), "SKOLAN", null));
+
+        assertThat(names(kaa.worklist(coordinator, Worklist.Filter.NOT_REACHED, Worklist.Sort.NAME, 0)))
+                .containsExactly("Eva Listsson");
+        assertThat(names(kaa.worklist(coordinator, Worklist.Filter.DUE, Worklist.Sort.NAME, 0)))
+                .containsExactly("Fia Listsson");
+        assertThat(names(kaa.worklist(coordinator, Worklist.Filter.NEW_FROM_IMPORT, Worklist.Sort.NAME, 0)))
+                .containsExactly("Eva Listsson", "Fia Listsson");
+    }
+
+    @Test
+    void anAssignedPersonIsOnTheStaffMembersOwnList() {
+        Actor coordinator = fixture.newMunicipality();
+        Actor outreach = fixture.caseWorkerOf(coordinator);
+        register(coordinator, "Gun", "Hans");
+        var gun = kaa.worklist(coordinator, Worklist.Filter.ALL, Worklist.Sort.NAME, 0).rows().get(0);
+
+        kaa.assign(coordinator, gun.episodeId(), outreach.userId());
+
+        assertThat(names(kaa.worklist(outreach, Worklist.Filter.MINE, Worklist.Sort.NAME, 0)))
+                .containsExactly("Gun Listsson");
+        assertThat(names(kaa.worklist(coordinator, Worklist.Filter.UNASSIGNED, Worklist.Sort.NAME, 0)))
+                .containsExactly("Hans Listsson");
+        assertThatThrownBy(() -> kaa.assign(coordinator, gun.episodeId(), actors.byUsername("kaa").userId()))
+                .as("staff of another organisation").isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void aStatusWithoutSourceOrWithAFutureDateIsRefusedFieldByField() {
+        Actor coordinator = fixture.newMunicipality();
+        UUID id = register(coordinator, "Ida")[0];
+
+        assertThatThrownBy(() -> kaa.recordStatus(coordinator, id, new StatusInput("ARBETAR", null, null,
+                LocalDate.now().plusDays(3).toString(), "", null)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field, FieldError::messageKey).containsExactlyInAnyOrder(
+                                org.assertj.core.groups.Tuple.tuple("source", "validation.required"),
+                                org.assertj.core.groups.Tuple.tuple("ascertainedOn", "validation.dateInFuture")));
+        assertThat(kaa.person(coordinator, id).statuses()).hasSize(1);
+    }
+
+    @Test
+    void anotherMunicipalityOrAnotherRoleCannotReadOrWriteTheRegister() {
+        Actor coordinator = fixture.newMunicipality();
+        Actor other = fixture.newMunicipality();
+        UUID id = register(coordinator, "Jan")[0];
+
+        assertThatThrownBy(() -> kaa.recordContact(other, id, attempt("NADD", null)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(kaa.person(other, id).episodes()).isEmpty();
+        assertThat(kaa.worklist(other, Worklist.Filter.ALL, Worklist.Sort.NAME, 0).rows()).isEmpty();
+        assertThatThrownBy(() -> kaa.worklist(actors.byUsername("analytiker"), Worklist.Filter.ALL,
+                Worklist.Sort.NAME, 0)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> kaa.worklist(actors.byUsername("af"), Worklist.Filter.ALL, Worklist.Sort.NAME, 0))
+                .as("a case worker at AF has no municipality").isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void everyPersonOnAWorklistPageIsAudited() {
+        Actor coordinator = fixture.newMunicipality();
+        UUID[] ids = register(coordinator, "Kim", "Lo");
+
+        kaa.worklist(coordinator, Worklist.Filter.ALL, Worklist.Sort.NAME, 0);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE username = ? AND action = 'SEARCH'"
+                + " AND detail = 'KAA-arbetslista' AND person_id IN (?, ?)").params(coordinator.username(), ids[0],
+                ids[1]).query(Integer.class).single()).isEqualTo(2);
+    }
+}
