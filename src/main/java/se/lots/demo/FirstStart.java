@@ -23,6 +23,7 @@ import se.lots.consent.ConsentScope;
 import se.lots.consent.ConsentService;
 import se.lots.consent.GivenHow;
 import se.lots.consent.NewConsent;
+import se.lots.kaa.KaaImportService;
 import se.lots.organisation.NewOrganisation;
 import se.lots.organisation.NewUser;
 import se.lots.organisation.Organisation;
@@ -70,12 +71,14 @@ class FirstStart implements ApplicationRunner {
     private final CurrentActor actors;
     private final RegistryService registry;
     private final ConsentService consents;
+    private final KaaImportService kaaImports;
     private final TransactionTemplate transaction;
     private final String adminPassword;
     private final boolean demo;
 
     FirstStart(OrganisationService organisationService, Organisations organisations, UserAccounts users,
-            CurrentActor actors, RegistryService registry, ConsentService consents, TransactionTemplate transaction,
+            CurrentActor actors, RegistryService registry, ConsentService consents, KaaImportService kaaImports,
+            TransactionTemplate transaction,
             @Value("${lots.admin-password:}") String adminPassword, @Value("${lots.demo:true}") boolean demo) {
         this.organisationService = organisationService;
         this.organisations = organisations;
@@ -83,6 +86,7 @@ class FirstStart implements ApplicationRunner {
         this.actors = actors;
         this.registry = registry;
         this.consents = consents;
+        this.kaaImports = kaaImports;
         this.transaction = transaction;
         this.adminPassword = adminPassword;
         this.demo = demo;
@@ -143,9 +147,18 @@ class FirstStart implements ApplicationRunner {
         var random = new Random(1214);
         List<String> numbers = youngTestNumbers();
         int registered = 0;
+        var kaaList = new StringBuilder("personnummer;förnamn;efternamn;situation;skola;skolkommun;program\n");
+        String[] situations = { "avbrutit nationellt program", "studiebevis", "aldrig påbörjat",
+            "avbrutit introduktionsprogram" };
         for (int i = 0; registered < DEMO_PERSONS && i < numbers.size(); i++) {
             Actor owner = registered % 10 == 9 ? afActor : kaa;
             YoungPerson p = registry.register(owner, person(numbers.get(i), registered, random));
+            if (owner == kaa && p.birthDate() != null
+                    && p.birthDate().plusYears(20).isAfter(LocalDate.now().plusMonths(1))) {
+                kaaList.append(p.personalIdentityNumber()).append(';').append(p.firstName()).append(';')
+                        .append(p.lastName()).append(';').append(situations[registered % situations.length])
+                        .append(registered % 3 == 0 ? ";Söderslättsgymnasiet;1283;EL\n" : ";Svalövs gymnasium;1214;BA\n");
+            }
             if (owner == kaa && registered % 7 == 0) {
                 consents.record(kaa, p.id(), kommun.id(), new NewConsent(null, af.id(), ConsentPurpose.SAMORDNING,
                         List.of(ConsentScope.GRUNDUPPGIFTER, ConsentScope.PLAN), GivenHow.SKRIFTLIGT,
@@ -153,6 +166,11 @@ class FirstStart implements ApplicationRunner {
             }
             registered++;
         }
+        // the KAA register is filled the way a coordinator fills it: by importing the schools' list
+        var preview = kaaImports.upload(kaa, "demo-kaa-lista.csv",
+                kaaList.toString().getBytes(StandardCharsets.UTF_8), java.util.Locale.forLanguageTag("sv"));
+        kaaImports.confirm(kaa, preview.importId(), preview.digest(), java.util.Map.of(),
+                java.util.Locale.forLanguageTag("sv"));
         registry.register(kaa, new PersonInput(true, null, null, "2008", null, null, "ANNAT", "1214", false, null,
                 null, null, null, false, null, null));
         registry.register(kaa, new PersonInput(false, null, "2007-05-14", null, "Dawit", "Tesfaye", "MAN", "1214",
