@@ -23,12 +23,12 @@ final class KaaAccess {
     private KaaAccess() {
     }
 
-    static boolean allowed(Actor actor) {
-        return ROLES.contains(actor.role());
+    static boolean allowed(Role role) {
+        return ROLES.contains(role);
     }
 
     static Organisation municipalityOf(Actor actor, Organisations organisations) {
-        if (!allowed(actor)) {
+        if (!allowed(actor.role())) {
             throw new AccessDeniedException("role does not work in the KAA register");
         }
         Organisation org = organisations.byId(actor.organisationId()).orElseThrow();

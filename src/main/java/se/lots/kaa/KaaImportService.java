@@ -247,7 +247,7 @@ public class KaaImportService {
                 if (c != null) {
                     Integer earlier = firstRowOf.putIfAbsent(c.pin().value(), row.number());
                     if (earlier != null) {
-                        errors.add(new RowError(row.number(), header(file, columns, ListColumn.PERSONNUMMER),
+                        errors.add(new RowError(row.number(), header(file.headers(), columns, ListColumn.PERSONNUMMER),
                                 text(locale, "kaa.import.duplicateRow", earlier)));
                     } else {
                         checked.add(c);
@@ -538,10 +538,6 @@ public class KaaImportService {
     private static String header(List<String> headers, Map<ListColumn, Integer> columns, ListColumn column) {
         Integer i = columns.get(column);
         return i == null ? column.header() : headers.get(i);
-    }
-
-    private static String header(TabularFile file, Map<ListColumn, Integer> columns, ListColumn column) {
-        return header(file.headers(), columns, column);
     }
 
     private static ListColumn columnOf(String registryField) {

@@ -172,9 +172,8 @@ public class KaaService {
     @Transactional(readOnly = true)
     public List<se.lots.organisation.UserAccount> staff(Actor actor) {
         Organisation org = KaaAccess.municipalityOf(actor, organisations);
-        return users.all().stream().filter(u -> u.organisationId() == org.id() && u.active()
-                && KaaAccess.allowed(new Actor(u.id(), u.username(), u.displayName(), org.id(), org.name(), u.role())))
-                .toList();
+        return users.all().stream()
+                .filter(u -> u.organisationId() == org.id() && u.active() && KaaAccess.allowed(u.role())).toList();
     }
 
     Worklist.Query query(Actor actor, Organisation org, Worklist.Filter filter, Worklist.Sort sort) {
