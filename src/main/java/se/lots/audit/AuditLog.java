@@ -68,6 +68,25 @@ public class AuditLog {
         }
     }
 
+    /**
+     * A change made by Lots itself on a schedule (no user, no role), e.g. closing KAA episodes at the twentieth
+     * birthday; {@code system} names the job, as "system:…", so that the person's access history says what did it.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void recordEachBySystem(String system, long organisationId, Collection<UUID> personIds,
+            AuditAction action, AccessBasis basis, String detail) {
+        if (!system.startsWith("system:")) {
+            throw new IllegalArgumentException("a system job is named system:…");
+        }
+        jdbc.sql("""
+                INSERT INTO audit_entry (username, organisation_id, role, person_id, action, purpose, consent_id, detail,
+                                         prev_hash, hash)
+                SELECT ?, ?, NULL, p, ?, ?, ?, ?, '', '' FROM unnest(?::uuid[]) WITH ORDINALITY AS t(p, n) ORDER BY n""")
+                .params(system, organisationId, action.name(), basis == null ? null : basis.purpose(),
+                        basis == null ? null : basis.consentId(), detail, personIds.toArray(UUID[]::new))
+                .update();
+    }
+
     @Transactional(readOnly = true)
     public List<AuditEntry> search(AuditQuery query, int limit, int offset) {
         var sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_entry WHERE true");

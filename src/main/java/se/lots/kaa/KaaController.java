@@ -104,4 +104,12 @@ class KaaController {
         redirect.addFlashAttribute("noticeText", messages.getMessage("kaa.contact.saved", null, locale));
         return "redirect:/kaa/persons/" + id;
     }
+
+    @GetMapping("/leaving")
+    String leaving(Actor actor, @RequestParam(required = false) java.time.YearMonth month, Model model) {
+        var shown = month != null ? month : java.time.YearMonth.now(clock);
+        model.addAttribute("month", shown);
+        model.addAttribute("rows", kaa.leaving(actor, shown));
+        return "kaa/leaving";
+    }
 }

@@ -41,11 +41,12 @@ public class KaaService {
     private final UserAccounts users;
     private final AuditLog audit;
     private final KaaSettings settings;
+    private final TwentiethBirthdays twentiethBirthdays;
     private final Clock clock;
 
     KaaService(KaaEpisodes episodes, KaaStatuses statuses, ContactAttempts contacts, Worklist worklist,
             KaaImports imports, Organisations organisations, UserAccounts users, AuditLog audit, KaaSettings settings,
-            Clock clock) {
+            TwentiethBirthdays twentiethBirthdays, Clock clock) {
         this.episodes = episodes;
         this.statuses = statuses;
         this.contacts = contacts;
@@ -55,6 +56,7 @@ public class KaaService {
         this.users = users;
         this.audit = audit;
         this.settings = settings;
+        this.twentiethBirthdays = twentiethBirthdays;
         this.clock = clock;
     }
 
@@ -174,6 +176,16 @@ public class KaaService {
         Organisation org = KaaAccess.municipalityOf(actor, organisations);
         return users.all().stream()
                 .filter(u -> u.organisationId() == org.id() && u.active() && KaaAccess.allowed(u.role())).toList();
+    }
+
+    /** Who leaves the register by turning 20 in a month (the list a coordinator checks before the month starts). */
+    @Transactional
+    public List<TwentiethBirthdays.Leaving> leaving(Actor actor, java.time.YearMonth month) {
+        Organisation org = KaaAccess.municipalityOf(actor, organisations);
+        var rows = twentiethBirthdays.leavingIn(org.id(), month);
+        audit.recordEachIfAny(actor, rows.stream().map(TwentiethBirthdays.Leaving::personId).toList(),
+                AuditAction.SEARCH, AccessBasis.of(KaaAccess.PURPOSE), "KAA: lämnar " + month + " (fyller 20)");
+        return rows;
     }
 
     Worklist.Query query(Actor actor, Organisation org, Worklist.Filter filter, Worklist.Sort sort) {
