@@ -80,6 +80,14 @@ public record TabularFile(List<String> headers, List<Row> rows, String encoding,
         int offset = 0;
         String encoding;
         String text;
+        // Excel's "Unicode-text (*.txt)" is UTF-16 with a byte-order mark and tabs
+        if (content.length >= 2 && ((content[0] & 0xff) == 0xff && (content[1] & 0xff) == 0xfe
+                || (content[0] & 0xff) == 0xfe && (content[1] & 0xff) == 0xff)) {
+            return parseCsv(new String(content, StandardCharsets.UTF_16), "UTF-16");
+        }
+        if (looksBinary(content)) {
+            throw new UnreadableFileException("file.notText", null);
+        }
         if (content.length >= 3 && (content[0] & 0xff) == 0xef && (content[1] & 0xff) == 0xbb
                 && (content[2] & 0xff) == 0xbf) {
             offset = 3;
@@ -94,6 +102,20 @@ public record TabularFile(List<String> headers, List<Row> rows, String encoding,
             text = new String(content, WINDOWS_1252);
             encoding = "Windows-1252";
         }
+        return parseCsv(text, encoding);
+    }
+
+    /** NUL bytes never occur in a CSV file in UTF-8 or Windows-1252: it is UTF-16 without a BOM, a PDF, an image… */
+    private static boolean looksBinary(byte[] content) {
+        for (int i = 0; i < Math.min(content.length, 8192); i++) {
+            if (content[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static TabularFile parseCsv(String text, String encoding) {
         char delimiter = delimiter(text);
         var format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
         var headers = new ArrayList<String>();
