@@ -77,7 +77,8 @@ class KaaImportIntegrationTest {
                 .query(String.class).single()).isEqualTo("CONFIRMED");
         assertThat(jdbc.sql("SELECT content FROM kaa_import WHERE id = ?").param(preview.importId())
                 .query(byte[].class).optional()).as("the file is not kept after confirmation").isEmpty();
-        int auditRows = count("SELECT count(*) FROM audit_entry WHERE detail = 'KAA-import: lista.csv'");
+        int auditRows = count("SELECT count(*) FROM audit_entry WHERE detail = 'KAA-import: lista.csv'"
+                + " AND organisation_id = ?", kaa.organisationId());
         assertThat(auditRows).as("persons created and episodes written are audited").isEqualTo(4);
 
         var again = imports.upload(kaa, "lista.csv", file, SV);
