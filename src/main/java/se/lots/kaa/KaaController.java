@@ -53,6 +53,19 @@ class KaaController {
         return "kaa/worklist";
     }
 
+    @GetMapping("/worklist.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> worklistWorkbook(Actor actor,
+            @RequestParam(defaultValue = "ALL") Worklist.Filter filter,
+            @RequestParam(defaultValue = "NAME") Worklist.Sort sort, Locale locale) {
+        byte[] workbook = kaa.worklistWorkbook(actor, filter, sort, messages, locale);
+        String name = "kaa-arbetslista-" + java.time.LocalDate.now(clock) + ".xlsx";
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .contentType(org.springframework.http.MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(workbook);
+    }
+
     @PostMapping("/episodes/{id}/assign")
     String assign(Actor actor, @PathVariable UUID id, @RequestParam(required = false) Long userId,
             @RequestParam(defaultValue = "ALL") String filter, @RequestParam(defaultValue = "NAME") String sort) {

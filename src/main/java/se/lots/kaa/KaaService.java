@@ -95,11 +95,9 @@ public class KaaService {
     @Transactional(readOnly = true)
     public Overview overview(Actor actor) {
         Organisation org = KaaAccess.municipalityOf(actor, organisations);
-        long open = worklist.count(org.id(), query(actor, org, Worklist.Filter.ALL, Worklist.Sort.NAME));
-        long notKnown = worklist.count(org.id(), query(actor, org, Worklist.Filter.NOT_KNOWN, Worklist.Sort.NAME));
-        long due = worklist.count(org.id(), query(actor, org, Worklist.Filter.DUE, Worklist.Sort.NAME));
-        long turning = worklist.count(org.id(), query(actor, org, Worklist.Filter.TURNING_20, Worklist.Sort.NAME));
-        return new Overview(open, notKnown, due, turning, open == 0 ? 0 : (int) Math.round(100.0 * notKnown / open));
+        var f = worklist.figures(org.id(), LocalDate.now(clock));
+        return new Overview(f.open(), f.notKnown(), f.due(), f.turning20(),
+                f.open() == 0 ? 0 : (int) Math.round(100.0 * f.notKnown() / f.open()));
     }
 
     /** One page of the worklist; each person shown is logged as a search hit. */
@@ -107,10 +105,21 @@ public class KaaService {
     public WorklistPage worklist(Actor actor, Worklist.Filter filter, Worklist.Sort sort, int page) {
         Organisation org = KaaAccess.municipalityOf(actor, organisations);
         var q = query(actor, org, filter, sort);
-        var rows = worklist.page(org.id(), q, page);
-        audit.recordEachIfAny(actor, rows.stream().map(Worklist.Row::personId).toList(), AuditAction.SEARCH,
+        var result = worklist.page(org.id(), q, page);
+        audit.recordEachIfAny(actor, result.rows().stream().map(Worklist.Row::personId).toList(), AuditAction.SEARCH,
                 AccessBasis.of(KaaAccess.PURPOSE), "KAA-arbetslista");
-        return new WorklistPage(rows, worklist.count(org.id(), q), Math.max(0, page), Worklist.PAGE_SIZE);
+        return new WorklistPage(result.rows(), result.total(), Math.max(0, page), Worklist.PAGE_SIZE);
+    }
+
+    /** The whole worklist of a filter as an Excel file; each person in it is audited as exported. */
+    @Transactional
+    public byte[] worklistWorkbook(Actor actor, Worklist.Filter filter, Worklist.Sort sort,
+            org.springframework.context.MessageSource messages, Locale locale) {
+        Organisation org = KaaAccess.municipalityOf(actor, organisations);
+        var rows = worklist.all(org.id(), query(actor, org, filter, sort));
+        audit.recordEachIfAny(actor, rows.stream().map(Worklist.Row::personId).toList(), AuditAction.EXPORT,
+                AccessBasis.of(KaaAccess.PURPOSE), "KAA-arbetslista, Excel");
+        return WorklistWorkbook.write(rows, LocalDate.now(clock), messages, locale);
     }
 
     @Transactional

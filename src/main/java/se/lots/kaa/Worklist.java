@@ -46,12 +46,22 @@ public class Worklist {
         this.jdbc = jdbc;
     }
 
-    List<Row> page(long organisationId, Query q, int page) {
+    /** One page and, in the same statement, how many rows the filter has in all. */
+    Page page(long organisationId, Query q, int page) {
         var params = new ArrayList<Object>();
-        String sql = select(organisationId, q, params) + " ORDER BY " + order(q.sort()) + " LIMIT ? OFFSET ?";
+        String sql = "SELECT w.*, count(*) OVER () AS total FROM (" + select(organisationId, q, params) + ") w"
+                + " ORDER BY " + order(q.sort()) + " LIMIT ? OFFSET ?";
         params.add(PAGE_SIZE);
         params.add(Math.max(0, page) * PAGE_SIZE);
-        return jdbc.sql(sql).params(params).query((rs, n) -> row(rs, q.lastImport())).list();
+        var total = new long[] { -1 };
+        List<Row> rows = jdbc.sql(sql).params(params).query((rs, n) -> {
+            total[0] = rs.getLong("total");
+            return row(rs, q.lastImport());
+        }).list();
+        return new Page(rows, rows.isEmpty() ? count(organisationId, q) : total[0]);
+    }
+
+    record Page(List<Row> rows, long total) {
     }
 
     long count(long organisationId, Query q) {
@@ -60,68 +70,80 @@ public class Worklist {
                 .query(Long.class).single();
     }
 
+    /** The coordinator's headline figures in one pass over the open episodes. */
+    Figures figures(long organisationId, LocalDate today) {
+        var params = new ArrayList<Object>();
+        String inner = select(organisationId, new Query(Filter.ALL, Sort.NAME, 0, 0, 0, null, today), params);
+        params.add(0, today);
+        params.add(1, today.withDayOfMonth(1).plusMonths(2));
+        return jdbc.sql("""
+                SELECT count(*) AS open,
+                       count(*) FILTER (WHERE w.status IS NULL OR w.status = 'OKAND') AS not_known,
+                       count(*) FILTER (WHERE w.review_on < ?) AS due,
+                       count(*) FILTER (WHERE w.twentieth_birthday < ?) AS turning_20
+                  FROM (""" + inner + ") w").params(params)
+                .query((rs, n) -> new Figures(rs.getLong("open"), rs.getLong("not_known"), rs.getLong("due"),
+                        rs.getLong("turning_20")))
+                .single();
+    }
+
+    record Figures(long open, long notKnown, long due, long turning20) {
+    }
+
     /** Every open episode of the filter, in order, for an export or a letter batch. */
     List<Row> all(long organisationId, Query q) {
         var params = new ArrayList<Object>();
-        return jdbc.sql(select(organisationId, q, params) + " ORDER BY " + order(q.sort())).params(params)
-                .query((rs, n) -> row(rs, q.lastImport())).list();
+        return jdbc.sql("SELECT * FROM (" + select(organisationId, q, params) + ") w ORDER BY " + order(q.sort()))
+                .params(params).query((rs, n) -> row(rs, q.lastImport())).list();
     }
 
     private static String select(long organisationId, Query q, List<Object> params) {
         params.add(organisationId);
-        params.add(organisationId);
-        params.add(organisationId);
+        // status, review date and attempts are the episode's derived columns (migration V13), not aggregates
         var sql = new StringBuilder("""
-                SELECT * FROM (
                 SELECT e.id AS episode_id, e.person_id, e.registered_on, e.assigned_to, e.import_id,
                        y.first_name, y.last_name, y.personal_identity_number, y.reserve_identity, y.protected_identity,
                        coalesce((y.birth_date + interval '20 years')::date, make_date(y.birth_year + 20, 12, 31))
                            AS twentieth_birthday,
-                       s.status, s.review_on, coalesce(a.attempts, 0) AS attempts, coalesce(a.reached, false) AS reached,
-                       a.last_attempt, u.display_name AS assignee
+                       e.current_status AS status, e.current_review_on AS review_on, e.attempts, e.reached,
+                       e.last_attempt_on AS last_attempt, u.display_name AS assignee
                   FROM kaa_episode e
                   JOIN young_person y ON y.id = e.person_id
-                  LEFT JOIN LATERAL (SELECT st.status, st.review_on FROM kaa_status st
-                                      WHERE st.organisation_id = ? AND st.person_id = e.person_id
-                                      ORDER BY st.ascertained_on DESC, st.recorded_at DESC LIMIT 1) s ON true
-                  LEFT JOIN LATERAL (SELECT count(*) AS attempts, bool_or(c.outcome = 'NADD') AS reached,
-                                            max(c.contacted_on) AS last_attempt
-                                       FROM contact_attempt c
-                                      WHERE c.organisation_id = ? AND c.person_id = e.person_id) a ON true
                   LEFT JOIN user_account u ON u.id = e.assigned_to
-                 WHERE e.organisation_id = ? AND e.exited_on IS NULL) w WHERE true""");
+                 WHERE e.organisation_id = ? AND e.exited_on IS NULL""");
+        var where = new StringBuilder();
         switch (q.filter()) {
-            case NOT_KNOWN -> sql.append(" AND (w.status IS NULL OR w.status = 'OKAND')");
+            case NOT_KNOWN -> where.append(" AND (w.status IS NULL OR w.status = 'OKAND')");
             case DUE -> {
-                sql.append(" AND w.review_on < ?");
+                where.append(" AND w.review_on < ?");
                 params.add(q.today());
             }
             case NOT_REACHED -> {
-                sql.append(" AND NOT w.reached AND w.attempts >= ?");
+                where.append(" AND NOT w.reached AND w.attempts >= ?");
                 params.add(q.attemptsWithoutReach());
             }
             case NO_RECENT_ATTEMPT -> {
-                sql.append(" AND (w.last_attempt IS NULL OR w.last_attempt < ?)"
+                where.append(" AND (w.last_attempt IS NULL OR w.last_attempt < ?)"
                         + " AND (w.status IS NULL OR w.status IN ('OKAND', 'EJ_ANTRAFFBAR', 'KONTAKTAD'))");
                 params.add(q.today().minusDays(q.daysWithoutAttempt()));
             }
             case TURNING_20 -> {
-                sql.append(" AND w.twentieth_birthday < ?");
+                where.append(" AND w.twentieth_birthday < ?");
                 params.add(q.today().withDayOfMonth(1).plusMonths(2));
             }
             case NEW_FROM_IMPORT -> {
-                sql.append(" AND w.import_id = ?");
+                where.append(" AND w.import_id = ?");
                 params.add(q.lastImport());
             }
             case MINE -> {
-                sql.append(" AND w.assigned_to = ?");
+                where.append(" AND w.assigned_to = ?");
                 params.add(q.userId());
             }
-            case UNASSIGNED -> sql.append(" AND w.assigned_to IS NULL");
+            case UNASSIGNED -> where.append(" AND w.assigned_to IS NULL");
             default -> {
             }
         }
-        return sql.toString();
+        return "SELECT * FROM (" + sql + ") w WHERE true" + where;
     }
 
     private static String order(Sort sort) {

@@ -37,6 +37,8 @@ class KaaWorklistIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     CurrentActor actors;
+    @Autowired
+    org.springframework.context.MessageSource messages;
 
     /** Imports one row per first name and returns the person ids in that order. */
     private UUID[] register(Actor coordinator, String... firstNames) {
@@ -161,5 +163,71 @@ class KaaWorklistIntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE username = ? AND action = 'SEARCH'"
                 + " AND detail = 'KAA-arbetslista' AND person_id IN (?, ?)").params(coordinator.username(), ids[0],
                 ids[1]).query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void theWorklistExportHoldsEveryoneOfTheFilterInOrderAndAuditsEachAsExported() throws Exception {
+        Actor coordinator = fixture.newMunicipality();
+        UUID[] ids = register(coordinator, "Nora", "Mira", "Olle");
+        kaa.recordContact(coordinator, ids[0], attempt("NADD", "KONTAKTAD"));
+
+        byte[] xlsx = kaa.worklistWorkbook(coordinator, Worklist.Filter.NOT_KNOWN, Worklist.Sort.NAME, messages, SV);
+
+        java.util.List<java.util.List<String>> rows;
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            rows = workbook.getFirstSheet().read().stream()
+                    .map(r -> r.stream().map(c -> c == null ? "" : c.getText()).toList()).toList();
+        }
+        assertThat(rows.get(0)).startsWith("Namn", "Identitet", "Status");
+        assertThat(rows.subList(1, rows.size())).extracting(r -> r.get(0)).containsExactly("Mira Listsson",
+                "Olle Listsson");
+        assertThat(rows.get(1).get(2)).isEqualTo("Okänd");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE username = ? AND action = 'EXPORT'"
+                + " AND person_id IN (?, ?, ?)").params(coordinator.username(), ids[0], ids[1], ids[2])
+                .query(Integer.class).single()).as("Mira and Olle, not Nora").isEqualTo(2);
+
+        byte[] others = kaa.worklistWorkbook(fixture.newMunicipality(), Worklist.Filter.ALL, Worklist.Sort.NAME,
+                messages, SV);
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(others))) {
+            assertThat(workbook.getFirstSheet().read()).as("another municipality: the header only").hasSize(1);
+        }
+    }
+
+    @Test
+    void theWorklistFollowsTheLatestStatusByDateAndAReturningPersonKeepsTheirEarlierAttempts() {
+        Actor coordinator = fixture.newMunicipality();
+        UUID id = register(coordinator, "Pia")[0];
+        kaa.recordStatus(coordinator, id, new StatusInput("ARBETAR", null, "Extrajobb", LocalDate.now().toString(),
+                "UNGDOMEN", null));
+        // a status learnt later but true earlier does not replace the newer one
+        kaa.recordStatus(coordinator, id, new StatusInput("EJ_ANTRAFFBAR", null, null,
+                LocalDate.now().minusDays(10).toString(), "SKOLAN", null));
+        kaa.recordContact(coordinator, id, attempt("EJ_NADD", null));
+        kaa.recordContact(coordinator, id, attempt("EJ_NADD", null));
+
+        var row = kaa.worklist(coordinator, Worklist.Filter.ALL, Worklist.Sort.NAME, 0).rows().get(0);
+        assertThat(row.status()).isEqualTo(KaaStatus.ARBETAR);
+        assertThat(row.attempts()).isEqualTo(2);
+        assertThat(row.reached()).isFalse();
+
+        String pin = jdbc.sql("SELECT personal_identity_number FROM young_person WHERE id = ?").param(id)
+                .query(String.class).single();
+        var without = imports.upload(coordinator, "utan.csv", "personnummer;förnamn;efternamn;situation\n"
+                .getBytes(StandardCharsets.UTF_8), SV);
+        imports.confirm(coordinator, without.importId(), without.digest(),
+                Map.of(without.closing().get(0).episodeId(), ExitReason.FLYTTAT), SV);
+        assertThat(kaa.worklist(coordinator, Worklist.Filter.ALL, Worklist.Sort.NAME, 0).rows()).isEmpty();
+        var back = imports.upload(coordinator, "tillbaka.csv", ("personnummer;förnamn;efternamn;situation\n" + pin
+                + ";Pia;Listsson;studiebevis\n").getBytes(StandardCharsets.UTF_8), SV);
+        imports.confirm(coordinator, back.importId(), back.digest(), Map.of(), SV);
+
+        var again = kaa.worklist(coordinator, Worklist.Filter.ALL, Worklist.Sort.NAME, 0).rows();
+        assertThat(again).singleElement().satisfies(r -> {
+            assertThat(r.episodeId()).isNotEqualTo(row.episodeId());
+            assertThat(r.attempts()).as("attempts of the earlier episode").isEqualTo(2);
+            assertThat(r.status()).as("the list's new OKÄND of today").isEqualTo(KaaStatus.OKAND);
+        });
+        assertThat(kaa.worklist(coordinator, Worklist.Filter.ALL, Worklist.Sort.NAME, 5).total())
+                .as("a page beyond the last still counts the filter").isEqualTo(1);
     }
 }
