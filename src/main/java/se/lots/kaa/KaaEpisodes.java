@@ -31,12 +31,14 @@ class KaaEpisodes {
     }
 
     /** The organisation's open episodes by the person's personnummer (a read model: joins the registry's table). */
-    Map<String, KaaEpisode> openByPersonalIdentityNumber(long organisationId) {
-        return jdbc.sql("SELECT " + COLUMNS + ", y.personal_identity_number FROM kaa_episode e"
-                + " JOIN young_person y ON y.id = e.person_id"
-                + " WHERE e.organisation_id = ? AND e.exited_on IS NULL AND y.personal_identity_number IS NOT NULL")
+    /** The open episodes by the identity a list names them with: personnummer, or reserve identity. */
+    Map<String, KaaEpisode> openByListIdentity(long organisationId) {
+        return jdbc.sql("SELECT " + COLUMNS + ", coalesce(y.personal_identity_number, y.reserve_identity) AS identity"
+                + " FROM kaa_episode e JOIN young_person y ON y.id = e.person_id"
+                + " WHERE e.organisation_id = ? AND e.exited_on IS NULL"
+                + " AND coalesce(y.personal_identity_number, y.reserve_identity) IS NOT NULL")
                 .param(organisationId)
-                .query((rs, n) -> Map.entry(rs.getString("personal_identity_number"), episode(rs, n))).stream()
+                .query((rs, n) -> Map.entry(rs.getString("identity"), episode(rs, n))).stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 

@@ -202,7 +202,8 @@ public class KaaImportService {
     }
 
     /** One checked row of the list. */
-    private record Checked(int row, PersonalIdentityNumber pin, PersonInput person, YoungPerson candidate,
+    /** {@code candidate} is null for a reserve identity: the person must already be in the registry. */
+    private record Checked(int row, ListIdentity identity, PersonInput person, YoungPerson candidate,
             SchoolSituation situation, boolean completedCompulsory, String school, String schoolMunicipality,
             String programme, LocalDate leftOn, boolean protectedIdentity) {
     }
@@ -245,7 +246,7 @@ public class KaaImportService {
             for (TabularFile.Row row : file.rows()) {
                 Checked c = check(actor, municipality, row, columns, file.headers(), errors, today, locale);
                 if (c != null) {
-                    Integer earlier = firstRowOf.putIfAbsent(c.pin().value(), row.number());
+                    Integer earlier = firstRowOf.putIfAbsent(c.identity().key(), row.number());
                     if (earlier != null) {
                         errors.add(new RowError(row.number(), header(file.headers(), columns, ListColumn.PERSONNUMMER),
                                 text(locale, "kaa.import.duplicateRow", earlier)));
@@ -261,31 +262,39 @@ public class KaaImportService {
         var outside = new ArrayList<Entry>();
         var closing = new ArrayList<Closing>();
         int unchanged = 0;
-        var existing = registry.byPersonalIdentityNumbers(actor,
-                checked.stream().map(c -> c.pin().value()).toList());
-        Map<String, KaaEpisode> open = episodes.openByPersonalIdentityNumber(municipality.id());
+        var existing = new HashMap<>(registry.byPersonalIdentityNumbers(actor,
+                checked.stream().filter(c -> !c.identity().isReserve()).map(c -> c.identity().key()).toList()));
+        existing.putAll(registry.byReserveIdentities(actor,
+                checked.stream().filter(c -> c.identity().isReserve()).map(c -> c.identity().key()).toList()));
+        Map<String, KaaEpisode> open = episodes.openByListIdentity(municipality.id());
         var inList = new HashSet<String>();
         var orgNames = new HashMap<Long, String>();
         for (Checked c : checked) {
-            inList.add(c.pin().value());
-            YoungPerson person = existing.get(c.pin().value());
-            KaaEpisode episode = open.get(c.pin().value());
-            String name = c.candidate().firstName() + " " + c.candidate().lastName();
+            inList.add(c.identity().key());
+            YoungPerson person = existing.get(c.identity().key());
+            KaaEpisode episode = open.get(c.identity().key());
+            if (c.identity().isReserve() && person == null) {
+                errors.add(new RowError(c.row(), header(file.headers(), columns, ListColumn.PERSONNUMMER),
+                        text(locale, "kaa.import.unknownReserveIdentity", c.identity().key())));
+                continue;
+            }
+            String name = c.person().firstName() + " " + c.person().lastName();
             boolean registered = c.protectedIdentity()
                     || person != null && person.protectedIdentity()
-                    || Objects.equals(c.candidate().municipalityCode(), municipality.municipalityCode());
+                    || Objects.equals(c.person().municipalityCode(), municipality.municipalityCode());
             Outcome outcome = KaaTargetGroupPolicy.decide(new KaaTargetGroupPolicy.Candidate(
-                    c.pin().latestPossibleBirthDate(), registered, c.completedCompulsory(), c.situation()), today);
+                    c.identity().latestPossibleBirthDate(person == null ? null : person.birthDate(),
+                            person == null ? 0 : person.birthYear()), registered, c.completedCompulsory(), c.situation()), today);
             if (person != null) {
                 plan.shownPersons.add(person.id());
             }
             if (outcome != Outcome.IN_TARGET_GROUP) {
                 String why = text(locale, "kaa.outcome." + outcome.name());
                 if (episode != null) {
-                    closing.add(new Closing(episode.id(), episode.personId(), c.pin().formatted(), name, c.row(),
+                    closing.add(new Closing(episode.id(), episode.personId(), c.identity().formatted(), name, c.row(),
                             exitReasonFor(outcome), why));
                 } else {
-                    outside.add(new Entry(c.row(), person == null ? null : person.id(), c.pin().formatted(), name,
+                    outside.add(new Entry(c.row(), person == null ? null : person.id(), c.identity().formatted(), name,
                             List.of(why)));
                 }
                 continue;
@@ -311,10 +320,10 @@ public class KaaImportService {
                 var reason = RegistrationReason.of(c.situation());
                 plan.newEpisodes.add(new KaaEpisode(UUID.randomUUID(), target.id(), municipality.id(), today, reason,
                         c.school(), c.schoolMunicipality(), c.programme(), c.leftOn(), null, null, null, importId, 0));
-                plan.digest.add("N" + c.pin().value() + (person == null ? "" : person.version()) + reason + c.school()
+                plan.digest.add("N" + c.identity().key() + (person == null ? "" : person.version()) + reason + c.school()
                         + c.schoolMunicipality() + c.programme() + c.leftOn());
                 details.add(0, text(locale, "kaa.reason." + reason.name()));
-                added.add(new Entry(c.row(), person == null ? null : person.id(), c.pin().formatted(), name,
+                added.add(new Entry(c.row(), person == null ? null : person.id(), c.identity().formatted(), name,
                         details));
             } else {
                 KaaEpisode updated = changedEpisode(episode, c, details, locale);
@@ -325,7 +334,7 @@ public class KaaImportService {
                 if (details.isEmpty()) {
                     unchanged++;
                 } else {
-                    changed.add(new Entry(c.row(), episode.personId(), c.pin().formatted(), name, details));
+                    changed.add(new Entry(c.row(), episode.personId(), c.identity().formatted(), name, details));
                 }
             }
         }
@@ -335,7 +344,7 @@ public class KaaImportService {
                     KaaEpisode episode = e.getValue();
                     plan.shownPersons.add(episode.personId());
                     closing.add(new Closing(episode.id(), episode.personId(),
-                            new PersonalIdentityNumber(e.getKey()).formatted(), null, 0, null,
+                            ListIdentity.ofKey(e.getKey()).formatted(), null, 0, null,
                             text(locale, "kaa.import.notInList")));
                 }
             }
@@ -353,9 +362,10 @@ public class KaaImportService {
         int before = errors.size();
         String pinText = value(row, columns, ListColumn.PERSONNUMMER);
         PersonalIdentityNumber pin = null;
+        ListIdentity reserve = pinText.isEmpty() ? null : ListIdentity.reserve(pinText).orElse(null);
         if (pinText.isEmpty()) {
             errors.add(error(row, columns, headers, ListColumn.PERSONNUMMER, locale, "validation.required"));
-        } else {
+        } else if (reserve == null) {
             try {
                 pin = PersonalIdentityNumber.parse(pinText, today);
             } catch (se.lots.registry.InvalidPersonalIdentityNumberException e) {
@@ -414,6 +424,22 @@ public class KaaImportService {
                 blankToNull(value(row, columns, ListColumn.TELEFON)),
                 blankToNull(value(row, columns, ListColumn.EPOST)), null, false, new Guardian(null, null, null), null);
         YoungPerson candidate = null;
+        if (reserve != null) {
+            // the person is in the registry already (checked against it with the other rows); the names must be
+            // there, the contact details are checked as changes of that person
+            if (input.firstName().isBlank()) {
+                errors.add(error(row, columns, headers, ListColumn.FORNAMN, locale, "validation.required"));
+            }
+            if (input.lastName().isBlank()) {
+                errors.add(error(row, columns, headers, ListColumn.EFTERNAMN, locale, "validation.required"));
+            }
+            if (errors.size() > before) {
+                return null;
+            }
+            return new Checked(row.number(), reserve, input, null, situation, completed, blankToNull(value(row,
+                    columns, ListColumn.SKOLA)), schoolMunicipality, blankToNull(value(row, columns,
+                    ListColumn.PROGRAM)), leftOn, secret);
+        }
         try {
             candidate = registry.checkForImport(actor, input);
         } catch (InvalidInputException e) {
@@ -429,7 +455,7 @@ public class KaaImportService {
         if (errors.size() > before || candidate == null) {
             return null;
         }
-        return new Checked(row.number(), pin, input, candidate, situation, completed, blankToNull(value(row, columns,
+        return new Checked(row.number(), ListIdentity.of(pin), input, candidate, situation, completed, blankToNull(value(row, columns,
                 ListColumn.SKOLA)), schoolMunicipality, blankToNull(value(row, columns, ListColumn.PROGRAM)), leftOn,
                 secret);
     }

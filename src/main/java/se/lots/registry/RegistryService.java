@@ -106,6 +106,19 @@ public class RegistryService {
         return found;
     }
 
+    /** The persons with these reserve identities (RES-nnnnnnn), whoever holds them: for matching an imported list. */
+    @Transactional(readOnly = true)
+    public Map<String, YoungPerson> byReserveIdentities(Actor actor, Collection<String> reserveIdentities) {
+        requirePersonDataRole(actor);
+        var found = new HashMap<String, YoungPerson>();
+        var list = new ArrayList<>(reserveIdentities);
+        for (int from = 0; from < list.size(); from += 10_000) {
+            persons.byReserveIdentities(list.subList(from, Math.min(list.size(), from + 10_000)))
+                    .forEach(p -> found.put(p.reserveIdentity(), p));
+        }
+        return found;
+    }
+
     /**
      * Saves what an import checked: new persons (from {@link #checkForImport}) and changed ones (from
      * {@link #checkChangeForImport}); a person changed by someone else since it was read makes the whole import fail.

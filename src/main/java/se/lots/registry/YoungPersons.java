@@ -59,6 +59,11 @@ class YoungPersons {
                 .param(pins.toArray(String[]::new)).query(YoungPersons::person).list();
     }
 
+    List<YoungPerson> byReserveIdentities(Collection<String> reserveIdentities) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM young_person WHERE reserve_identity = ANY (?)")
+                .param(reserveIdentities.toArray(String[]::new)).query(YoungPersons::person).list();
+    }
+
     Optional<Long> owner(UUID id) {
         return jdbc.sql("SELECT owner_organisation_id FROM young_person WHERE id = ?").param(id)
                 .query(Long.class).optional();

@@ -34,6 +34,8 @@ class KaaImportIntegrationTest {
     KaaFixture fixture;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    se.lots.registry.RegistryService registry;
 
     private static byte[] csv(String... rows) {
         return (HEADER + String.join("\n", rows) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -240,5 +242,45 @@ class KaaImportIntegrationTest {
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> imports.upload(fixture.caseWorkerOf(kaa), "a.csv", csv(), SV))
                 .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aYoungPersonWithoutPersonnummerIsMatchedByTheirReserveIdentityAndAnUnknownOneIsARowError() {
+        Actor kaa = fixture.newMunicipality();
+        var born = java.time.LocalDate.now().minusYears(17);
+        var newlyArrived = registry.register(kaa, new se.lots.registry.PersonInput(false, null, born.toString(), null,
+                "Amal", "Reservsson", "KVINNA", "1260", false, new se.lots.registry.Address(null, null, null), null,
+                null, "arabiska", true, new se.lots.registry.Guardian(null, null, null), null));
+        String reserve = newlyArrived.reserveIdentity();
+        String lowerWithoutZeros = reserve.toLowerCase(Locale.ROOT).replaceFirst("res-0+", "res-");
+
+        var preview = imports.upload(kaa, "nyanlanda.csv", csv(row(lowerWithoutZeros, "Amal", "Reservsson",
+                "aldrig påbörjat"), row("RES-9999999", "Okänd", "Reservsson", "aldrig påbörjat")), SV);
+
+        assertThat(preview.errors()).singleElement().satisfies(e -> {
+            assertThat(e.row()).isEqualTo(3);
+            assertThat(e.column()).isEqualTo("personnummer");
+            assertThat(e.message()).contains("RES-9999999", "finns inte i registret");
+        });
+
+        var fixed = csv(row(reserve, "Amal", "Reservsson", "aldrig påbörjat"));
+        var good = imports.upload(kaa, "nyanlanda.csv", fixed, SV);
+        assertThat(good.errors()).isEmpty();
+        assertThat(good.added()).singleElement().satisfies(a -> {
+            assertThat(a.identity()).isEqualTo(reserve);
+            assertThat(a.personId()).isEqualTo(newlyArrived.id());
+        });
+        imports.confirm(kaa, good.importId(), good.digest(), Map.of(), SV);
+        assertThat(count("SELECT count(*) FROM kaa_episode WHERE person_id = ? AND exited_on IS NULL",
+                newlyArrived.id())).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT street FROM young_person WHERE id = ?").param(newlyArrived.id())
+                .query(String.class).single()).as("the list's address, as for anyone the municipality holds")
+                .isEqualTo("Storgatan 1");
+
+        var again = imports.upload(kaa, "nyanlanda.csv", fixed, SV);
+        assertThat(again.changesNothing()).isTrue();
+        var without = imports.upload(kaa, "tom.csv", csv(), SV);
+        assertThat(without.closing()).as("a reserve identity not in the next list is a candidate to close")
+                .singleElement().satisfies(c -> assertThat(c.identity()).isEqualTo(reserve));
     }
 }
