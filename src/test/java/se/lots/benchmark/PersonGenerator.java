@@ -76,12 +76,21 @@ public final class PersonGenerator {
     private final Random random;
     private final LocalDate today;
     private final SwedishNames names = new SwedishNames();
+    private int youngestAge = 16;
+    private int ageSpanYears = 13;
 
     public PersonGenerator(DataSource dataSource, long seed, LocalDate today) {
         this.dataSource = dataSource;
         this.jdbc = JdbcClient.create(dataSource);
         this.random = new Random(seed);
         this.today = today;
+    }
+
+    /** Persons with a reserve identity are born so that they are {@code youngest} to {@code oldest} years old today. */
+    public PersonGenerator aged(int youngest, int oldest) {
+        this.youngestAge = youngest;
+        this.ageSpanYears = oldest - youngest;
+        return this;
     }
 
     /**
@@ -185,7 +194,7 @@ public final class PersonGenerator {
         } else {
             reserve = (String) identity;
             kind = "RESERVE";
-            birthDate = today.minusYears(16).minusDays(random.nextInt(13 * 365));
+            birthDate = today.minusYears(youngestAge).minusDays(random.nextInt(ageSpanYears * 365));
             birthYear = birthDate.getYear();
             woman = random.nextBoolean();
         }

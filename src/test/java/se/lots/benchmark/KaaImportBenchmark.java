@@ -1,0 +1,210 @@
+package se.lots.benchmark;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import se.lots.LotsApplication;
+import se.lots.kaa.ImportPreview;
+import se.lots.kaa.KaaImportService;
+import se.lots.organisation.NewOrganisation;
+import se.lots.organisation.NewUser;
+import se.lots.organisation.OrganisationService;
+import se.lots.organisation.PartyType;
+import se.lots.organisation.Role;
+import se.lots.security.Actor;
+import se.lots.security.CurrentActor;
+
+/**
+ * The KAA list import at national scale (issue 4, section 9): a list of {@code lots.bench.rows} rows is previewed
+ * (read, validated, matched, diffed) and confirmed (saved and audited) by a KAA coordinator, then imported a second
+ * time (nothing changes), and compared with PostgreSQL's {@code COPY} of the same file into a bare table of text
+ * columns, measured in the same run on the same database. See docs/benchmarks.md.
+ */
+public final class KaaImportBenchmark {
+
+    private static final String MUNICIPALITY = "1480";
+
+    private final int rows = Integer.getInteger("lots.bench.rows", 100_000);
+    private final int persons = Integer.getInteger("lots.bench.persons", 250_000);
+    private final long seed = Long.getLong("lots.bench.seed", 1214);
+    private final ConfigurableApplicationContext app;
+    private final StringBuilder report = new StringBuilder();
+
+    private KaaImportBenchmark(ConfigurableApplicationContext app) {
+        this.app = app;
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LotsApplication.class)
+                .properties("server.port=0", "lots.db.ephemeral=true", "lots.db.durable=true", "lots.demo=true",
+                        "lots.admin-password=", "logging.level.root=warn", "logging.level.se.lots=warn",
+                        "logging.level.org.springdoc=error")
+                .run(args)) {
+            new KaaImportBenchmark(app).run();
+        }
+    }
+
+    /** What one import took, in seconds. */
+    record Timing(double preview, double confirm, ImportPreview result) {
+        double total() {
+            return preview + confirm;
+        }
+    }
+
+    private void run() throws Exception {
+        DataSource owner = app.getBean("ownerDataSource", DataSource.class);
+        DataSource appDataSource = app.getBean("dataSource", DataSource.class);
+        JdbcClient sql = JdbcClient.create(owner);
+        LocalDate today = LocalDate.now();
+        Actor coordinator = coordinator();
+
+        // the registry at its usual scale, and the big municipality's young people of KAA age on top
+        var organisations = app.getBean(OrganisationService.class);
+        new PersonGenerator(appDataSource, seed, today).generate(Math.max(0, persons - rows),
+                DemoArea.holders(organisations, sql), PersonGenerator.youngTestNumbers(today, seed).stream()
+                        .filter(n -> !inKaaAge(n, today)).toList());
+        new PersonGenerator(appDataSource, seed + 1, today).aged(16, 19).generate(rows,
+                List.of(new PersonGenerator.Holder(coordinator.organisationId(), 1.0, List.of(MUNICIPALITY))),
+                List.of());
+        PersonGenerator.vacuumAnalyze(owner);
+        sql.sql("CHECKPOINT").update();
+        var list = KaaListFile.build(sql, coordinator.organisationId(), MUNICIPALITY, rows, unusedKaaAgeNumbers(sql),
+                seed);
+
+        line("# KAA list import benchmark, %,d rows", rows);
+        line("");
+        line("Machine: %d cores, JDK %s, %s; fsync=%s, synchronous_commit=%s. young_person: %,d rows. The list: %,d "
+                + "rows, %.1f MB, of which %,d personnummer new to the registry and the rest reserve identities of "
+                + "persons the municipality holds.", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                sql.sql("SELECT version()").query(String.class).single().replaceAll(" on .*", ""),
+                setting(sql, "fsync"), setting(sql, "synchronous_commit"),
+                sql.sql("SELECT count(*) FROM young_person").query(Long.class).single(), list.rows(),
+                list.content().length / 1e6, list.newPersons());
+        line("");
+
+        double[] copies = new double[3];
+        for (int i = 0; i < copies.length; i++) {
+            copies[i] = copy(owner, list.content(), "kaa_bench_bare_" + i);
+        }
+        Arrays.sort(copies);
+        double copy = copies[1];
+
+        KaaImportService imports = app.getBean(KaaImportService.class);
+        Timing first = importOnce(imports, coordinator, list.content());
+        long episodes = sql.sql("SELECT count(*) FROM kaa_episode WHERE organisation_id = ? AND exited_on IS NULL")
+                .param(coordinator.organisationId()).query(Long.class).single();
+        long audited = sql.sql("SELECT count(*) FROM audit_entry WHERE organisation_id = ? AND detail LIKE 'KAA-import%'")
+                .param(coordinator.organisationId()).query(Long.class).single();
+        Timing second = importOnce(imports, coordinator, list.content());
+        if (!second.result().changesNothing() || episodes != rows) {
+            throw new IllegalStateException("the import did not do what it should: " + episodes + " episodes");
+        }
+
+        line("| step | seconds | × COPY |");
+        line("|---|---:|---:|");
+        line("| `COPY` of the file into a bare table of 11 text columns (median of 3) | %.2f | 1.0 |", copy);
+        row("first import: preview (read, validate, match, diff, audit reads)", first.preview(), copy);
+        row("first import: confirm (plan again, save persons, episodes, statuses, audit)", first.confirm(), copy);
+        row("**first import, preview + confirm**", first.total(), copy);
+        row("same file again: preview", second.preview(), copy);
+        row("same file again: confirm (changes nothing)", second.confirm(), copy);
+        row("**same file again, preview + confirm**", second.total(), copy);
+        line("");
+        line("After the first import: %,d open episodes, %,d audit rows written by the import (%,d new persons, %,d "
+                + "added to the register).", episodes, audited, first.result().added().stream()
+                        .filter(a -> a.personId() == null).count(), first.result().added().size());
+        line("Target: preview + confirm within 3 × COPY = %.2f s.", 3 * copy);
+        line("");
+        Path out = Path.of("target", "benchmarks", "kaa-import-" + rows + ".md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+        System.out.println("Written to " + out.toAbsolutePath());
+    }
+
+    private Timing importOnce(KaaImportService imports, Actor coordinator, byte[] content) {
+        long t0 = System.nanoTime();
+        ImportPreview preview = imports.upload(coordinator, "kaa-lista.csv", content, Locale.forLanguageTag("sv"));
+        long t1 = System.nanoTime();
+        if (!preview.errors().isEmpty()) {
+            throw new IllegalStateException("the list has errors: " + preview.errors().subList(0,
+                    Math.min(5, preview.errors().size())));
+        }
+        imports.confirm(coordinator, preview.importId(), preview.digest(), Map.of(), Locale.forLanguageTag("sv"));
+        long t2 = System.nanoTime();
+        return new Timing((t1 - t0) / 1e9, (t2 - t1) / 1e9, preview);
+    }
+
+    /** COPY of the file, header skipped, into a new table of text columns, committed: the yardstick. */
+    private static double copy(DataSource owner, byte[] content, String table) throws Exception {
+        try (Connection connection = owner.getConnection()) {
+            connection.setAutoCommit(false);
+            var columns = new ArrayList<String>();
+            for (int i = 0; i < KaaListFile.HEADER.split(";").length; i++) {
+                columns.add("c" + i + " text");
+            }
+            connection.createStatement().execute("CREATE TABLE " + table + " (" + String.join(", ", columns) + ")");
+            connection.commit();
+            long t0 = System.nanoTime();
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table
+                    + " FROM STDIN (FORMAT csv, DELIMITER ';', HEADER true)",
+                    new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8));
+            connection.commit();
+            return (System.nanoTime() - t0) / 1e9;
+        }
+    }
+
+    private Actor coordinator() {
+        var organisations = app.getBean(OrganisationService.class);
+        var org = organisations.create(new NewOrganisation("Göteborgs Stad (benchmark)", PartyType.KOMMUN,
+                MUNICIPALITY, "14", List.of()));
+        organisations.createUser(new NewUser("kaa-benchmark", "benchmark-losenord-1", "Bo Benchmark",
+                Role.KAA_COORDINATOR, org.id(), null));
+        return app.getBean(CurrentActor.class).byUsername("kaa-benchmark");
+    }
+
+    private static List<String> unusedKaaAgeNumbers(JdbcClient sql) {
+        LocalDate today = LocalDate.now();
+        var taken = new java.util.HashSet<>(sql.sql("SELECT personal_identity_number FROM young_person"
+                + " WHERE personal_identity_number IS NOT NULL").query(String.class).list());
+        return PersonGenerator.youngTestNumbers(today, 1).stream().filter(n -> !taken.contains(n))
+                .filter(n -> inKaaAge(n, today)).sorted().toList();
+    }
+
+    /** Aged 16 to 19 today (not close to 20, so that the list's new persons are all in the target group). */
+    private static boolean inKaaAge(String number, LocalDate today) {
+        var born = new se.lots.registry.PersonalIdentityNumber(number).latestPossibleBirthDate();
+        return born.isAfter(today.minusYears(19)) && !born.isAfter(today.minusYears(16));
+    }
+
+    private void row(String step, double seconds, double copy) {
+        line("| %s | %.2f | %.1f |", step, seconds, seconds / copy);
+    }
+
+    private static String setting(JdbcClient sql, String name) {
+        return sql.sql("SELECT current_setting(?)").param(name).query(String.class).single();
+    }
+
+    private void line(String format, Object... args) {
+        String text = args.length == 0 ? format : String.format(Locale.ROOT, format, args);
+        System.out.println(text);
+        report.append(text).append('\n');
+    }
+}
