@@ -117,6 +117,7 @@ public class EarlyWarningList {
                 SELECT * FROM (
                 SELECT l.person_id, l.school, l.school_municipality, m.name AS school_municipality_name, l.programme,
                        l.period_start, l.period_end, l.absence_percent, l.dropout_risk,
+                       -- ProblematicAbsencePolicy in SQL, so that the filter and the page count agree
                        (l.dropout_risk OR l.absence_percent >= ?) AS flagged,
                        y.first_name, y.last_name, y.personal_identity_number, y.reserve_identity, y.protected_identity,
                        coalesce(a.attempts, 0) AS attempts, coalesce(a.reached, false) AS reached, a.last_attempt,

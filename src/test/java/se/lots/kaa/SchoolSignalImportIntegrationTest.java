@@ -34,6 +34,8 @@ class SchoolSignalImportIntegrationTest {
     @Autowired
     SchoolSignalImportService imports;
     @Autowired
+    KaaImportService kaaImports;
+    @Autowired
     KaaFixture fixture;
     @Autowired
     JdbcClient jdbc;
@@ -227,6 +229,27 @@ class SchoolSignalImportIntegrationTest {
 
         var preview = imports.upload(kaa, "skyddad.csv", file, SV);
         assertThat(preview.unknownColumns()).singleElement().asString().contains("”adress”");
+        imports.confirm(kaa, preview.importId(), preview.digest(), SV);
+
+        assertThat(jdbc.sql("SELECT protected_identity::text || coalesce(street, '-') || coalesce(city, '-')"
+                + " FROM young_person WHERE personal_identity_number = ?").param(pin).query(String.class).single())
+                .isEqualTo("true--");
+    }
+
+    @Test
+    void aSchoolReportingProtectedIdentityForAPersonWithAnAddressRemovesTheAddress() {
+        Actor kaa = fixture.newMunicipality();
+        String pin = fixture.kaaAgeNumber();
+        var list = kaaImports.upload(kaa, "kaa.csv", ("personnummer;förnamn;efternamn;situation;adress;postnummer;"
+                + "postort\n" + pin + ";Sara;Flyttsson;studiebevis;Storgatan 9;267 31;Bjuv\n")
+                .getBytes(StandardCharsets.UTF_8), SV);
+        kaaImports.confirm(kaa, list.importId(), list.digest(), java.util.Map.of(), SV);
+
+        var preview = imports.upload(kaa, "skyddad.csv", ("personnummer;skola;skolans kommun;period;frånvaro;"
+                + "skyddad_identitet\n" + pin + ";Bjuvs gymnasium;1260;" + LAST_MONTH + ";20;ja\n")
+                .getBytes(StandardCharsets.UTF_8), SV);
+        assertThat(preview.added()).singleElement().satisfies(e -> assertThat(e.details())
+                .containsExactly("Skyddad folkbokföring: adressen tas bort"));
         imports.confirm(kaa, preview.importId(), preview.digest(), SV);
 
         assertThat(jdbc.sql("SELECT protected_identity::text || coalesce(street, '-') || coalesce(city, '-')"
