@@ -20,7 +20,7 @@ class KaaEpisodes {
             e.id, e.person_id, e.organisation_id, e.registered_on, e.registration_reason, e.school,
             e.school_municipality, e.programme, e.left_school_on, e.exited_on, e.exit_reason, e.assigned_to,
             e.import_id, e.version""";
-    private static final int BATCH = 1000;
+    private static final int BATCH = 5000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -53,18 +53,33 @@ class KaaEpisodes {
                 .query(KaaEpisodes::episode).optional();
     }
 
+    /** One statement per chunk (arrays, not a JDBC batch), so that the summary trigger runs once per chunk. */
     void insertAll(List<KaaEpisode> episodes, long userId) {
-        var rows = episodes.stream().map(e -> new Object[] { e.id(), e.personId(), e.organisationId(),
-            e.registeredOn(), e.registrationReason().name(), e.school(), e.schoolMunicipality(), e.programme(),
-            e.leftSchoolOn(), e.assignedTo(), e.importId(), userId }).toList();
-        for (int from = 0; from < rows.size(); from += BATCH) {
-            jdbcTemplate.batchUpdate("""
+        for (int from = 0; from < episodes.size(); from += BATCH) {
+            var chunk = episodes.subList(from, Math.min(episodes.size(), from + BATCH));
+            jdbc.sql("""
                     INSERT INTO kaa_episode (id, person_id, organisation_id, registered_on, registration_reason, school,
                                              school_municipality, programme, left_school_on, assigned_to, import_id,
                                              created_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows.subList(from, Math.min(rows.size(),
-                    from + BATCH)));
+                    SELECT id, person_id, organisation_id, registered_on, registration_reason, school,
+                           school_municipality, programme, left_school_on, assigned_to, import_id, ?
+                      FROM unnest(?::uuid[], ?::uuid[], ?::bigint[], ?::date[], ?::text[], ?::text[], ?::text[],
+                                  ?::text[], ?::date[], ?::bigint[], ?::uuid[])
+                           AS t(id, person_id, organisation_id, registered_on, registration_reason, school,
+                                school_municipality, programme, left_school_on, assigned_to, import_id)""")
+                    .params(userId, array(chunk, KaaEpisode::id), array(chunk, KaaEpisode::personId),
+                            array(chunk, KaaEpisode::organisationId), array(chunk, KaaEpisode::registeredOn),
+                            array(chunk, e -> e.registrationReason().name()), array(chunk, KaaEpisode::school),
+                            array(chunk, KaaEpisode::schoolMunicipality), array(chunk, KaaEpisode::programme),
+                            array(chunk, KaaEpisode::leftSchoolOn), array(chunk, KaaEpisode::assignedTo),
+                            array(chunk, KaaEpisode::importId))
+                    .update();
         }
+    }
+
+    /** A column of a chunk as text for an array parameter; the statement casts it to the column's type. */
+    static <T> String[] array(List<T> rows, java.util.function.Function<T, Object> column) {
+        return rows.stream().map(column).map(v -> v == null ? null : v.toString()).toArray(String[]::new);
     }
 
     /** Optimistic locking: false when the episode changed since it was read. */

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class KaaStatuses {
 
-    private static final int BATCH = 1000;
+    private static final int BATCH = 5000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -39,15 +39,26 @@ class KaaStatuses {
         insertAll(organisationId, List.of(s), userId);
     }
 
+    /** One statement per chunk (arrays, not a JDBC batch), so that the summary trigger runs once per chunk. */
     void insertAll(long organisationId, List<StatusRecord> statuses, long userId) {
-        var rows = statuses.stream().map(s -> new Object[] { s.personId(), organisationId, s.status().name(),
-            s.studyKind() == null ? null : s.studyKind().name(), s.occupation(), s.ascertainedOn(),
-            s.source().name(), s.reviewOn(), userId }).toList();
-        for (int from = 0; from < rows.size(); from += BATCH) {
-            jdbcTemplate.batchUpdate("""
+        for (int from = 0; from < statuses.size(); from += BATCH) {
+            var chunk = statuses.subList(from, Math.min(statuses.size(), from + BATCH));
+            jdbc.sql("""
                     INSERT INTO kaa_status (person_id, organisation_id, status, study_kind, occupation, ascertained_on,
                                             source, review_on, recorded_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows.subList(from, Math.min(rows.size(), from + BATCH)));
+                    SELECT person_id, ?, status, study_kind, occupation, ascertained_on, source, review_on, ?
+                      FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::date[], ?::text[], ?::date[])
+                           WITH ORDINALITY AS t(person_id, status, study_kind, occupation, ascertained_on, source,
+                                                review_on, n)
+                     ORDER BY n""")
+                    .params(organisationId, userId, KaaEpisodes.array(chunk, StatusRecord::personId),
+                            KaaEpisodes.array(chunk, s -> s.status().name()),
+                            KaaEpisodes.array(chunk, s -> s.studyKind() == null ? null : s.studyKind().name()),
+                            KaaEpisodes.array(chunk, StatusRecord::occupation),
+                            KaaEpisodes.array(chunk, StatusRecord::ascertainedOn),
+                            KaaEpisodes.array(chunk, s -> s.source().name()),
+                            KaaEpisodes.array(chunk, StatusRecord::reviewOn))
+                    .update();
         }
     }
 
