@@ -15,7 +15,8 @@ CREATE TABLE kaa_letter_template (
     version          int NOT NULL DEFAULT 0,
     CHECK ((retired_at IS NULL) = (retired_by IS NULL))
 );
--- two active templates with one name would be indistinguishable in the letter form
+-- two active templates with one name would be indistinguishable in the letter form (the service also compares
+-- å, ä and ö case-insensitively, which lower() does not under the C locale)
 CREATE UNIQUE INDEX kaa_letter_template_active_name ON kaa_letter_template (organisation_id, lower(name))
     WHERE retired_at IS NULL;
 

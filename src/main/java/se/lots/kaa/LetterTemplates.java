@@ -35,11 +35,18 @@ class LetterTemplates {
                 .query(LetterTemplates::template).optional();
     }
 
+    /**
+     * Compared in Java: the database may run with the C locale, where lower() leaves Å, Ä and Ö as they are, and
+     * "EFTER HEMBESÖK" is the same name as "Efter hembesök".
+     */
     boolean nameTaken(long organisationId, String name, UUID except) {
+        var swedish = java.util.Locale.forLanguageTag("sv");
+        String wanted = name.strip().toLowerCase(swedish);
         return jdbc.sql("""
-                SELECT count(*) FROM kaa_letter_template
-                 WHERE organisation_id = ? AND lower(name) = lower(?) AND retired_at IS NULL
-                   AND id IS DISTINCT FROM ?""").params(organisationId, name, except).query(Long.class).single() > 0;
+                SELECT name FROM kaa_letter_template
+                 WHERE organisation_id = ? AND retired_at IS NULL AND id IS DISTINCT FROM ?""")
+                .params(organisationId, except).query(String.class).stream()
+                .anyMatch(n -> n.strip().toLowerCase(swedish).equals(wanted));
     }
 
     /**
