@@ -85,6 +85,9 @@ class LetterBrowserTest {
         assertThat(browser.text(".notice")).isEqualTo("Avsändaren är sparad.");
 
         browser.open("/kaa");
+        browser.clickAndWait("#write-letters");
+        assertThat(browser.path()).as("nobody chosen: back to the worklist").isEqualTo("/kaa");
+        assertThat(browser.text(".notice")).isEqualTo("Markera minst en person i arbetslistan.");
         browser.find("#choose-" + episodeOf(coordinator.organisationId(), alva)).click();
         browser.find("#choose-" + episodeOf(coordinator.organisationId(), tove)).click();
         browser.clickAndWait("#write-letters");
