@@ -22,7 +22,7 @@ public enum MergeField {
 
     /** Case and surrounding spaces do not matter: {Förnamn} at the start of a sentence is {förnamn}. */
     static Optional<MergeField> byWord(String written) {
-        String w = written.strip().toLowerCase(new Locale("sv"));
+        String w = written.strip().toLowerCase(Locale.forLanguageTag("sv"));
         return Arrays.stream(values()).filter(f -> f.word.equals(w)).findFirst();
     }
 }
