@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -39,6 +40,16 @@ class HomeVisitController {
         this.documents = documents;
         this.messages = messages;
         this.clock = clock;
+    }
+
+    @ModelAttribute("today")
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    @ModelAttribute("staffFields")
+    List<String> staffFields() {
+        return List.of("firstStaffId", "secondStaffId");
     }
 
     @GetMapping

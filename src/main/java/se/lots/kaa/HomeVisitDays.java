@@ -19,7 +19,8 @@ import org.springframework.stereotype.Repository;
 class HomeVisitDays {
 
     private static final String STOP_COLUMNS = """
-            y.id AS person_id, e.id AS episode_id, y.first_name || ' ' || y.last_name AS name, y.protected_identity,
+            y.id AS person_id, e.id AS episode_id, y.first_name || ' ' || y.last_name AS name, y.first_name,
+            y.protected_identity,
             CASE WHEN y.protected_identity THEN NULL ELSE y.street END AS street,
             CASE WHEN y.protected_identity THEN NULL ELSE y.postal_code END AS postal_code,
             CASE WHEN y.protected_identity THEN NULL ELSE y.city END AS city,
@@ -104,7 +105,7 @@ class HomeVisitDays {
     private static HomeVisitStop stop(ResultSet rs) throws SQLException {
         String outcome = rs.getString("outcome");
         return new HomeVisitStop(rs.getObject("person_id", UUID.class), rs.getObject("episode_id", UUID.class),
-                rs.getString("name"), rs.getBoolean("protected_identity"), rs.getString("street"),
+                rs.getString("name"), rs.getString("first_name"), rs.getBoolean("protected_identity"), rs.getString("street"),
                 rs.getString("postal_code"), rs.getString("city"), rs.getString("phone"),
                 rs.getObject("birth_date", LocalDate.class), rs.getInt("birth_year"), rs.getString("guardian_name"),
                 rs.getString("guardian_phone"), outcome == null ? null : ContactOutcome.valueOf(outcome),

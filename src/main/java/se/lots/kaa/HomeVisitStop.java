@@ -9,7 +9,7 @@ import java.util.UUID;
  * guardian for someone under 18, and the outcome once it is recorded. For a protected identity the address fields
  * are always null (the registry never stores them, and the query blanks them again).
  */
-public record HomeVisitStop(UUID personId, UUID episodeId, String name, boolean protectedIdentity, String street,
+public record HomeVisitStop(UUID personId, UUID episodeId, String name, String firstName, boolean protectedIdentity, String street,
         String postalCode, String city, String phone, LocalDate birthDate, int birthYear, String guardianName,
         String guardianPhone, ContactOutcome outcome, Boolean withGuardian) {
 
