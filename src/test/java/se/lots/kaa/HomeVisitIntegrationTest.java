@@ -153,6 +153,28 @@ class HomeVisitIntegrationTest {
     }
 
     @Test
+    void theRouteSheetSaysUnder18AndNamesTheGuardianOnlyIfThePersonIsUnder18OnTheDayOfTheVisit() throws IOException {
+        Actor coordinator = fixture.newMunicipality();
+        var episodes = register(coordinator, at("Ung", "Storgatan 1", "267 31", "Bjuv"));
+        UUID person = personOf(episodes.get(0));
+        jdbc.sql("UPDATE young_person SET guardian_name = 'Greta Förälder', guardian_phone = '070-111 22 33'"
+                + " WHERE id = ?").param(person).update();
+        LocalDate born = jdbc.sql("SELECT birth_date FROM young_person WHERE id = ?").param(person)
+                .query(LocalDate.class).single();
+        Actor outreach = fixture.caseWorkerOf(coordinator);
+        UUID at17 = visits.plan(coordinator, new PlanInput(born.plusYears(18).minusDays(1).toString(),
+                coordinator.userId(), outreach.userId(), "0418-123 45", episodes));
+        UUID at18 = visits.plan(coordinator, new PlanInput(born.plusYears(18).toString(), coordinator.userId(),
+                outreach.userId(), "0418-123 45", episodes));
+
+        var browser = logIn(coordinator.username());
+        assertThat(pdfText(browser, "/kaa/visits/" + at17 + "/route.pdf"))
+                .contains("under 18 – vårdnadshavare: Greta Förälder, 070-111 22 33");
+        assertThat(pdfText(browser, "/kaa/visits/" + at18 + "/route.pdf")).contains("Ung Besöksson")
+                .doesNotContain("under 18 – vårdnadshavare", "Greta Förälder");
+    }
+
+    @Test
     void someoneGivenProtectedIdentityAfterTheDayWasPlannedDropsOffTheRouteSheet() throws IOException {
         Actor coordinator = fixture.newMunicipality();
         var episodes = register(coordinator, at("Först", "Storgatan 1", "267 31", "Bjuv"),
