@@ -23,12 +23,15 @@ import se.lots.shared.InvalidInputException;
 class KaaController {
 
     private final KaaService kaa;
+    private final KaaMeasureService measures;
     private final RegistryService registry;
     private final MessageSource messages;
     private final java.time.Clock clock;
 
-    KaaController(KaaService kaa, RegistryService registry, MessageSource messages, java.time.Clock clock) {
+    KaaController(KaaService kaa, KaaMeasureService measures, RegistryService registry, MessageSource messages,
+            java.time.Clock clock) {
         this.kaa = kaa;
+        this.measures = measures;
         this.registry = registry;
         this.messages = messages;
         this.clock = clock;
@@ -82,6 +85,10 @@ class KaaController {
         model.addAttribute("sources", StatusSource.values());
         model.addAttribute("channels", ContactChannel.values());
         model.addAttribute("outcomes", ContactOutcome.values());
+        model.addAttribute("measures", measures.forPerson(actor, id));
+        model.addAttribute("measureCategories", measures.categories());
+        model.addAttribute("responsibles", MeasureResponsible.values());
+        model.addAttribute("measureEndReasons", MeasureEndReason.values());
         return "kaa/person";
     }
 
