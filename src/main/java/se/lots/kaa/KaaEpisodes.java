@@ -53,7 +53,7 @@ class KaaEpisodes {
                 .query(KaaEpisodes::episode).optional();
     }
 
-    /** One statement per chunk (arrays, not a JDBC batch), so that the summary trigger runs once per chunk. */
+    /** One statement per chunk of arrays: one round trip instead of one per row. */
     void insertAll(List<KaaEpisode> episodes, long userId) {
         for (int from = 0; from < episodes.size(); from += BATCH) {
             var chunk = episodes.subList(from, Math.min(episodes.size(), from + BATCH));

@@ -129,11 +129,13 @@ public class KaaImportService {
         LocalDate today = LocalDate.now(clock);
         String detail = "KAA-import: " + pending.fileName();
         registry.saveImported(actor, plan.newPersons, plan.changedPersons, detail);
-        episodes.insertAll(plan.newEpisodes, actor.userId());
+        // the statuses first: a new episode takes its current status from the history as it is inserted
+        // (migration V13), so the episodes are written once instead of inserted and then updated
         statuses.insertAll(municipality.id(), plan.newEpisodes.stream()
                 .map(e -> new StatusRecord(null, e.personId(), KaaStatus.OKAND, null, null, today,
                         StatusSource.SKOLANS_LISTA, today.plusDays(settings.reviewDays()), null, null))
                 .toList(), actor.userId());
+        episodes.insertAll(plan.newEpisodes, actor.userId());
         for (KaaEpisode e : plan.changedEpisodes) {
             if (!episodes.updateSchool(e)) {
                 throw new ConflictException("kaa.import.changedSincePreview", importId);

@@ -39,7 +39,7 @@ class KaaStatuses {
         insertAll(organisationId, List.of(s), userId);
     }
 
-    /** One statement per chunk (arrays, not a JDBC batch), so that the summary trigger runs once per chunk. */
+    /** One statement per chunk of arrays: one round trip instead of one per row. */
     void insertAll(long organisationId, List<StatusRecord> statuses, long userId) {
         for (int from = 0; from < statuses.size(); from += BATCH) {
             var chunk = statuses.subList(from, Math.min(statuses.size(), from + BATCH));
