@@ -3,7 +3,12 @@
 -- (docs/benchmarks.md). kaa_status and contact_attempt stay the truth; these columns are derived from them by the
 -- triggers below, in the same transaction as every write, by whatever code writes (import, contact log, letters,
 -- home visits), so they cannot disagree with the history.
+-- sort_name and twentieth_birthday are the worklist's sort and filter keys from the registry, so that a page of a
+-- big register is found in kaa_episode alone and only the 50 rows shown are joined to young_person. Birth dates
+-- never change in Lots; a name change reaches sort_name through the registry's PersonDetailsSaved event.
 ALTER TABLE kaa_episode
+    ADD COLUMN sort_name               text,
+    ADD COLUMN twentieth_birthday      date,
     ADD COLUMN current_status          text,
     ADD COLUMN current_ascertained_on  date,
     ADD COLUMN current_review_on       date,
@@ -16,6 +21,10 @@ ALTER TABLE kaa_episode
 CREATE FUNCTION kaa_episode_summary_from_history() RETURNS trigger
     LANGUAGE plpgsql AS $$
 BEGIN
+    SELECT y.last_name || E'\t' || y.first_name,
+           coalesce((y.birth_date + interval '20 years')::date, make_date(y.birth_year + 20, 12, 31))
+      INTO NEW.sort_name, NEW.twentieth_birthday
+      FROM young_person y WHERE y.id = NEW.person_id;
     SELECT st.status, st.ascertained_on, st.review_on
       INTO NEW.current_status, NEW.current_ascertained_on, NEW.current_review_on
       FROM kaa_status st
@@ -95,3 +104,10 @@ CREATE TRIGGER contact_attempt_changed AFTER UPDATE OR DELETE ON contact_attempt
 
 -- the episodes that exist already
 SELECT kaa_episode_recompute(organisation_id, person_id) FROM kaa_episode WHERE exited_on IS NULL;
+UPDATE kaa_episode e
+   SET sort_name = y.last_name || E'\t' || y.first_name,
+       twentieth_birthday = coalesce((y.birth_date + interval '20 years')::date, make_date(y.birth_year + 20, 12, 31))
+  FROM young_person y WHERE y.id = e.person_id;
+
+-- a page in name order is a walk of this index until 50 rows pass the filter
+CREATE INDEX kaa_episode_open_by_name ON kaa_episode (organisation_id, sort_name, id) WHERE exited_on IS NULL;

@@ -28,11 +28,27 @@ class KaaImportController {
     private static final String KEEP = "KEEP";
 
     private final KaaImportService imports;
+    private final ImportProgress progress;
     private final MessageSource messages;
 
-    KaaImportController(KaaImportService imports, MessageSource messages) {
+    KaaImportController(KaaImportService imports, ImportProgress progress, MessageSource messages) {
         this.imports = imports;
+        this.progress = progress;
         this.messages = messages;
+    }
+
+    /** A token per form shown, so that the page can ask how far the request it sent has come. */
+    @org.springframework.web.bind.annotation.ModelAttribute("progressToken")
+    UUID progressToken() {
+        return UUID.randomUUID();
+    }
+
+    /** Polled by the page (htmx) while a long upload or confirmation is being worked on. */
+    @GetMapping("/progress/{token}")
+    String progress(Actor actor, @PathVariable UUID token, Model model) {
+        model.addAttribute("step", progress.current(token, actor.username()).orElse(null));
+        model.addAttribute("token", token);
+        return "kaa/import-progress :: progress";
     }
 
     @GetMapping
@@ -43,14 +59,16 @@ class KaaImportController {
     }
 
     @PostMapping
-    String upload(Actor actor, @RequestParam(name = "file", required = false) MultipartFile file, Model model,
-            Locale locale) throws IOException {
+    String upload(Actor actor, @RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(name = "progress", required = false) UUID token, Model model, Locale locale)
+            throws IOException {
         if (file == null || file.isEmpty()) {
             model.addAttribute("fileError", messages.getMessage("file.required", null, locale));
             return form(actor, model);
         }
         try {
-            model.addAttribute("preview", imports.upload(actor, file.getOriginalFilename(), file.getBytes(), locale));
+            model.addAttribute("preview", imports.upload(actor, file.getOriginalFilename(), file.getBytes(), locale,
+                    progress.track(token, actor.username())));
         } catch (InvalidInputException e) {
             model.addAttribute("fileError", e.texts(messages, locale).get("file"));
             return form(actor, model);
@@ -68,7 +86,8 @@ class KaaImportController {
 
     @PostMapping("/{id}/confirm")
     String confirm(Actor actor, @PathVariable UUID id, @RequestParam String digest,
-            @RequestParam Map<String, String> form, Model model, Locale locale, RedirectAttributes redirect) {
+            @RequestParam(name = "progress", required = false) UUID token, @RequestParam Map<String, String> form,
+            Model model, Locale locale, RedirectAttributes redirect) {
         var decisions = new HashMap<UUID, ExitReason>();
         form.forEach((name, value) -> {
             if (name.startsWith("exit-")) {
@@ -76,7 +95,7 @@ class KaaImportController {
             }
         });
         try {
-            var done = imports.confirm(actor, id, digest, decisions, locale);
+            var done = imports.confirm(actor, id, digest, decisions, locale, progress.track(token, actor.username()));
             long closed = done.closing().stream().filter(c -> decisions.containsKey(c.episodeId())
                     ? decisions.get(c.episodeId()) != null : c.suggested() != null).count();
             redirect.addFlashAttribute("noticeText", messages.getMessage("kaa.import.done",

@@ -88,16 +88,24 @@ public class KaaImportService {
     /** Keeps the file until it is confirmed or discarded and returns the preview; saves nothing else. */
     @Transactional
     public ImportPreview upload(Actor actor, String fileName, byte[] content, Locale locale) {
+        return upload(actor, fileName, content, locale, ImportProgress.Tracker.NONE);
+    }
+
+    /** As {@link #upload(Actor, String, byte[], Locale)}, telling {@code progress} how far it has come. */
+    @Transactional
+    public ImportPreview upload(Actor actor, String fileName, byte[] content, Locale locale,
+            ImportProgress.Tracker progress) {
         Organisation municipality = kaaOrganisation(actor);
         if (content.length > MAX_BYTES) {
             throw new InvalidInputException("file", "file.tooLarge", MAX_BYTES / 1024 / 1024);
         }
         String name = fileName == null || fileName.isBlank() ? "lista.csv" : fileName.strip();
         UUID id = imports.insert(municipality.id(), name, content, sha256(content), actor.userId());
-        Plan plan = plan(actor, municipality, id, name, content, locale);
+        Plan plan = plan(actor, municipality, id, name, content, locale, progress);
         imports.counts(id, plan.preview);
         audit.recordEachIfAny(actor, plan.shownPersons, AuditAction.READ, AccessBasis.of(KaaAccess.PURPOSE),
                 "KAA-import, förhandsgranskning: " + name);
+        progress.report("kaa.import.progress.done", plan.preview.rowCount(), plan.preview.rowCount());
         return plan.preview;
     }
 
@@ -106,7 +114,8 @@ public class KaaImportService {
     public ImportPreview preview(Actor actor, UUID importId, Locale locale) {
         Organisation municipality = kaaOrganisation(actor);
         var pending = pendingOf(actor, importId);
-        return plan(actor, municipality, importId, pending.fileName(), pending.content(), locale).preview;
+        return plan(actor, municipality, importId, pending.fileName(), pending.content(), locale,
+                ImportProgress.Tracker.NONE).preview;
     }
 
     /**
@@ -117,9 +126,16 @@ public class KaaImportService {
     @Transactional
     public ImportPreview confirm(Actor actor, UUID importId, String digest, Map<UUID, ExitReason> decisions,
             Locale locale) {
+        return confirm(actor, importId, digest, decisions, locale, ImportProgress.Tracker.NONE);
+    }
+
+    /** As {@link #confirm(Actor, UUID, String, Map, Locale)}, telling {@code progress} how far it has come. */
+    @Transactional
+    public ImportPreview confirm(Actor actor, UUID importId, String digest, Map<UUID, ExitReason> decisions,
+            Locale locale, ImportProgress.Tracker progress) {
         Organisation municipality = kaaOrganisation(actor);
         var pending = pendingOf(actor, importId);
-        Plan plan = plan(actor, municipality, importId, pending.fileName(), pending.content(), locale);
+        Plan plan = plan(actor, municipality, importId, pending.fileName(), pending.content(), locale, progress);
         if (!plan.preview.canConfirm()) {
             throw new InvalidInputException("file", "kaa.import.hasErrors");
         }
@@ -128,6 +144,8 @@ public class KaaImportService {
         }
         LocalDate today = LocalDate.now(clock);
         String detail = "KAA-import: " + pending.fileName();
+        int rows = plan.preview.rowCount();
+        progress.report("kaa.import.progress.saving", 0, rows);
         registry.saveImported(actor, plan.newPersons, plan.changedPersons, detail);
         // the statuses first: a new episode takes its current status from the history as it is inserted
         // (migration V13), so the episodes are written once instead of inserted and then updated
@@ -135,7 +153,9 @@ public class KaaImportService {
                 .map(e -> new StatusRecord(null, e.personId(), KaaStatus.OKAND, null, null, today,
                         StatusSource.SKOLANS_LISTA, today.plusDays(settings.reviewDays()), null, null))
                 .toList(), actor.userId());
+        progress.report("kaa.import.progress.saving", rows / 3, rows);
         episodes.insertAll(plan.newEpisodes, actor.userId());
+        progress.report("kaa.import.progress.saving", 2L * rows / 3, rows);
         for (KaaEpisode e : plan.changedEpisodes) {
             if (!episodes.updateSchool(e)) {
                 throw new ConflictException("kaa.import.changedSincePreview", importId);
@@ -160,6 +180,7 @@ public class KaaImportService {
         if (!imports.confirm(importId, closed.size(), actor.userId())) {
             throw new ConflictException("kaa.import.alreadyDecided", importId);
         }
+        progress.report("kaa.import.progress.done", rows, rows);
         return plan.preview;
     }
 
@@ -211,7 +232,7 @@ public class KaaImportService {
     }
 
     private Plan plan(Actor actor, Organisation municipality, UUID importId, String fileName, byte[] content,
-            Locale locale) {
+            Locale locale, ImportProgress.Tracker progress) {
         var plan = new Plan();
         LocalDate today = LocalDate.now(clock);
         TabularFile file;
@@ -245,7 +266,12 @@ public class KaaImportService {
         var checked = new ArrayList<Checked>();
         if (missing.isEmpty()) {
             var firstRowOf = new HashMap<String, Integer>();
+            int total = file.rows().size();
+            progress.report("kaa.import.progress.checking", 0, total);
             for (TabularFile.Row row : file.rows()) {
+                if (row.number() % 2000 == 0) {
+                    progress.report("kaa.import.progress.checking", row.number() - 1, total);
+                }
                 Checked c = check(actor, municipality, row, columns, file.headers(), errors, today, locale);
                 if (c != null) {
                     Integer earlier = firstRowOf.putIfAbsent(c.identity().key(), row.number());
@@ -259,6 +285,7 @@ public class KaaImportService {
             }
         }
 
+        progress.report("kaa.import.progress.matching", checked.size(), file.rows().size());
         var added = new ArrayList<Entry>();
         var changed = new ArrayList<Entry>();
         var outside = new ArrayList<Entry>();

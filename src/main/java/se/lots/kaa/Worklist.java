@@ -46,19 +46,21 @@ public class Worklist {
         this.jdbc = jdbc;
     }
 
-    /** One page and, in the same statement, how many rows the filter has in all. */
-    Page page(long organisationId, Query q, int page) {
-        var params = new ArrayList<Object>();
-        String sql = "SELECT w.*, count(*) OVER () AS total FROM (" + select(organisationId, q, params) + ") w"
-                + " ORDER BY " + order(q.sort()) + " LIMIT ? OFFSET ?";
+    /** The statement of {@link #page} with its parameters (the benchmark prints its plan). */
+    static String pageStatement(long organisationId, Query q, int page, List<Object> params) {
+        String sql = "WITH w AS (" + select(organisationId, q, params) + " ORDER BY " + order(q.sort())
+                + " LIMIT ? OFFSET ?) " + DISPLAY + " ORDER BY " + order(q.sort());
         params.add(PAGE_SIZE);
         params.add(Math.max(0, page) * PAGE_SIZE);
-        var total = new long[] { -1 };
-        List<Row> rows = jdbc.sql(sql).params(params).query((rs, n) -> {
-            total[0] = rs.getLong("total");
-            return row(rs, q.lastImport());
-        }).list();
-        return new Page(rows, rows.isEmpty() ? count(organisationId, q) : total[0]);
+        return sql;
+    }
+
+    /** One page: found in kaa_episode alone, then only its rows joined for names and identities. */
+    Page page(long organisationId, Query q, int page) {
+        var params = new ArrayList<Object>();
+        String sql = pageStatement(organisationId, q, page, params);
+        List<Row> rows = jdbc.sql(sql).params(params).query((rs, n) -> row(rs, q.lastImport())).list();
+        return new Page(rows, count(organisationId, q));
     }
 
     record Page(List<Row> rows, long total) {
@@ -72,16 +74,14 @@ public class Worklist {
 
     /** The coordinator's headline figures in one pass over the open episodes. */
     Figures figures(long organisationId, LocalDate today) {
-        var params = new ArrayList<Object>();
-        String inner = select(organisationId, new Query(Filter.ALL, Sort.NAME, 0, 0, 0, null, today), params);
-        params.add(0, today);
-        params.add(1, today.withDayOfMonth(1).plusMonths(2));
         return jdbc.sql("""
                 SELECT count(*) AS open,
-                       count(*) FILTER (WHERE w.status IS NULL OR w.status = 'OKAND') AS not_known,
-                       count(*) FILTER (WHERE w.review_on < ?) AS due,
-                       count(*) FILTER (WHERE w.twentieth_birthday < ?) AS turning_20
-                  FROM (""" + inner + ") w").params(params)
+                       count(*) FILTER (WHERE e.current_status IS NULL OR e.current_status = 'OKAND') AS not_known,
+                       count(*) FILTER (WHERE e.current_review_on < ?) AS due,
+                       count(*) FILTER (WHERE e.twentieth_birthday < ?) AS turning_20
+                  FROM kaa_episode e
+                 WHERE e.organisation_id = ? AND e.exited_on IS NULL""")
+                .params(today, today.withDayOfMonth(1).plusMonths(2), organisationId)
                 .query((rs, n) -> new Figures(rs.getLong("open"), rs.getLong("not_known"), rs.getLong("due"),
                         rs.getLong("turning_20")))
                 .single();
@@ -93,66 +93,68 @@ public class Worklist {
     /** Every open episode of the filter, in order, for an export or a letter batch. */
     List<Row> all(long organisationId, Query q) {
         var params = new ArrayList<Object>();
-        return jdbc.sql("SELECT * FROM (" + select(organisationId, q, params) + ") w ORDER BY " + order(q.sort()))
-                .params(params).query((rs, n) -> row(rs, q.lastImport())).list();
+        return jdbc.sql("WITH w AS (" + select(organisationId, q, params) + ") " + DISPLAY + " ORDER BY "
+                + order(q.sort())).params(params).query((rs, n) -> row(rs, q.lastImport())).list();
     }
 
+    /** Names and identities of the rows in {@code w}; never the address. */
+    private static final String DISPLAY = """
+            SELECT w.*, y.first_name, y.last_name, y.personal_identity_number, y.reserve_identity,
+                   y.protected_identity, u.display_name AS assignee
+              FROM w JOIN young_person y ON y.id = w.person_id
+              LEFT JOIN user_account u ON u.id = w.assigned_to""";
+
+    /** The open episodes of the filter, from the episode's own columns (status and attempts: migration V13). */
     private static String select(long organisationId, Query q, List<Object> params) {
         params.add(organisationId);
-        // status, review date and attempts are the episode's derived columns (migration V13), not aggregates
         var sql = new StringBuilder("""
-                SELECT e.id AS episode_id, e.person_id, e.registered_on, e.assigned_to, e.import_id,
-                       y.first_name, y.last_name, y.personal_identity_number, y.reserve_identity, y.protected_identity,
-                       coalesce((y.birth_date + interval '20 years')::date, make_date(y.birth_year + 20, 12, 31))
-                           AS twentieth_birthday,
-                       e.current_status AS status, e.current_review_on AS review_on, e.attempts, e.reached,
-                       e.last_attempt_on AS last_attempt, u.display_name AS assignee
+                SELECT e.id AS episode_id, e.person_id, e.registered_on, e.assigned_to, e.import_id, e.sort_name,
+                       e.twentieth_birthday, e.current_status AS status, e.current_review_on AS review_on,
+                       e.attempts, e.reached, e.last_attempt_on AS last_attempt
                   FROM kaa_episode e
-                  JOIN young_person y ON y.id = e.person_id
-                  LEFT JOIN user_account u ON u.id = e.assigned_to
                  WHERE e.organisation_id = ? AND e.exited_on IS NULL""");
-        var where = new StringBuilder();
         switch (q.filter()) {
-            case NOT_KNOWN -> where.append(" AND (w.status IS NULL OR w.status = 'OKAND')");
+            case NOT_KNOWN -> sql.append(" AND (e.current_status IS NULL OR e.current_status = 'OKAND')");
             case DUE -> {
-                where.append(" AND w.review_on < ?");
+                sql.append(" AND e.current_review_on < ?");
                 params.add(q.today());
             }
             case NOT_REACHED -> {
-                where.append(" AND NOT w.reached AND w.attempts >= ?");
+                sql.append(" AND NOT e.reached AND e.attempts >= ?");
                 params.add(q.attemptsWithoutReach());
             }
             case NO_RECENT_ATTEMPT -> {
-                where.append(" AND (w.last_attempt IS NULL OR w.last_attempt < ?)"
-                        + " AND (w.status IS NULL OR w.status IN ('OKAND', 'EJ_ANTRAFFBAR', 'KONTAKTAD'))");
+                sql.append(" AND (e.last_attempt_on IS NULL OR e.last_attempt_on < ?)"
+                        + " AND (e.current_status IS NULL OR e.current_status IN ('OKAND', 'EJ_ANTRAFFBAR', 'KONTAKTAD'))");
                 params.add(q.today().minusDays(q.daysWithoutAttempt()));
             }
             case TURNING_20 -> {
-                where.append(" AND w.twentieth_birthday < ?");
+                sql.append(" AND e.twentieth_birthday < ?");
                 params.add(q.today().withDayOfMonth(1).plusMonths(2));
             }
             case NEW_FROM_IMPORT -> {
-                where.append(" AND w.import_id = ?");
+                sql.append(" AND e.import_id = ?");
                 params.add(q.lastImport());
             }
             case MINE -> {
-                where.append(" AND w.assigned_to = ?");
+                sql.append(" AND e.assigned_to = ?");
                 params.add(q.userId());
             }
-            case UNASSIGNED -> where.append(" AND w.assigned_to IS NULL");
+            case UNASSIGNED -> sql.append(" AND e.assigned_to IS NULL");
             default -> {
             }
         }
-        return "SELECT * FROM (" + sql + ") w WHERE true" + where;
+        return sql.toString();
     }
 
+    /** Columns of the select above, valid inside it (as e.…) and on its result (as w.…). */
     private static String order(Sort sort) {
         return switch (sort) {
-            case TWENTIETH_BIRTHDAY -> "w.twentieth_birthday, w.last_name, w.first_name, w.episode_id";
-            case REVIEW -> "w.review_on NULLS FIRST, w.last_name, w.first_name, w.episode_id";
-            case LAST_ATTEMPT -> "w.last_attempt NULLS FIRST, w.last_name, w.first_name, w.episode_id";
-            case REGISTERED -> "w.registered_on DESC, w.last_name, w.first_name, w.episode_id";
-            default -> "w.last_name, w.first_name, w.episode_id";
+            case TWENTIETH_BIRTHDAY -> "twentieth_birthday, sort_name, episode_id";
+            case REVIEW -> "review_on NULLS FIRST, sort_name, episode_id";
+            case LAST_ATTEMPT -> "last_attempt NULLS FIRST, sort_name, episode_id";
+            case REGISTERED -> "registered_on DESC, sort_name, episode_id";
+            default -> "sort_name, episode_id";
         };
     }
 

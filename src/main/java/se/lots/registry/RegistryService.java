@@ -40,13 +40,15 @@ public class RegistryService {
     private static final Pattern POSTAL_CODE = Pattern.compile("[0-9]{3} ?[0-9]{2}");
 
     private final YoungPersons persons;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final AccessPolicy accessPolicy;
     private final AuditLog audit;
     private final ReferenceData reference;
     private final Clock clock;
 
     RegistryService(YoungPersons persons, AccessPolicy accessPolicy, AuditLog audit, ReferenceData reference,
-            Clock clock) {
+            org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.persons = persons;
         this.accessPolicy = accessPolicy;
         this.audit = audit;
@@ -134,6 +136,7 @@ public class RegistryService {
             if (!persons.update(p, actor.userId())) {
                 throw new ConflictException("person.staleVersion", p.id());
             }
+            events.publishEvent(new PersonDetailsSaved(p.id(), p.firstName(), p.lastName()));
         }
         audit.recordEachIfAny(actor, changed.stream().map(YoungPerson::id).toList(), AuditAction.UPDATE,
                 AccessBasis.OWN_ORGANISATION, detail);
@@ -150,6 +153,7 @@ public class RegistryService {
         if (!persons.update(toSave, actor.userId())) {
             throw new ConflictException("person.staleVersion", id);
         }
+        events.publishEvent(new PersonDetailsSaved(id, toSave.firstName(), toSave.lastName()));
         audit.record(actor, id, AuditAction.UPDATE, AccessBasis.OWN_ORGANISATION, null);
         return persons.byId(id).orElseThrow();
     }

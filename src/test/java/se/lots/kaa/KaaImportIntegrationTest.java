@@ -35,6 +35,8 @@ class KaaImportIntegrationTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
+    ImportProgress progress;
+    @Autowired
     se.lots.registry.RegistryService registry;
 
     private static byte[] csv(String... rows) {
@@ -282,5 +284,41 @@ class KaaImportIntegrationTest {
         var without = imports.upload(kaa, "tom.csv", csv(), SV);
         assertThat(without.closing()).as("a reserve identity not in the next list is a candidate to close")
                 .singleElement().satisfies(c -> assertThat(c.identity()).isEqualTo(reserve));
+    }
+
+    @Test
+    void aLongImportTellsHowFarItHasComeToTheUserWhoStartedItOnly() {
+        Actor kaa = fixture.newMunicipality();
+        var rows = new java.util.ArrayList<String>();
+        for (int i = 0; i < 2500; i++) {
+            // rows with a wrong personnummer are checked too, and they are what makes a list long here
+            rows.add(row("19" + String.format("%010d", i), "Rad", "Radsson", "studiebevis"));
+        }
+        rows.add(row(fixture.kaaAgeNumber(), "Stina", "Stegsson", "studiebevis"));
+        var phases = new java.util.ArrayList<String>();
+        var token = java.util.UUID.randomUUID();
+        var tracked = progress.track(token, kaa.username());
+        ImportProgress.Tracker both = (phase, done, total) -> {
+            phases.add(phase + " " + done + "/" + total);
+            tracked.report(phase, done, total);
+        };
+
+        var preview = imports.upload(kaa, "lang.csv", csv(rows.toArray(String[]::new)), SV, both);
+
+        assertThat(preview.errors()).isNotEmpty();
+        assertThat(phases).startsWith("kaa.import.progress.checking 0/2501", "kaa.import.progress.checking 1999/2501")
+                .endsWith("kaa.import.progress.done 2501/2501");
+        assertThat(progress.current(token, kaa.username())).hasValueSatisfying(step -> {
+            assertThat(step.phase()).isEqualTo("kaa.import.progress.done");
+            assertThat(step.percent()).isEqualTo(100);
+        });
+        assertThat(progress.current(token, fixture.caseWorkerOf(kaa).username())).as("another user").isEmpty();
+        assertThat(progress.current(java.util.UUID.randomUUID(), kaa.username())).isEmpty();
+
+        var good = imports.upload(kaa, "kort.csv", csv(row(fixture.kaaAgeNumber(), "Stig", "Stegsson",
+                "studiebevis")), SV);
+        phases.clear();
+        imports.confirm(kaa, good.importId(), good.digest(), Map.of(), SV, both);
+        assertThat(phases).contains("kaa.import.progress.saving 0/1").endsWith("kaa.import.progress.done 1/1");
     }
 }

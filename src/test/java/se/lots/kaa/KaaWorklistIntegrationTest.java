@@ -39,6 +39,8 @@ class KaaWorklistIntegrationTest {
     CurrentActor actors;
     @Autowired
     org.springframework.context.MessageSource messages;
+    @Autowired
+    se.lots.registry.RegistryService registry;
 
     /** Imports one row per first name and returns the person ids in that order. */
     private UUID[] register(Actor coordinator, String... firstNames) {
@@ -229,5 +231,24 @@ class KaaWorklistIntegrationTest {
         });
         assertThat(kaa.worklist(coordinator, Worklist.Filter.ALL, Worklist.Sort.NAME, 5).total())
                 .as("a page beyond the last still counts the filter").isEqualTo(1);
+    }
+
+    @Test
+    void aNameChangedInTheRegistryMovesThePersonInTheWorklistsNameOrder() {
+        Actor coordinator = fixture.newMunicipality();
+        UUID[] ids = register(coordinator, "Ada", "Bea");
+        assertThat(names(kaa.worklist(coordinator, Worklist.Filter.ALL, Worklist.Sort.NAME, 0)))
+                .containsExactly("Ada Listsson", "Bea Listsson");
+
+        var ada = registry.read(coordinator, ids[0]).person();
+        var renamed = se.lots.registry.PersonInput.of(ada);
+        registry.update(coordinator, ada.id(), new se.lots.registry.PersonInput(renamed.anonymous(),
+                renamed.personalIdentityNumber(), renamed.birthDate(), renamed.birthYear(), renamed.firstName(),
+                "Öberg", renamed.gender(), renamed.municipalityCode(), renamed.protectedIdentity(), renamed.address(),
+                renamed.phone(), renamed.email(), renamed.preferredLanguage(), renamed.interpreterNeeded(),
+                renamed.guardian(), renamed.version()));
+
+        assertThat(names(kaa.worklist(coordinator, Worklist.Filter.ALL, Worklist.Sort.NAME, 0)))
+                .containsExactly("Bea Listsson", "Ada Öberg");
     }
 }
