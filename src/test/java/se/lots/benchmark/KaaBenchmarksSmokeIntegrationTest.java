@@ -1,0 +1,92 @@
+package se.lots.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import se.lots.IntegrationTest;
+import se.lots.kaa.KaaFixture;
+import se.lots.kaa.KaaImportService;
+import se.lots.kaa.KaaService;
+import se.lots.kaa.Worklist;
+
+/**
+ * The KAA benchmarks' generators and the work they time, at smoke size and checked for correctness instead of
+ * timed: a generated register whose worklist figures agree with its history, and a list built from the registry that
+ * imports completely and a second time changes nothing. Each in a municipality of its own.
+ */
+@IntegrationTest
+class KaaBenchmarksSmokeIntegrationTest {
+
+    private static final Locale SV = Locale.forLanguageTag("sv");
+
+    @Autowired
+    KaaFixture fixture;
+    @Autowired
+    KaaService kaa;
+    @Autowired
+    KaaImportService imports;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    @Qualifier("ownerDataSource")
+    DataSource owner;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aGeneratedRegistersWorklistFiguresAgreeWithItsStatusHistoryAndContactLog() {
+        var coordinator = fixture.newMunicipality();
+        new PersonGenerator(dataSource, 77, LocalDate.now()).aged(16, 19).generate(400,
+                List.of(new PersonGenerator.Holder(coordinator.organisationId(), 1.0, List.of("1260"))), List.of());
+
+        var generated = new KaaRegisterGenerator(owner).generate(coordinator.organisationId(), 300, LocalDate.now(),
+                0.5);
+
+        assertThat(generated.episodes()).isEqualTo(300);
+        assertThat(generated.statuses()).isBetween(300, 900);
+        assertThat(kaa.overview(coordinator).open()).isEqualTo(300);
+        assertThat(kaa.worklist(coordinator, Worklist.Filter.ALL, Worklist.Sort.NAME, 0).rows()).hasSize(50);
+        // the triggers' figures on the episode against the history they come from, for every episode
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM kaa_episode e
+                  LEFT JOIN LATERAL (SELECT st.status, st.review_on FROM kaa_status st
+                                      WHERE st.organisation_id = e.organisation_id AND st.person_id = e.person_id
+                                      ORDER BY st.ascertained_on DESC, st.recorded_at DESC LIMIT 1) s ON true
+                  CROSS JOIN LATERAL (SELECT count(*) AS n, coalesce(bool_or(c.outcome = 'NADD'), false) AS reached,
+                                             max(c.contacted_on) AS last FROM contact_attempt c
+                                       WHERE c.organisation_id = e.organisation_id AND c.person_id = e.person_id) a
+                 WHERE e.organisation_id = ? AND e.exited_on IS NULL
+                   AND (e.current_status IS DISTINCT FROM s.status OR e.current_review_on IS DISTINCT FROM s.review_on
+                        OR e.attempts <> a.n OR e.reached <> a.reached OR e.last_attempt_on IS DISTINCT FROM a.last)""")
+                .param(coordinator.organisationId()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aListBuiltFromTheRegistryImportsEveryRowAndTheSameListAgainChangesNothing() {
+        var coordinator = fixture.newMunicipality();
+        new PersonGenerator(dataSource, 78, LocalDate.now()).aged(16, 19).generate(330,
+                List.of(new PersonGenerator.Holder(coordinator.organisationId(), 1.0, List.of("1260"))), List.of());
+        var list = KaaListFile.build(jdbc, coordinator.organisationId(), "1260", 300, List.of(), 79);
+
+        var preview = imports.upload(coordinator, "lista.csv", list.content(), SV);
+
+        assertThat(preview.errors()).isEmpty();
+        assertThat(preview.added()).hasSize(300);
+        imports.confirm(coordinator, preview.importId(), preview.digest(), Map.of(), SV);
+        assertThat(kaa.overview(coordinator).open()).isEqualTo(300);
+        var again = imports.upload(coordinator, "lista.csv", list.content(), SV);
+        assertThat(again.changesNothing()).isTrue();
+        assertThat(again.unchanged()).isEqualTo(300);
+    }
+}
