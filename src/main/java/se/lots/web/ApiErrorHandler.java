@@ -52,7 +52,8 @@ class ApiErrorHandler {
                 .body(new ApiError(List.of(new ApiError.Item(null, message)), e.existingId()));
     }
 
-    @ExceptionHandler({ NotFoundException.class, NoResourceFoundException.class })
+    @ExceptionHandler({ NotFoundException.class, NoResourceFoundException.class,
+        org.springframework.web.servlet.NoHandlerFoundException.class })
     ResponseEntity<ApiError> notFound(Exception e) {
         return error(HttpStatus.NOT_FOUND, "error.notFound");
     }

@@ -24,6 +24,7 @@ class PageErrorHandler {
     private static final Logger log = LoggerFactory.getLogger(PageErrorHandler.class);
 
     @ExceptionHandler({ NotFoundException.class, NoResourceFoundException.class,
+        org.springframework.web.servlet.NoHandlerFoundException.class,
         MethodArgumentTypeMismatchException.class })
     ModelAndView notFound(Exception e) {
         return page(HttpStatus.NOT_FOUND, "error.notFound");

@@ -96,4 +96,14 @@ class LoginAndLanguageBrowserTest {
         assertThat(browser.status()).isEqualTo(200L);
         assertThat(browser.text("h1")).isEqualTo("Logguppföljning");
     }
+
+    @Test
+    void anAddressThatIsNoPageGivesTheSwedishNotFoundPage() {
+        browser.loginAs("kaa");
+        browser.open("/kaa/finns-inte/alls");
+        assertThat(browser.status()).isEqualTo(404L);
+        assertThat(browser.text("main")).contains("Sidan eller posten finns inte.");
+        browser.open("/css/finns-inte.css");
+        assertThat(browser.status()).isEqualTo(404L);
+    }
 }
