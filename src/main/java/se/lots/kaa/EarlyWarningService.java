@@ -2,9 +2,7 @@ package se.lots.kaa;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -109,44 +107,14 @@ public class EarlyWarningService {
             throw new AccessDeniedException("no school signal for the person in this municipality");
         }
         var v = new Validation();
-        ContactChannel channel = parse(v, "channel", input.channel(), ContactChannel.class);
-        ContactOutcome outcome = parse(v, "outcome", input.outcome(), ContactOutcome.class);
-        LocalDate on = date(v, "contactedOn", input.contactedOn());
+        ContactChannel channel = v.enumValue("channel", input.channel(), ContactChannel.class, true);
+        ContactOutcome outcome = v.enumValue("outcome", input.outcome(), ContactOutcome.class, true);
+        LocalDate on = v.date("contactedOn", input.contactedOn(), true, LocalDate.now(clock));
         v.maxLength("note", input.note(), MAX_TEXT);
         v.throwIfInvalid();
         contacts.insert(org.id(), new ContactAttempt(null, personId, channel, on, actor.userId(), null, outcome,
                 Boolean.TRUE.equals(input.withGuardian()), blank(input.note())), actor.userId());
         audit.record(actor, personId, AuditAction.UPDATE, AccessBasis.of(PURPOSE), "Kontaktförsök (förebyggande)");
-    }
-
-    private LocalDate date(Validation v, String field, String value) {
-        if (blank(value) == null) {
-            v.reject(field, "validation.required");
-            return null;
-        }
-        try {
-            LocalDate d = LocalDate.parse(value.strip());
-            if (d.isAfter(LocalDate.now(clock))) {
-                v.reject(field, "validation.dateInFuture");
-            }
-            return d;
-        } catch (DateTimeParseException e) {
-            v.reject(field, "validation.date");
-            return null;
-        }
-    }
-
-    private static <E extends Enum<E>> E parse(Validation v, String field, String value, Class<E> type) {
-        if (blank(value) == null) {
-            v.reject(field, "validation.required");
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            v.reject(field, "validation.invalidValue");
-            return null;
-        }
     }
 
     private static String blank(String s) {

@@ -2,7 +2,6 @@ package se.lots.kaa;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -128,7 +127,7 @@ public class KaaMeasureService {
             }
         }
         v.maxLength("content", in.content(), MAX_TEXT);
-        MeasureResponsible responsible = enumOf(v, "responsible", in.responsible(), MeasureResponsible.class, true);
+        MeasureResponsible responsible = v.enumValue("responsible", in.responsible(), MeasureResponsible.class, true);
         String actorName = blank(in.responsibleActor());
         if (responsible == MeasureResponsible.ANNAN_AKTOR && actorName == null) {
             v.reject("responsibleActor", "kaa.measure.actorRequired");
@@ -138,11 +137,11 @@ public class KaaMeasureService {
         }
         v.maxLength("responsibleActor", actorName, 100);
         LocalDate today = LocalDate.now(clock);
-        LocalDate offered = date(v, "offeredOn", in.offeredOn());
-        LocalDate started = date(v, "startedOn", in.startedOn());
-        LocalDate ended = date(v, "endedOn", in.endedOn());
-        LocalDate followUp = date(v, "followUpOn", in.followUpOn());
-        MeasureEndReason endReason = enumOf(v, "endReason", in.endReason(), MeasureEndReason.class, false);
+        LocalDate offered = v.date("offeredOn", in.offeredOn(), false, null);
+        LocalDate started = v.date("startedOn", in.startedOn(), false, null);
+        LocalDate ended = v.date("endedOn", in.endedOn(), false, null);
+        LocalDate followUp = v.date("followUpOn", in.followUpOn(), false, null);
+        MeasureEndReason endReason = v.enumValue("endReason", in.endReason(), MeasureEndReason.class, false);
         boolean declined = Boolean.TRUE.equals(in.declined());
         if (offered == null && started == null && !v.hasErrors("offeredOn") && !v.hasErrors("startedOn")) {
             v.reject("offeredOn", "kaa.measure.offeredOrStarted");
@@ -183,34 +182,6 @@ public class KaaMeasureService {
         return new Measure(existing == null ? null : existing.id(), episode.id(), episode.personId(), code,
                 category.name(), blank(in.content()), responsible, actorName, offered, started, ended, endReason,
                 followUp, declined, false);
-    }
-
-    private static LocalDate date(Validation v, String field, String value) {
-        if (blank(value) == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            v.reject(field, "validation.date");
-            return null;
-        }
-    }
-
-    private static <E extends Enum<E>> E enumOf(Validation v, String field, String value, Class<E> type,
-            boolean required) {
-        if (blank(value) == null) {
-            if (required) {
-                v.reject(field, "validation.required");
-            }
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            v.reject(field, "validation.invalidValue");
-            return null;
-        }
     }
 
     private static String blank(String s) {

@@ -2,7 +2,6 @@ package se.lots.kaa;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -149,9 +148,9 @@ public class KaaService {
         Organisation org = KaaAccess.municipalityOf(actor, organisations);
         requireInRegister(org, personId);
         var v = new Validation();
-        ContactChannel channel = parse(v, "channel", input.channel(), ContactChannel.class);
-        ContactOutcome outcome = parse(v, "outcome", input.outcome(), ContactOutcome.class);
-        LocalDate on = date(v, "contactedOn", input.contactedOn(), true);
+        ContactChannel channel = v.enumValue("channel", input.channel(), ContactChannel.class, true);
+        ContactOutcome outcome = v.enumValue("outcome", input.outcome(), ContactOutcome.class, true);
+        LocalDate on = v.date("contactedOn", input.contactedOn(), true, LocalDate.now(clock));
         v.maxLength("note", input.note(), MAX_TEXT);
         StatusRecord s = null;
         if (input.newStatus() != null && input.newStatus().status() != null && !input.newStatus().status().isBlank()) {
@@ -209,52 +208,22 @@ public class KaaService {
     }
 
     private StatusRecord status(Validation v, UUID personId, StatusInput in, String prefix) {
-        KaaStatus status = parse(v, prefix + "status", in.status(), KaaStatus.class);
+        KaaStatus status = v.enumValue(prefix + "status", in.status(), KaaStatus.class, true);
         StudyKind kind = blank(in.studyKind()) == null ? null
-                : parse(v, prefix + "studyKind", in.studyKind(), StudyKind.class);
+                : v.enumValue(prefix + "studyKind", in.studyKind(), StudyKind.class, true);
         if (status != KaaStatus.STUDERAR) {
             kind = null;
         }
-        StatusSource source = parse(v, prefix + "source", in.source(), StatusSource.class);
-        LocalDate ascertained = date(v, prefix + "ascertainedOn", in.ascertainedOn(), true);
+        StatusSource source = v.enumValue(prefix + "source", in.source(), StatusSource.class, true);
+        LocalDate ascertained = v.date(prefix + "ascertainedOn", in.ascertainedOn(), true, LocalDate.now(clock));
         LocalDate review = blank(in.reviewOn()) == null && ascertained != null
-                ? ascertained.plusDays(settings.reviewDays()) : date(v, prefix + "reviewOn", in.reviewOn(), false);
+                ? ascertained.plusDays(settings.reviewDays()) : v.date(prefix + "reviewOn", in.reviewOn(), true, null);
         if (review != null && ascertained != null && review.isBefore(ascertained)) {
             v.reject(prefix + "reviewOn", "kaa.status.reviewBeforeAscertained");
         }
         v.maxLength(prefix + "occupation", in.occupation(), MAX_TEXT);
         return new StatusRecord(null, personId, status, kind, blank(in.occupation()), ascertained, source, review,
                 null, null);
-    }
-
-    private LocalDate date(Validation v, String field, String value, boolean notInFuture) {
-        if (blank(value) == null) {
-            v.reject(field, "validation.required");
-            return null;
-        }
-        try {
-            LocalDate d = LocalDate.parse(value.strip());
-            if (notInFuture && d.isAfter(LocalDate.now(clock))) {
-                v.reject(field, "validation.dateInFuture");
-            }
-            return d;
-        } catch (DateTimeParseException e) {
-            v.reject(field, "validation.date");
-            return null;
-        }
-    }
-
-    private static <E extends Enum<E>> E parse(Validation v, String field, String value, Class<E> type) {
-        if (blank(value) == null) {
-            v.reject(field, "validation.required");
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            v.reject(field, "validation.invalidValue");
-            return null;
-        }
     }
 
     private static String blank(String s) {

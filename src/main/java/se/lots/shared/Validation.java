@@ -1,7 +1,10 @@
 package se.lots.shared;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Collects field errors while a command is checked, then throws them all at once. */
 public final class Validation {
@@ -25,6 +28,42 @@ public final class Validation {
             reject(field, "validation.tooLong", max);
         }
         return this;
+    }
+
+    /** A constant of {@code type} by its name, any case; null (and an error if required) when blank or unknown. */
+    public <E extends Enum<E>> E enumValue(String field, String value, Class<E> type, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                reject(field, "validation.required");
+            }
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            reject(field, "validation.invalidValue");
+            return null;
+        }
+    }
+
+    /** An ISO date (ÅÅÅÅ-MM-DD); null (and an error if required) when blank; after {@code notAfter} is an error. */
+    public LocalDate date(String field, String value, boolean required, LocalDate notAfter) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                reject(field, "validation.required");
+            }
+            return null;
+        }
+        try {
+            LocalDate d = LocalDate.parse(value.strip());
+            if (notAfter != null && d.isAfter(notAfter)) {
+                reject(field, "validation.dateInFuture");
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            reject(field, "validation.date");
+            return null;
+        }
     }
 
     public boolean hasErrors(String field) {
