@@ -23,7 +23,9 @@ import se.lots.kaa.Worklist;
 /**
  * The KAA benchmarks' generators and the work they time, at smoke size and checked for correctness instead of
  * timed: a generated register whose worklist figures agree with its history, and a list built from the registry that
- * imports completely and a second time changes nothing. Each in a municipality of its own.
+ * imports completely and a second time changes nothing; and the issue's 100 000-row list at full size, with three
+ * broken rows, to show that exactly those are named and nothing is saved (about 15 s). Each in a municipality of its
+ * own.
  */
 @IntegrationTest
 class KaaBenchmarksSmokeIntegrationTest {
@@ -88,5 +90,35 @@ class KaaBenchmarksSmokeIntegrationTest {
         var again = imports.upload(coordinator, "lista.csv", list.content(), SV);
         assertThat(again.changesNothing()).isTrue();
         assertThat(again.unchanged()).isEqualTo(300);
+    }
+
+    @Test
+    void aListOfAHundredThousandRowsWithThreeBrokenOnesNamesExactlyThoseAndSavesNothing() {
+        var coordinator = fixture.newMunicipality();
+        new PersonGenerator(dataSource, 80, LocalDate.now()).aged(16, 19).generate(102_000,
+                List.of(new PersonGenerator.Holder(coordinator.organisationId(), 1.0, List.of("1260"))), List.of());
+        var built = KaaListFile.build(jdbc, coordinator.organisationId(), "1260", 100_000, List.of(), 81);
+        var lines = new java.util.ArrayList<>(List.of(new String(built.content(), java.nio.charset.StandardCharsets.UTF_8)
+                .split("\n")));
+        String good = fixture.kaaAgeNumber();
+        String wrongChecksum = good.substring(0, 11) + ((good.charAt(11) - '0' + 1) % 10);
+        // row 2 (the first after the header), row 50 001 and the last row, 100 001, as Excel numbers them
+        lines.set(1, lines.get(1).replaceFirst("^[^;]+", wrongChecksum));
+        lines.set(50_000, lines.get(50_000).replaceFirst("^([^;]+);[^;]*;", "$1;;"));
+        lines.set(100_000, lines.get(100_000).replaceFirst("^[^;]+", lines.get(3).split(";")[0]));
+        byte[] file = (String.join("\n", lines) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        var preview = imports.upload(coordinator, "hela-landet.csv", file, SV);
+
+        assertThat(preview.rowCount()).isEqualTo(100_000);
+        assertThat(preview.errors()).extracting(e -> e.row() + " " + e.column() + ": " + e.message()).containsExactly(
+                "2 personnummer: Personnumrets kontrollsiffra stämmer inte.",
+                "50001 förnamn: Fältet måste fyllas i.",
+                "100001 personnummer: Samma personnummer som på rad 4.");
+        assertThat(preview.canConfirm()).isFalse();
+        assertThat(jdbc.sql("SELECT count(*) FROM kaa_episode WHERE organisation_id = ?")
+                .param(coordinator.organisationId()).query(Long.class).single()).as("nothing saved").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM kaa_status WHERE organisation_id = ?")
+                .param(coordinator.organisationId()).query(Long.class).single()).isZero();
     }
 }
