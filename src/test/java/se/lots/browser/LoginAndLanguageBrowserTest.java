@@ -98,12 +98,17 @@ class LoginAndLanguageBrowserTest {
     }
 
     @Test
-    void anAddressThatIsNoPageGivesTheSwedishNotFoundPage() {
+    void pagesAreStyledAndAnAddressThatIsNoPageGivesTheSwedishNotFoundPage() {
         browser.loginAs("kaa");
+        browser.open("/kaa");
+        assertThat(browser.find("header.top").getCssValue("display")).as("the page is styled").isEqualTo("flex");
         browser.open("/kaa/finns-inte/alls");
         assertThat(browser.status()).isEqualTo(404L);
         assertThat(browser.text("main")).contains("Sidan eller posten finns inte.");
         browser.open("/css/finns-inte.css");
         assertThat(browser.status()).isEqualTo(404L);
+        browser.open("/css/lots.css");
+        assertThat(browser.status()).as("the style sheet every page links").isEqualTo(200L);
+        assertThat(browser.source()).contains(".kaa-links");
     }
 }
