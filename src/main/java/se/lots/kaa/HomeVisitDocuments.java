@@ -20,9 +20,11 @@ import org.thymeleaf.context.Context;
 class HomeVisitDocuments {
 
     private final ITemplateEngine templates;
+    private final java.time.Clock clock;
 
-    HomeVisitDocuments(ITemplateEngine templates) {
+    HomeVisitDocuments(ITemplateEngine templates, java.time.Clock clock) {
         this.templates = templates;
+        this.clock = clock;
     }
 
     byte[] routeSheet(HomeVisitService.DayPlan plan, Locale locale) {
@@ -34,7 +36,7 @@ class HomeVisitDocuments {
     }
 
     private byte[] pdf(String template, HomeVisitService.DayPlan plan, Locale locale) {
-        var context = new Context(locale, Map.of("plan", plan, "web", false, "today", LocalDate.now()));
+        var context = new Context(locale, Map.of("plan", plan, "web", false, "today", LocalDate.now(clock)));
         String html = templates.process(template, context);
         try (var out = new ByteArrayOutputStream()) {
             var builder = new PdfRendererBuilder();

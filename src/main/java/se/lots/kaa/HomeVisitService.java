@@ -96,8 +96,11 @@ public class HomeVisitService {
             throw new InvalidInputException("episode", "kaa.selection.none");
         }
         var route = HomeVisitRoute.of(candidates(org, chosen), postalAreas::of);
-        audit.recordEachIfAny(actor, route.stops().stream().map(HomeVisitStop::personId).toList(),
-                AuditAction.SEARCH, AccessBasis.of(KaaAccess.PURPOSE), "KAA: planering av hembesök");
+        // those who cannot be planned are shown by name too
+        var shown = new java.util.ArrayList<UUID>(route.stops().stream().map(HomeVisitStop::personId).toList());
+        route.refused().forEach(r -> shown.add(r.personId()));
+        audit.recordEachIfAny(actor, shown, AuditAction.SEARCH, AccessBasis.of(KaaAccess.PURPOSE),
+                "KAA: planering av hembesök");
         return new Draft(chosen, route, kaa.staff(actor));
     }
 

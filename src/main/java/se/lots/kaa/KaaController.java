@@ -71,7 +71,8 @@ class KaaController {
 
     @PostMapping("/episodes/{id}/assign")
     String assign(Actor actor, @PathVariable UUID id, @RequestParam(required = false) Long userId,
-            @RequestParam(defaultValue = "ALL") String filter, @RequestParam(defaultValue = "NAME") String sort) {
+            @RequestParam(defaultValue = "ALL") Worklist.Filter filter,
+            @RequestParam(defaultValue = "NAME") Worklist.Sort sort) {
         kaa.assign(actor, id, userId);
         return "redirect:/kaa?filter=" + filter + "&sort=" + sort;
     }

@@ -141,6 +141,11 @@ public class KaaFiguresService {
         exitKeys.addAll(keys(ExitReason.values()));
         tables.add(table(counts, "EXIT", exitKeys, total,
                 k -> text(locale, k.equals("KVAR") ? "kaa.figures.stillIn" : "kaa.exit." + k), forReporting, locale));
+        if (forReporting) {
+            // "closed in the period" (STATUS) is the total less "still in the register" (EXIT): hidden in one
+            // table, the other would give it away, so each hides what the other hides
+            hideTogether(tables, "STATUS", "AVSLUTAD", "EXIT", "KVAR");
+        }
         Cell totalCell = forReporting ? SmallCountSuppression.apply(List.of(), total).total() : exact(total);
         // the person total is printed in several tables: hidden in one, it must be hidden in all
         var sharingTotal = List.of("REASON", "STATUS", "AGE", "GENDER", "EXIT");
@@ -279,6 +284,34 @@ public class KaaFiguresService {
             rows.add(new Row(keys.get(i), label.apply(keys.get(i)), c, bar));
         }
         return new Table(id, text(locale, "kaa.figures.table." + id), rows, totalCell);
+    }
+
+    private static void hideTogether(List<Table> tables, String firstTable, String firstKey, String secondTable,
+            String secondKey) {
+        int a = indexOf(tables, firstTable);
+        int b = indexOf(tables, secondTable);
+        Row first = tables.get(a).rows().stream().filter(r -> r.key().equals(firstKey)).findFirst().orElseThrow();
+        Row second = tables.get(b).rows().stream().filter(r -> r.key().equals(secondKey)).findFirst().orElseThrow();
+        if (first.cell().hidden() && !second.cell().hidden()) {
+            tables.set(b, withHidden(tables.get(b), secondKey));
+        } else if (second.cell().hidden() && !first.cell().hidden()) {
+            tables.set(a, withHidden(tables.get(a), firstKey));
+        }
+    }
+
+    private static int indexOf(List<Table> tables, String id) {
+        for (int i = 0; i < tables.size(); i++) {
+            if (tables.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no table " + id);
+    }
+
+    private static Table withHidden(Table t, String key) {
+        var rows = t.rows().stream().map(r -> r.key().equals(key)
+                ? new Row(r.key(), r.label(), new Cell(r.cell().count(), Mark.SECONDARY), 0) : r).toList();
+        return new Table(t.id(), t.title(), rows, t.total());
     }
 
     private static Cell exact(long n) {

@@ -89,11 +89,18 @@ class KaaImportController {
             @RequestParam(name = "progress", required = false) UUID token, @RequestParam Map<String, String> form,
             Model model, Locale locale, RedirectAttributes redirect) {
         var decisions = new HashMap<UUID, ExitReason>();
-        form.forEach((name, value) -> {
-            if (name.startsWith("exit-")) {
-                decisions.put(UUID.fromString(name.substring(5)), KEEP.equals(value) ? null : ExitReason.valueOf(value));
-            }
-        });
+        try {
+            form.forEach((name, value) -> {
+                if (name.startsWith("exit-")) {
+                    decisions.put(UUID.fromString(name.substring(5)), KEEP.equals(value) ? null
+                            : ExitReason.valueOf(value));
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            // not what the page sends: show the preview again, saving nothing
+            model.addAttribute("problem", messages.getMessage("kaa.import.badDecision", null, locale));
+            return preview(actor, id, model, locale);
+        }
         try {
             var done = imports.confirm(actor, id, digest, decisions, locale, progress.track(token, actor.username()));
             long closed = done.closing().stream().filter(c -> decisions.containsKey(c.episodeId())

@@ -109,13 +109,16 @@ public class KaaImportService {
         return plan.preview;
     }
 
-    /** The preview of a kept file again, computed against the register as it is now. */
-    @Transactional(readOnly = true)
+    /** The preview of a kept file again, computed against the register as it is now; the persons shown are audited. */
+    @Transactional
     public ImportPreview preview(Actor actor, UUID importId, Locale locale) {
         Organisation municipality = kaaOrganisation(actor);
         var pending = pendingOf(actor, importId);
-        return plan(actor, municipality, importId, pending.fileName(), pending.content(), locale,
-                ImportProgress.Tracker.NONE).preview;
+        Plan plan = plan(actor, municipality, importId, pending.fileName(), pending.content(), locale,
+                ImportProgress.Tracker.NONE);
+        audit.recordEachIfAny(actor, plan.shownPersons, AuditAction.READ, AccessBasis.of(KaaAccess.PURPOSE),
+                "KAA-import, förhandsgranskning: " + pending.fileName());
+        return plan.preview;
     }
 
     /**
@@ -186,6 +189,7 @@ public class KaaImportService {
 
     @Transactional
     public void discard(Actor actor, UUID importId) {
+        kaaOrganisation(actor);
         pendingOf(actor, importId);
         imports.discard(importId);
     }
@@ -308,6 +312,16 @@ public class KaaImportService {
                 continue;
             }
             String name = c.person().firstName() + " " + c.person().lastName();
+            if (c.protectedIdentity() && person != null && !person.protectedIdentity()
+                    && person.ownerOrganisationId() != municipality.id()) {
+                // only the holder can mark the registry entry; until then letters and route sheets would print
+                // the address it holds, so the list cannot be read in
+                String holder = orgNames.computeIfAbsent(person.ownerOrganisationId(),
+                        id -> organisations.byId(id).map(Organisation::name).orElse("?"));
+                errors.add(new RowError(c.row(), header(file.headers(), columns, ListColumn.SKYDDAD_IDENTITET),
+                        text(locale, "kaa.import.protectedHeldElsewhere", holder)));
+                continue;
+            }
             boolean registered = c.protectedIdentity()
                     || person != null && person.protectedIdentity()
                     || Objects.equals(c.person().municipalityCode(), municipality.municipalityCode());

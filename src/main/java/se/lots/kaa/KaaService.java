@@ -126,7 +126,7 @@ public class KaaService {
         Organisation org = KaaAccess.municipalityOf(actor, organisations);
         var result = new PersonKaa(episodes.forPerson(org.id(), personId), statuses.history(org.id(), personId),
                 contacts.forPerson(org.id(), personId));
-        if (!result.episodes().isEmpty()) {
+        if (!result.episodes().isEmpty() || !result.statuses().isEmpty() || !result.contacts().isEmpty()) {
             audit.record(actor, personId, AuditAction.READ, AccessBasis.of(KaaAccess.PURPOSE), "KAA-uppgifter");
         }
         return result;
@@ -171,7 +171,8 @@ public class KaaService {
         Organisation org = KaaAccess.municipalityOf(actor, organisations);
         KaaEpisode e = episodes.byId(episodeId).filter(x -> x.organisationId() == org.id())
                 .orElseThrow(() -> new NotFoundException("kaa.episode"));
-        if (userId != null && users.byId(userId).filter(u -> u.organisationId() == org.id()).isEmpty()) {
+        // only the KAA staff of the municipality, active, as offered on the page
+        if (userId != null && staff(actor).stream().noneMatch(u -> u.id() == userId)) {
             throw new InvalidInputException("assignedTo", "kaa.assign.unknownUser");
         }
         episodes.assign(e.id(), userId);

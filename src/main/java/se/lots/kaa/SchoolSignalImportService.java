@@ -107,12 +107,15 @@ public class SchoolSignalImportService {
         return plan.preview;
     }
 
-    /** The preview of a kept file again, computed against the signals as they are now. */
-    @Transactional(readOnly = true)
+    /** The preview of a kept file again, computed against the signals as they are now; the persons shown are audited. */
+    @Transactional
     public SignalPreview preview(Actor actor, UUID importId, Locale locale) {
         Organisation municipality = importer(actor);
         var pending = pendingOf(actor, importId);
-        return plan(actor, municipality, importId, pending.fileName(), sourceOf(pending).read(), locale).preview;
+        var plan = plan(actor, municipality, importId, pending.fileName(), sourceOf(pending).read(), locale);
+        audit.recordEachIfAny(actor, plan.shownPersons, AuditAction.READ, AccessBasis.of(EarlyWarningService.PURPOSE),
+                "Skolsignaler, förhandsgranskning: " + pending.fileName());
+        return plan.preview;
     }
 
     /** Does what the preview showed, in one transaction; refused when it has errors or anything changed since. */

@@ -227,4 +227,27 @@ class HalfYearFiguresIntegrationTest {
         // for reporting the same small counts are hidden, and the share with them
         assertThat(figures.trend(coordinator, 5, true).months().get(2).percent()).isEqualTo("–");
     }
+
+    @Test
+    void forReportingClosedInThePeriodCannotBeWorkedOutFromThoseStillInTheRegister() {
+        Actor coordinator = fixture.newMunicipality();
+        var b = new KaaRegisterBuilder(coordinator, imports, fixture, jdbc);
+        for (String name : List.of("Ali", "Bo", "Cim", "Dag", "Eli", "Fia", "Gus", "Hed")) {
+            b.person(name, "man");
+        }
+        UUID[] ids = b.build();
+        for (UUID id : ids) {
+            b.registeredOn(id, S.minusDays(30));
+        }
+        b.exited(ids[0], S.plusDays(40), ExitReason.FLYTTAT);
+
+        Figures exact = figures.figures(coordinator, HALF, false, SV);
+        assertThat(cell(exact, "STATUS", "AVSLUTAD")).isEqualTo("1");
+        assertThat(cell(exact, "EXIT", "KVAR")).isEqualTo("7");
+
+        Figures f = figures.figures(coordinator, HALF, true, SV);
+        assertThat(f.total().text()).isEqualTo("8");
+        assertThat(cell(f, "STATUS", "AVSLUTAD")).isEqualTo("<5");
+        assertThat(f.table("EXIT").row("KVAR").cell().hidden()).as("8 − 7 would give the 1 closed").isTrue();
+    }
 }

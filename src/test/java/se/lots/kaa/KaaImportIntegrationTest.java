@@ -37,6 +37,8 @@ class KaaImportIntegrationTest {
     @Autowired
     ImportProgress progress;
     @Autowired
+    se.lots.security.CurrentActor actors;
+    @Autowired
     se.lots.registry.RegistryService registry;
 
     private static byte[] csv(String... rows) {
@@ -320,5 +322,41 @@ class KaaImportIntegrationTest {
         phases.clear();
         imports.confirm(kaa, good.importId(), good.digest(), Map.of(), SV, both);
         assertThat(phases).contains("kaa.import.progress.saving 0/1").endsWith("kaa.import.progress.done 1/1");
+    }
+
+    @Test
+    void aListThatSaysProtectedForSomeoneAnotherOrganisationHoldsUnprotectedIsRefusedForThatRow() {
+        Actor kaa = fixture.newMunicipality();
+        String pin = fixture.kaaAgeNumber();
+        registry.register(actors.byUsername("coach"), new se.lots.registry.PersonInput(false, pin, null, null, "Vera",
+                "Skyddsson", "KVINNA", "1214", false, new se.lots.registry.Address("Lillgatan 4", "268 31", "Svalöv"),
+                null, null, null, false, new se.lots.registry.Guardian(null, null, null), null));
+
+        var preview = imports.upload(kaa, "skydd.csv", ("personnummer;förnamn;efternamn;situation;skyddad_identitet\n"
+                + pin + ";Vera;Skyddsson;studiebevis;ja\n").getBytes(StandardCharsets.UTF_8), SV);
+
+        assertThat(preview.errors()).singleElement().satisfies(e -> {
+            assertThat(e.row()).isEqualTo(2);
+            assertThat(e.column()).isEqualTo("skyddad_identitet");
+            assertThat(e.message()).contains("registrerad av Svalövs kommun utan skydd");
+        });
+        assertThat(preview.canConfirm()).isFalse();
+    }
+
+    @Test
+    void showingAKeptPreviewAgainAuditsThePersonsItShows() {
+        Actor kaa = fixture.newMunicipality();
+        String pin = fixture.kaaAgeNumber();
+        var first = imports.upload(kaa, "forsta.csv", csv(row(pin, "Ola", "Visasson", "studiebevis")), SV);
+        imports.confirm(kaa, first.importId(), first.digest(), Map.of(), SV);
+        var second = imports.upload(kaa, "andra.csv", csv(row(pin, "Ola", "Visasson", "studiebevis")), SV);
+        int before = count("SELECT count(*) FROM audit_entry WHERE organisation_id = ? AND action = 'READ'"
+                + " AND detail = 'KAA-import, förhandsgranskning: andra.csv'", kaa.organisationId());
+
+        imports.preview(kaa, second.importId(), SV);
+
+        assertThat(count("SELECT count(*) FROM audit_entry WHERE organisation_id = ? AND action = 'READ'"
+                + " AND detail = 'KAA-import, förhandsgranskning: andra.csv'", kaa.organisationId()))
+                .isEqualTo(before + 1);
     }
 }

@@ -41,6 +41,8 @@ class KaaWorklistIntegrationTest {
     org.springframework.context.MessageSource messages;
     @Autowired
     se.lots.registry.RegistryService registry;
+    @Autowired
+    se.lots.organisation.OrganisationService organisationsService;
 
     /** Imports one row per first name and returns the person ids in that order. */
     private UUID[] register(Actor coordinator, String... firstNames) {
@@ -123,6 +125,13 @@ class KaaWorklistIntegrationTest {
                 .containsExactly("Hans Listsson");
         assertThatThrownBy(() -> kaa.assign(coordinator, gun.episodeId(), actors.byUsername("kaa").userId()))
                 .as("staff of another organisation").isInstanceOf(InvalidInputException.class);
+        organisationsService.createUser(new se.lots.organisation.NewUser("lead-" + coordinator.username(),
+                "ett-langt-losenord", "Lea Ledare", se.lots.organisation.Role.PROGRAMME_LEAD,
+                coordinator.organisationId(), null));
+        long lead = actors.byUsername("lead-" + coordinator.username()).userId();
+        assertThatThrownBy(() -> kaa.assign(coordinator, gun.episodeId(), lead))
+                .as("someone of the organisation who does not work in the KAA register")
+                .isInstanceOf(InvalidInputException.class);
     }
 
     @Test
