@@ -269,6 +269,14 @@ public class SchoolSignalImportService {
                 }
                 details.add(text(locale, "kaa.import.newInRegistry"));
             } else if (c.protectedIdentity() && !person.protectedIdentity()
+                    && person.ownerOrganisationId() != municipality.id()) {
+                // as the KAA list: only the holder can mark the registry entry, and until then the person's
+                // address would be printed on the register's letters and route sheets
+                String holder = organisations.byId(person.ownerOrganisationId()).map(Organisation::name).orElse("?");
+                errors.add(new RowError(c.row(), batch.columnName(SignalColumn.SKYDDAD_IDENTITET),
+                        text(locale, "kaa.import.protectedHeldElsewhere", holder)));
+                continue;
+            } else if (c.protectedIdentity() && !person.protectedIdentity()
                     && person.ownerOrganisationId() == municipality.id() && protecting.add(person.id())) {
                 plan.changedPersons.add(protectedFrom(actor, person));
                 plan.digest.add("S" + person.id() + person.version());

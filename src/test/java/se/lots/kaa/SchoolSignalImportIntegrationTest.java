@@ -39,6 +39,10 @@ class SchoolSignalImportIntegrationTest {
     KaaFixture fixture;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    se.lots.registry.RegistryService registry;
+    @Autowired
+    se.lots.security.CurrentActor actors;
 
     static byte[] csv(String... rows) {
         return (HEADER + String.join("\n", rows) + "\n").getBytes(StandardCharsets.UTF_8);
@@ -268,6 +272,26 @@ class SchoolSignalImportIntegrationTest {
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> imports.upload(fixture.caseWorkerOf(kaa), "a.csv", csv(), SV))
                 .isInstanceOf(AccessDeniedException.class);
+        assertThat(signalsOf(kaa)).isZero();
+    }
+
+    @Test
+    void aSignalSayingProtectedForSomeoneAnotherOrganisationHoldsUnprotectedIsRefusedForThatRow() {
+        Actor kaa = fixture.newMunicipality();
+        String pin = fixture.kaaAgeNumber();
+        registry.register(actors.byUsername("coach"), new se.lots.registry.PersonInput(false, pin, null, null, "Vide",
+                "Signalsson", "MAN", "1214", false, new se.lots.registry.Address("Lillgatan 6", "268 31", "Svalöv"),
+                null, null, null, false, new se.lots.registry.Guardian(null, null, null), null));
+
+        var preview = imports.upload(kaa, "skydd.csv", (HEADER.replace("\n", ";skyddad_identitet\n")
+                + row(pin, "Vide", "Bjuvs gymnasium", "1260", LAST_MONTH, "30", "nej") + ";ja\n")
+                .getBytes(StandardCharsets.UTF_8), SV);
+
+        assertThat(preview.errors()).singleElement().satisfies(e -> {
+            assertThat(e.row()).isEqualTo(2);
+            assertThat(e.column()).isEqualTo("skyddad_identitet");
+            assertThat(e.message()).contains("registrerad av Svalövs kommun utan skydd");
+        });
         assertThat(signalsOf(kaa)).isZero();
     }
 }
