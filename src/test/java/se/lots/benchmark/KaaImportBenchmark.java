@@ -16,11 +16,9 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import se.lots.LotsApplication;
 import se.lots.kaa.ImportPreview;
 import se.lots.kaa.KaaImportService;
 import se.lots.organisation.NewOrganisation;
@@ -52,11 +50,7 @@ public final class KaaImportBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LotsApplication.class)
-                .properties("server.port=0", "lots.db.ephemeral=true", "lots.db.durable=true", "lots.demo=true",
-                        "lots.admin-password=", "logging.level.root=warn", "logging.level.se.lots=warn",
-                        "logging.level.org.springdoc=error")
-                .run(args)) {
+        try (ConfigurableApplicationContext app = BenchmarkApp.start(args)) {
             new KaaImportBenchmark(app).run();
         }
     }

@@ -21,12 +21,10 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import se.lots.LotsApplication;
 import se.lots.kaa.KaaService;
 import se.lots.kaa.Worklist;
 import se.lots.organisation.OrganisationService;
@@ -54,11 +52,7 @@ public final class KaaWorklistBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LotsApplication.class)
-                .properties("server.port=0", "lots.db.ephemeral=true", "lots.db.durable=true", "lots.demo=true",
-                        "lots.admin-password=", "logging.level.root=warn", "logging.level.se.lots=warn",
-                        "logging.level.org.springdoc=error")
-                .run(args)) {
+        try (ConfigurableApplicationContext app = BenchmarkApp.start(args)) {
             new KaaWorklistBenchmark(app).run();
         }
     }

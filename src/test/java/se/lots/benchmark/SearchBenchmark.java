@@ -16,11 +16,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import se.lots.LotsApplication;
 import se.lots.benchmark.PersonGenerator.Generated;
 import se.lots.benchmark.SearchQueries.Kind;
 import se.lots.benchmark.SearchQueries.Query;
@@ -55,12 +53,7 @@ public final class SearchBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LotsApplication.class)
-                // defaults only: -Dlots.db.durable=false and the like on the command line win; the web layer
-                // starts too (on a free port), since the security configuration needs it
-                .properties("server.port=0", "lots.db.ephemeral=true", "lots.db.durable=true", "lots.demo=true",
-                        "lots.admin-password=", "logging.level.root=warn", "logging.level.se.lots=warn", "logging.level.org.springdoc=error")
-                .run(args)) {
+        try (ConfigurableApplicationContext app = BenchmarkApp.start(args)) {
             new SearchBenchmark(app).run();
         }
     }

@@ -1,0 +1,25 @@
+package se.lots.benchmark;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import se.lots.LotsApplication;
+
+/**
+ * Lots as the benchmarks run it: a throw-away embedded PostgreSQL with durable commits (as in production), the demo
+ * data, the web layer on a free port (the security configuration needs it), quiet logs. These are defaults only:
+ * -Dlots.db.durable=false and the like on the command line win.
+ */
+final class BenchmarkApp {
+
+    private BenchmarkApp() {
+    }
+
+    static ConfigurableApplicationContext start(String[] args) {
+        return new SpringApplicationBuilder(LotsApplication.class)
+                .properties("server.port=0", "lots.db.ephemeral=true", "lots.db.durable=true", "lots.demo=true",
+                        "lots.admin-password=", "logging.level.root=warn", "logging.level.se.lots=warn",
+                        "logging.level.org.springdoc=error")
+                .run(args);
+    }
+}
