@@ -1,0 +1,15 @@
+package se.lots.plan;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Inskrivning in a programme; ended when {@code endedOn} is set, transferred when the next one points back here. */
+public record Enrolment(UUID id, UUID personId, long programmeId, String programmeName, long organisationId,
+        String organisationName, LocalDate startedOn, Long referringOrganisationId, String referringOrganisationName,
+        Long contactUserId, String contactUserName, String reason, LocalDate endedOn, EnrolmentEndReason endReason,
+        UUID transferredFrom, int version) {
+
+    public boolean open() {
+        return endedOn == null;
+    }
+}

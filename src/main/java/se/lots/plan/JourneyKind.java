@@ -1,0 +1,5 @@
+package se.lots.plan;
+
+public enum JourneyKind {
+    KONTAKT, INSKRIVNING, UTSKRIVNING, OVERFORING, PLAN, STEG, STEGSTATUS, MOTE, REMISS, UPPFOLJNING
+}

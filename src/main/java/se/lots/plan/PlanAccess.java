@@ -1,0 +1,89 @@
+package se.lots.plan;
+
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+import se.lots.audit.AccessBasis;
+import se.lots.consent.Access;
+import se.lots.consent.AccessPolicy;
+import se.lots.consent.ConsentScope;
+import se.lots.registry.RegistryService;
+import se.lots.security.Actor;
+
+/**
+ * What of a young person's plan an actor sees. The organisation holding the record, and another organisation
+ * through a valid consent with scope PLAN (or emergency access), see the shared plan: the goal, the strengths, every
+ * step except other organisations' confidential ones. An organisation that has its own steps, enrolments, meetings
+ * or referrals for the person but no consent (or whose consent was withdrawn) sees only its own part. Anyone else
+ * sees nothing.
+ */
+@Component
+public class PlanAccess {
+
+    /** SHARED: the whole plan as consent allows; OWN: only what the actor's organisation wrote. */
+    public enum Level {
+        SHARED, OWN
+    }
+
+    public record View(UUID personId, long holderOrganisationId, long organisationId, Level level, AccessBasis basis) {
+
+        public boolean shared() {
+            return level == Level.SHARED;
+        }
+
+        /** A step, meeting or event of {@code owner} is shown when it is the actor's own or shared and not confidential. */
+        public boolean shows(long owner, boolean confidential) {
+            return owner == organisationId || (shared() && !confidential);
+        }
+    }
+
+    private final RegistryService registry;
+    private final AccessPolicy accessPolicy;
+    private final JdbcClient jdbc;
+
+    PlanAccess(RegistryService registry, AccessPolicy accessPolicy, JdbcClient jdbc) {
+        this.registry = registry;
+        this.accessPolicy = accessPolicy;
+        this.jdbc = jdbc;
+    }
+
+    /** The actor's view, or AccessDeniedException when they have none. */
+    public View view(Actor actor, UUID personId) {
+        if (!actor.readsPersonalData()) {
+            throw new AccessDeniedException("role does not read plans");
+        }
+        long holder = registry.ownerOf(personId);
+        Access access = accessPolicy.decide(actor, personId, holder, ConsentScope.PLAN);
+        if (access.granted()) {
+            return new View(personId, holder, actor.organisationId(), Level.SHARED, access.basis());
+        }
+        if (involved(actor.organisationId(), personId)) {
+            return new View(personId, holder, actor.organisationId(), Level.OWN, AccessBasis.OWN_ORGANISATION);
+        }
+        throw new AccessDeniedException("no access to the plan");
+    }
+
+    /** As {@link #view}, but only a shared view will do (writing the goal, adding a step, calling a meeting). */
+    public View sharedView(Actor actor, UUID personId) {
+        View view = view(actor, personId);
+        if (!view.shared()) {
+            throw new AccessDeniedException("the plan is shared with this organisation only through consent");
+        }
+        return view;
+    }
+
+    private boolean involved(long organisationId, UUID personId) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM plan_step s JOIN plan p ON p.id = s.plan_id
+                                WHERE p.person_id = :person AND s.organisation_id = :org)
+                    OR EXISTS (SELECT 1 FROM enrolment WHERE person_id = :person AND organisation_id = :org)
+                    OR EXISTS (SELECT 1 FROM meeting m JOIN meeting_organisation o ON o.meeting_id = m.id
+                                WHERE m.person_id = :person AND o.organisation_id = :org)
+                    OR EXISTS (SELECT 1 FROM referral WHERE person_id = :person
+                                  AND (from_organisation_id = :org OR to_organisation_id = :org))""")
+                .param("person", personId).param("org", organisationId).query(Boolean.class).single();
+    }
+}

@@ -1,0 +1,21 @@
+package se.lots.plan;
+
+import se.lots.shared.ConflictException;
+
+/**
+ * Someone else saved the plan or the step after this user opened it. Carries what is saved now, so that the page
+ * can show what changed and let the user merge instead of overwriting.
+ */
+public class PlanConflict extends ConflictException {
+
+    private final transient Object current;
+
+    PlanConflict(String messageKey, Object id, Object current) {
+        super(messageKey, id);
+        this.current = current;
+    }
+
+    public Object current() {
+        return current;
+    }
+}

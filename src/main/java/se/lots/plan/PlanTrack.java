@@ -1,0 +1,7 @@
+package se.lots.plan;
+
+import java.util.List;
+
+/** A track with the steps the viewer may see, in the order of their start (undated last). */
+public record PlanTrack(long id, TrackKind kind, String name, int position, List<PlanStep> steps) {
+}
