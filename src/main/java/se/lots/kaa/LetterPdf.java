@@ -1,17 +1,14 @@
 package se.lots.kaa;
 
-import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+
+import se.lots.shared.HtmlPdf;
 
 /**
  * Letters as one A4 PDF, a letter per page: the municipality's sender block, the recipient's address block and the
@@ -20,16 +17,6 @@ import org.thymeleaf.context.Context;
  */
 @Component
 class LetterPdf {
-
-    /**
-     * The PDF base fonts cover å, ä and ö but not every name (ł, ş, đ …); DejaVu Sans does, so it is embedded when the
-     * machine has it (Debian's fonts-dejavu-core).
-     */
-    private static final List<File> FONTS = List.of(new File("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-            new File("/usr/share/fonts/TTF/DejaVuSans.ttf"));
-    private static final List<File> BOLD_FONTS = List.of(
-            new File("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
-            new File("/usr/share/fonts/TTF/DejaVuSans-Bold.ttf"));
 
     private final ITemplateEngine thymeleaf;
 
@@ -44,21 +31,6 @@ class LetterPdf {
         context.setVariable("date", date);
         context.setVariable("letters", letters);
         String xhtml = thymeleaf.process("kaa/letter-pdf", context);
-        var out = new ByteArrayOutputStream();
-        try {
-            var builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            FONTS.stream().filter(File::isFile).findFirst().ifPresent(f -> builder.useFont(f, "Letter Sans", 400,
-                    PdfRendererBuilder.FontStyle.NORMAL, true));
-            BOLD_FONTS.stream().filter(File::isFile).findFirst().ifPresent(f -> builder.useFont(f, "Letter Sans", 700,
-                    PdfRendererBuilder.FontStyle.NORMAL, true));
-            builder.withHtmlContent(xhtml, null);
-            builder.withProducer("Lots");
-            builder.toStream(out);
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return HtmlPdf.render(xhtml);
     }
 }

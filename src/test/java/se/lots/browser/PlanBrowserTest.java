@@ -1,0 +1,140 @@
+package se.lots.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.lots.registry.PersonBuilder.aYoungPerson;
+
+import java.io.IOException;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import se.lots.IntegrationTest;
+import se.lots.plan.EnrolmentService;
+import se.lots.registry.RegistryService;
+import se.lots.security.CurrentActor;
+
+/**
+ * A case worker at AME opens a young person's plan, writes their goal in their own words, adds steps in two
+ * parallel tracks (one confidential), enrols them, prints "Din plan" and discharges them with an outcome; a second
+ * save of the same step from a stale page shows what changed; in headless Chromium with axe.
+ */
+@IntegrationTest
+class PlanBrowserTest {
+
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RegistryService registry;
+    @Autowired
+    EnrolmentService enrolments;
+    @Autowired
+    CurrentActor actors;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void aCaseWorkerBuildsAParallelPlanPrintsItAndDischargesWithOutcome() throws IOException {
+        UUID person = registry.register(actors.byUsername("coach"), aYoungPerson().named("Sara", "Planberg").build())
+                .id();
+        enrolments.saveProgramme(actors.byUsername("insatsledare"), "Framsteget ung");
+        browser.on(port).loginAs("coach");
+        browser.open("/persons/" + person);
+        browser.clickAndWait("#plan-link");
+        browser.clickAndWait("#start-plan");
+
+        browser.type("goal", "Jag vill jobba med djur och ta körkort");
+        browser.type("strengths", "Noggrann, bra med hästar");
+        browser.clickAndWait("#save-goal");
+        assertThat(browser.text("[role=status]")).contains("Planen är sparad");
+
+        addStep("ARBETE", "Praktik på stall", "Ring stallet på måndag", false);
+        addStep("HALSA", "Samtal om sömn", "Boka tid", true);
+        assertThat(browser.text("#track-ARBETE")).contains("Praktik på stall", "Ring stallet på måndag", "Planerad");
+        assertThat(browser.text("#track-HALSA")).contains("Samtal om sömn", "Sekretess");
+        assertThat(browser.text("#tidslinje")).contains("Praktik på stall", "planen startades");
+        browser.assertAccessible("plan page");
+
+        // enrol in the programme
+        browser.clickAndWait("#enrol-button");
+        assertThat(browser.text("#inskrivningar")).contains("Fältet måste fyllas i");
+        browser.type("reason", "Varken arbetar eller studerar sedan i våras");
+        browser.clickAndWait("#enrol-button");
+        assertThat(browser.text("#inskrivningar")).contains("Framsteget ung");
+
+        // Din plan: the goal and next steps, never the confidential step
+        @SuppressWarnings("unchecked")
+        var response = (Map<String, Object>) browser.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(document.getElementById('your-plan').href).then(async r => {
+                    const bytes = new Uint8Array(await r.arrayBuffer());
+                    let s = ''; bytes.forEach(b => s += String.fromCharCode(b));
+                    done({ type: r.headers.get('content-type'), pdf: btoa(s) });
+                  }).catch(e => done({ error: String(e) }));""");
+        assertThat(response.get("type")).isEqualTo("application/pdf");
+        try (var pdf = Loader.loadPDF(Base64.getDecoder().decode((String) response.get("pdf")))) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("Din plan, Sara", "Jag vill jobba med djur", "Praktik på stall",
+                    "Nästa steg: Ring stallet på måndag").doesNotContain("Samtal om sömn");
+        }
+
+        // two tabs: the step is saved from one, then from a stale copy of the form
+        browser.clickAndWait(browser.driver().findElement(By.cssSelector("#track-ARBETE a")));
+        String stepUrl = browser.driver().getCurrentUrl();
+        browser.choose("status", "PAGAR");
+        browser.clickAndWait("#save-step");
+        browser.driver().navigate().back();
+        browser.driver().navigate().back();
+        if (!browser.driver().getCurrentUrl().equals(stepUrl)) {
+            browser.driver().get(stepUrl);
+            // a fresh page would carry the new version: take the old one back, as a stale tab would have it
+            ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                    "document.querySelector('[name=version]').value = String(Number(document.querySelector('[name=version]').value) - 1)");
+        }
+        browser.type("how", "Två dagar i veckan");
+        browser.clickAndWait("#save-step");
+        assertThat(browser.text("#step-conflict")).contains("Någon annan sparade steget", "Sparat av Cem Yilmaz")
+                .contains("Hur").contains("Två dagar i veckan");
+        browser.assertAccessible("step conflict");
+        browser.choose("status", "PAGAR");
+        browser.clickAndWait("#save-step");
+        assertThat(browser.text("#track-ARBETE")).contains("Pågår");
+
+        // discharge with the outcome
+        browser.choose(browser.find("#inskrivningar select[name=endReason]").getAttribute("id"), "ARBETE");
+        browser.clickAndWait(browser.find("#inskrivningar button.discharge"));
+        assertThat(browser.text("#inskrivningar")).contains("Arbete");
+        assertThat(browser.text("#tidslinje")).contains("Utskrivning", "Inskrivning");
+    }
+
+    private void addStep(String track, String title, String next, boolean confidential) {
+        var option = browser.driver().findElement(By.xpath("//select[@id='trackId']/option[normalize-space()='"
+                + (track.equals("ARBETE") ? "Arbete" : "Hälsa") + "']"));
+        browser.choose("trackId", option.getAttribute("value"));
+        browser.type("title", title);
+        browser.type("nextStep", next);
+        browser.type("dueOn", "");
+        if (confidential) {
+            browser.find("#confidential").click();
+        }
+        browser.clickAndWait("#add-step");
+    }
+}
