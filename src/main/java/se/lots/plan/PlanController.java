@@ -35,11 +35,14 @@ class PlanController {
     private final RegistryService registry;
     private final OrganisationService organisations;
     private final YourPlanPdf yourPlan;
+    private final CaseWorklist worklist;
     private final MessageSource messages;
     private final Clock clock;
 
     PlanController(PlanService plans, EnrolmentService enrolments, RegistryService registry,
-            OrganisationService organisations, YourPlanPdf yourPlan, MessageSource messages, Clock clock) {
+            OrganisationService organisations, YourPlanPdf yourPlan, CaseWorklist worklist, MessageSource messages,
+            Clock clock) {
+        this.worklist = worklist;
         this.plans = plans;
         this.enrolments = enrolments;
         this.registry = registry;
@@ -47,6 +50,13 @@ class PlanController {
         this.yourPlan = yourPlan;
         this.messages = messages;
         this.clock = clock;
+    }
+
+    @GetMapping("/plan")
+    String worklist(Actor actor, Model model) {
+        model.addAttribute("items", worklist.forActor(actor));
+        model.addAttribute("today", LocalDate.now(clock));
+        return "plan/worklist";
     }
 
     @GetMapping("/persons/{id}/plan")

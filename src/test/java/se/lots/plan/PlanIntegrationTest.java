@@ -46,6 +46,8 @@ class PlanIntegrationTest {
     CurrentActor actors;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    CaseWorklist worklist;
 
     private UUID newPerson(Actor holder) {
         return registry.register(holder, aYoungPerson().named("Plan", "Testsson").build()).id();
@@ -242,5 +244,36 @@ class PlanIntegrationTest {
                 .isInstanceOf(se.lots.shared.ConflictException.class);
         assertThat(plans.page(coach, person).timeline()).extracting(JourneyEvent::kind)
                 .contains(JourneyKind.INSKRIVNING, JourneyKind.OVERFORING, JourneyKind.UTSKRIVNING);
+    }
+
+    @Test
+    void overdueStepsAndReviewsAppearOnTheNamedCaseWorkersWorklistOnly() {
+        Actor coach = actors.byUsername("coach");
+        Actor kaa = actors.byUsername("kaa");
+        UUID person = newPerson(coach);
+        plans.create(coach, person);
+        PlanPage page = plans.page(coach, person);
+        String yesterday = LocalDate.now().minusDays(1).toString();
+        String inAMonth = LocalDate.now().plusMonths(1).toString();
+        var late = new StepInput(String.valueOf(track(page, TrackKind.ARBETE)), "Sen ansökan", "KOMMUNEN",
+                String.valueOf(coach.userId()), null, null, null, null, null, null, yesterday, "PAGAR", null, false,
+                List.of(), null);
+        var later = new StepInput(late.trackId(), "Långt fram", "KOMMUNEN", String.valueOf(coach.userId()), null,
+                null, null, null, null, null, inAMonth, "PLANERAD", null, false, List.of(), null);
+        var done = new StepInput(late.trackId(), "Klar redan", "KOMMUNEN", String.valueOf(coach.userId()), null,
+                null, null, null, null, null, yesterday, "KLAR", null, false, List.of(), null);
+        plans.addStep(coach, person, late);
+        plans.addStep(coach, person, later);
+        plans.addStep(coach, person, done);
+        Plan plan = plans.page(coach, person).plan();
+        plans.update(coach, person, new PlanInput(null, null, String.valueOf(coach.userId()),
+                LocalDate.now().minusDays(3).toString(), plan.version()));
+
+        var mine = worklist.forActor(coach).stream().filter(i -> i.personId().equals(person)).toList();
+
+        assertThat(mine).extracting(CaseWorklist.Item::what).containsExactly(null, "Sen ansökan");
+        assertThat(mine).allMatch(CaseWorklist.Item::overdue);
+        assertThat(mine.get(0).review()).isTrue();
+        assertThat(worklist.forActor(kaa)).noneMatch(i -> i.personId().equals(person));
     }
 }
