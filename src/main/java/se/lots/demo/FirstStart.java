@@ -25,6 +25,7 @@ import se.lots.consent.GivenHow;
 import se.lots.consent.NewConsent;
 import se.lots.kaa.KaaImportService;
 import se.lots.organisation.NewOrganisation;
+import se.lots.plan.EnrolmentService;
 import se.lots.organisation.NewUser;
 import se.lots.organisation.Organisation;
 import se.lots.organisation.OrganisationService;
@@ -72,13 +73,14 @@ class FirstStart implements ApplicationRunner {
     private final RegistryService registry;
     private final ConsentService consents;
     private final KaaImportService kaaImports;
+    private final EnrolmentService enrolments;
     private final TransactionTemplate transaction;
     private final String adminPassword;
     private final boolean demo;
 
     FirstStart(OrganisationService organisationService, Organisations organisations, UserAccounts users,
             CurrentActor actors, RegistryService registry, ConsentService consents, KaaImportService kaaImports,
-            TransactionTemplate transaction,
+            EnrolmentService enrolments, TransactionTemplate transaction,
             @Value("${lots.admin-password:}") String adminPassword, @Value("${lots.demo:true}") boolean demo) {
         this.organisationService = organisationService;
         this.organisations = organisations;
@@ -87,6 +89,7 @@ class FirstStart implements ApplicationRunner {
         this.registry = registry;
         this.consents = consents;
         this.kaaImports = kaaImports;
+        this.enrolments = enrolments;
         this.transaction = transaction;
         this.adminPassword = adminPassword;
         this.demo = demo;
@@ -141,6 +144,10 @@ class FirstStart implements ApplicationRunner {
                 user("demoadmin", "Diana Admin", Role.ADMIN, kommun, null));
         for (NewUser u : demoUsers) {
             organisationService.createUser(u);
+        }
+        Actor lead = actors.byUsername("insatsledare");
+        for (String programme : List.of("Framsteget ung", "Samordningsteamet", "Ungdomsteamet", "KAA-uppföljning")) {
+            enrolments.saveProgramme(lead, programme);
         }
         Actor kaa = actors.byUsername("kaa");
         Actor afActor = actors.byUsername("af");
