@@ -80,12 +80,12 @@ class Referrals {
     }
 
     List<Referral> incoming(long organisationId) {
-        return jdbc.sql(SELECT + " WHERE r.to_organisation_id = ?" + OPEN_FIRST).param(organisationId)
+        return jdbc.sql(SELECT + " WHERE r.to_organisation_id = ? " + OPEN_FIRST).param(organisationId)
                 .query(Referrals::referral).list();
     }
 
     List<Referral> outgoing(long organisationId) {
-        return jdbc.sql(SELECT + " WHERE r.from_organisation_id = ?" + OPEN_FIRST).param(organisationId)
+        return jdbc.sql(SELECT + " WHERE r.from_organisation_id = ? " + OPEN_FIRST).param(organisationId)
                 .query(Referrals::referral).list();
     }
 
