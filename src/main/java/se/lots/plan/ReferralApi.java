@@ -1,0 +1,82 @@
+package se.lots.plan;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.lots.security.Actor;
+import se.lots.shared.Validation;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Remisser")
+class ReferralApi {
+
+    /** A status change as the client sends it. */
+    record StatusChange(String status, String reason, Integer version) {
+    }
+
+    private final ReferralService referrals;
+
+    ReferralApi(ReferralService referrals) {
+        this.referrals = referrals;
+    }
+
+    @PostMapping("/persons/{personId}/referrals")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Skicka en remiss; till en annan organisation krävs samtycke som omfattar planen")
+    Referral send(Actor actor, @PathVariable UUID personId, @RequestBody ReferralInput input) {
+        return referrals.send(actor, personId, input);
+    }
+
+    @GetMapping("/persons/{personId}/referrals")
+    @Operation(summary = "Den unges remisser som den egna organisationen får se")
+    List<Referral> forPerson(Actor actor, @PathVariable UUID personId) {
+        return referrals.forPerson(actor, personId);
+    }
+
+    @GetMapping("/referrals/incoming")
+    @Operation(summary = "Inkomna remisser till den egna organisationen, öppna först")
+    List<Referral> incoming(Actor actor) {
+        return referrals.incoming(actor);
+    }
+
+    @GetMapping("/referrals/outgoing")
+    @Operation(summary = "Remisser som den egna organisationen har skickat, öppna först")
+    List<Referral> outgoing(Actor actor) {
+        return referrals.outgoing(actor);
+    }
+
+    @GetMapping("/referrals/{id}")
+    @Operation(summary = "En remiss")
+    Referral get(Actor actor, @PathVariable UUID id) {
+        return referrals.get(actor, id);
+    }
+
+    @PostMapping("/referrals/{id}/status")
+    @Operation(summary = "Ändra en remiss status: mottagaren tar emot, accepterar, avböjer, påbörjar och avslutar; "
+            + "avsändaren återkallar")
+    Referral move(Actor actor, @PathVariable UUID id, @RequestBody StatusChange change) {
+        var v = new Validation();
+        ReferralStatus to = v.enumValue("status", change.status(), ReferralStatus.class, true);
+        v.throwIfInvalid();
+        return referrals.move(actor, id, to, change.reason(), change.version());
+    }
+
+    @GetMapping("/referrals/waiting-times")
+    @Operation(summary = "Väntetider per mottagare: skickade, påbörjade, avslutade, obesvarade, median och medel "
+            + "dagar från skickad till påbörjad")
+    List<WaitingTime> waitingTimes(Actor actor) {
+        return referrals.waitingTimes(actor);
+    }
+}
