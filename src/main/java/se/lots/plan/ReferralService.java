@@ -196,6 +196,14 @@ public class ReferralService {
         return r;
     }
 
+    /**
+     * Names of the persons on the referral lists, for display; the lists themselves audited each person shown.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, String> names(List<UUID> personIds) {
+        return referrals.names(personIds);
+    }
+
     /** Still SKICKAD or MOTTAGEN when the response time (lots.plan.referral-response-days) has passed. */
     public boolean unanswered(Referral r, LocalDate today) {
         return (r.status() == ReferralStatus.SKICKAD || r.status() == ReferralStatus.MOTTAGEN)

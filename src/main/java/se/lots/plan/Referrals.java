@@ -141,6 +141,16 @@ class Referrals {
         return zone.getId();
     }
 
+    java.util.Map<UUID, String> names(List<UUID> personIds) {
+        var names = new java.util.HashMap<UUID, String>();
+        jdbc.sql("SELECT id, coalesce(first_name || ' ' || last_name, '–') AS name FROM young_person WHERE id = ANY (?)")
+                .param(personIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    names.put(rs.getObject("id", UUID.class), rs.getString("name"));
+                });
+        return names;
+    }
+
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
