@@ -83,7 +83,7 @@ class Meetings {
 
     /** The person's meetings the view may see: shown by the view, or with the viewer's organisation taking part. */
     List<Meeting> forPerson(PlanAccess.View view) {
-        return jdbc.sql("SELECT " + COLUMNS + """
+        return jdbc.sql("SELECT " + COLUMNS + "\n" + """
                  WHERE m.person_id = :person
                    AND (m.organisation_id = :org OR :shared)
                  ORDER BY m.held_on DESC, m.created_at DESC""")

@@ -97,7 +97,7 @@ class Plans {
 
     /** The steps the viewer may see: the own organisation's, and the others' unless confidential on a shared view. */
     List<PlanStep> visibleSteps(UUID planId, long organisationId, boolean shared) {
-        return jdbc.sql("SELECT " + STEP_COLUMNS + """
+        return jdbc.sql("SELECT " + STEP_COLUMNS + "\n" + """
                  WHERE s.plan_id = :plan AND (s.organisation_id = :org OR (:shared AND NOT s.confidential))
                  ORDER BY s.starts_on NULLS LAST, s.due_on NULLS LAST, s.created_at""")
                 .param("plan", planId).param("org", organisationId).param("shared", shared).query(Plans::step).list();
