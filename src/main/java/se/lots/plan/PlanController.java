@@ -34,19 +34,25 @@ class PlanController {
     private final EnrolmentService enrolments;
     private final RegistryService registry;
     private final OrganisationService organisations;
+    private final se.lots.organisation.Organisations organisationUnits;
     private final YourPlanPdf yourPlan;
     private final CaseWorklist worklist;
+    private final ReferralService referrals;
+    private final MeetingService meetings;
     private final MessageSource messages;
     private final Clock clock;
 
     PlanController(PlanService plans, EnrolmentService enrolments, RegistryService registry,
-            OrganisationService organisations, YourPlanPdf yourPlan, CaseWorklist worklist, MessageSource messages,
-            Clock clock) {
+            OrganisationService organisations, se.lots.organisation.Organisations organisationUnits, YourPlanPdf yourPlan, CaseWorklist worklist, ReferralService referrals,
+            MeetingService meetings, MessageSource messages, Clock clock) {
         this.worklist = worklist;
+        this.referrals = referrals;
+        this.meetings = meetings;
         this.plans = plans;
         this.enrolments = enrolments;
         this.registry = registry;
         this.organisations = organisations;
+        this.organisationUnits = organisationUnits;
         this.yourPlan = yourPlan;
         this.messages = messages;
         this.clock = clock;
@@ -210,7 +216,16 @@ class PlanController {
         model.addAttribute("person", person(actor, id));
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("colleagues", plans.colleagues(actor));
-        model.addAttribute("organisations", organisations.organisations());
+        var all = organisations.organisations();
+        model.addAttribute("organisations", all);
+        model.addAttribute("organisationNames", all.stream().collect(java.util.stream.Collectors.toMap(
+                se.lots.organisation.Organisation::id, se.lots.organisation.Organisation::name)));
+        model.addAttribute("units", organisationUnits.allUnits());
+        model.addAttribute("referrals", referrals.forPerson(actor, id));
+        model.addAttribute("referralService", referrals);
+        model.addAttribute("meetings", meetings.forPerson(actor, id));
+        model.addAttribute("meetingKinds", MeetingKind.values());
+        model.addAttribute("zone", clock.getZone());
         model.addAttribute("programmes", enrolments.programmes().stream()
                 .filter(p -> p.organisationId() == actor.organisationId()).toList());
         model.addAttribute("parties", ResponsibleParty.values());

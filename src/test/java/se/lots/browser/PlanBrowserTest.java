@@ -40,6 +40,10 @@ class PlanBrowserTest {
     EnrolmentService enrolments;
     @Autowired
     CurrentActor actors;
+    @Autowired
+    se.lots.consent.ConsentService consents;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeAll
     static void startBrowser() {
@@ -123,6 +127,72 @@ class PlanBrowserTest {
         browser.clickAndWait(browser.find("#inskrivningar button.discharge"));
         assertThat(browser.text("#inskrivningar")).contains("Arbete");
         assertThat(browser.text("#tidslinje")).contains("Utskrivning", "Inskrivning");
+    }
+
+    @Test
+    void aSipNeedsEveryonesConsentAndTheHealthCentreAcceptsAReferral() {
+        var coach = actors.byUsername("coach");
+        var af = actors.byUsername("af");
+        var nurse = actors.byUsername("vardcentral");
+        UUID person = registry.register(coach, aYoungPerson().named("Nils", "Samverkan").build()).id();
+        consents.record(coach, person, coach.organisationId(), new se.lots.consent.NewConsent(null,
+                af.organisationId(), se.lots.consent.ConsentPurpose.SIP,
+                java.util.List.of(se.lots.consent.ConsentScope.GRUNDUPPGIFTER, se.lots.consent.ConsentScope.PLAN),
+                se.lots.consent.GivenHow.SKRIFTLIGT, null, java.time.LocalDate.now().plusMonths(6)));
+        browser.on(port).loginAs("coach");
+        browser.open("/persons/" + person + "/plan");
+        browser.clickAndWait("#start-plan");
+
+        // SIP with AF and the region: the region's consent is missing, and the page says so
+        browser.find("#meeting-org-" + af.organisationId()).click();
+        browser.find("#meeting-org-" + nurse.organisationId()).click();
+        browser.clickAndWait("#create-meeting");
+        assertThat(browser.text("#meeting-errors")).contains("Samtycke saknas", "Region Skåne")
+                .doesNotContain("Arbetsförmedlingen");
+        assertThat(browser.find("#meeting-errors a").getAttribute("href")).endsWith("/persons/" + person + "#samtycken");
+
+        consents.record(coach, person, coach.organisationId(), new se.lots.consent.NewConsent(null,
+                nurse.organisationId(), se.lots.consent.ConsentPurpose.SIP,
+                java.util.List.of(se.lots.consent.ConsentScope.GRUNDUPPGIFTER, se.lots.consent.ConsentScope.PLAN),
+                se.lots.consent.GivenHow.SKRIFTLIGT, null, java.time.LocalDate.now().plusMonths(6)));
+        browser.find("#meeting-org-" + af.organisationId()).click();
+        browser.find("#meeting-org-" + nurse.organisationId()).click();
+        browser.clickAndWait("#create-meeting");
+        assertThat(browser.text("#moten")).contains("SIP", "Arbetsförmedlingen", "Region Skåne");
+
+        // the minutes: a decision becomes a step in the plan
+        browser.find("#moten textarea[name=minutes]").sendKeys("Vi börjar med hälsa och praktik parallellt.");
+        browser.find("#moten input[name=decisionTitle]").sendKeys("Boka hälsosamtal");
+        browser.clickAndWait(browser.find("#moten button.save-minutes"));
+        assertThat(browser.text("#spar")).contains("Boka hälsosamtal");
+        browser.assertAccessible("plan with meeting");
+
+        // a referral to the health centre
+        browser.choose("toOrganisationId", String.valueOf(nurse.organisationId()));
+        browser.type("referral-reason", "Sover dåligt, orkar inte praktik");
+        browser.type("referral-request", "Hälsosamtal med sjuksköterska");
+        browser.clickAndWait("#send-referral-button");
+        assertThat(browser.text("#remisser")).contains("Hälsosamtal med sjuksköterska", "skickad");
+        jdbc.sql("UPDATE referral SET sent_at = sent_at - interval '4 days' WHERE person_id = ?").param(person).update();
+
+        // the nurse, another user in another organisation, receives, accepts and starts it
+        browser.logout();
+        browser.loginAs("vardcentral");
+        browser.open("/plan/referrals");
+        browser.assertAccessible("referrals page");
+        for (String to : new String[] { "MOTTAGEN", "ACCEPTERAD", "PABORJAD" }) {
+            browser.clickAndWait(browser.driver().findElement(By.xpath("//tr[td/a[text()='Nils Samverkan']]//button[contains(@class,'to-" + to + "')]")));
+            assertThat(browser.text("[role=status]")).contains("Remissen är uppdaterad");
+        }
+        browser.open("/persons/" + person + "/plan");
+        assertThat(browser.text("#remisser")).contains("påbörjad", "4 dagar");
+        assertThat(browser.text("#moten")).contains("Vi börjar med hälsa");
+
+        browser.logout();
+        browser.loginAs("coach");
+        browser.open("/plan/referrals");
+        assertThat(browser.text("#outgoing")).contains("Nils Samverkan", "påbörjad", "4 dagar");
+        assertThat(browser.text("#waiting-times")).contains("Region Skåne");
     }
 
     private void addStep(String track, String title, String next, boolean confidential) {
