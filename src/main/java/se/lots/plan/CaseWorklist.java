@@ -24,7 +24,7 @@ import se.lots.security.Actor;
 @Service
 public class CaseWorklist {
 
-    static final int HORIZON_DAYS = 14;
+    public static final int HORIZON_DAYS = 14;
     private static final int LIMIT = 200;
 
     public record Item(UUID personId, String personName, String what, LocalDate due, boolean overdue, boolean review) {

@@ -61,6 +61,8 @@ class PlanController {
     @GetMapping("/plan")
     String worklist(Actor actor, Model model) {
         model.addAttribute("items", worklist.forActor(actor));
+        model.addAttribute("waitingReferrals", referrals.incoming(actor).stream()
+                .filter(r -> r.status() == ReferralStatus.SKICKAD || r.status() == ReferralStatus.MOTTAGEN).count());
         model.addAttribute("today", LocalDate.now(clock));
         return "plan/worklist";
     }

@@ -178,7 +178,9 @@ class PlanBrowserTest {
         // the nurse, another user in another organisation, receives, accepts and starts it
         browser.logout();
         browser.loginAs("vardcentral");
-        browser.open("/plan/referrals");
+        browser.open("/plan");
+        assertThat(browser.text("#waiting-referrals")).contains("remisser till er organisation väntar på svar");
+        browser.clickAndWait("#waiting-referrals a");
         browser.assertAccessible("referrals page");
         for (String to : new String[] { "MOTTAGEN", "ACCEPTERAD", "PABORJAD" }) {
             browser.clickAndWait(browser.driver().findElement(By.xpath("//tr[td/a[text()='Nils Samverkan']]//button[contains(@class,'to-" + to + "')]")));
