@@ -72,6 +72,9 @@ class PlanBrowserTest {
 
         addStep("ARBETE", "Praktik på stall", "Ring stallet på måndag", false);
         addStep("HALSA", "Samtal om sömn", "Boka tid", true);
+        new org.openqa.selenium.support.ui.Select(browser.find("#dependsOn")).selectByVisibleText("Praktik på stall");
+        addStep("ARBETE", "Sommarjobb på stall", "Ansök i april", false);
+        assertThat(browser.text("#track-ARBETE")).contains("Beror på: Praktik på stall");
         assertThat(browser.text("#track-ARBETE")).contains("Praktik på stall", "Ring stallet på måndag", "Planerad");
         assertThat(browser.text("#track-HALSA")).contains("Samtal om sömn", "Sekretess");
         assertThat(browser.text("#tidslinje")).contains("Praktik på stall", "planen startades");
