@@ -58,6 +58,19 @@ final class Latencies {
                 maxMillis());
     }
 
+    /** All the response times of several (one per concurrent session) as one. */
+    static Latencies merge(java.util.List<Latencies> parts) {
+        var all = new Latencies();
+        for (Latencies l : parts) {
+            for (int i = 0; i < l.size; i++) {
+                all.add(l.nanos[i], 0);
+            }
+            all.hits += l.hits;
+            all.empty += l.empty - l.size;
+        }
+        return all;
+    }
+
     static String header() {
         return """
                 | kind | searches | hits/page | no hit | mean ms | p50 ms | p95 ms | p99 ms | max ms |

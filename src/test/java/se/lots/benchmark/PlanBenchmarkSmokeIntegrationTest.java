@@ -1,0 +1,43 @@
+package se.lots.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import se.lots.IntegrationTest;
+import se.lots.security.Actor;
+import se.lots.security.CurrentActor;
+
+/** The plan benchmark's generator at smoke size: the rows asked for, each step on a track of its own plan. */
+@IntegrationTest
+class PlanBenchmarkSmokeIntegrationTest {
+
+    @Autowired
+    @Qualifier("ownerDataSource")
+    DataSource owner;
+    @Autowired
+    CurrentActor actors;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void generatesThePlansStepsAndEventsAskedFor() {
+        Actor coach = actors.byUsername("coach");
+        var generated = new PlanDataGenerator(owner).generate(coach.organisationId(), coach.userId(), 20, 400, 1_000);
+
+        assertThat(generated.plans()).isEqualTo(20);
+        assertThat(generated.steps()).isEqualTo(400);
+        assertThat(generated.events()).isEqualTo(1_000);
+        long misplaced = jdbc.sql("SELECT count(*) FROM plan_step s JOIN plan_track t ON t.id = s.track_id"
+                + " WHERE t.plan_id <> s.plan_id").query(Long.class).single();
+        assertThat(misplaced).isZero();
+        long named = jdbc.sql("SELECT count(*) FROM plan_step WHERE title LIKE 'Steg %' AND responsible_user_id = ?")
+                .param(coach.userId()).query(Long.class).single();
+        assertThat(named).isGreaterThanOrEqualTo(120);
+    }
+}

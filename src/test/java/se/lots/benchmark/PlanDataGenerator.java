@@ -1,0 +1,66 @@
+package se.lots.benchmark;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Plans at national scale, set-based: a plan with the four standard tracks for {@code plans} persons held by the
+ * organisation, {@code steps} steps spread over those tracks (30 % named for the given user, due dates around
+ * today, one in ten confidential), and {@code events} journey rows spread over the plans' persons.
+ */
+final class PlanDataGenerator {
+
+    record Generated(long plans, long steps, long events, Duration took) {
+    }
+
+    private final JdbcClient sql;
+
+    PlanDataGenerator(DataSource ownerDataSource) {
+        this.sql = JdbcClient.create(ownerDataSource);
+    }
+
+    Generated generate(long organisationId, long userId, int plans, int steps, int events) {
+        long t0 = System.nanoTime();
+        String batch = UUID.randomUUID().toString().substring(0, 8);
+        long plansMade = sql.sql("""
+                INSERT INTO plan (person_id, goal, created_by, updated_by)
+                SELECT y.id, 'Mål ' || :batch, :user, :user FROM young_person y
+                 WHERE y.owner_organisation_id = :org AND NOT EXISTS (SELECT 1 FROM plan p WHERE p.person_id = y.id)
+                 ORDER BY y.id LIMIT :plans""")
+                .param("batch", batch).param("user", userId).param("org", organisationId).param("plans", plans)
+                .update();
+        sql.sql("""
+                INSERT INTO plan_track (plan_id, kind, position)
+                SELECT p.id, k.kind, k.position FROM plan p
+                 CROSS JOIN (VALUES ('ARBETE', 0), ('UTBILDNING', 1), ('HALSA', 2), ('VARDAG', 3)) AS k(kind, position)
+                 WHERE p.goal = 'Mål ' || :batch""").param("batch", batch).update();
+        long stepsMade = sql.sql("""
+                WITH t AS (SELECT array_agg(tr.id ORDER BY tr.id) AS ids, array_agg(tr.plan_id ORDER BY tr.id) AS plans
+                             FROM plan_track tr JOIN plan p ON p.id = tr.plan_id WHERE p.goal = 'Mål ' || :batch)
+                INSERT INTO plan_step (plan_id, track_id, organisation_id, responsible_user_id, responsible_party, title,
+                                       next_step, due_on, status, confidential, created_by, updated_by)
+                SELECT t.plans[1 + g % cardinality(t.ids)], t.ids[1 + g % cardinality(t.ids)], :org,
+                       CASE WHEN g % 10 < 3 THEN :user END, 'KOMMUNEN', 'Steg ' || g || ' ' || :batch,
+                       'Nästa ' || g, current_date + (g % 120) - 60,
+                       (ARRAY['PLANERAD', 'PAGAR', 'KLAR', 'PLANERAD'])[1 + g % 4], g % 10 = 9, :user, :user
+                  FROM t, generate_series(1, :steps) AS g""")
+                .param("batch", batch).param("org", organisationId).param("user", userId).param("steps", steps)
+                .update();
+        long eventsMade = sql.sql("""
+                WITH p AS (SELECT array_agg(person_id ORDER BY id) AS persons FROM plan WHERE goal = 'Mål ' || :batch)
+                INSERT INTO journey_event (person_id, organisation_id, user_id, occurred_on, kind, summary)
+                SELECT p.persons[1 + g % cardinality(p.persons)], :org, :user, current_date - (g % 700), 'KONTAKT',
+                       'Kontakt ' || g
+                  FROM p, generate_series(1, :events) AS g""")
+                .param("batch", batch).param("org", organisationId).param("user", userId).param("events", events)
+                .update();
+        for (String table : new String[] { "plan", "plan_track", "plan_step", "journey_event" }) {
+            sql.sql("VACUUM (ANALYZE) " + table).update();
+        }
+        return new Generated(plansMade, stepsMade, eventsMade, Duration.ofNanos(System.nanoTime() - t0));
+    }
+}
