@@ -2,7 +2,6 @@ package se.lots.plan;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,17 +17,36 @@ import se.lots.security.Actor;
 
 /**
  * The case worker's own worklist: open steps they are named for that are overdue or due within two weeks, and the
- * plans they coordinate whose review date has passed or is near. Steps are the worker's own organisation's, so
- * they need no consent; each person shown is audited.
+ * plans they coordinate whose review date has passed or is near, earliest first, a page at a time. Steps are the
+ * worker's own organisation's, so they need no consent; each person shown is audited.
  */
 @Service
 public class CaseWorklist {
 
     public static final int HORIZON_DAYS = 14;
-    private static final int LIMIT = 200;
+    public static final int PAGE_SIZE = 50;
 
     public record Item(UUID personId, String personName, String what, LocalDate due, boolean overdue, boolean review) {
     }
+
+    /** One page of the worklist; {@code total} counts every item, {@code page} starts at 1. */
+    public record Page(List<Item> items, long total, int page, int referralsWaiting) {
+
+        public int pages() {
+            return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        }
+    }
+
+    // the steps and the reviews as one list in date order: PostgreSQL merges the two index walks and stops at the page
+    private static final String ITEMS = """
+            SELECT s.id AS item_id, p.person_id, s.title, s.due_on AS due, false AS review
+              FROM plan_step s JOIN plan p ON p.id = s.plan_id
+             WHERE s.responsible_user_id = :user AND s.organisation_id = :org AND s.status IN ('PLANERAD', 'PAGAR')
+               AND s.due_on <= :horizon
+            UNION ALL
+            SELECT p.id, p.person_id, NULL, p.next_review_on, true
+              FROM plan p
+             WHERE p.coordinator_user_id = :user AND p.next_review_on <= :horizon""";
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -40,40 +58,39 @@ public class CaseWorklist {
         this.clock = clock;
     }
 
+    /** The first page. */
     @Transactional
     public List<Item> forActor(Actor actor) {
+        return page(actor, 1).items();
+    }
+
+    @Transactional
+    public Page page(Actor actor, int page) {
         if (!actor.readsPersonalData()) {
             throw new AccessDeniedException("role has no worklist");
         }
         LocalDate today = LocalDate.now(clock);
         LocalDate horizon = today.plusDays(HORIZON_DAYS);
-        var items = new ArrayList<Item>();
-        items.addAll(jdbc.sql("""
-                SELECT p.person_id, y.first_name || ' ' || y.last_name AS name, s.title, s.due_on
-                  FROM plan_step s JOIN plan p ON p.id = s.plan_id JOIN young_person y ON y.id = p.person_id
-                 WHERE s.responsible_user_id = ? AND s.organisation_id = ? AND s.status IN ('PLANERAD', 'PAGAR')
-                   AND s.due_on <= ?
-                 ORDER BY s.due_on LIMIT ?""")
-                .params(actor.userId(), actor.organisationId(), horizon, LIMIT)
+        int number = Math.max(1, page);
+        List<Item> items = jdbc.sql("SELECT w.person_id, y.first_name || ' ' || y.last_name AS name, w.title, w.due, "
+                + "w.review FROM (" + ITEMS + " ORDER BY due, review, item_id LIMIT :limit OFFSET :offset) w "
+                + "JOIN young_person y ON y.id = w.person_id ORDER BY w.due, w.review, w.item_id")
+                .param("user", actor.userId()).param("org", actor.organisationId()).param("horizon", horizon)
+                .param("limit", PAGE_SIZE).param("offset", (number - 1) * PAGE_SIZE)
                 .query((rs, n) -> {
-                    LocalDate due = rs.getObject("due_on", LocalDate.class);
+                    LocalDate due = rs.getObject("due", LocalDate.class);
                     return new Item(rs.getObject("person_id", UUID.class), rs.getString("name"),
-                            rs.getString("title"), due, due.isBefore(today), false);
-                }).list());
-        items.addAll(jdbc.sql("""
-                SELECT p.person_id, y.first_name || ' ' || y.last_name AS name, p.next_review_on
-                  FROM plan p JOIN young_person y ON y.id = p.person_id
-                 WHERE p.coordinator_user_id = ? AND p.next_review_on <= ?
-                 ORDER BY p.next_review_on LIMIT ?""")
-                .params(actor.userId(), horizon, LIMIT)
-                .query((rs, n) -> {
-                    LocalDate due = rs.getObject("next_review_on", LocalDate.class);
-                    return new Item(rs.getObject("person_id", UUID.class), rs.getString("name"), null, due,
-                            due.isBefore(today), true);
-                }).list());
-        items.sort((a, b) -> a.due().compareTo(b.due()));
+                            rs.getString("title"), due, due.isBefore(today), rs.getBoolean("review"));
+                }).list();
+        long total = items.size() < PAGE_SIZE && number == 1 ? items.size()
+                : jdbc.sql("SELECT count(*) FROM (" + ITEMS + ") w").param("user", actor.userId())
+                        .param("org", actor.organisationId()).param("horizon", horizon).query(Long.class).single();
+        // a count only, no persons: nothing to audit
+        int waiting = jdbc.sql("""
+                SELECT count(*) FROM referral WHERE to_organisation_id = ? AND status IN ('SKICKAD', 'MOTTAGEN')""")
+                .param(actor.organisationId()).query(Integer.class).single();
         audit.recordEachIfAny(actor, items.stream().map(Item::personId).distinct().toList(), AuditAction.SEARCH,
                 AccessBasis.OWN_ORGANISATION, "arbetslista plan");
-        return items;
+        return new Page(items, total, number, waiting);
     }
 }

@@ -189,8 +189,9 @@ public class MeetingService {
     @Transactional
     public List<Meeting> forPerson(Actor actor, UUID personId) {
         PlanAccess.View view = access.view(actor, personId);
+        List<Meeting> list = meetings.forPerson(view);
         audit.record(actor, personId, AuditAction.READ, view.basis(), "möten");
-        return meetings.forPerson(view);
+        return list;
     }
 
     /** One meeting as the actor may see it. */

@@ -38,6 +38,11 @@ public class PlanAccess {
         public boolean shows(long owner, boolean confidential) {
             return owner == organisationId || (shared() && !confidential);
         }
+
+        /** A referral is shown to its sender and its receiver, and to whoever sees the shared plan. */
+        public boolean showsReferral(long from, long to) {
+            return shared() || from == organisationId || to == organisationId;
+        }
     }
 
     private final RegistryService registry;

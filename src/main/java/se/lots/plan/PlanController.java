@@ -59,10 +59,11 @@ class PlanController {
     }
 
     @GetMapping("/plan")
-    String worklist(Actor actor, Model model) {
-        model.addAttribute("items", worklist.forActor(actor));
-        model.addAttribute("waitingReferrals", referrals.incoming(actor).stream()
-                .filter(r -> r.status() == ReferralStatus.SKICKAD || r.status() == ReferralStatus.MOTTAGEN).count());
+    String worklist(Actor actor, @RequestParam(name = "sida", defaultValue = "1") int page, Model model) {
+        CaseWorklist.Page list = worklist.page(actor, page);
+        model.addAttribute("worklist", list);
+        model.addAttribute("items", list.items());
+        model.addAttribute("waitingReferrals", list.referralsWaiting());
         model.addAttribute("today", LocalDate.now(clock));
         return "plan/worklist";
     }
@@ -223,9 +224,9 @@ class PlanController {
         model.addAttribute("organisationNames", all.stream().collect(java.util.stream.Collectors.toMap(
                 se.lots.organisation.Organisation::id, se.lots.organisation.Organisation::name)));
         model.addAttribute("units", organisationUnits.allUnits());
-        model.addAttribute("referrals", referrals.forPerson(actor, id));
+        model.addAttribute("referrals", page.referrals());
         model.addAttribute("referralService", referrals);
-        model.addAttribute("meetings", meetings.forPerson(actor, id));
+        model.addAttribute("meetings", page.meetings());
         model.addAttribute("meetingKinds", MeetingKind.values());
         model.addAttribute("zone", clock.getZone());
         model.addAttribute("programmes", enrolments.programmes().stream()

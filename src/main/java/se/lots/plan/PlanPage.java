@@ -2,9 +2,13 @@ package se.lots.plan;
 
 import java.util.List;
 
-/** Everything the plan page shows, already cut to what the viewer may see. */
+/**
+ * Everything the plan page shows, already cut to what the viewer may see: read in one transaction with one access
+ * decision and one audit row.
+ */
 public record PlanPage(PlanAccess.View view, Plan plan, List<PlanTrack> tracks, List<SupportPerson> supportPersons,
-        List<PlanReview> reviews, List<Enrolment> enrolments, List<JourneyEvent> timeline) {
+        List<PlanReview> reviews, List<Enrolment> enrolments, List<JourneyEvent> timeline, List<Meeting> meetings,
+        List<Referral> referrals) {
 
     public boolean exists() {
         return plan != null;

@@ -37,32 +37,49 @@ public class PlanService {
     private final Plans plans;
     private final Enrolments enrolments;
     private final Journey journey;
+    private final Meetings meetings;
+    private final Referrals referrals;
     private final UserAccounts users;
     private final AuditLog audit;
     private final Clock clock;
 
-    PlanService(PlanAccess access, Plans plans, Enrolments enrolments, Journey journey, UserAccounts users,
-            AuditLog audit, Clock clock) {
+    PlanService(PlanAccess access, Plans plans, Enrolments enrolments, Journey journey, Meetings meetings,
+            Referrals referrals, UserAccounts users, AuditLog audit, Clock clock) {
         this.access = access;
         this.plans = plans;
         this.enrolments = enrolments;
         this.journey = journey;
+        this.meetings = meetings;
+        this.referrals = referrals;
         this.users = users;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** The plan as the actor may see it (an empty page when there is no plan yet); the read is audited. */
+    /**
+     * The plan page as the actor may see it (an empty plan when there is none yet): the plan, enrolments, timeline,
+     * meetings and referrals under one access decision. The read is audited last, so that the audit log's chain lock
+     * is held only for the commit.
+     */
     @Transactional
     public PlanPage page(Actor actor, UUID personId) {
         PlanAccess.View view = access.view(actor, personId);
-        audit.record(actor, personId, AuditAction.READ, view.basis(), "plan");
+        PlanPage page = read(view);
+        audit.record(actor, personId, AuditAction.READ, view.basis(), "plan, möten, remisser");
+        return page;
+    }
+
+    private PlanPage read(PlanAccess.View view) {
+        UUID personId = view.personId();
         var plan = plans.byPerson(personId).orElse(null);
         List<JourneyEvent> timeline = journey.timeline(view, TIMELINE_LIMIT);
         List<Enrolment> enrolled = enrolments.forPerson(personId).stream()
                 .filter(e -> view.shows(e.organisationId(), false)).toList();
+        List<Meeting> held = meetings.forPerson(view);
+        List<Referral> sent = referrals.forPerson(personId).stream()
+                .filter(r -> view.showsReferral(r.fromOrganisationId(), r.toOrganisationId())).toList();
         if (plan == null) {
-            return new PlanPage(view, null, List.of(), List.of(), List.of(), enrolled, timeline);
+            return new PlanPage(view, null, List.of(), List.of(), List.of(), enrolled, timeline, held, sent);
         }
         Map<Long, List<PlanStep>> byTrack = plans.visibleSteps(plan.id(), view.organisationId(), view.shared())
                 .stream().collect(Collectors.groupingBy(PlanStep::trackId));
@@ -73,10 +90,10 @@ public class PlanService {
             // without consent only the own organisation's steps: not the young person's goal, strengths or reviews
             Plan own = new Plan(plan.id(), personId, null, null, null, null, null, plan.updatedAt(), null,
                     plan.version());
-            return new PlanPage(view, own, tracks, List.of(), List.of(), enrolled, timeline);
+            return new PlanPage(view, own, tracks, List.of(), List.of(), enrolled, timeline, held, sent);
         }
         return new PlanPage(view, plan, tracks, plans.supportPersons(plan.id()), plans.reviews(plan.id()), enrolled,
-                timeline);
+                timeline, held, sent);
     }
 
     /** Starts the young person's plan with the four standard tracks; the existing one if there is one already. */

@@ -172,8 +172,9 @@ public class ReferralService {
     @Transactional
     public List<Referral> forPerson(Actor actor, UUID personId) {
         PlanAccess.View view = access.view(actor, personId);
+        List<Referral> list = referrals.forPerson(personId).stream().filter(r -> visible(r, view)).toList();
         audit.record(actor, personId, AuditAction.READ, view.basis(), "remisser");
-        return referrals.forPerson(personId).stream().filter(r -> visible(r, view)).toList();
+        return list;
     }
 
     /** One referral, for its sender, its receiver, or whoever sees the shared plan. */
@@ -222,8 +223,7 @@ public class ReferralService {
     }
 
     private static boolean visible(Referral r, PlanAccess.View view) {
-        return view.shared() || r.fromOrganisationId() == view.organisationId()
-                || r.toOrganisationId() == view.organisationId();
+        return view.showsReferral(r.fromOrganisationId(), r.toOrganisationId());
     }
 
     /** An active consent from the holder to the receiver covering the plan, any purpose; null when there is none. */

@@ -166,8 +166,9 @@ public class RegistryService {
         if (!access.granted()) {
             throw new AccessDeniedException("no access to person");
         }
+        var person = persons.byId(id).orElseThrow();
         audit.record(actor, id, AuditAction.READ, access.basis(), null);
-        return new PersonRead(persons.byId(id).orElseThrow(), access.basis());
+        return new PersonRead(person, access.basis());
     }
 
     /** True when the person exists; says nothing else, so that a user without access can ask for emergency access. */

@@ -3,14 +3,11 @@ package se.lots.security;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Lets a controller method take an {@link Actor} parameter; resolved once per request. */
+/** Lets a controller method take an {@link Actor} parameter; {@link CurrentActor} keeps it for the request. */
 class ActorArgumentResolver implements HandlerMethodArgumentResolver {
-
-    private static final String KEY = Actor.class.getName();
 
     private final CurrentActor currentActor;
 
@@ -26,12 +23,6 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
             NativeWebRequest request, WebDataBinderFactory binderFactory) {
-        Object cached = request.getAttribute(KEY, RequestAttributes.SCOPE_REQUEST);
-        if (cached != null) {
-            return cached;
-        }
-        Actor actor = currentActor.get();
-        request.setAttribute(KEY, actor, RequestAttributes.SCOPE_REQUEST);
-        return actor;
+        return currentActor.get();
     }
 }

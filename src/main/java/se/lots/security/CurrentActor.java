@@ -4,6 +4,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 import se.lots.organisation.Organisations;
 import se.lots.organisation.UserAccounts;
@@ -15,6 +17,8 @@ import se.lots.organisation.UserAccounts;
 @Component
 public class CurrentActor {
 
+    private static final String KEY = Actor.class.getName();
+
     private final UserAccounts users;
     private final Organisations organisations;
 
@@ -23,12 +27,22 @@ public class CurrentActor {
         this.organisations = organisations;
     }
 
+    /** The logged-in actor; looked up once per web request (the page header and the controller both ask). */
     public Actor get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()) {
             throw new AccessDeniedException("not authenticated");
         }
-        return byUsername(authentication.getName());
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && request.getAttribute(KEY, RequestAttributes.SCOPE_REQUEST) instanceof Actor cached
+                && cached.username().equals(authentication.getName())) {
+            return cached;
+        }
+        Actor actor = byUsername(authentication.getName());
+        if (request != null) {
+            request.setAttribute(KEY, actor, RequestAttributes.SCOPE_REQUEST);
+        }
+        return actor;
     }
 
     public Actor byUsername(String username) {

@@ -2,6 +2,8 @@ package se.lots.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,10 @@ import se.lots.IntegrationTest;
 import se.lots.security.Actor;
 import se.lots.security.CurrentActor;
 
-/** The plan benchmark's generator at smoke size: the rows asked for, each step on a track of its own plan. */
+/**
+ * The plan benchmark's generator at smoke size: the rows asked for, each step on a track of its own plan, the plans
+ * shared out among the case workers, each named step its plan's case worker's.
+ */
 @IntegrationTest
 class PlanBenchmarkSmokeIntegrationTest {
 
@@ -28,7 +33,9 @@ class PlanBenchmarkSmokeIntegrationTest {
     @Test
     void generatesThePlansStepsAndEventsAskedFor() {
         Actor coach = actors.byUsername("coach");
-        var generated = new PlanDataGenerator(owner).generate(coach.organisationId(), coach.userId(), 20, 400, 1_000);
+        Actor kaa = actors.byUsername("kaa");
+        var generated = new PlanDataGenerator(owner).generate(coach.organisationId(), coach.userId(),
+                List.of(coach.userId(), kaa.userId()), 20, 400, 1_000);
 
         assertThat(generated.plans()).isEqualTo(20);
         assertThat(generated.steps()).isEqualTo(400);
@@ -38,6 +45,13 @@ class PlanBenchmarkSmokeIntegrationTest {
         assertThat(misplaced).isZero();
         long named = jdbc.sql("SELECT count(*) FROM plan_step WHERE title LIKE 'Steg %' AND responsible_user_id = ?")
                 .param(coach.userId()).query(Long.class).single();
-        assertThat(named).isGreaterThanOrEqualTo(120);
+        assertThat(named).isBetween(40L, 80L);
+        long coordinated = jdbc.sql("SELECT count(*) FROM plan WHERE goal LIKE 'Mål %' AND coordinator_user_id = ?"
+                + " AND next_review_on IS NOT NULL").param(kaa.userId()).query(Long.class).single();
+        assertThat(coordinated).isEqualTo(10);
+        long namedForOthers = jdbc.sql("SELECT count(*) FROM plan_step s JOIN plan p ON p.id = s.plan_id"
+                + " WHERE s.title LIKE 'Steg %' AND s.responsible_user_id <> p.coordinator_user_id")
+                .query(Long.class).single();
+        assertThat(namedForOthers).isZero();
     }
 }

@@ -1,6 +1,7 @@
 package se.lots.benchmark;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -9,8 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Plans at national scale, set-based: a plan with the four standard tracks for {@code plans} persons held by the
- * organisation, {@code steps} steps spread over those tracks (30 % named for the given user, due dates around
- * today, one in ten confidential), and {@code events} journey rows spread over the plans' persons.
+ * organisation, each plan coordinated by one of the given case workers (in turn) with a review date around today,
+ * {@code steps} steps spread over those tracks (30 % named for the plan's case worker, due dates around today, one
+ * in ten confidential), and {@code events} journey rows spread over the plans' persons.
  */
 final class PlanDataGenerator {
 
@@ -23,7 +25,8 @@ final class PlanDataGenerator {
         this.sql = JdbcClient.create(ownerDataSource);
     }
 
-    Generated generate(long organisationId, long userId, int plans, int steps, int events) {
+    Generated generate(long organisationId, long userId, List<Long> caseWorkers, int plans, int steps, int events) {
+        Long[] workers = caseWorkers.toArray(Long[]::new);
         long t0 = System.nanoTime();
         String batch = UUID.randomUUID().toString().substring(0, 8);
         long plansMade = sql.sql("""
@@ -33,6 +36,11 @@ final class PlanDataGenerator {
                  ORDER BY y.id LIMIT :plans""")
                 .param("batch", batch).param("user", userId).param("org", organisationId).param("plans", plans)
                 .update();
+        sql.sql("""
+                WITH n AS (SELECT id, row_number() OVER (ORDER BY id) AS i FROM plan WHERE goal = 'Mål ' || :batch)
+                UPDATE plan p SET coordinator_user_id = (:workers::bigint[])[1 + n.i % cardinality(:workers::bigint[])],
+                                  next_review_on = current_date + (n.i % 90)::int - 30
+                  FROM n WHERE n.id = p.id""").param("batch", batch).param("workers", workers).update();
         sql.sql("""
                 INSERT INTO plan_track (plan_id, kind, position)
                 SELECT p.id, k.kind, k.position FROM plan p
@@ -44,10 +52,11 @@ final class PlanDataGenerator {
                 INSERT INTO plan_step (plan_id, track_id, organisation_id, responsible_user_id, responsible_party, title,
                                        next_step, due_on, status, confidential, created_by, updated_by)
                 SELECT t.plans[1 + g % cardinality(t.ids)], t.ids[1 + g % cardinality(t.ids)], :org,
-                       CASE WHEN g % 10 < 3 THEN :user END, 'KOMMUNEN', 'Steg ' || g || ' ' || :batch,
+                       CASE WHEN g % 10 < 3 THEN p.coordinator_user_id END, 'KOMMUNEN', 'Steg ' || g || ' ' || :batch,
                        'Nästa ' || g, current_date + (g % 120) - 60,
                        (ARRAY['PLANERAD', 'PAGAR', 'KLAR', 'PLANERAD'])[1 + g % 4], g % 10 = 9, :user, :user
-                  FROM t, generate_series(1, :steps) AS g""")
+                  FROM t CROSS JOIN generate_series(1, :steps) AS g
+                  JOIN plan p ON p.id = t.plans[1 + g % cardinality(t.ids)]""")
                 .param("batch", batch).param("org", organisationId).param("user", userId).param("steps", steps)
                 .update();
         long eventsMade = sql.sql("""

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,12 +23,15 @@ import se.lots.security.CurrentActor;
 
 /**
  * The plan page GET /persons/{id}/plan and the case worker's worklist GET /plan under {@code lots.bench.users}
- * concurrent sessions of the demo user {@code coach}, with {@code lots.bench.persons} generated persons and
- * {@code lots.bench.plans} plans, {@code lots.bench.steps} steps and {@code lots.bench.events} journey events.
- * Each session logs in once, then alternates plan pages of random generated plans with its worklist. See
- * docs/benchmarks.md.
+ * concurrent case workers of the demo kommun, with {@code lots.bench.persons} generated persons and
+ * {@code lots.bench.plans} plans, {@code lots.bench.steps} steps and {@code lots.bench.events} journey events shared
+ * out among them. Each user logs in; when all have, each alternates the plan page of a random generated plan with
+ * its own worklist, pausing a random think time (exponential, mean {@code lots.bench.think-ms}) before each page.
+ * See docs/benchmarks.md.
  */
 public final class PlanPageBenchmark {
+
+    private static final String PASSWORD = "lots-demo-2026";
 
     private final int persons = Integer.getInteger("lots.bench.persons", 250_000);
     private final int plans = Integer.getInteger("lots.bench.plans", 200_000);
@@ -36,6 +40,7 @@ public final class PlanPageBenchmark {
     private final int users = Integer.getInteger("lots.bench.users", 100);
     private final int requests = Integer.getInteger("lots.bench.requests", 50);
     private final int warmup = Integer.getInteger("lots.bench.warmup", 10);
+    private final int thinkMs = Integer.getInteger("lots.bench.think-ms", 1000);
     private final long seed = Long.getLong("lots.bench.seed", 1214);
 
     public static void main(String[] args) throws Exception {
@@ -54,26 +59,41 @@ public final class PlanPageBenchmark {
                 DemoArea.holders(app.getBean(OrganisationService.class), sql),
                 PersonGenerator.youngTestNumbers(today, seed));
         PersonGenerator.vacuumAnalyze(owner);
-        var generated = new PlanDataGenerator(owner).generate(coach.organisationId(), coach.userId(), plans, steps,
-                events);
+        List<String> usernames = caseWorkers(sql, coach);
+        List<Long> ids = sql.sql("SELECT id FROM user_account WHERE username LIKE 'plan-bench-%' ORDER BY username")
+                .query(Long.class).list();
+        var generated = new PlanDataGenerator(owner).generate(coach.organisationId(), coach.userId(), ids, plans,
+                steps, events);
         sql.sql("CHECKPOINT").update();
         List<UUID> planned = sql.sql("SELECT person_id FROM plan WHERE goal LIKE 'Mål %'").query(UUID.class).list();
         report.append(String.format("# Plan page benchmark%n%nMachine: %d cores, JDK %s. young_person %,d rows; "
-                + "generated %,d plans, %,d steps, %,d journey events in %.1f s; %d concurrent sessions × %d requests "
-                + "(after %d warm-up).%n%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"),
+                + "generated %,d plans, %,d steps, %,d journey events in %.1f s; %d concurrent case workers × %d "
+                + "requests of each page (after %d warm-up), think time before each page exponential with mean "
+                + "%d ms.%n%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 sql.sql("SELECT count(*) FROM young_person").query(Long.class).single(), generated.plans(),
-                generated.steps(), generated.events(), generated.took().toMillis() / 1000.0, users, requests, warmup));
+                generated.steps(), generated.events(), generated.took().toMillis() / 1000.0, users, requests, warmup,
+                thinkMs));
 
         var planPages = new ArrayList<Latencies>();
         var worklists = new ArrayList<Latencies>();
-        long t0 = System.nanoTime();
+        var allLoggedIn = new CyclicBarrier(users);
+        var started = new long[1];
+        var cpuAtStart = new long[1];
         ExecutorService pool = Executors.newFixedThreadPool(users);
         try {
             List<Future<Latencies[]>> sessions = new ArrayList<>();
             for (int u = 0; u < users; u++) {
+                String username = usernames.get(u);
                 long sessionSeed = seed + u;
-                sessions.add(pool.submit(() -> session(app, planned, new Random(sessionSeed))));
+                sessions.add(pool.submit(() -> {
+                    var http = new KaaWorklistBenchmark.PageClient(app);
+                    http.login(username, PASSWORD);
+                    if (allLoggedIn.await() == 0) {
+                        started[0] = System.nanoTime();
+                        cpuAtStart[0] = processCpuNanos();
+                    }
+                    return session(http, planned, new Random(sessionSeed));
+                }));
             }
             for (var s : sessions) {
                 Latencies[] l = s.get();
@@ -83,37 +103,65 @@ public final class PlanPageBenchmark {
         } finally {
             pool.shutdownNow();
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        double seconds = (System.nanoTime() - started[0]) / 1e9;
+        double cpuMsPerPage = (processCpuNanos() - cpuAtStart[0]) / 1e6 / (2.0 * users * (requests + warmup));
         report.append(Latencies.header().replace("searches", "pages")).append('\n');
         report.append(Latencies.merge(planPages).row("GET /persons/{id}/plan")).append('\n');
         report.append(Latencies.merge(worklists).row("GET /plan")).append('\n');
-        report.append(String.format("%nThroughput: %.0f pages/s over %.1f s.%n", 2.0 * users * requests / seconds,
-                seconds));
-        Path out = Path.of("target", "benchmarks", "plan-" + persons + "-" + steps + ".md");
+        report.append(String.format("%nThroughput: %.0f pages/s over %.1f s (warm-up included); the JVM (Lots and the "
+                + "load client) used %.1f ms of CPU per page.%n", 2.0 * users * (requests + warmup) / seconds, seconds,
+                cpuMsPerPage));
+        Path out = Path.of("target", "benchmarks", "plan-" + persons + "-" + steps + "-" + users + "-" + thinkMs
+                + ".md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
         System.out.println(report);
         System.out.println("Written to " + out.toAbsolutePath());
     }
 
-    private Latencies[] session(ConfigurableApplicationContext app, List<UUID> planned, Random random)
+    /** {@code users} case workers of the coach's kommun, with the demo password (its hash copied, not recomputed). */
+    private List<String> caseWorkers(JdbcClient sql, Actor coach) {
+        sql.sql("""
+                INSERT INTO user_account (username, display_name, password_hash, organisation_id, unit_id, role)
+                SELECT 'plan-bench-' || lpad(n::text, 4, '0'), 'Handläggare ' || n, c.password_hash,
+                       c.organisation_id, c.unit_id, 'CASE_WORKER'
+                  FROM user_account c CROSS JOIN generate_series(1, :users) AS n
+                 WHERE c.username = 'coach'
+                ON CONFLICT (username) DO NOTHING""").param("users", users).update();
+        return sql.sql("SELECT username FROM user_account WHERE username LIKE 'plan-bench-%' ORDER BY username")
+                .query(String.class).list();
+    }
+
+    private Latencies[] session(KaaWorklistBenchmark.PageClient http, List<UUID> planned, Random random)
             throws Exception {
-        var http = new KaaWorklistBenchmark.PageClient(app);
-        http.login("coach", "lots-demo-2026");
         var plan = new Latencies();
         var worklist = new Latencies();
         for (int i = 0; i < warmup + requests; i++) {
             UUID person = planned.get(random.nextInt(planned.size()));
+            think(random);
             long a = System.nanoTime();
             String body = http.get("/persons/" + person + "/plan");
             long b = System.nanoTime();
-            http.get("/plan");
+            think(random);
             long c = System.nanoTime();
+            String list = http.get("/plan");
+            long d = System.nanoTime();
             if (i >= warmup) {
                 plan.add(b - a, KaaWorklistBenchmark.PageClient.count(body, "class=\"step"));
-                worklist.add(c - b, 0);
+                worklist.add(d - c, KaaWorklistBenchmark.PageClient.count(list, "<td><a href=\"/persons/"));
             }
         }
         return new Latencies[] { plan, worklist };
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private void think(Random random) throws InterruptedException {
+        if (thinkMs > 0) {
+            Thread.sleep((long) (-thinkMs * Math.log(1 - random.nextDouble())));
+        }
     }
 }

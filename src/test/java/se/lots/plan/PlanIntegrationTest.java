@@ -20,6 +20,9 @@ import se.lots.consent.ConsentScope;
 import se.lots.consent.ConsentService;
 import se.lots.consent.GivenHow;
 import se.lots.consent.NewConsent;
+import se.lots.organisation.NewUser;
+import se.lots.organisation.OrganisationService;
+import se.lots.organisation.Role;
 import se.lots.registry.RegistryService;
 import se.lots.security.Actor;
 import se.lots.security.CurrentActor;
@@ -48,6 +51,8 @@ class PlanIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     CaseWorklist worklist;
+    @Autowired
+    OrganisationService organisationService;
 
     private UUID newPerson(Actor holder) {
         return registry.register(holder, aYoungPerson().named("Plan", "Testsson").build()).id();
@@ -113,7 +118,7 @@ class PlanIntegrationTest {
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(plans.page(coach, person).steps()).extracting(PlanStep::title).contains("Hälsosamtal");
 
-        long audited = jdbc.sql("SELECT count(*) FROM audit_entry WHERE person_id = ? AND detail = 'plan'"
+        long audited = jdbc.sql("SELECT count(*) FROM audit_entry WHERE person_id = ? AND detail = 'plan, möten, remisser'"
                 + " AND action = 'READ' AND username = 'af' AND consent_id IS NOT NULL").param(person)
                 .query(Long.class).single();
         assertThat(audited).isEqualTo(3);
@@ -275,5 +280,40 @@ class PlanIntegrationTest {
         assertThat(mine).allMatch(CaseWorklist.Item::overdue);
         assertThat(mine.get(0).review()).isTrue();
         assertThat(worklist.forActor(kaa)).noneMatch(i -> i.personId().equals(person));
+    }
+
+    @Test
+    void aLongWorklistComesFiftyAtATimeInDateOrderAndOnlyThePersonsShownAreLogged() {
+        Actor coach = actors.byUsername("coach");
+        String username = "handlaggare-" + UUID.randomUUID().toString().substring(0, 8);
+        organisationService.createUser(new NewUser(username, "ett-langt-losenord", "Hanna Handläggare",
+                Role.CASE_WORKER, coach.organisationId(), null));
+        Actor worker = actors.byUsername(username);
+        LocalDate today = LocalDate.now();
+        for (int p = 0; p < 11; p++) {
+            UUID person = newPerson(coach);
+            plans.create(coach, person);
+            long track = track(plans.page(coach, person), TrackKind.ARBETE);
+            for (int s = 0; s < 5; s++) {
+                int n = p * 5 + s;
+                plans.addStep(coach, person, new StepInput(String.valueOf(track), "Steg " + n, "KOMMUNEN",
+                        String.valueOf(worker.userId()), null, null, null, null, null, null,
+                        today.minusDays(60).plusDays(n).toString(), "PLANERAD", null, false, List.of(), null));
+            }
+        }
+
+        CaseWorklist.Page first = worklist.page(worker, 1);
+        CaseWorklist.Page second = worklist.page(worker, 2);
+
+        assertThat(first.total()).isEqualTo(55);
+        assertThat(first.pages()).isEqualTo(2);
+        assertThat(first.items()).hasSize(50);
+        assertThat(first.items()).extracting(CaseWorklist.Item::due).isSorted();
+        assertThat(first.items().get(0).what()).isEqualTo("Steg 0");
+        assertThat(second.items()).extracting(CaseWorklist.Item::what)
+                .containsExactly("Steg 50", "Steg 51", "Steg 52", "Steg 53", "Steg 54");
+        long logged = jdbc.sql("SELECT count(*) FROM audit_entry WHERE username = ? AND detail = 'arbetslista plan'")
+                .param(username).query(Long.class).single();
+        assertThat(logged).isEqualTo(10 + 1); // page 1: the ten persons of steps 0–49; page 2: the eleventh
     }
 }
