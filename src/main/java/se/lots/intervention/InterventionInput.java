@@ -33,11 +33,11 @@ public record InterventionInput(String providerId, String programmeId, String na
                 i.kaaMeasure(), i.municipalityCodes(), text(i.validFrom()), text(i.validTo()), false, i.version());
     }
 
-    boolean isKaaMeasure() {
+    public boolean isKaaMeasure() {
         return Boolean.TRUE.equals(kaaMeasure);
     }
 
-    boolean isReviewed() {
+    public boolean isReviewed() {
         return Boolean.TRUE.equals(reviewed);
     }
 
