@@ -64,6 +64,9 @@ class InterventionCatalogueBrowserTest {
         String newIntervention = browser.path();
         browser.assertAccessible("intervention form");
         addIntervention("Allmän kurs " + m, "UTBILDNING");
+        browser.clickAndWait("#history-link");
+        assertThat(browser.text("#versions")).contains("Fredrik Öberg", "skapad");
+        browser.assertAccessible("intervention history");
         browser.open(newIntervention);
         addIntervention("Studiecirkel " + m, "AKTIVITET");
 
