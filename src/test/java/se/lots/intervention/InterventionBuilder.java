@@ -22,6 +22,7 @@ final class InterventionBuilder {
     private String validFrom;
     private String validTo;
     private Integer version;
+    private Long programmeId;
 
     private InterventionBuilder(long providerId) {
         this.providerId = providerId;
@@ -86,13 +87,19 @@ final class InterventionBuilder {
         return this;
     }
 
+    InterventionBuilder linkedTo(long programme) {
+        this.programmeId = programme;
+        return this;
+    }
+
     InterventionBuilder atVersion(int v) {
         this.version = v;
         return this;
     }
 
     InterventionInput build() {
-        return new InterventionInput(String.valueOf(providerId), null, name, description, kind.name(), targetGroup,
+        return new InterventionInput(String.valueOf(providerId),
+                programmeId == null ? null : programmeId.toString(), name, description, kind.name(), targetGroup,
                 String.valueOf(ageMin), String.valueOf(ageMax), needIds, List.of("INGET_KRAV"), "Samtal och grupp",
                 "12", capacity, occupancy, waitingDays, "Ingen kostnad för deltagaren", "Samordningsförbundet", kaa,
                 municipalities, validFrom, validTo, true, version);

@@ -47,6 +47,10 @@ class InterventionCatalogueIntegrationTest {
     CurrentActor actors;
     @Autowired
     MessageSource messages;
+    @Autowired
+    se.lots.plan.EnrolmentService enrolments;
+    @Autowired
+    se.lots.registry.RegistryService registry;
     @LocalServerPort
     int port;
 
@@ -243,6 +247,37 @@ class InterventionCatalogueIntegrationTest {
         assertThat(saved.name()).isEqualTo("Egen ändrad " + m);
         assertThatThrownBy(() -> catalogue.create(actors.byUsername("coach"), anIntervention(own).build()))
                 .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void occupancyOfAnInterventionLinkedToAProgrammeIsItsOpenEnrolments() {
+        String m = marker();
+        Actor lead = actors.byUsername("insatsledare");
+        Actor coach = actors.byUsername("coach");
+        long programme = enrolments.saveProgramme(lead, "Program " + m);
+        Provider own = catalogue.saveProvider(lead, null, new ProviderInput(String.valueOf(lead.organisationId()),
+                null, "Programutförare " + m, null, null, null, null, null, null, null));
+        Intervention i = catalogue.create(lead, anIntervention(own).named("Räknad " + m).places(2, 1)
+                .linkedTo(programme).build());
+        assertThat(i.occupancyDerived()).isTrue();
+        assertThat(i.occupancy()).isZero();
+        var enrolled = new java.util.ArrayList<se.lots.plan.Enrolment>();
+        for (int n = 0; n < 2; n++) {
+            var person = registry.register(coach, se.lots.registry.PersonBuilder.aYoungPerson()
+                    .named("Räknad", "Deltagare").build()).id();
+            enrolled.add(enrolments.enrol(coach, person, new se.lots.plan.EnrolmentInput(String.valueOf(programme),
+                    "2026-01-10", null, null, "Test")));
+        }
+        var open = new InterventionQuery(m, null, null, null, null, null, null, true, false, false, 0);
+
+        assertThat(catalogue.intervention(i.id()).occupancy()).isEqualTo(2);
+        assertThat(catalogue.search(text(m)).items().get(0).occupancy()).isEqualTo(2);
+        assertThat(catalogue.search(open).total()).isZero();
+
+        enrolments.discharge(coach, enrolled.get(0).id(), "2026-02-01", "ARBETE", null);
+
+        assertThat(catalogue.intervention(i.id()).openPlaces()).isEqualTo(1);
+        assertThat(names(catalogue.search(open))).containsExactly("Räknad " + m);
     }
 
     @Test
