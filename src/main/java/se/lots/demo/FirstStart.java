@@ -74,13 +74,14 @@ class FirstStart implements ApplicationRunner {
     private final ConsentService consents;
     private final KaaImportService kaaImports;
     private final EnrolmentService enrolments;
+    private final DemoCatalogue demoCatalogue;
     private final TransactionTemplate transaction;
     private final String adminPassword;
     private final boolean demo;
 
     FirstStart(OrganisationService organisationService, Organisations organisations, UserAccounts users,
             CurrentActor actors, RegistryService registry, ConsentService consents, KaaImportService kaaImports,
-            EnrolmentService enrolments, TransactionTemplate transaction,
+            EnrolmentService enrolments, DemoCatalogue demoCatalogue, TransactionTemplate transaction,
             @Value("${lots.admin-password:}") String adminPassword, @Value("${lots.demo:true}") boolean demo) {
         this.organisationService = organisationService;
         this.organisations = organisations;
@@ -90,6 +91,7 @@ class FirstStart implements ApplicationRunner {
         this.consents = consents;
         this.kaaImports = kaaImports;
         this.enrolments = enrolments;
+        this.demoCatalogue = demoCatalogue;
         this.transaction = transaction;
         this.adminPassword = adminPassword;
         this.demo = demo;
@@ -149,6 +151,7 @@ class FirstStart implements ApplicationRunner {
         for (String programme : List.of("Framsteget ung", "Samordningsteamet", "Ungdomsteamet", "KAA-uppföljning")) {
             enrolments.saveProgramme(lead, programme);
         }
+        demoCatalogue.load(actors.byUsername("forbund"), kommun, region, af, forbund);
         Actor kaa = actors.byUsername("kaa");
         Actor afActor = actors.byUsername("af");
         var random = new Random(1214);

@@ -62,6 +62,9 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/users/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/audit/**").hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
                         .requestMatchers("/api/v1/persons/**", "/api/v1/consents/**").hasAnyRole(PERSON_DATA_ROLES)
+                        // the public catalogue: reading needs no login, writing is checked by the catalogue itself
+                        .requestMatchers(HttpMethod.GET, "/api/v1/interventions", "/api/v1/interventions/**")
+                        .permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(
                         (request, response, e) -> json(response, 401, messages, "error.unauthenticated")))
@@ -89,6 +92,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/katalog", "/katalog/**").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/audit/**").hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
                         .requestMatchers("/persons/**").hasAnyRole(PERSON_DATA_ROLES)

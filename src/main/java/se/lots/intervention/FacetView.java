@@ -1,0 +1,70 @@
+package se.lots.intervention;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+
+import se.lots.organisation.PartyType;
+import se.lots.reference.ReferenceData;
+
+/** The facets of a search as a page shows them: each option with its label, its count and whether it is chosen. */
+record FacetView(String param, String titleKey, boolean single, List<Option> options) {
+
+    record Option(String value, String label, long count, boolean chosen) {
+    }
+
+    /** The request's query string without its page, ready for "&page=n" to be added. */
+    static String pagerQuery(String queryString) {
+        if (queryString == null || queryString.isBlank()) {
+            return "";
+        }
+        String rest = java.util.Arrays.stream(queryString.split("&")).filter(p -> !p.startsWith("page="))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return rest.isEmpty() ? "" : rest + "&";
+    }
+
+    static List<FacetView> of(InterventionHits hits, InterventionQuery q, List<Need> needs, List<Provider> providers,
+            ReferenceData reference, MessageSource messages, Locale locale) {
+        var kinds = new ArrayList<Option>();
+        for (InterventionKind k : InterventionKind.values()) {
+            kinds.add(new Option(k.name(), messages.getMessage("intervention.kind." + k.name(), null, locale),
+                    hits.count("kind", k.name()), q.kinds().contains(k)));
+        }
+        var needOptions = new ArrayList<Option>();
+        for (Need n : needs) {
+            if (n.active() || q.needs().contains(n.id())) {
+                needOptions.add(new Option(String.valueOf(n.id()), n.name(), hits.count("need", n.id()),
+                        q.needs().contains(n.id())));
+            }
+        }
+        var parties = new ArrayList<Option>();
+        for (PartyType t : PartyType.values()) {
+            long count = hits.count("party", t.name());
+            if (count > 0 || q.partyTypes().contains(t)) {
+                parties.add(new Option(t.name(), messages.getMessage("partyType." + t.name(), null, locale), count,
+                        q.partyTypes().contains(t)));
+            }
+        }
+        // providers and municipalities: only those with hits (or chosen), there may be thousands of providers
+        var providerOptions = providers.stream()
+                .filter(p -> hits.count("provider", p.id()) > 0 || q.providers().contains(p.id()))
+                .map(p -> new Option(String.valueOf(p.id()), p.name(), hits.count("provider", p.id()),
+                        q.providers().contains(p.id())))
+                .toList();
+        var areas = hits.facets().getOrDefault("area", Map.of()).keySet().stream()
+                .filter(code -> reference.municipality(code).isPresent())
+                .map(code -> new Option(code, reference.municipality(code).orElseThrow().name(),
+                        hits.count("area", code), q.municipalities().contains(code)))
+                .sorted(Comparator.comparing(Option::label))
+                .toList();
+        return List.of(new FacetView("kind", "intervention.facet.kind", false, kinds),
+                new FacetView("need", "intervention.facet.need", false, needOptions),
+                new FacetView("party", "intervention.facet.party", false, parties),
+                new FacetView("provider", "intervention.facet.provider", true, providerOptions),
+                new FacetView("area", "intervention.facet.area", true, areas));
+    }
+}

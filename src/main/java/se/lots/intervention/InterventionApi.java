@@ -1,0 +1,83 @@
+package se.lots.intervention;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.lots.security.Actor;
+
+/**
+ * The catalogue over REST. Reading is open to anonymous clients and shows what the public catalogue shows; writing
+ * is for the roles that keep the catalogue, with the same checks, versions and audit as the pages.
+ */
+@RestController
+@RequestMapping("/api/v1/interventions")
+@Tag(name = "Insatskatalog")
+class InterventionApi {
+
+    private final PublicCatalogue publicCatalogue;
+    private final CatalogueService catalogue;
+
+    InterventionApi(PublicCatalogue publicCatalogue, CatalogueService catalogue) {
+        this.publicCatalogue = publicCatalogue;
+        this.catalogue = catalogue;
+    }
+
+    @GetMapping
+    @Operation(summary = "Sök bland aktuella insatser med fritext och filter; svaret har antal per filterval "
+            + "(facets). Öppet utan inloggning, inga personuppgifter.")
+    InterventionHits search(@Parameter(description = "fritext i namn, beskrivning och målgrupp")
+            @RequestParam(required = false) String q,
+            @Parameter(description = "ålder: träffar insatser där lägsta ≤ ålder ≤ högsta")
+            @RequestParam(required = false) String age,
+            @Parameter(description = "behovens id (någon av)") @RequestParam(required = false) List<String> need,
+            @Parameter(description = "INSATS, ATGARD, AKTIVITET, PRAKTIK, UTBILDNING")
+            @RequestParam(required = false) List<String> kind,
+            @Parameter(description = "utförarens id") @RequestParam(required = false) List<String> provider,
+            @Parameter(description = "typ av part, t.ex. KOMMUN, CIVIL_SOCIETY")
+            @RequestParam(required = false) List<String> party,
+            @Parameter(description = "kommunkod, t.ex. 1214") @RequestParam(required = false) List<String> area,
+            @Parameter(description = "bara med lediga platser") @RequestParam(required = false) Boolean open,
+            @Parameter(description = "bara KAA-åtgärder") @RequestParam(required = false) Boolean kaa,
+            @RequestParam(required = false) Integer page) {
+        return publicCatalogue.search(InterventionQuery.parse(q, age, need, kind, provider, party, area, open, kaa,
+                false, page));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "En aktuell insats med utförarens kontaktuppgifter; 404 för avslutade")
+    PublicIntervention one(@PathVariable long id) {
+        return publicCatalogue.intervention(id);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Ny insats (administratör, förbund; insatsledare för den egna organisationen)")
+    Intervention create(Actor actor, @RequestBody InterventionInput input) {
+        return catalogue.create(actor, input);
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Spara alla fält; 409 om någon sparat efter version")
+    Intervention update(Actor actor, @PathVariable long id, @RequestBody InterventionInput input) {
+        return catalogue.update(actor, id, input);
+    }
+
+    @GetMapping("/{id}/versions")
+    @Operation(summary = "Insatsens historik (kräver inloggning)")
+    List<InterventionVersion> versions(Actor actor, @PathVariable long id) {
+        return catalogue.history(id);
+    }
+}

@@ -1,0 +1,84 @@
+package se.lots.intervention;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+
+import se.lots.organisation.PartyType;
+
+/**
+ * A catalogue search: free text and facets. Within a facet the choices are alternatives (any of the needs chosen);
+ * between facets all must hold. An age X matches an intervention for ages min–max when min ≤ X ≤ max.
+ */
+public record InterventionQuery(String text, Integer age, List<Long> needs, List<InterventionKind> kinds,
+        List<Long> providers, List<PartyType> partyTypes, List<String> municipalities, boolean openCapacity,
+        boolean kaaOnly, boolean includeInactive, int page) {
+
+    public InterventionQuery {
+        text = text == null || text.isBlank() ? null : text.strip();
+        needs = needs == null ? List.of() : List.copyOf(needs);
+        kinds = kinds == null ? List.of() : List.copyOf(kinds);
+        providers = providers == null ? List.of() : List.copyOf(providers);
+        partyTypes = partyTypes == null ? List.of() : List.copyOf(partyTypes);
+        municipalities = municipalities == null ? List.of() : List.copyOf(municipalities);
+        page = Math.max(0, page);
+    }
+
+    public static InterventionQuery all() {
+        return new InterventionQuery(null, null, null, null, null, null, null, false, false, false, 0);
+    }
+
+    /** From a page's or the API's parameters; values that cannot be read are left out rather than refused. */
+    public static InterventionQuery parse(String text, String age, List<String> needs, List<String> kinds,
+            List<String> providers, List<String> partyTypes, List<String> municipalities, Boolean openCapacity,
+            Boolean kaaOnly, Boolean includeInactive, Integer page) {
+        Integer parsedAge = null;
+        if (age != null && age.strip().matches("[0-9]{1,3}")) {
+            parsedAge = Integer.valueOf(age.strip());
+        }
+        return new InterventionQuery(text, parsedAge, readAll(needs, Long::valueOf),
+                readAll(kinds, k -> InterventionKind.valueOf(k.toUpperCase(Locale.ROOT))),
+                readAll(providers, Long::valueOf),
+                readAll(partyTypes, p -> PartyType.valueOf(p.toUpperCase(Locale.ROOT))),
+                readAll(municipalities, m -> m.matches("[0-9]{4}") ? m : null), Boolean.TRUE.equals(openCapacity),
+                Boolean.TRUE.equals(kaaOnly), Boolean.TRUE.equals(includeInactive), page == null ? 0 : page);
+    }
+
+    /** The same search restricted to what the public catalogue shows. */
+    public InterventionQuery publicOnly() {
+        return new InterventionQuery(text, age, needs, kinds, providers, partyTypes, municipalities, openCapacity,
+                kaaOnly, false, page);
+    }
+
+    public InterventionQuery onPage(int p) {
+        return new InterventionQuery(text, age, needs, kinds, providers, partyTypes, municipalities, openCapacity,
+                kaaOnly, includeInactive, p);
+    }
+
+    /** Free-text searches are not kept in the public cache: anyone could fill it with distinct texts. */
+    boolean cacheable() {
+        return text == null && page < 20;
+    }
+
+    private static <T> List<T> readAll(List<String> values, Function<String, T> read) {
+        var result = new ArrayList<T>();
+        if (values != null) {
+            for (String v : values) {
+                if (v == null || v.isBlank()) {
+                    continue;
+                }
+                try {
+                    T t = read.apply(v.strip());
+                    if (t != null && !result.contains(t)) {
+                        result.add(t);
+                    }
+                } catch (IllegalArgumentException e) {
+                    // an unknown option in a hand-written URL: ignored
+                }
+            }
+        }
+        return result.stream().filter(Objects::nonNull).toList();
+    }
+}

@@ -1,0 +1,78 @@
+package se.lots.intervention;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import org.springframework.cache.Cache;
+import org.springframework.cache.concurrent.ConcurrentMapCache;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import se.lots.shared.NotFoundException;
+
+/**
+ * The catalogue as anyone may see it without logging in: current interventions only, no personal data. Answers are
+ * kept in a plain in-memory cache until the catalogue changes; the cache is cleared after the changing transaction
+ * commits, so a reader never puts the old state back.
+ */
+@Service
+public class PublicCatalogue {
+
+    private final InterventionSearch search;
+    private final Interventions interventions;
+    private final Providers providers;
+    private final Clock clock;
+    private final Cache cache = new ConcurrentMapCache("publicCatalogue");
+
+    PublicCatalogue(InterventionSearch search, Interventions interventions, Providers providers, Clock clock) {
+        this.search = search;
+        this.interventions = interventions;
+        this.providers = providers;
+        this.clock = clock;
+    }
+
+    private record SearchKey(InterventionQuery query, LocalDate today) {
+    }
+
+    private record EntryKey(long id, LocalDate today) {
+    }
+
+    @Transactional(readOnly = true)
+    public InterventionHits search(InterventionQuery query) {
+        InterventionQuery q = query.publicOnly();
+        LocalDate today = LocalDate.now(clock);
+        if (!q.cacheable()) {
+            return search.search(q, today);
+        }
+        return cache.get(new SearchKey(q, today), () -> search.search(q, today));
+    }
+
+    @Transactional(readOnly = true)
+    public PublicIntervention intervention(long id) {
+        LocalDate today = LocalDate.now(clock);
+        PublicIntervention found = cache.get(new EntryKey(id, today), () -> interventions.byId(id)
+                .filter(i -> i.current(today))
+                .map(i -> PublicIntervention.of(i, providers.byId(i.providerId()).orElseThrow()))
+                .orElse(null));
+        if (found == null) {
+            throw new NotFoundException("intervention");
+        }
+        return found;
+    }
+
+    /** Called by every catalogue write; takes effect when the write commits. */
+    void changed() {
+        // cleared now and again after commit: a reader between the two may have cached the state before the write
+        cache.clear();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    cache.clear();
+                }
+            });
+        }
+    }
+}
