@@ -73,8 +73,8 @@ public class CaseWorklist {
         LocalDate horizon = today.plusDays(HORIZON_DAYS);
         int number = Math.max(1, page);
         List<Item> items = jdbc.sql("SELECT w.person_id, y.first_name || ' ' || y.last_name AS name, w.title, w.due, "
-                + "w.review FROM (" + ITEMS + " ORDER BY due, review, item_id LIMIT :limit OFFSET :offset) w "
-                + "JOIN young_person y ON y.id = w.person_id ORDER BY w.due, w.review, w.item_id")
+                + "w.review FROM (" + ITEMS + " ORDER BY due, item_id LIMIT :limit OFFSET :offset) w "
+                + "JOIN young_person y ON y.id = w.person_id ORDER BY w.due, w.item_id")
                 .param("user", actor.userId()).param("org", actor.organisationId()).param("horizon", horizon)
                 .param("limit", PAGE_SIZE).param("offset", (number - 1) * PAGE_SIZE)
                 .query((rs, n) -> {

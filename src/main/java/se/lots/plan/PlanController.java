@@ -214,11 +214,12 @@ class PlanController {
     }
 
     private String show(Actor actor, UUID id, Model model) {
-        PlanPage page = plans.page(actor, id);
+        PlanService.WithPerson read = plans.pageWithPerson(actor, id);
+        PlanPage page = read.page();
         model.addAttribute("page", page);
-        model.addAttribute("person", person(actor, id));
+        model.addAttribute("person", read.person());
         model.addAttribute("today", LocalDate.now(clock));
-        model.addAttribute("colleagues", plans.colleagues(actor));
+        model.addAttribute("colleagues", plans.colleagues(actor, page.exists() ? page.plan().coordinatorUserId() : null));
         var all = organisations.organisations();
         model.addAttribute("organisations", all);
         model.addAttribute("organisationNames", all.stream().collect(java.util.stream.Collectors.toMap(
@@ -248,18 +249,9 @@ class PlanController {
         model.addAttribute("input", input);
         model.addAttribute("personId", person);
         model.addAttribute("page", plans.page(actor, person));
-        model.addAttribute("colleagues", plans.colleagues(actor));
+        model.addAttribute("colleagues", plans.colleagues(actor, step.responsibleUserId()));
         model.addAttribute("parties", ResponsibleParty.values());
         model.addAttribute("statuses", StepStatus.values());
         return "plan/step";
-    }
-
-    /** The header's name, when the actor may read the person's basic details; the read is audited there. */
-    private YoungPerson person(Actor actor, UUID id) {
-        try {
-            return registry.read(actor, id).person();
-        } catch (AccessDeniedException e) {
-            return null;
-        }
     }
 }

@@ -3,6 +3,7 @@ package se.lots.plan;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ import se.lots.audit.AuditAction;
 import se.lots.audit.AuditLog;
 import se.lots.organisation.UserAccount;
 import se.lots.organisation.UserAccounts;
+import se.lots.registry.PersonRead;
+import se.lots.registry.RegistryService;
+import se.lots.registry.YoungPerson;
 import se.lots.security.Actor;
 import se.lots.shared.NotFoundException;
 import se.lots.shared.Validation;
@@ -39,18 +43,20 @@ public class PlanService {
     private final Journey journey;
     private final Meetings meetings;
     private final Referrals referrals;
+    private final RegistryService registry;
     private final UserAccounts users;
     private final AuditLog audit;
     private final Clock clock;
 
     PlanService(PlanAccess access, Plans plans, Enrolments enrolments, Journey journey, Meetings meetings,
-            Referrals referrals, UserAccounts users, AuditLog audit, Clock clock) {
+            Referrals referrals, RegistryService registry, UserAccounts users, AuditLog audit, Clock clock) {
         this.access = access;
         this.plans = plans;
         this.enrolments = enrolments;
         this.journey = journey;
         this.meetings = meetings;
         this.referrals = referrals;
+        this.registry = registry;
         this.users = users;
         this.audit = audit;
         this.clock = clock;
@@ -67,6 +73,21 @@ public class PlanService {
         PlanPage page = read(view);
         audit.record(actor, personId, AuditAction.READ, view.basis(), "plan, möten, remisser");
         return page;
+    }
+
+    /** The plan page with the young person's record for its header (null when the actor may not see it). */
+    public record WithPerson(PlanPage page, YoungPerson person) {
+    }
+
+    /**
+     * {@link #page} and the registry's read of the person in one transaction, so that the page costs one commit;
+     * each read keeps its own access decision and audit row.
+     */
+    @Transactional
+    public WithPerson pageWithPerson(Actor actor, UUID personId) {
+        PlanPage page = page(actor, personId);
+        YoungPerson person = registry.readIfAllowed(actor, personId).map(PersonRead::person).orElse(null);
+        return new WithPerson(page, person);
     }
 
     private PlanPage read(PlanAccess.View view) {
@@ -253,9 +274,9 @@ public class PlanService {
 
     /** Users of the actor's organisation who can be named responsible for a step or coordinate the plan. */
     @Transactional(readOnly = true)
-    public List<UserAccount> colleagues(Actor actor) {
-        return users.all().stream().filter(u -> u.organisationId() == actor.organisationId() && u.active()
-                && u.role().readsPersonalData()).toList();
+    /** The staff the actor may name on the plan: their unit's, and whoever is named already ({@code also}). */
+    public List<UserAccount> colleagues(Actor actor, Long... also) {
+        return users.colleaguesOf(actor.userId(), Arrays.stream(also).filter(Objects::nonNull).toList());
     }
 
     private Plans.StepValues checked(StepInput in, Plan plan, Actor actor, UUID stepId) {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -161,14 +162,23 @@ public class RegistryService {
     /** Reads the record if the access policy allows it, and logs the read with the basis used. */
     @Transactional
     public PersonRead read(Actor actor, UUID id) {
+        return readIfAllowed(actor, id).orElseThrow(() -> new AccessDeniedException("no access to person"));
+    }
+
+    /**
+     * As {@link #read}, but empty instead of refused, so that another module's page can show the name where the
+     * actor may see it inside its own transaction (an exception would mark that transaction for rollback).
+     */
+    @Transactional
+    public Optional<PersonRead> readIfAllowed(Actor actor, UUID id) {
         long owner = persons.owner(id).orElseThrow(() -> new NotFoundException("person"));
         Access access = accessPolicy.decide(actor, id, owner, ConsentScope.GRUNDUPPGIFTER);
         if (!access.granted()) {
-            throw new AccessDeniedException("no access to person");
+            return Optional.empty();
         }
         var person = persons.byId(id).orElseThrow();
         audit.record(actor, id, AuditAction.READ, access.basis(), null);
-        return new PersonRead(person, access.basis());
+        return Optional.of(new PersonRead(person, access.basis()));
     }
 
     /** True when the person exists; says nothing else, so that a user without access can ask for emergency access. */

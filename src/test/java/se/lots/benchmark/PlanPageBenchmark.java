@@ -18,6 +18,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import se.lots.organisation.OrganisationService;
+import se.lots.plan.CaseWorklist;
+import se.lots.plan.PlanService;
+import se.lots.registry.RegistryService;
 import se.lots.security.Actor;
 import se.lots.security.CurrentActor;
 
@@ -40,7 +43,9 @@ public final class PlanPageBenchmark {
     private final int users = Integer.getInteger("lots.bench.users", 100);
     private final int requests = Integer.getInteger("lots.bench.requests", 50);
     private final int warmup = Integer.getInteger("lots.bench.warmup", 10);
-    private final int thinkMs = Integer.getInteger("lots.bench.think-ms", 1000);
+    private final int thinkMs = Integer.getInteger("lots.bench.think-ms", 5000);
+    // a case load of about 40 young persons each, as in the seeds' programmes; the concurrent users are some of them
+    private final int caseWorkers = Integer.getInteger("lots.bench.case-workers", Math.max(users, plans / 40));
     private final long seed = Long.getLong("lots.bench.seed", 1214);
 
     public static void main(String[] args) throws Exception {
@@ -67,12 +72,38 @@ public final class PlanPageBenchmark {
         sql.sql("CHECKPOINT").update();
         List<UUID> planned = sql.sql("SELECT person_id FROM plan WHERE goal LIKE 'Mål %'").query(UUID.class).list();
         report.append(String.format("# Plan page benchmark%n%nMachine: %d cores, JDK %s. young_person %,d rows; "
-                + "generated %,d plans, %,d steps, %,d journey events in %.1f s; %d concurrent case workers × %d "
+                + "generated %,d plans, %,d steps, %,d journey events in %.1f s shared out among %,d case workers; %d of "
+                + "them concurrently × %d "
                 + "requests of each page (after %d warm-up), think time before each page exponential with mean "
                 + "%d ms.%n%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 sql.sql("SELECT count(*) FROM young_person").query(Long.class).single(), generated.plans(),
-                generated.steps(), generated.events(), generated.took().toMillis() / 1000.0, users, requests, warmup,
+                generated.steps(), generated.events(), generated.took().toMillis() / 1000.0, ids.size(), users, requests,
+                warmup,
                 thinkMs));
+
+        // the service calls behind the two pages, one caller, no HTTP and no rendering: what the database part costs
+        var planService = new Latencies();
+        var worklistService = new Latencies();
+        PlanService planPage = app.getBean(PlanService.class);
+        RegistryService registry = app.getBean(RegistryService.class);
+        CaseWorklist caseWorklist = app.getBean(CaseWorklist.class);
+        CurrentActor actors = app.getBean(CurrentActor.class);
+        var serviceRandom = new Random(seed);
+        int serviceCalls = Integer.getInteger("lots.bench.service-calls", 500);
+        for (int i = 0; i < serviceCalls + serviceCalls / 5; i++) {
+            Actor worker = actors.byUsername(usernames.get(serviceRandom.nextInt(usernames.size())));
+            UUID person = planned.get(serviceRandom.nextInt(planned.size()));
+            long a = System.nanoTime();
+            var page = planPage.page(worker, person);
+            registry.read(worker, person);
+            long b = System.nanoTime();
+            var list = caseWorklist.page(worker, 1);
+            long c = System.nanoTime();
+            if (i >= serviceCalls / 5) {
+                planService.add(b - a, page.steps().size());
+                worklistService.add(c - b, list.items().size());
+            }
+        }
 
         var planPages = new ArrayList<Latencies>();
         var worklists = new ArrayList<Latencies>();
@@ -108,6 +139,8 @@ public final class PlanPageBenchmark {
         report.append(Latencies.header().replace("searches", "pages")).append('\n');
         report.append(Latencies.merge(planPages).row("GET /persons/{id}/plan")).append('\n');
         report.append(Latencies.merge(worklists).row("GET /plan")).append('\n');
+        report.append(planService.row("service: PlanService.page + RegistryService.read")).append('\n');
+        report.append(worklistService.row("service: CaseWorklist.page")).append('\n');
         report.append(String.format("%nThroughput: %.0f pages/s over %.1f s (warm-up included); the JVM (Lots and the "
                 + "load client) used %.1f ms of CPU per page.%n", 2.0 * users * (requests + warmup) / seconds, seconds,
                 cpuMsPerPage));
@@ -119,15 +152,27 @@ public final class PlanPageBenchmark {
         System.out.println("Written to " + out.toAbsolutePath());
     }
 
-    /** {@code users} case workers of the coach's kommun, with the demo password (its hash copied, not recomputed). */
+    /**
+     * {@code lots.bench.case-workers} case workers of the coach's kommun in teams of 25, with the demo password (its
+     * hash copied, not recomputed).
+     */
     private List<String> caseWorkers(JdbcClient sql, Actor coach) {
+        // in teams of 25 (units), as a case worker names colleagues of their own team on a plan
+        sql.sql("""
+                INSERT INTO organisation_unit (organisation_id, name)
+                SELECT c.organisation_id, 'Planteam ' || t FROM user_account c
+                 CROSS JOIN generate_series(1, (:workers + 24) / 25) AS t
+                 WHERE c.username = 'coach'
+                ON CONFLICT (organisation_id, name) DO NOTHING""").param("workers", caseWorkers).update();
         sql.sql("""
                 INSERT INTO user_account (username, display_name, password_hash, organisation_id, unit_id, role)
-                SELECT 'plan-bench-' || lpad(n::text, 4, '0'), 'Handläggare ' || n, c.password_hash,
-                       c.organisation_id, c.unit_id, 'CASE_WORKER'
-                  FROM user_account c CROSS JOIN generate_series(1, :users) AS n
+                SELECT 'plan-bench-' || lpad(n::text, 5, '0'), 'Handläggare ' || n, c.password_hash,
+                       c.organisation_id, u.id, 'CASE_WORKER'
+                  FROM user_account c CROSS JOIN generate_series(1, :workers) AS n
+                  JOIN organisation_unit u ON u.organisation_id = c.organisation_id
+                                          AND u.name = 'Planteam ' || ((n - 1) / 25 + 1)
                  WHERE c.username = 'coach'
-                ON CONFLICT (username) DO NOTHING""").param("users", users).update();
+                ON CONFLICT (username) DO NOTHING""").param("workers", caseWorkers).update();
         return sql.sql("SELECT username FROM user_account WHERE username LIKE 'plan-bench-%' ORDER BY username")
                 .query(String.class).list();
     }

@@ -316,4 +316,30 @@ class PlanIntegrationTest {
                 .param(username).query(Long.class).single();
         assertThat(logged).isEqualTo(10 + 1); // page 1: the ten persons of steps 0–49; page 2: the eleventh
     }
+
+    @Test
+    void aCaseWorkerNamesColleaguesOfTheirOwnTeamAndKeepsWhoeverIsNamedAlready() {
+        Actor coach = actors.byUsername("coach");
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        long teamA = organisationService.addUnit(coach.organisationId(), "Team A " + suffix).id();
+        long teamB = organisationService.addUnit(coach.organisationId(), "Team B " + suffix).id();
+        organisationService.createUser(new NewUser("a1-" + suffix, "ett-langt-losenord", "Anna A", Role.CASE_WORKER,
+                coach.organisationId(), teamA));
+        organisationService.createUser(new NewUser("a2-" + suffix, "ett-langt-losenord", "Alva A", Role.CASE_WORKER,
+                coach.organisationId(), teamA));
+        organisationService.createUser(new NewUser("b1-" + suffix, "ett-langt-losenord", "Bo B", Role.CASE_WORKER,
+                coach.organisationId(), teamB));
+        organisationService.createUser(new NewUser("x1-" + suffix, "ett-langt-losenord", "Analytiker A",
+                Role.ANALYST, coach.organisationId(), teamA));
+        Actor anna = actors.byUsername("a1-" + suffix);
+        Actor bo = actors.byUsername("b1-" + suffix);
+
+        var mine = plans.colleagues(anna).stream().map(u -> u.username()).toList();
+        var withBo = plans.colleagues(anna, bo.userId()).stream().map(u -> u.username()).toList();
+
+        assertThat(mine).contains("a1-" + suffix, "a2-" + suffix).doesNotContain("b1-" + suffix, "x1-" + suffix);
+        assertThat(mine).noneMatch(u -> u.equals("af") || u.equals("vardcentral"));
+        assertThat(withBo).contains("b1-" + suffix);
+        assertThat(plans.colleagues(actors.byUsername("af"), bo.userId())).noneMatch(u -> u.id() == bo.userId());
+    }
 }
