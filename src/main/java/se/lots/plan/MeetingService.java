@@ -181,6 +181,8 @@ public class MeetingService {
             plans.update(plan.id(), plan.goal(), plan.strengths(), coordinator, plan.nextReviewOn(), plan.version(),
                     actor.userId());
         }
+        journey.record(meeting.personId(), actor.organisationId(), actor.userId(), LocalDate.now(clock),
+                JourneyKind.MOTE, firstLine(minutes), "PROTOKOLL", false, meetingId);
         audit.record(actor, meeting.personId(), AuditAction.UPDATE, view.basis(), "möte " + meetingId + " protokoll");
         return meetings.byId(meetingId).orElseThrow();
     }

@@ -71,6 +71,11 @@ public class PlanAccess {
         throw new AccessDeniedException("no access to the plan");
     }
 
+    /** The organisation holding the young person's record. */
+    public long holderOf(UUID personId) {
+        return registry.ownerOf(personId);
+    }
+
     /** As {@link #view}, but only a shared view will do (writing the goal, adding a step, calling a meeting). */
     public View sharedView(Actor actor, UUID personId) {
         View view = view(actor, personId);

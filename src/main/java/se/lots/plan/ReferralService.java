@@ -130,10 +130,20 @@ public class ReferralService {
         if (to.needsReason() && (reason == null || reason.isBlank())) {
             v.reject("reason", "referral.reasonRequired", label(to));
         }
-        v.maxLength("reason", reason, TEXT_MAX).throwIfInvalid();
+        v.maxLength("reason", reason, TEXT_MAX);
+        UUID consentNow = r.consentId();
+        if (receiver && !sender && r.consentId() != null) {
+            // the receiver works on the referral only while a consent covers it; declining or closing stays possible
+            consentNow = consentTo(r.personId(), access.holderOf(r.personId()), r.toOrganisationId());
+            if (consentNow == null && to.takesForward()) {
+                v.reject("status", "referral.consentWithdrawn", label(to));
+            }
+        }
+        v.throwIfInvalid();
         AccessBasis basis;
         if (receiver && !sender) {
-            basis = r.consentId() == null ? AccessBasis.OWN_ORGANISATION : AccessBasis.consent(r.consentId(), "REMISS");
+            basis = r.consentId() == null ? AccessBasis.OWN_ORGANISATION
+                    : AccessBasis.consent(consentNow == null ? r.consentId() : consentNow, "REMISS");
         } else {
             basis = access.view(actor, r.personId()).basis();
         }

@@ -36,6 +36,11 @@ public enum ReferralStatus {
         return this == ATERKALLAD;
     }
 
+    /** A move that works further on the young person's case (not declining, closing or withdrawing it). */
+    public boolean takesForward() {
+        return this == MOTTAGEN || this == ACCEPTERAD || this == PABORJAD;
+    }
+
     public boolean needsReason() {
         return this == AVBOJD || this == ATERKALLAD;
     }

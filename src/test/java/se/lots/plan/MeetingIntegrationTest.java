@@ -106,6 +106,13 @@ class MeetingIntegrationTest {
         assertThat(jdbc.sql("SELECT title FROM plan_step WHERE meeting_id = ? ORDER BY title").param(meeting.id())
                 .query(String.class).list()).containsExactly("Praktik hos kommunen", "Sök vårdcentral");
         assertThat(plans.page(coach, person.id()).plan().coordinatorUserId()).isEqualTo(coach.userId());
+        assertThat(plans.page(coach, person.id()).timeline())
+                .anySatisfy(e -> {
+                    assertThat(e.kind()).isEqualTo(JourneyKind.MOTE);
+                    assertThat(e.code()).isEqualTo("PROTOKOLL");
+                    assertThat(e.summary()).isEqualTo("Protokoll");
+                    assertThat(e.refId()).isEqualTo(meeting.id());
+                });
     }
 
     @Test

@@ -309,6 +309,34 @@ class ReferralIntegrationTest {
         return referrals.send(coach, person, to(vardcentral, unit));
     }
 
+    @Test
+    void whenTheConsentIsWithdrawnTheReceiverCanNoLongerTakeTheReferralForwardButCanStillDeclineIt() {
+        UUID person = person();
+        Consent consent = consentToRegion(person);
+        Referral r = referrals.send(coach, person, to(vardcentral, null));
+        referrals.move(vardcentral, r.id(), ReferralStatus.MOTTAGEN, null, null);
+
+        consents.withdraw(coach, consent.id());
+
+        assertThatThrownBy(() -> referrals.move(vardcentral, r.id(), ReferralStatus.ACCEPTERAD, null, null))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(only(e).field()).isEqualTo("status");
+                    assertThat(only(e).messageKey()).isEqualTo("referral.consentWithdrawn");
+                    assertThat(e.texts(messages, new Locale("sv")).get("status")).contains("Samtycket");
+                });
+        assertThat(referrals.get(coach, r.id()).status()).isEqualTo(ReferralStatus.MOTTAGEN);
+        Referral declined = referrals.move(vardcentral, r.id(), ReferralStatus.AVBOJD, "Samtycket återkallat", null);
+        assertThat(declined.status()).isEqualTo(ReferralStatus.AVBOJD);
+
+        // a new consent lets the next referral go forward again
+        Consent again = consentToRegion(person);
+        Referral next = referrals.send(coach, person, to(vardcentral, null));
+        referrals.move(vardcentral, next.id(), ReferralStatus.MOTTAGEN, null, null);
+        assertThat(referrals.move(vardcentral, next.id(), ReferralStatus.ACCEPTERAD, null, null).status())
+                .isEqualTo(ReferralStatus.ACCEPTERAD);
+        assertThat(again.id()).isNotEqualTo(consent.id());
+    }
+
     private void sentDaysAgo(UUID referralId, int days) {
         jdbc.sql("UPDATE referral SET sent_at = now() - make_interval(days => ?) WHERE id = ?")
                 .params(days, referralId).update();
