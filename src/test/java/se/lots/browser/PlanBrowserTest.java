@@ -55,21 +55,36 @@ class PlanBrowserTest {
         browser.close();
     }
 
+    /**
+     * The issue's journey in one go: a case worker enrols a young person, builds a parallel plan with the young
+     * person's goal, holds a SIP with two other organisations, sends a referral to the health centre which a nurse
+     * there accepts, sees the waiting time, prints "Din plan" and discharges with the outcome.
+     */
     @Test
-    void aCaseWorkerBuildsAParallelPlanPrintsItAndDischargesWithOutcome() throws IOException {
-        UUID person = registry.register(actors.byUsername("coach"), aYoungPerson().named("Sara", "Planberg").build())
-                .id();
+    void aCaseWorkerRunsTheJourneyFromEnrolmentThroughSipAndReferralToDischarge() throws IOException {
+        var coach = actors.byUsername("coach");
+        var af = actors.byUsername("af");
+        var nurse = actors.byUsername("vardcentral");
+        UUID person = registry.register(coach, aYoungPerson().named("Sara", "Planberg").build()).id();
         enrolments.saveProgramme(actors.byUsername("insatsledare"), "Framsteget ung");
+        consentFor(coach, person, af);
         browser.on(port).loginAs("coach");
         browser.open("/persons/" + person);
         browser.clickAndWait("#plan-link");
         browser.clickAndWait("#start-plan");
 
+        // enrol in the programme
+        browser.clickAndWait("#enrol-button");
+        assertThat(browser.text("#inskrivningar")).contains("Fältet måste fyllas i");
+        browser.type("reason", "Varken arbetar eller studerar sedan i våras");
+        browser.clickAndWait("#enrol-button");
+        assertThat(browser.text("#inskrivningar")).contains("Framsteget ung");
+
+        // the young person's goal and parallel tracks
         browser.type("goal", "Jag vill jobba med djur och ta körkort");
         browser.type("strengths", "Noggrann, bra med hästar");
         browser.clickAndWait("#save-goal");
         assertThat(browser.text("[role=status]")).contains("Planen är sparad");
-
         addStep("ARBETE", "Praktik på stall", "Ring stallet på måndag", false);
         addStep("HALSA", "Samtal om sömn", "Boka tid", true);
         new org.openqa.selenium.support.ui.Select(browser.find("#dependsOn")).selectByVisibleText("Praktik på stall");
@@ -80,14 +95,60 @@ class PlanBrowserTest {
         assertThat(browser.text("#tidslinje")).contains("Praktik på stall", "planen startades");
         browser.assertAccessible("plan page");
 
-        // enrol in the programme
-        browser.clickAndWait("#enrol-button");
-        assertThat(browser.text("#inskrivningar")).contains("Fältet måste fyllas i");
-        browser.type("reason", "Varken arbetar eller studerar sedan i våras");
-        browser.clickAndWait("#enrol-button");
-        assertThat(browser.text("#inskrivningar")).contains("Framsteget ung");
+        // SIP with AF and the region: the region's consent is missing, and the page says so
+        browser.find("#meeting-org-" + af.organisationId()).click();
+        browser.find("#meeting-org-" + nurse.organisationId()).click();
+        browser.clickAndWait("#create-meeting");
+        assertThat(browser.text("#meeting-errors")).contains("Samtycke saknas", "Region Skåne")
+                .doesNotContain("Arbetsförmedlingen");
+        assertThat(browser.find("#meeting-errors a").getAttribute("href")).endsWith("/persons/" + person + "#samtycken");
+        consentFor(coach, person, nurse);
+        browser.find("#meeting-org-" + af.organisationId()).click();
+        browser.find("#meeting-org-" + nurse.organisationId()).click();
+        browser.clickAndWait("#create-meeting");
+        assertThat(browser.text("#moten")).contains("SIP", "Arbetsförmedlingen", "Region Skåne");
+
+        // the minutes: a decision becomes a step in the plan
+        browser.find("#moten textarea[name=minutes]").sendKeys("Vi börjar med hälsa och praktik parallellt.");
+        browser.find("#moten input[name=decisionTitle]").sendKeys("Boka hälsosamtal");
+        browser.clickAndWait(browser.find("#moten button.save-minutes"));
+        assertThat(browser.text("#spar")).contains("Boka hälsosamtal");
+        assertThat(browser.text("#tidslinje")).contains("protokoll skrivet");
+        browser.assertAccessible("plan with meeting");
+
+        // a referral to the health centre
+        browser.choose("toOrganisationId", String.valueOf(nurse.organisationId()));
+        browser.type("referral-reason", "Sover dåligt, orkar inte praktik");
+        browser.type("referral-request", "Hälsosamtal med sjuksköterska");
+        browser.clickAndWait("#send-referral-button");
+        assertThat(browser.text("#remisser")).contains("Hälsosamtal med sjuksköterska", "skickad");
+        jdbc.sql("UPDATE referral SET sent_at = sent_at - interval '4 days' WHERE person_id = ?").param(person).update();
+
+        // the nurse, another user in another organisation, receives, accepts and starts it
+        browser.logout();
+        browser.loginAs("vardcentral");
+        browser.open("/plan");
+        assertThat(browser.text("#waiting-referrals")).contains("remisser till er organisation väntar på svar");
+        browser.clickAndWait("#waiting-referrals a");
+        browser.assertAccessible("referrals page");
+        for (String to : new String[] { "MOTTAGEN", "ACCEPTERAD", "PABORJAD" }) {
+            browser.clickAndWait(browser.driver().findElement(By.xpath("//tr[td/a[text()='Sara Planberg']]//button[contains(@class,'to-" + to + "')]")));
+            assertThat(browser.text("[role=status]")).contains("Remissen är uppdaterad");
+        }
+        browser.open("/persons/" + person + "/plan");
+        assertThat(browser.text("#remisser")).contains("påbörjad", "4 dagar");
+        assertThat(browser.text("#moten")).contains("Vi börjar med hälsa");
+        assertThat(browser.text("#spar")).doesNotContain("Samtal om sömn"); // the municipality's confidential step
+
+        // back at the municipality: the waiting time per receiver
+        browser.logout();
+        browser.loginAs("coach");
+        browser.open("/plan/referrals");
+        assertThat(browser.text("#outgoing")).contains("Sara Planberg", "påbörjad", "4 dagar");
+        assertThat(browser.text("#waiting-times")).contains("Region Skåne");
 
         // Din plan: the goal and next steps, never the confidential step
+        browser.open("/persons/" + person + "/plan");
         @SuppressWarnings("unchecked")
         var response = (Map<String, Object>) browser.driver().executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
@@ -100,8 +161,24 @@ class PlanBrowserTest {
         try (var pdf = Loader.loadPDF(Base64.getDecoder().decode((String) response.get("pdf")))) {
             String text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains("Din plan, Sara", "Jag vill jobba med djur", "Praktik på stall",
-                    "Nästa steg: Ring stallet på måndag").doesNotContain("Samtal om sömn");
+                    "Nästa steg: Ring stallet på måndag", "Boka hälsosamtal").doesNotContain("Samtal om sömn");
         }
+
+        // discharge with the outcome
+        browser.choose(browser.find("#inskrivningar select[name=endReason]").getAttribute("id"), "ARBETE");
+        browser.clickAndWait(browser.find("#inskrivningar button.discharge"));
+        assertThat(browser.text("#inskrivningar")).contains("Arbete");
+        assertThat(browser.text("#tidslinje")).contains("Utskrivning", "Inskrivning");
+    }
+
+    @Test
+    void aSecondSaveFromAStaleFormShowsWhatChangedAndSavingAgainMerges() {
+        UUID person = registry.register(actors.byUsername("coach"), aYoungPerson().named("Tove", "Tvåflik").build())
+                .id();
+        browser.on(port).loginAs("coach");
+        browser.open("/persons/" + person + "/plan");
+        browser.clickAndWait("#start-plan");
+        addStep("ARBETE", "Praktik på stall", "Ring stallet på måndag", false);
 
         // two tabs: the step is saved from one, then from a stale copy of the form
         browser.clickAndWait(browser.driver().findElement(By.cssSelector("#track-ARBETE a")));
@@ -124,80 +201,13 @@ class PlanBrowserTest {
         browser.choose("status", "PAGAR");
         browser.clickAndWait("#save-step");
         assertThat(browser.text("#track-ARBETE")).contains("Pågår");
-
-        // discharge with the outcome
-        browser.choose(browser.find("#inskrivningar select[name=endReason]").getAttribute("id"), "ARBETE");
-        browser.clickAndWait(browser.find("#inskrivningar button.discharge"));
-        assertThat(browser.text("#inskrivningar")).contains("Arbete");
-        assertThat(browser.text("#tidslinje")).contains("Utskrivning", "Inskrivning");
     }
 
-    @Test
-    void aSipNeedsEveryonesConsentAndTheHealthCentreAcceptsAReferral() {
-        var coach = actors.byUsername("coach");
-        var af = actors.byUsername("af");
-        var nurse = actors.byUsername("vardcentral");
-        UUID person = registry.register(coach, aYoungPerson().named("Nils", "Samverkan").build()).id();
-        consents.record(coach, person, coach.organisationId(), new se.lots.consent.NewConsent(null,
-                af.organisationId(), se.lots.consent.ConsentPurpose.SIP,
+    private void consentFor(se.lots.security.Actor holder, UUID person, se.lots.security.Actor to) {
+        consents.record(holder, person, holder.organisationId(), new se.lots.consent.NewConsent(null,
+                to.organisationId(), se.lots.consent.ConsentPurpose.SIP,
                 java.util.List.of(se.lots.consent.ConsentScope.GRUNDUPPGIFTER, se.lots.consent.ConsentScope.PLAN),
                 se.lots.consent.GivenHow.SKRIFTLIGT, null, java.time.LocalDate.now().plusMonths(6)));
-        browser.on(port).loginAs("coach");
-        browser.open("/persons/" + person + "/plan");
-        browser.clickAndWait("#start-plan");
-
-        // SIP with AF and the region: the region's consent is missing, and the page says so
-        browser.find("#meeting-org-" + af.organisationId()).click();
-        browser.find("#meeting-org-" + nurse.organisationId()).click();
-        browser.clickAndWait("#create-meeting");
-        assertThat(browser.text("#meeting-errors")).contains("Samtycke saknas", "Region Skåne")
-                .doesNotContain("Arbetsförmedlingen");
-        assertThat(browser.find("#meeting-errors a").getAttribute("href")).endsWith("/persons/" + person + "#samtycken");
-
-        consents.record(coach, person, coach.organisationId(), new se.lots.consent.NewConsent(null,
-                nurse.organisationId(), se.lots.consent.ConsentPurpose.SIP,
-                java.util.List.of(se.lots.consent.ConsentScope.GRUNDUPPGIFTER, se.lots.consent.ConsentScope.PLAN),
-                se.lots.consent.GivenHow.SKRIFTLIGT, null, java.time.LocalDate.now().plusMonths(6)));
-        browser.find("#meeting-org-" + af.organisationId()).click();
-        browser.find("#meeting-org-" + nurse.organisationId()).click();
-        browser.clickAndWait("#create-meeting");
-        assertThat(browser.text("#moten")).contains("SIP", "Arbetsförmedlingen", "Region Skåne");
-
-        // the minutes: a decision becomes a step in the plan
-        browser.find("#moten textarea[name=minutes]").sendKeys("Vi börjar med hälsa och praktik parallellt.");
-        browser.find("#moten input[name=decisionTitle]").sendKeys("Boka hälsosamtal");
-        browser.clickAndWait(browser.find("#moten button.save-minutes"));
-        assertThat(browser.text("#spar")).contains("Boka hälsosamtal");
-        browser.assertAccessible("plan with meeting");
-
-        // a referral to the health centre
-        browser.choose("toOrganisationId", String.valueOf(nurse.organisationId()));
-        browser.type("referral-reason", "Sover dåligt, orkar inte praktik");
-        browser.type("referral-request", "Hälsosamtal med sjuksköterska");
-        browser.clickAndWait("#send-referral-button");
-        assertThat(browser.text("#remisser")).contains("Hälsosamtal med sjuksköterska", "skickad");
-        jdbc.sql("UPDATE referral SET sent_at = sent_at - interval '4 days' WHERE person_id = ?").param(person).update();
-
-        // the nurse, another user in another organisation, receives, accepts and starts it
-        browser.logout();
-        browser.loginAs("vardcentral");
-        browser.open("/plan");
-        assertThat(browser.text("#waiting-referrals")).contains("remisser till er organisation väntar på svar");
-        browser.clickAndWait("#waiting-referrals a");
-        browser.assertAccessible("referrals page");
-        for (String to : new String[] { "MOTTAGEN", "ACCEPTERAD", "PABORJAD" }) {
-            browser.clickAndWait(browser.driver().findElement(By.xpath("//tr[td/a[text()='Nils Samverkan']]//button[contains(@class,'to-" + to + "')]")));
-            assertThat(browser.text("[role=status]")).contains("Remissen är uppdaterad");
-        }
-        browser.open("/persons/" + person + "/plan");
-        assertThat(browser.text("#remisser")).contains("påbörjad", "4 dagar");
-        assertThat(browser.text("#moten")).contains("Vi börjar med hälsa");
-
-        browser.logout();
-        browser.loginAs("coach");
-        browser.open("/plan/referrals");
-        assertThat(browser.text("#outgoing")).contains("Nils Samverkan", "påbörjad", "4 dagar");
-        assertThat(browser.text("#waiting-times")).contains("Region Skåne");
     }
 
     private void addStep(String track, String title, String next, boolean confidential) {
