@@ -98,7 +98,7 @@ class Interventions {
 
     List<Need> needsOf(long id) {
         return jdbc.sql("""
-                SELECT n.id, n.name, n.position, n.active FROM intervention_need x JOIN need n ON n.id = x.need_id
+                SELECT n.id, n.name, n.position, n.active, n.code FROM intervention_need x JOIN need n ON n.id = x.need_id
                  WHERE x.intervention_id = ? ORDER BY n.position, lower(n.name)""")
                 .param(id).query(Need.class).list();
     }
