@@ -237,6 +237,32 @@ class InterventionCoverageIntegrationTest {
         assertThat(get(http, "/insatser?band=20-24")).contains("id=\"band-filter\"");
     }
 
+    @Test
+    void theApiGivesTheMatrixAsJsonWithoutLogin() throws Exception {
+        String m = marker();
+        Provider p = provider("Utförare " + m, PartyType.CIVIL_SOCIETY);
+        add(anIntervention(p).named("A " + m).aged(18, 20).withNeeds(need("Motivation")).places(7, 2).in("2580"));
+        var anonymous = HttpClient.newHttpClient();
+        var response = anonymous.send(HttpRequest.newBuilder(URI.create(base()
+                + "/api/v1/interventions/coverage?area=2580&party=CIVIL_SOCIETY")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(response.body());
+        assertThat(json.get("municipalityCode").asString()).isEqualTo("2580");
+        assertThat(json.get("bands").toString()).isEqualTo("[\"16-19\",\"20-24\",\"25-29\"]");
+        int motivation = 0;
+        for (var cell : json.get("cells")) {
+            if (cell.get("needCode").asString().equals("MOTIVATION")) {
+                motivation++;
+                boolean older = cell.get("band").asString().equals("25-29");
+                // only this test uses Luleå (2580)
+                assertThat(cell.get("interventions").asLong()).isEqualTo(older ? 0 : 1);
+                assertThat(cell.get("openPlaces").asLong()).isEqualTo(older ? 0 : 5);
+            }
+        }
+        assertThat(motivation).isEqualTo(3);
+    }
+
     private String base() {
         return "http://localhost:" + port;
     }
