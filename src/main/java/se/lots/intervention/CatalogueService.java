@@ -234,6 +234,31 @@ public class CatalogueService {
                 version == null ? before.version() : version);
     }
 
+    // ---- for the xlsx import (CatalogueImportService), which has checked the values and clears the cache once --
+
+    /** A new intervention from an import row: version 0 and an audit entry, as a new one from the form. */
+    long createImported(Actor actor, InterventionValues values) {
+        CatalogueAccess.requireMaintains(actor, null);
+        long id = interventions.insert(values, actor.userId());
+        interventions.insertVersion(id, 0, actor.userId(), List.copyOf(values.content().keySet()),
+                json(values.content()));
+        audit.record(actor, null, AuditAction.CREATE, CATALOGUE, "insats " + id + " (import)");
+        return id;
+    }
+
+    /** Saves an import row over {@code before}; refused if someone saved since {@code before} was read. */
+    void saveImported(Actor actor, Intervention before, InterventionValues values) {
+        CatalogueAccess.requireMaintains(actor, null);
+        if (!interventions.update(before.id(), values, before.version(), actor.userId())) {
+            throw new ConflictException("intervention.stale", before.id());
+        }
+        List<String> changed = values.changedSince(InterventionValues.of(before));
+        interventions.insertVersion(before.id(), before.version() + 1, actor.userId(), changed,
+                json(values.content()));
+        audit.record(actor, null, AuditAction.UPDATE, CATALOGUE, "insats " + before.id() + " (import): "
+                + String.join(", ", changed));
+    }
+
     private Intervention save(Actor actor, Intervention before, InterventionValues values, int version) {
         if (version != before.version() || !interventions.update(before.id(), values, version, actor.userId())) {
             throw new ConflictException("intervention.stale", before.id());

@@ -29,10 +29,12 @@ class InterventionApi {
 
     private final PublicCatalogue publicCatalogue;
     private final CatalogueService catalogue;
+    private final CoverageService coverage;
 
-    InterventionApi(PublicCatalogue publicCatalogue, CatalogueService catalogue) {
+    InterventionApi(PublicCatalogue publicCatalogue, CatalogueService catalogue, CoverageService coverage) {
         this.publicCatalogue = publicCatalogue;
         this.catalogue = catalogue;
+        this.coverage = coverage;
     }
 
     @GetMapping
@@ -54,6 +56,17 @@ class InterventionApi {
             @RequestParam(required = false) Integer page) {
         return publicCatalogue.search(InterventionQuery.parse(q, age, need, kind, provider, party, area, open, kaa,
                 false, page));
+    }
+
+    @GetMapping("/coverage")
+    @Operation(summary = "Täckningskartan: per åldersgrupp (16-19, 20-24, 25-29) och aktivt behov antalet aktuella "
+            + "insatser vars åldersspann överlappar gruppen och som möter behovet, deras lediga platser och hur många "
+            + "som saknar angivet antal platser. Öppet utan inloggning: bara antal, inga personuppgifter.")
+    CoverageJson coverage(@Parameter(description = "kommunkod, t.ex. 1214: bara insatser som finns där")
+            @RequestParam(required = false) String area,
+            @Parameter(description = "typ av part för utföraren, t.ex. KOMMUN, CIVIL_SOCIETY")
+            @RequestParam(required = false) String party) {
+        return CoverageJson.of(coverage.matrix(CoverageFilter.parse(area, party, null)));
     }
 
     @GetMapping("/{id}")

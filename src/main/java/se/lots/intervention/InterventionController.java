@@ -51,8 +51,10 @@ class InterventionController {
             @RequestParam(required = false) List<String> provider, @RequestParam(required = false) List<String> party,
             @RequestParam(required = false) List<String> area, @RequestParam(required = false) Boolean open,
             @RequestParam(required = false) Boolean kaa, @RequestParam(required = false) Boolean inactive,
-            @RequestParam(required = false) Integer page, Model model, Locale locale, jakarta.servlet.http.HttpServletRequest request) {
-        var query = InterventionQuery.parse(q, age, need, kind, provider, party, area, open, kaa, inactive, page);
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) String band, Model model,
+            Locale locale, jakarta.servlet.http.HttpServletRequest request) {
+        var query = InterventionQuery.parse(q, age, need, kind, provider, party, area, open, kaa, inactive, page,
+                band);
         var hits = catalogue.search(query);
         model.addAttribute("query", query);
         model.addAttribute("hits", hits);

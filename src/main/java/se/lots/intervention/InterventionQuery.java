@@ -14,7 +14,14 @@ import se.lots.organisation.PartyType;
  */
 public record InterventionQuery(String text, Integer age, List<Long> needs, List<InterventionKind> kinds,
         List<Long> providers, List<PartyType> partyTypes, List<String> municipalities, boolean openCapacity,
-        boolean kaaOnly, boolean includeInactive, int page) {
+        boolean kaaOnly, boolean includeInactive, int page, AgeBand band) {
+
+    public InterventionQuery(String text, Integer age, List<Long> needs, List<InterventionKind> kinds,
+            List<Long> providers, List<PartyType> partyTypes, List<String> municipalities, boolean openCapacity,
+            boolean kaaOnly, boolean includeInactive, int page) {
+        this(text, age, needs, kinds, providers, partyTypes, municipalities, openCapacity, kaaOnly, includeInactive,
+                page, null);
+    }
 
     public InterventionQuery {
         text = text == null || text.isBlank() ? null : text.strip();
@@ -34,6 +41,14 @@ public record InterventionQuery(String text, Integer age, List<Long> needs, List
     public static InterventionQuery parse(String text, String age, List<String> needs, List<String> kinds,
             List<String> providers, List<String> partyTypes, List<String> municipalities, Boolean openCapacity,
             Boolean kaaOnly, Boolean includeInactive, Integer page) {
+        return parse(text, age, needs, kinds, providers, partyTypes, municipalities, openCapacity, kaaOnly,
+                includeInactive, page, null);
+    }
+
+    /** As above, with an age band of the coverage map ("20-24"): interventions whose age range overlaps it. */
+    public static InterventionQuery parse(String text, String age, List<String> needs, List<String> kinds,
+            List<String> providers, List<String> partyTypes, List<String> municipalities, Boolean openCapacity,
+            Boolean kaaOnly, Boolean includeInactive, Integer page, String band) {
         Integer parsedAge = null;
         if (age != null && age.strip().matches("[0-9]{1,3}")) {
             parsedAge = Integer.valueOf(age.strip());
@@ -43,18 +58,19 @@ public record InterventionQuery(String text, Integer age, List<Long> needs, List
                 readAll(providers, Long::valueOf),
                 readAll(partyTypes, p -> PartyType.valueOf(p.toUpperCase(Locale.ROOT))),
                 readAll(municipalities, m -> m.matches("[0-9]{4}") ? m : null), Boolean.TRUE.equals(openCapacity),
-                Boolean.TRUE.equals(kaaOnly), Boolean.TRUE.equals(includeInactive), page == null ? 0 : page);
+                Boolean.TRUE.equals(kaaOnly), Boolean.TRUE.equals(includeInactive), page == null ? 0 : page,
+                AgeBand.parse(band).orElse(null));
     }
 
     /** The same search restricted to what the public catalogue shows. */
     public InterventionQuery publicOnly() {
         return new InterventionQuery(text, age, needs, kinds, providers, partyTypes, municipalities, openCapacity,
-                kaaOnly, false, page);
+                kaaOnly, false, page, band);
     }
 
     public InterventionQuery onPage(int p) {
         return new InterventionQuery(text, age, needs, kinds, providers, partyTypes, municipalities, openCapacity,
-                kaaOnly, includeInactive, p);
+                kaaOnly, includeInactive, p, band);
     }
 
     /** Free-text searches are not kept in the public cache: anyone could fill it with distinct texts. */

@@ -134,10 +134,21 @@ class InterventionSearch {
                    WHERE""" + " " + (where.isEmpty() ? "true" : String.join(" AND ", where)) + "\n)";
 
         var flags = new ArrayList<String>();
-        if (q.age() != null) {
+        if (q.age() != null && q.band() != null) {
+            flags.add("(c.age_min <= ? AND c.age_max >= ? AND c.age_min <= ? AND c.age_max >= ?) AS f_age");
+            params.add(q.age());
+            params.add(q.age());
+            params.add(q.band().max());
+            params.add(q.band().min());
+        } else if (q.age() != null) {
             flags.add("(c.age_min <= ? AND c.age_max >= ?) AS f_age");
             params.add(q.age());
             params.add(q.age());
+        } else if (q.band() != null) {
+            // the coverage map's drill-down: the age range overlaps the band
+            flags.add("(c.age_min <= ? AND c.age_max >= ?) AS f_age");
+            params.add(q.band().max());
+            params.add(q.band().min());
         } else {
             flags.add("true AS f_age");
         }

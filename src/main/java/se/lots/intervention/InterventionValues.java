@@ -27,6 +27,12 @@ record InterventionValues(long providerId, Long programmeId, String name, String
                 i.reviewedOn());
     }
 
+    InterventionValues withProvider(long id) {
+        return new InterventionValues(id, programmeId, name, description, kind, targetGroup, ageMin, ageMax, needIds,
+                eligibility, method, durationWeeks, capacity, occupancy, waitingDays, cost, financing, kaaMeasure,
+                municipalityCodes, validFrom, validTo, retired, reviewedOn);
+    }
+
     InterventionValues retiredOn(LocalDate day) {
         return new InterventionValues(providerId, programmeId, name, description, kind, targetGroup, ageMin, ageMax,
                 needIds, eligibility, method, durationWeeks, capacity, occupancy, waitingDays, cost, financing,

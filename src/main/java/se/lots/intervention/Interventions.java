@@ -39,8 +39,25 @@ class Interventions {
     }
 
     Optional<Intervention> byId(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " WHERE i.id = ?").param(id).query((rs, n) -> intervention(rs))
+        return jdbc.sql("SELECT " + COLUMNS + " WHERE i.id = ?").param(id)
+                .query((rs, n) -> intervention(rs, needsOf(rs.getLong("id"))))
                 .optional();
+    }
+
+    /** Every intervention not retired (current or not yet valid), by provider and name: the catalogue export. */
+    List<Intervention> allNotRetired() {
+        var needs = new java.util.HashMap<Long, List<Need>>();
+        jdbc.sql("""
+                SELECT x.intervention_id, n.id, n.name, n.position, n.active, n.code
+                  FROM intervention_need x JOIN need n ON n.id = x.need_id
+                  JOIN intervention i ON i.id = x.intervention_id
+                 WHERE NOT i.retired ORDER BY n.position, lower(n.name)""")
+                .query((java.sql.ResultSet rs) -> {
+                    needs.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>()).add(new Need(rs.getLong(2),
+                            rs.getString(3), rs.getInt(4), rs.getBoolean(5), rs.getString(6)));
+                });
+        return jdbc.sql("SELECT " + COLUMNS + " WHERE NOT i.retired ORDER BY lower(p.name), lower(i.name), i.id")
+                .query((rs, n) -> intervention(rs, needs.getOrDefault(rs.getLong("id"), List.of()))).list();
     }
 
     long insert(InterventionValues v, long userId) {
@@ -98,7 +115,7 @@ class Interventions {
 
     List<Need> needsOf(long id) {
         return jdbc.sql("""
-                SELECT n.id, n.name, n.position, n.active FROM intervention_need x JOIN need n ON n.id = x.need_id
+                SELECT n.id, n.name, n.position, n.active, n.code FROM intervention_need x JOIN need n ON n.id = x.need_id
                  WHERE x.intervention_id = ? ORDER BY n.position, lower(n.name)""")
                 .param(id).query(Need.class).list();
     }
@@ -121,7 +138,7 @@ class Interventions {
                 .list();
     }
 
-    private Intervention intervention(ResultSet rs) throws SQLException {
+    private Intervention intervention(ResultSet rs, List<Need> needs) throws SQLException {
         long id = rs.getLong("id");
         Long programmeId = rs.getObject("programme_id", Long.class);
         Integer entered = rs.getObject("entered_occupancy", Integer.class);
@@ -129,7 +146,7 @@ class Interventions {
                 PartyType.valueOf(rs.getString("party_type")), rs.getObject("provider_organisation_id", Long.class),
                 programmeId, rs.getString("name"), rs.getString("description"),
                 InterventionKind.valueOf(rs.getString("kind")), rs.getString("target_group"), rs.getInt("age_min"),
-                rs.getInt("age_max"), needsOf(id),
+                rs.getInt("age_max"), needs,
                 strings(rs.getArray("eligibility")).stream().map(Eligibility::valueOf).toList(),
                 rs.getString("method"), rs.getObject("duration_weeks", Integer.class),
                 rs.getObject("capacity", Integer.class), entered,

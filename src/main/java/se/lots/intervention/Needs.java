@@ -17,12 +17,12 @@ class Needs {
     }
 
     List<Need> all() {
-        return jdbc.sql("SELECT id, name, position, active FROM need ORDER BY position, lower(name)")
+        return jdbc.sql("SELECT id, name, position, active, code FROM need ORDER BY position, lower(name)")
                 .query(Need.class).list();
     }
 
     Optional<Need> byId(long id) {
-        return jdbc.sql("SELECT id, name, position, active FROM need WHERE id = ?").param(id).query(Need.class)
+        return jdbc.sql("SELECT id, name, position, active, code FROM need WHERE id = ?").param(id).query(Need.class)
                 .optional();
     }
 
@@ -31,10 +31,23 @@ class Needs {
                 .params(name, except).query(Integer.class).single() > 0;
     }
 
+    /** A new need gets a code made from its name ("Körkort" → "KORKORT"), with a number if that is taken. */
     long add(String name) {
-        return jdbc.sql("""
-                INSERT INTO need (name, position) SELECT ?, coalesce(max(position), 0) + 1 FROM need RETURNING id""")
+        long id = jdbc.sql("""
+                INSERT INTO need (name, position, code)
+                SELECT ?, coalesce(max(position), 0) + 1, 'NY_' || (coalesce(max(id), 0) + 1) FROM need RETURNING id""")
                 .param(name).query(Long.class).single();
+        String code = codeOf(name);
+        boolean taken = jdbc.sql("SELECT count(*) FROM need WHERE code = ?").param(code).query(Integer.class)
+                .single() > 0;
+        jdbc.sql("UPDATE need SET code = ? WHERE id = ?").params(code.isEmpty() ? "BEHOV_" + id : taken ? code + "_" + id : code, id)
+                .update();
+        return id;
+    }
+
+    static String codeOf(String name) {
+        String ascii = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return ascii.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]+", "_").replaceAll("^_|_$", "");
     }
 
     void update(long id, String name, boolean active) {

@@ -1,0 +1,160 @@
+package se.lots.intervention;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import se.lots.intervention.CoverageRows.ActorRow;
+import se.lots.intervention.CoverageRows.CellRow;
+import se.lots.intervention.CoverageRows.MatchRow;
+import se.lots.intervention.CoverageRows.OverlapRow;
+import se.lots.intervention.CoverageRows.ProviderCount;
+
+/**
+ * The coverage map and its views in SQL. Every statement starts from the same CTE {@code current_intervention}:
+ * interventions that are not retired and valid today, with their occupancy (open enrolments for one linked to a
+ * programme), restricted by the filter (municipality served, the provider's party type, one provider).
+ */
+@Repository
+class Coverage {
+
+    static final String CURRENT = """
+            WITH band (position, age_min, age_max) AS (VALUES (0, 16, 19), (1, 20, 24), (2, 25, 29)),
+            current_intervention AS (
+              SELECT i.id, i.name, i.kind, i.provider_id, p.name AS provider_name, p.party_type, i.age_min, i.age_max,
+                     i.capacity, i.waiting_days,
+                     CASE WHEN i.programme_id IS NULL THEN i.occupancy
+                          ELSE (SELECT count(*) FROM enrolment e
+                                 WHERE e.programme_id = i.programme_id AND e.ended_on IS NULL)::integer
+                     END AS occupancy
+                FROM intervention i JOIN provider p ON p.id = i.provider_id
+               WHERE NOT i.retired AND (i.valid_from IS NULL OR i.valid_from <= :today)
+                 AND (i.valid_to IS NULL OR i.valid_to >= :today)
+                 AND (CAST(:party AS text) IS NULL OR p.party_type = CAST(:party AS text))
+                 AND (CAST(:provider AS bigint) IS NULL OR p.id = CAST(:provider AS bigint))
+                 AND (CAST(:area AS text) IS NULL OR EXISTS (
+                       SELECT 1 FROM intervention_municipality m
+                        WHERE m.intervention_id = i.id AND m.municipality_code = CAST(:area AS bpchar)))
+            )""";
+
+    /** The matrix: one row per (band, active need), with zeros where nothing fits (the gaps). */
+    static final String MATRIX = CURRENT + " " + """
+            SELECT b.position AS band, n.id AS need_id, count(c.id) AS interventions,
+                   coalesce(sum(greatest(c.capacity - coalesce(c.occupancy, 0), 0)), 0) AS open_places,
+                   count(c.id) FILTER (WHERE c.capacity IS NULL) AS unknown_capacity
+              FROM band b CROSS JOIN need n
+              LEFT JOIN intervention_need x ON x.need_id = n.id
+              LEFT JOIN current_intervention c ON c.id = x.intervention_id
+                                              AND c.age_min <= b.age_max AND c.age_max >= b.age_min
+             WHERE n.active
+             GROUP BY b.position, n.id
+             ORDER BY b.position, n.id""";
+
+    private final JdbcClient jdbc;
+
+    Coverage(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private JdbcClient.StatementSpec filtered(String sql, CoverageFilter f, LocalDate today) {
+        return jdbc.sql(sql).param("today", today)
+                .param("party", f.partyType() == null ? null : f.partyType().name())
+                .param("provider", f.providerId()).param("area", f.municipalityCode());
+    }
+
+    List<CellRow> matrix(CoverageFilter f, LocalDate today) {
+        return filtered(MATRIX, f, today).query(CellRow.class).list();
+    }
+
+    List<ActorRow> actors(CoverageFilter f, LocalDate today, int limit) {
+        return filtered(CURRENT + " " + """
+                SELECT x.need_id, c.kind, c.id AS intervention_id, c.name, c.provider_id, c.provider_name,
+                       c.party_type, c.age_min, c.age_max, c.capacity, c.occupancy
+                  FROM current_intervention c JOIN intervention_need x ON x.intervention_id = c.id
+                  JOIN need n ON n.id = x.need_id
+                 ORDER BY n.position, lower(n.name), c.kind, lower(c.provider_name), lower(c.name), c.id
+                 LIMIT :limit""", f, today).param("limit", limit).query(ActorRow.class).list();
+    }
+
+    List<ProviderCount> perProvider(CoverageFilter f, LocalDate today) {
+        return filtered(CURRENT + " " + """
+                SELECT c.provider_id, c.provider_name, c.party_type, count(*) AS interventions,
+                       count(*) FILTER (WHERE i.kaa_measure) AS kaa_measures,
+                       coalesce(sum(greatest(c.capacity - coalesce(c.occupancy, 0), 0)), 0) AS open_places
+                  FROM current_intervention c JOIN intervention i ON i.id = c.id
+                 GROUP BY c.provider_id, c.provider_name, c.party_type
+                 ORDER BY c.party_type, count(*) DESC, lower(c.provider_name)""", f, today)
+                .query(ProviderCount.class).list();
+    }
+
+    /**
+     * Groups (municipality, need, kind, age band) in which at least two different providers have an intervention:
+     * "several providers doing the same for the same group".
+     */
+    List<OverlapRow> overlaps(CoverageFilter f, LocalDate today, int limit) {
+        return filtered(CURRENT + " " + """
+                SELECT trim(m.municipality_code) AS municipality_code, x.need_id, c.kind, b.position AS band,
+                       count(DISTINCT c.provider_id) AS providers,
+                       array_agg(c.provider_name || ': ' || c.name ORDER BY lower(c.provider_name), lower(c.name))
+                           AS offers
+                  FROM current_intervention c
+                  JOIN intervention_need x ON x.intervention_id = c.id
+                  JOIN intervention_municipality m ON m.intervention_id = c.id
+                  JOIN band b ON c.age_min <= b.age_max AND c.age_max >= b.age_min
+                 WHERE CAST(:area AS text) IS NULL OR m.municipality_code = CAST(:area AS bpchar)
+                 GROUP BY m.municipality_code, x.need_id, c.kind, b.position
+                HAVING count(DISTINCT c.provider_id) >= 2
+                 ORDER BY count(DISTINCT c.provider_id) DESC, m.municipality_code, x.need_id, c.kind, b.position
+                 LIMIT :limit""", f, today).param("limit", limit)
+                .query((rs, n) -> new OverlapRow(rs.getString("municipality_code"), rs.getLong("need_id"),
+                        InterventionKind.valueOf(rs.getString("kind")), rs.getInt("band"), rs.getLong("providers"),
+                        strings(rs.getArray("offers"))))
+                .list();
+    }
+
+    /**
+     * Current interventions for {@code age} (bounds inclusive) in {@code municipality} (null: any) addressing one of
+     * {@code needIds} (empty: any) with open places or unknown capacity; most needs matched first, then the
+     * shortest waiting time (unknown last).
+     */
+    List<MatchRow> matches(int age, String municipality, List<Long> needIds, int limit, LocalDate today) {
+        return filtered(CURRENT + " " + """
+                , fitting AS (
+                  SELECT c.*, ARRAY(SELECT x.need_id FROM intervention_need x
+                                     WHERE x.intervention_id = c.id AND x.need_id = ANY (CAST(:needs AS bigint[]))
+                                     ORDER BY x.need_id)
+                                  AS matched_needs
+                    FROM current_intervention c
+                   WHERE c.age_min <= :age AND c.age_max >= :age
+                     AND (c.capacity IS NULL OR c.capacity > coalesce(c.occupancy, 0))
+                )
+                SELECT id, name, kind, provider_id, provider_name, age_min, age_max, capacity, occupancy, waiting_days,
+                       matched_needs
+                  FROM fitting
+                 WHERE cardinality(CAST(:needs AS bigint[])) = 0 OR cardinality(matched_needs) > 0
+                 ORDER BY cardinality(matched_needs) DESC, waiting_days NULLS LAST, lower(name), id
+                 LIMIT :limit""", new CoverageFilter(municipality, null, null), today)
+                .param("age", age).param("limit", limit)
+                .param("needs", "{" + String.join(",", needIds.stream().map(String::valueOf).toList()) + "}")
+                .query((rs, n) -> new MatchRow(rs.getLong("id"), rs.getString("name"),
+                        InterventionKind.valueOf(rs.getString("kind")), rs.getLong("provider_id"),
+                        rs.getString("provider_name"), rs.getInt("age_min"), rs.getInt("age_max"),
+                        rs.getObject("capacity", Integer.class), rs.getObject("occupancy", Integer.class),
+                        rs.getObject("waiting_days", Integer.class), longs(rs.getArray("matched_needs")),
+                        municipality != null))
+                .list();
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static List<Long> longs(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((Long[]) array.getArray());
+    }
+}

@@ -1,0 +1,45 @@
+package se.lots.intervention;
+
+import se.lots.organisation.PartyType;
+
+/**
+ * What the coverage map and its views look at: one municipality served (null: all), one party type of the
+ * provider (null: all), one provider (null: all).
+ */
+public record CoverageFilter(String municipalityCode, PartyType partyType, Long providerId) {
+
+    public CoverageFilter {
+        municipalityCode = municipalityCode == null || !municipalityCode.strip().matches("[0-9]{4}") ? null
+                : municipalityCode.strip();
+    }
+
+    public static CoverageFilter all() {
+        return new CoverageFilter(null, null, null);
+    }
+
+    /** "?area=1214&party=KOMMUN", or "" when nothing is chosen: the filter carried over to another view. */
+    public String query() {
+        var parts = new java.util.ArrayList<String>();
+        if (municipalityCode != null) {
+            parts.add("area=" + municipalityCode);
+        }
+        if (partyType != null) {
+            parts.add("party=" + partyType.name());
+        }
+        return parts.isEmpty() ? "" : "?" + String.join("&", parts);
+    }
+
+    /** From request parameters; values that cannot be read are left out, as in the search. */
+    public static CoverageFilter parse(String area, String party, String provider) {
+        PartyType p = null;
+        if (party != null && !party.isBlank()) {
+            try {
+                p = PartyType.valueOf(party.strip());
+            } catch (IllegalArgumentException e) {
+                // an unknown option in a hand-written URL: ignored
+            }
+        }
+        Long id = provider != null && provider.strip().matches("[0-9]{1,18}") ? Long.valueOf(provider.strip()) : null;
+        return new CoverageFilter(area, p, id);
+    }
+}
