@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +116,37 @@ public class PlanService {
         }
         return new PlanPage(view, plan, tracks, plans.supportPersons(plan.id()), plans.reviews(plan.id()), enrolled,
                 timeline, held, sent);
+    }
+
+    /**
+     * The young person's needs recorded on the plan (codes of the intervention catalogue's list of needs); empty
+     * when there is no plan yet. Audited as a read of the plan.
+     */
+    @Transactional
+    public List<String> needs(Actor actor, UUID personId) {
+        PlanAccess.View view = access.sharedView(actor, personId);
+        List<String> codes = plans.byPerson(personId).map(p -> plans.needs(p.id())).orElse(List.of());
+        audit.record(actor, personId, AuditAction.READ, view.basis(), "behov");
+        return codes;
+    }
+
+    /**
+     * Records the young person's needs (replacing the earlier ones), starting the plan if there is none; the codes
+     * are checked against the list of needs by the database.
+     */
+    @Transactional
+    public void saveNeeds(Actor actor, UUID personId, Collection<String> codes) {
+        PlanAccess.View view = access.sharedView(actor, personId);
+        var v = new Validation();
+        for (String code : codes) {
+            if (code == null || !code.matches("[A-Z0-9_]{1,60}")) {
+                v.reject("needs", "validation.invalidValue");
+            }
+        }
+        v.throwIfInvalid();
+        Plan plan = plans.byPerson(personId).orElseGet(() -> create(actor, personId));
+        plans.replaceNeeds(plan.id(), new java.util.TreeSet<>(codes), actor.userId());
+        audit.record(actor, personId, AuditAction.UPDATE, view.basis(), "behov " + String.join(", ", codes));
     }
 
     /** Starts the young person's plan with the four standard tracks; the existing one if there is one already. */

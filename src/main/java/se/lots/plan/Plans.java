@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -177,6 +178,20 @@ class Plans {
     }
 
     /** A step's plain fields once checked, typed. */
+    List<String> needs(UUID planId) {
+        return jdbc.sql("SELECT need_code FROM plan_need WHERE plan_id = ? ORDER BY need_code").param(planId)
+                .query(String.class).list();
+    }
+
+    void replaceNeeds(UUID planId, Collection<String> codes, long userId) {
+        jdbc.sql("DELETE FROM plan_need WHERE plan_id = ? AND NOT (need_code = ANY(?))")
+                .params(planId, codes.toArray(String[]::new)).update();
+        jdbc.sql("""
+                INSERT INTO plan_need (plan_id, need_code, recorded_by)
+                SELECT ?, c, ? FROM unnest(?::text[]) AS c ON CONFLICT DO NOTHING""")
+                .params(planId, userId, codes.toArray(String[]::new)).update();
+    }
+
     record StepValues(long trackId, Long responsibleUserId, String contactName, ResponsibleParty responsibleParty,
             String title, String how, String why, String nextStep, String obstacles, LocalDate startsOn,
             LocalDate dueOn, StepStatus status, String cancelReason, boolean confidential, List<UUID> dependsOn) {

@@ -64,6 +64,15 @@ public class ReferralService {
     /** Sends a remiss for the young person from the actor's organisation. */
     @Transactional
     public Referral send(Actor actor, UUID personId, ReferralInput in) {
+        return send(actor, personId, in, null);
+    }
+
+    /**
+     * As {@link #send(Actor, UUID, ReferralInput)}, to an intervention of the catalogue ({@code interventionId},
+     * whose name the caller puts in {@code in.intervention()}).
+     */
+    @Transactional
+    public Referral send(Actor actor, UUID personId, ReferralInput in, Long interventionId) {
         PlanAccess.View view = access.sharedView(actor, personId);
         var v = new Validation().require("reason", in.reason()).maxLength("reason", in.reason(), TEXT_MAX)
                 .require("request", in.request()).maxLength("request", in.request(), TEXT_MAX)
@@ -95,7 +104,7 @@ public class ReferralService {
         String request = in.request().strip();
         UUID id = referrals.insert(new Referrals.NewReferral(personId, actor.organisationId(), fromUnit,
                 actor.userId(), to.id(), toUnit, PlanService.blankToNull(in.intervention()), in.reason().strip(),
-                request, consentId));
+                request, consentId, interventionId));
         referrals.history(id, ReferralStatus.SKICKAD, null, actor.userId());
         journey.record(personId, actor.organisationId(), actor.userId(), today(), JourneyKind.REMISS,
                 request.length() > SUMMARY_MAX ? request.substring(0, SUMMARY_MAX) : request,

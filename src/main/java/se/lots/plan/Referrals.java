@@ -31,7 +31,7 @@ class Referrals {
                       r.sent_at, r.id""";
 
     record NewReferral(UUID personId, long fromOrganisationId, Long fromUnitId, long fromUserId, long toOrganisationId,
-            Long toUnitId, String intervention, String reason, String request, UUID consentId) {
+            Long toUnitId, String intervention, String reason, String request, UUID consentId, Long interventionId) {
     }
 
     private final JdbcClient jdbc;
@@ -43,10 +43,10 @@ class Referrals {
     UUID insert(NewReferral r) {
         return jdbc.sql("""
                 INSERT INTO referral (person_id, from_organisation_id, from_unit_id, from_user_id, to_organisation_id,
-                                      to_unit_id, intervention, reason, request, consent_id, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SKICKAD') RETURNING id""")
+                                      to_unit_id, intervention, reason, request, consent_id, status, intervention_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SKICKAD', ?) RETURNING id""")
                 .params(r.personId(), r.fromOrganisationId(), r.fromUnitId(), r.fromUserId(), r.toOrganisationId(),
-                        r.toUnitId(), r.intervention(), r.reason(), r.request(), r.consentId())
+                        r.toUnitId(), r.intervention(), r.reason(), r.request(), r.consentId(), r.interventionId())
                 .query(UUID.class).single();
     }
 
