@@ -68,6 +68,13 @@ class PlanController {
         return "plan/worklist";
     }
 
+    /** The unit options of one organisation, for the referral form when the receiving organisation changes. */
+    @GetMapping("/plan/units")
+    String units(@RequestParam long toOrganisationId, Model model) {
+        model.addAttribute("units", organisationUnits.units(toOrganisationId));
+        return "plan/units :: options";
+    }
+
     @GetMapping("/persons/{id}/plan")
     String page(Actor actor, @PathVariable UUID id, Model model) {
         return show(actor, id, model);
@@ -222,9 +229,8 @@ class PlanController {
         model.addAttribute("colleagues", plans.colleagues(actor, page.exists() ? page.plan().coordinatorUserId() : null));
         var all = organisations.organisations();
         model.addAttribute("organisations", all);
-        model.addAttribute("organisationNames", all.stream().collect(java.util.stream.Collectors.toMap(
-                se.lots.organisation.Organisation::id, se.lots.organisation.Organisation::name)));
-        model.addAttribute("units", organisationUnits.allUnits());
+        // the units of the organisation the referral form starts with; choosing another loads its units (GET /plan/units)
+        model.addAttribute("units", all.isEmpty() ? List.of() : organisationUnits.units(all.get(0).id()));
         model.addAttribute("referrals", page.referrals());
         model.addAttribute("referralService", referrals);
         model.addAttribute("meetings", page.meetings());

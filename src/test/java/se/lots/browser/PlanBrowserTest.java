@@ -118,10 +118,16 @@ class PlanBrowserTest {
 
         // a referral to the health centre
         browser.choose("toOrganisationId", String.valueOf(nurse.organisationId()));
+        // the unit list follows the chosen organisation (htmx): the region's health centre, not the kommun's units
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(5))
+                .until(d -> browser.text("#toUnitId").contains("Vårdcentralen Svalöv"));
+        assertThat(browser.text("#toUnitId")).doesNotContain("Arbetsmarknadsenheten");
+        new org.openqa.selenium.support.ui.Select(browser.find("#toUnitId")).selectByVisibleText("Vårdcentralen Svalöv");
         browser.type("referral-reason", "Sover dåligt, orkar inte praktik");
         browser.type("referral-request", "Hälsosamtal med sjuksköterska");
         browser.clickAndWait("#send-referral-button");
-        assertThat(browser.text("#remisser")).contains("Hälsosamtal med sjuksköterska", "skickad");
+        assertThat(browser.text("#remisser")).contains("Hälsosamtal med sjuksköterska", "skickad",
+                "Vårdcentralen Svalöv");
         jdbc.sql("UPDATE referral SET sent_at = sent_at - interval '4 days' WHERE person_id = ?").param(person).update();
 
         // the nurse, another user in another organisation, receives, accepts and starts it
