@@ -106,6 +106,26 @@ public class EnrolmentService {
         return enrolments.forPerson(personId).stream().filter(e -> view.shows(e.organisationId(), false)).toList();
     }
 
+    /**
+     * One enrolment, for modules that build on enrolments (follow-up). Not audited and not access checked: the
+     * caller decides with {@link PlanAccess} and audits what it shows.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Enrolment> enrolment(UUID enrolmentId) {
+        return enrolments.byId(enrolmentId);
+    }
+
+    /** A programme's enrolments, newest first; as {@link #enrolment}, the caller checks access and audits. */
+    @Transactional(readOnly = true)
+    public List<Enrolment> ofProgramme(long programmeId) {
+        return enrolments.ofProgramme(programmeId);
+    }
+
+    @Transactional(readOnly = true)
+    public java.util.Optional<Programme> programme(long programmeId) {
+        return enrolments.programme(programmeId);
+    }
+
     @Transactional(readOnly = true)
     public List<Programme> programmes() {
         return enrolments.programmes(true);

@@ -33,6 +33,11 @@ class Enrolments {
                 .param(personId).query(Enrolments::enrolment).list();
     }
 
+    List<Enrolment> ofProgramme(long programmeId) {
+        return jdbc.sql("SELECT " + COLUMNS + " WHERE e.programme_id = ? ORDER BY e.started_on DESC, e.created_at DESC")
+                .param(programmeId).query(Enrolments::enrolment).list();
+    }
+
     Optional<Enrolment> byId(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " WHERE e.id = ?").param(id).query(Enrolments::enrolment).optional();
     }

@@ -1,0 +1,50 @@
+package se.lots.progression;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The SUS reference data (occupation, source of income, education level) with labels in the user's language. */
+@Repository
+class Categories {
+
+    private final JdbcClient jdbc;
+
+    Categories(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<Category> occupations(Locale locale) {
+        String lang = english(locale) ? "en" : "sv";
+        return jdbc.sql("SELECT code, label_" + lang + " AS label, help_" + lang
+                + " AS help FROM occupation_category ORDER BY sort_order")
+                .query((rs, n) -> new Category(rs.getString("code"), rs.getString("label"), rs.getString("help")))
+                .list();
+    }
+
+    List<Category> incomeSources(Locale locale) {
+        return simple("income_source_category", locale);
+    }
+
+    List<Category> educationLevels(Locale locale) {
+        return simple("education_level_category", locale);
+    }
+
+    /** The ladder position an occupation corresponds to, for deriving a step movement; null when it has none. */
+    Integer ladderPosition(Occupation occupation) {
+        return jdbc.sql("SELECT ladder_position FROM occupation_category WHERE code = ?").param(occupation.name())
+                .query(Integer.class).optional().orElse(null);
+    }
+
+    private List<Category> simple(String table, Locale locale) {
+        String lang = english(locale) ? "en" : "sv";
+        return jdbc.sql("SELECT code, label_" + lang + " AS label FROM " + table + " ORDER BY sort_order")
+                .query((rs, n) -> new Category(rs.getString("code"), rs.getString("label"), null)).list();
+    }
+
+    private static boolean english(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage());
+    }
+}

@@ -1,0 +1,5 @@
+package se.lots.progression;
+
+public enum EducationLevel {
+    FORGYMNASIAL, GYMNASIAL, EFTERGYMNASIAL, OKAND
+}

@@ -1,0 +1,6 @@
+package se.lots.progression;
+
+/** Who gave an assessment. */
+public enum Rater {
+    DEN_UNGE, HANDLAGGARE
+}

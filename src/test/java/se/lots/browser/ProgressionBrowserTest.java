@@ -1,0 +1,111 @@
+package se.lots.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static se.lots.registry.PersonBuilder.aYoungPerson;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import se.lots.IntegrationTest;
+import se.lots.plan.EnrolmentInput;
+import se.lots.plan.EnrolmentService;
+import se.lots.registry.RegistryService;
+import se.lots.security.Actor;
+import se.lots.security.CurrentActor;
+
+/**
+ * The programme lead records a participant's start registration (after a wrong extent is refused) and two ORS-style
+ * assessments, and sees the chart with its values as a table; in headless Chromium with axe.
+ */
+@IntegrationTest
+class ProgressionBrowserTest {
+
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RegistryService registry;
+    @Autowired
+    EnrolmentService enrolments;
+    @Autowired
+    CurrentActor actors;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    private void setDate(String id, LocalDate date) {
+        browser.driver().executeScript("document.getElementById(arguments[0]).value = arguments[1]", id,
+                date.toString());
+    }
+
+    @Test
+    void theProgrammeLeadRegistersTheStartAndTwoAssessmentsAndSeesTheChart() {
+        Actor lead = actors.byUsername("insatsledare");
+        UUID person = registry.register(lead, aYoungPerson().named("Nora", "Framstegsson").build()).id();
+        long programme = enrolments.saveProgramme(lead, "Framsteget ung");
+        LocalDate start = LocalDate.now().minusDays(30);
+        enrolments.enrol(lead, person, new EnrolmentInput(String.valueOf(programme), start.toString(), null, null,
+                "Varken arbetar eller studerar"));
+
+        browser.on(port).loginAs("insatsledare");
+        browser.open("/uppfoljning");
+        browser.clickAndWait(browser.driver().findElement(By.linkText("Framsteget ung")));
+        browser.assertAccessible("participants page");
+        browser.clickAndWait(browser.driver().findElement(By.linkText("Nora Framstegsson")));
+
+        setDate("start-measuredOn", start);
+        browser.find("#start-occupation-ARBETAR").click();
+        browser.type("start-workExtent", "150");
+        browser.find("#start-income-EKONOMISKT_BISTAND").click();
+        browser.choose("start-educationLevel", "FORGYMNASIAL");
+        browser.find("#start-af-yes").click();
+        browser.clickAndWait(browser.find("#save-start"));
+        assertThat(browser.text("#registrering")).contains("Omfattning: ange ett heltal mellan 1 och 100 procent");
+        browser.find("#start-occupation-ARBETSSOKANDE").click();
+        browser.type("start-workExtent", "");
+        browser.clickAndWait(browser.find("#save-start"));
+        assertThat(browser.text("[role=status]")).contains("Registreringen är sparad");
+
+        long ors = jdbc.sql("SELECT id FROM instrument WHERE name LIKE 'Skattning av mående%'").query(Long.class)
+                .single();
+        List<Long> items = jdbc.sql("SELECT id FROM instrument_item WHERE instrument_id = ? ORDER BY position")
+                .param(ors).query(Long.class).list();
+        assess(ors, items, start.plusDays(1), "3", "4", "5", "4");
+        assertThat(browser.text("[role=status]")).contains("Skattningen är sparad");
+        assess(ors, items, start.plusDays(28), "7", "6", "7", "8");
+
+        assertThat(browser.find("#series-0 svg[role=img] title").getAttribute("textContent"))
+                .contains("Skattning av mående");
+        assertThat(browser.findAll("#series-0 svg line.cut-off")).hasSize(1);
+        assertThat(browser.text("#series-0 table")).contains("16", "28");
+        assertThat(browser.text("#series-0")).contains("Rör sig framåt", "Över gränsvärdet");
+        browser.assertAccessible("participant follow-up page");
+    }
+
+    private void assess(long instrument, List<Long> items, LocalDate on, String... scores) {
+        setDate("assessedOn-" + instrument, on);
+        for (int i = 0; i < scores.length; i++) {
+            browser.type("score_" + items.get(i), scores[i]);
+        }
+        browser.clickAndWait(browser.find("#save-assessment-" + instrument));
+    }
+}
