@@ -46,25 +46,27 @@ final class PlanDataGenerator {
                 SELECT p.id, k.kind, k.position FROM plan p
                  CROSS JOIN (VALUES ('ARBETE', 0), ('UTBILDNING', 1), ('HALSA', 2), ('VARDAG', 3)) AS k(kind, position)
                  WHERE p.goal = 'Mål ' || :batch""").param("batch", batch).update();
+        // steps and events are spread by joining a numbered list, not by indexing big arrays: a subscript into an
+        // array of 800 000 track ids is read again for every row (quadratic, and it filled the disk at full size)
         long stepsMade = sql.sql("""
-                WITH t AS (SELECT array_agg(tr.id ORDER BY tr.id) AS ids, array_agg(tr.plan_id ORDER BY tr.id) AS plans
-                             FROM plan_track tr JOIN plan p ON p.id = tr.plan_id WHERE p.goal = 'Mål ' || :batch)
+                WITH t AS (SELECT tr.id, tr.plan_id, p.coordinator_user_id, row_number() OVER (ORDER BY tr.id) - 1 AS n
+                             FROM plan_track tr JOIN plan p ON p.id = tr.plan_id WHERE p.goal = 'Mål ' || :batch),
+                     c AS (SELECT count(*) AS total FROM t)
                 INSERT INTO plan_step (plan_id, track_id, organisation_id, responsible_user_id, responsible_party, title,
                                        next_step, due_on, status, confidential, created_by, updated_by)
-                SELECT t.plans[1 + g % cardinality(t.ids)], t.ids[1 + g % cardinality(t.ids)], :org,
-                       CASE WHEN g % 10 < 3 THEN p.coordinator_user_id END, 'KOMMUNEN', 'Steg ' || g || ' ' || :batch,
-                       'Nästa ' || g, current_date + (g % 120) - 60,
+                SELECT t.plan_id, t.id, :org, CASE WHEN g % 10 < 3 THEN t.coordinator_user_id END, 'KOMMUNEN',
+                       'Steg ' || g || ' ' || :batch, 'Nästa ' || g, current_date + (g % 120)::int - 60,
                        (ARRAY['PLANERAD', 'PAGAR', 'KLAR', 'PLANERAD'])[1 + g % 4], g % 10 = 9, :user, :user
-                  FROM t CROSS JOIN generate_series(1, :steps) AS g
-                  JOIN plan p ON p.id = t.plans[1 + g % cardinality(t.ids)]""")
+                  FROM c CROSS JOIN generate_series(1, :steps) AS g JOIN t ON t.n = g % c.total""")
                 .param("batch", batch).param("org", organisationId).param("user", userId).param("steps", steps)
                 .update();
         long eventsMade = sql.sql("""
-                WITH p AS (SELECT array_agg(person_id ORDER BY id) AS persons FROM plan WHERE goal = 'Mål ' || :batch)
+                WITH p AS (SELECT person_id, row_number() OVER (ORDER BY id) - 1 AS n FROM plan
+                            WHERE goal = 'Mål ' || :batch),
+                     c AS (SELECT count(*) AS total FROM p)
                 INSERT INTO journey_event (person_id, organisation_id, user_id, occurred_on, kind, summary)
-                SELECT p.persons[1 + g % cardinality(p.persons)], :org, :user, current_date - (g % 700), 'KONTAKT',
-                       'Kontakt ' || g
-                  FROM p, generate_series(1, :events) AS g""")
+                SELECT p.person_id, :org, :user, current_date - (g % 700)::int, 'KONTAKT', 'Kontakt ' || g
+                  FROM c CROSS JOIN generate_series(1, :events) AS g JOIN p ON p.n = g % c.total""")
                 .param("batch", batch).param("org", organisationId).param("user", userId).param("events", events)
                 .update();
         for (String table : new String[] { "plan", "plan_track", "plan_step", "journey_event" }) {
