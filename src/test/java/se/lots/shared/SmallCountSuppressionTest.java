@@ -1,4 +1,4 @@
-package se.lots.kaa;
+package se.lots.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import se.lots.kaa.SmallCountSuppression.Cell;
+import se.lots.shared.SmallCountSuppression.Cell;
 
 class SmallCountSuppressionTest {
 
@@ -128,5 +128,63 @@ class SmallCountSuppressionTest {
             }
         }
         return rest >= min && (unbounded || rest <= max);
+    }
+
+    private static List<List<String>> texts(SmallCountSuppression.Table t) {
+        return t.cells().stream().map(row -> row.stream().map(Cell::text).toList()).toList();
+    }
+
+    @Test
+    void aTableWithOneSmallCellInARowHidesTheNextSmallestInThatRowAndColumn() {
+        // without secondary suppression the 2 would follow from the row total 12 − 10
+        var t = SmallCountSuppression.suppressed(new long[][] { { 2, 10, 30 }, { 8, 12, 40 } });
+        assertThat(t.cell(0, 0).text()).isEqualTo("<5");
+        assertThat(t.cell(0, 1).text()).isEqualTo("..");
+        // the column of the 2 would give it away as 10 − 8: the 8 is hidden too, and then its row needs a second
+        assertThat(t.cell(1, 0).text()).isEqualTo("..");
+        assertThat(t.cell(1, 1).text()).isEqualTo("..");
+        assertThat(t.cell(0, 2).text()).isEqualTo("30");
+        assertThat(t.rowTotals()).extracting(Cell::text).containsExactly("42", "60");
+        assertThat(t.columnTotals()).extracting(Cell::text).containsExactly("10", "22", "70");
+        assertThat(t.total().text()).isEqualTo("102");
+    }
+
+    @Test
+    void noRowOrColumnOfASuppressedTableHasExactlyOneHiddenValue() {
+        long[][] counts = { { 1, 7, 0, 9 }, { 6, 3, 12, 5 }, { 0, 0, 4, 20 }, { 15, 8, 6, 2 } };
+        var t = SmallCountSuppression.suppressed(counts);
+        for (int r = 0; r < counts.length; r++) {
+            long hidden = t.cells().get(r).stream().filter(Cell::hidden).count()
+                    + (t.rowTotals().get(r).hidden() ? 1 : 0);
+            assertThat(hidden).as("row " + r).isNotEqualTo(1);
+        }
+        for (int c = 0; c < counts[0].length; c++) {
+            int column = c;
+            long hidden = t.cells().stream().filter(row -> row.get(column).hidden()).count()
+                    + (t.columnTotals().get(c).hidden() ? 1 : 0);
+            assertThat(hidden).as("column " + c).isNotEqualTo(1);
+        }
+        for (int r = 0; r < counts.length; r++) {
+            for (int c = 0; c < counts[0].length; c++) {
+                if (counts[r][c] > 0 && counts[r][c] < 5) {
+                    assertThat(t.cell(r, c).text()).isEqualTo("<5");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRowWhoseOnlyOtherCellsAreZeroHidesItsTotal() {
+        var t = SmallCountSuppression.suppressed(new long[][] { { 3, 0 }, { 10, 20 }, { 7, 9 } });
+        assertThat(t.cell(0, 0).text()).isEqualTo("<5");
+        assertThat(t.cell(0, 1).text()).isEqualTo("0");
+        assertThat(t.rowTotals().get(0).text()).isEqualTo("<5");
+    }
+
+    @Test
+    void theExactTableHidesNothing() {
+        var t = SmallCountSuppression.exact(new long[][] { { 2, 10 }, { 8, 12 } });
+        assertThat(texts(t)).containsExactly(List.of("2", "10"), List.of("8", "12"));
+        assertThat(t.total().text()).isEqualTo("32");
     }
 }

@@ -1,4 +1,4 @@
-package se.lots.kaa;
+package se.lots.shared;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -107,5 +107,105 @@ public final class SmallCountSuppression {
             }
         }
         return best;
+    }
+
+    /** A published table: cells by row and column, with row totals, column totals and the grand total. */
+    public record Table(List<List<Cell>> cells, List<Cell> rowTotals, List<Cell> columnTotals, Cell total) {
+
+        public Cell cell(int row, int column) {
+            return cells.get(row).get(column);
+        }
+    }
+
+    /** The table as it is, for roles that may see individuals: nothing hidden. */
+    public static Table exact(long[][] counts) {
+        return table(counts, false);
+    }
+
+    /**
+     * Primary suppression of every count 1–4 in a table with row and column totals, then secondary suppression: a
+     * row or column (its total included) with exactly one hidden value would give that value away as total minus
+     * the rest, so the smallest visible non-zero cell of that line is hidden too ("..") — or its total when no such
+     * cell is left. Repeated until no line has exactly one hidden value.
+     */
+    public static Table suppressed(long[][] counts) {
+        return table(counts, true);
+    }
+
+    private static Table table(long[][] counts, boolean suppress) {
+        int rows = counts.length;
+        int columns = rows == 0 ? 0 : counts[0].length;
+        // the table with its totals as an extra row and column; [rows][columns] is the grand total
+        long[][] v = new long[rows + 1][columns + 1];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                v[r][c] = counts[r][c];
+                v[r][columns] += counts[r][c];
+                v[rows][c] += counts[r][c];
+                v[rows][columns] += counts[r][c];
+            }
+        }
+        Mark[][] m = new Mark[rows + 1][columns + 1];
+        for (int r = 0; r <= rows; r++) {
+            for (int c = 0; c <= columns; c++) {
+                m[r][c] = suppress && small(v[r][c]) ? Mark.SMALL : Mark.SHOWN;
+            }
+        }
+        boolean changed = suppress;
+        while (changed) {
+            changed = false;
+            for (int r = 0; r <= rows; r++) {
+                changed |= protect(v, m, r, -1, columns);
+            }
+            for (int c = 0; c <= columns; c++) {
+                changed |= protect(v, m, -1, c, rows);
+            }
+        }
+        var cells = new ArrayList<List<Cell>>();
+        for (int r = 0; r < rows; r++) {
+            var row = new ArrayList<Cell>();
+            for (int c = 0; c < columns; c++) {
+                row.add(new Cell(v[r][c], m[r][c]));
+            }
+            cells.add(List.copyOf(row));
+        }
+        var rowTotals = new ArrayList<Cell>();
+        for (int r = 0; r < rows; r++) {
+            rowTotals.add(new Cell(v[r][columns], m[r][columns]));
+        }
+        var columnTotals = new ArrayList<Cell>();
+        for (int c = 0; c < columns; c++) {
+            columnTotals.add(new Cell(v[rows][c], m[rows][c]));
+        }
+        return new Table(List.copyOf(cells), List.copyOf(rowTotals), List.copyOf(columnTotals),
+                new Cell(v[rows][columns], m[rows][columns]));
+    }
+
+    /** One line (row {@code r} or column {@code c}, its total at index {@code last}); true when it hid something. */
+    private static boolean protect(long[][] v, Mark[][] m, int r, int c, int last) {
+        int hidden = 0;
+        int smallest = -1;
+        for (int i = 0; i <= last; i++) {
+            int row = r >= 0 ? r : i;
+            int column = r >= 0 ? i : c;
+            if (m[row][column] != Mark.SHOWN) {
+                hidden++;
+            } else if (i < last && v[row][column] > 0
+                    && (smallest < 0 || v[row][column] < v[r >= 0 ? r : smallest][r >= 0 ? smallest : c])) {
+                smallest = i;
+            }
+        }
+        if (hidden != 1) {
+            return false;
+        }
+        int pick = smallest >= 0 ? smallest : last;
+        int row = r >= 0 ? r : pick;
+        int column = r >= 0 ? pick : c;
+        if (m[row][column] != Mark.SHOWN) {
+            // the only hidden value is the total and every cell is zero or hidden: nothing to add
+            return false;
+        }
+        m[row][column] = Mark.SECONDARY;
+        return true;
     }
 }

@@ -1,0 +1,389 @@
+package se.lots.progression;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import se.lots.audit.AccessBasis;
+import se.lots.audit.AuditAction;
+import se.lots.audit.AuditLog;
+import se.lots.organisation.Role;
+import se.lots.plan.EnrolmentService;
+import se.lots.plan.Programme;
+import se.lots.registry.RegistryService;
+import se.lots.security.Actor;
+import se.lots.shared.InvalidInputException;
+import se.lots.shared.NotFoundException;
+import se.lots.shared.SmallCountSuppression;
+import se.lots.shared.SmallCountSuppression.Cell;
+import se.lots.shared.SmallCountSuppression.Mark;
+import se.lots.shared.Validation;
+
+/**
+ * Programme goals measured live and the funder's report. The programme's own programme lead and case workers see
+ * exact figures and the participants behind a goal; the förbund's officer and analysts see only suppressed
+ * aggregates; anyone else gets {@link AccessDeniedException}. Goals and the report's texts are written by the
+ * programme lead of the programme's organisation.
+ */
+@Service
+public class FunderReportService {
+
+    /** What the actor sees of a programme's figures. */
+    enum View { EXACT, SUPPRESSED }
+
+    public record Period(LocalDate from, LocalDate to) {
+    }
+
+    /** One participant behind a goal: the name as the registry shows it to the actor, or null when anonymous. */
+    public record Behind(String name, LocalDate startedOn, LocalDate endedOn, boolean counted, long amount) {
+    }
+
+    static final List<String> GENDERS = List.of("KVINNA", "MAN", "ANNAT");
+    static final int AGE_BANDS = 4;
+    private static final int MAX_TEXT = 10_000;
+
+    private final EnrolmentService enrolments;
+    private final ProgrammeGoals goals;
+    private final FunderReports reports;
+    private final Categories categories;
+    private final RegistryService registry;
+    private final AuditLog audit;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    FunderReportService(EnrolmentService enrolments, ProgrammeGoals goals, FunderReports reports,
+            Categories categories, RegistryService registry, AuditLog audit, MessageSource messages, Clock clock) {
+        this.enrolments = enrolments;
+        this.goals = goals;
+        this.reports = reports;
+        this.categories = categories;
+        this.registry = registry;
+        this.audit = audit;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** The period from the form; by default the calendar year so far. */
+    public Period period(String from, String to) {
+        LocalDate today = LocalDate.now(clock);
+        var v = new Validation();
+        LocalDate f = v.date("from", from, false, null);
+        LocalDate t = v.date("to", to, false, null);
+        v.throwIfInvalid();
+        f = f == null ? today.withDayOfYear(1) : f;
+        t = t == null ? today : t;
+        if (t.isBefore(f)) {
+            throw new InvalidInputException("to", "progression.report.periodOrder");
+        }
+        return new Period(f, t);
+    }
+
+    public Programme programme(long programmeId) {
+        return enrolments.programme(programmeId).orElseThrow(() -> new NotFoundException("programme"));
+    }
+
+    static View view(Actor actor, Programme programme) {
+        Role role = actor.role();
+        if ((role == Role.PROGRAMME_LEAD || role == Role.CASE_WORKER)
+                && actor.organisationId() == programme.organisationId()) {
+            return View.EXACT;
+        }
+        if (role == Role.FEDERATION_OFFICER || role == Role.ANALYST) {
+            return View.SUPPRESSED;
+        }
+        throw new AccessDeniedException("a programme's figures are for its organisation, the förbund and analysts");
+    }
+
+    public boolean seesIndividuals(Actor actor, long programmeId) {
+        return view(actor, programme(programmeId)) == View.EXACT;
+    }
+
+    public boolean editsGoals(Actor actor, long programmeId) {
+        Programme p = programme(programmeId);
+        return actor.role() == Role.PROGRAMME_LEAD && actor.organisationId() == p.organisationId();
+    }
+
+    private Programme requireEdit(Actor actor, long programmeId) {
+        if (!editsGoals(actor, programmeId)) {
+            throw new AccessDeniedException("goals are set by the programme lead of the programme's organisation");
+        }
+        return programme(programmeId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ProgrammeGoal> goals(Actor actor, long programmeId) {
+        view(actor, programme(programmeId));
+        return goals.ofProgramme(programmeId);
+    }
+
+    /** Every goal of the programme measured for the period, suppressed unless the actor may see individuals. */
+    @Transactional(readOnly = true)
+    public List<GoalResult> measure(Actor actor, long programmeId, Period period) {
+        Programme p = programme(programmeId);
+        return measure(p, period, view(actor, p) == View.SUPPRESSED);
+    }
+
+    private List<GoalResult> measure(Programme p, Period period, boolean suppress) {
+        var results = new ArrayList<GoalResult>();
+        for (ProgrammeGoal g : goals.ofProgramme(p.id())) {
+            results.add(result(g, reports.measure(g, p.organisationId(), period.from(), period.to()), suppress));
+        }
+        return results;
+    }
+
+    static GoalResult result(ProgrammeGoal g, FunderReports.Measured m, boolean suppress) {
+        BigDecimal value;
+        long numerator = m.hits();
+        switch (g.indicator()) {
+            case PARTICIPANTS -> value = BigDecimal.valueOf(m.units());
+            case CONTACTS_PER_WEEK -> {
+                numerator = m.amount();
+                value = m.days() == 0 ? BigDecimal.ZERO
+                        : BigDecimal.valueOf(m.amount() * 7.0 / m.days()).setScale(2, RoundingMode.HALF_UP);
+            }
+            default -> value = m.units() == 0 ? BigDecimal.ZERO
+                    : BigDecimal.valueOf(m.hits() * 100.0 / m.units()).setScale(1, RoundingMode.HALF_UP);
+        }
+        boolean met = m.units() > 0 && value.compareTo(g.target()) >= 0;
+        if (!suppress) {
+            return new GoalResult(g, shown(numerator), shown(m.units()), value, met);
+        }
+        if (g.indicator().share()) {
+            var s = SmallCountSuppression.apply(List.of(m.hits(), m.units() - m.hits()), m.units());
+            boolean hidden = s.total().hidden() || s.cells().stream().anyMatch(Cell::hidden);
+            return new GoalResult(g, s.cells().get(0), s.total(), hidden ? null : value, hidden ? null : met);
+        }
+        Cell units = SmallCountSuppression.apply(List.of(), m.units()).total();
+        Cell shownNumerator = g.indicator() == GoalIndicator.PARTICIPANTS ? units : shown(numerator);
+        return new GoalResult(g, shownNumerator, units, units.hidden() ? null : value, units.hidden() ? null : met);
+    }
+
+    private static Cell shown(long count) {
+        return new Cell(count, Mark.SHOWN);
+    }
+
+    @Transactional
+    public long addGoal(Actor actor, long programmeId, GoalInput input) {
+        requireEdit(actor, programmeId);
+        var v = new Validation();
+        GoalIndicator indicator = v.enumValue("indicator", input.indicator(), GoalIndicator.class, true);
+        BigDecimal target = number(v, "target", input.target(), true);
+        Integer ageFrom = null;
+        Integer ageTo = null;
+        Integer months = null;
+        if (indicator == GoalIndicator.PLAN_WITHIN_MONTHS) {
+            ageFrom = whole(v, "ageFrom", input.ageFrom(), 0, 120);
+            ageTo = whole(v, "ageTo", input.ageTo(), 0, 120);
+            months = whole(v, "withinMonths", input.withinMonths(), 1, 60);
+            if (ageFrom != null && ageTo != null && ageTo < ageFrom) {
+                v.reject("ageTo", "progression.goal.ageOrder");
+            }
+        }
+        if (target != null && indicator != null && indicator.share() && target.compareTo(BigDecimal.valueOf(100)) > 0) {
+            v.reject("target", "progression.goal.shareTarget");
+        }
+        v.throwIfInvalid();
+        long id = goals.insert(programmeId, indicator, ageFrom, ageTo, months, target, actor.userId());
+        audit.record(actor, null, AuditAction.CREATE, AccessBasis.OWN_ORGANISATION, "programmål " + id);
+        return id;
+    }
+
+    @Transactional
+    public void removeGoal(Actor actor, long programmeId, long goalId) {
+        requireEdit(actor, programmeId);
+        ProgrammeGoal g = goals.byId(goalId).filter(x -> x.programmeId() == programmeId)
+                .orElseThrow(() -> new NotFoundException("goal"));
+        goals.delete(g.id());
+        audit.record(actor, null, AuditAction.DELETE, AccessBasis.OWN_ORGANISATION, "programmål " + goalId);
+    }
+
+    /** The participants behind a goal, for the programme's own organisation; each name is a read of that person. */
+    @Transactional
+    public List<Behind> behind(Actor actor, long programmeId, long goalId, Period period) {
+        Programme p = programme(programmeId);
+        if (view(actor, p) != View.EXACT) {
+            throw new AccessDeniedException("the participants behind a goal are for the programme's organisation");
+        }
+        ProgrammeGoal g = goals.byId(goalId).filter(x -> x.programmeId() == programmeId)
+                .orElseThrow(() -> new NotFoundException("goal"));
+        var rows = new ArrayList<Behind>();
+        for (FunderReports.UnitRow u : reports.units(g, p.organisationId(), period.from(), period.to())) {
+            // the registry audits each name it shows, with its basis
+            String name = u.personId() == null ? null
+                    : registry.readIfAllowed(actor, u.personId()).map(r -> r.person().displayName()).orElse("–");
+            rows.add(new Behind(name, u.startedOn(), u.endedOn(), u.hit(), u.amount()));
+        }
+        audit.record(actor, null, AuditAction.READ, AccessBasis.OWN_ORGANISATION,
+                "deltagare bakom programmål " + goalId + " " + period.from() + "–" + period.to());
+        return rows;
+    }
+
+    /** The report as the actor may see it on the page. */
+    @Transactional
+    public FunderReport report(Actor actor, long programmeId, Period period, Locale locale) {
+        Programme p = programme(programmeId);
+        boolean suppress = view(actor, p) == View.SUPPRESSED;
+        audit.record(actor, null, AuditAction.READ, AccessBasis.OWN_ORGANISATION,
+                "rapport program " + programmeId + " " + period.from() + "–" + period.to());
+        return build(p, period, suppress, locale);
+    }
+
+    /** The report that leaves Lots (PDF, xlsx): always suppressed. */
+    @Transactional
+    public FunderReport reportForDownload(Actor actor, long programmeId, Period period, Locale locale) {
+        Programme p = programme(programmeId);
+        view(actor, p);
+        audit.record(actor, null, AuditAction.EXPORT, AccessBasis.OWN_ORGANISATION,
+                "rapport program " + programmeId + " " + period.from() + "–" + period.to());
+        return build(p, period, true, locale);
+    }
+
+    @Transactional
+    public void saveTexts(Actor actor, long programmeId, Period period, String equality, String lessons) {
+        requireEdit(actor, programmeId);
+        var v = new Validation();
+        v.maxLength("equality", equality, MAX_TEXT).maxLength("lessons", lessons, MAX_TEXT).throwIfInvalid();
+        reports.saveTexts(programmeId, period.from(), period.to(), blankToNull(equality), blankToNull(lessons),
+                actor.userId());
+        audit.record(actor, null, AuditAction.UPDATE, AccessBasis.OWN_ORGANISATION,
+                "rapporttext program " + programmeId + " " + period.from() + "–" + period.to());
+    }
+
+    FunderReport build(Programme p, Period period, boolean suppress, Locale locale) {
+        LocalDate from = period.from();
+        LocalDate to = period.to();
+        long[][] registered = new long[GENDERS.size()][AGE_BANDS];
+        long[][] discharged = new long[GENDERS.size()][AGE_BANDS];
+        long[][] finsam = new long[3][GENDERS.size()];
+        for (var c : reports.genderAge(p.id(), from, to)) {
+            int g = genderRow(c.gender());
+            registered[g][c.band()] += c.registered();
+            discharged[g][c.band()] += c.discharged();
+            finsam[0][g] += c.active();
+            finsam[1][g] += c.registered();
+            finsam[2][g] += c.discharged();
+        }
+        List<String> genders = GENDERS.stream().map(g -> text("progression.report.gender." + g, locale)).toList();
+        List<String> bands = List.of("16–19", "20–24", "25–29", text("progression.report.otherAge", locale));
+
+        List<Category> occupations = categories.occupations(locale);
+        var occupationRows = new LinkedHashMap<String, Integer>();
+        occupations.forEach(o -> occupationRows.put(o.code(), occupationRows.size()));
+        long[][] occ = new long[occupations.size() + 1][2];
+        for (var pair : reports.occupations(p.id(), from, to)) {
+            occ[row(occupationRows, pair.start())][0] += pair.count();
+            occ[row(occupationRows, pair.end())][1] += pair.count();
+        }
+        List<String> occupationLabels = new ArrayList<>(occupations.stream().map(Category::label).toList());
+        occupationLabels.add(text("progression.report.notRegistered", locale));
+
+        List<Category> incomes = categories.incomeSources(locale);
+        var incomeRows = new LinkedHashMap<String, Integer>();
+        incomes.forEach(i -> incomeRows.put(i.code(), incomeRows.size()));
+        long[][] inc = new long[incomes.size()][2];
+        for (var i : reports.incomes(p.id(), from, to)) {
+            inc[incomeRows.get(i.source())]["START".equals(i.kind()) ? 0 : 1] += i.count();
+        }
+
+        var transferRows = new LinkedHashMap<String, long[]>();
+        for (var t : reports.transfers(p.id(), from, to)) {
+            transferRows.computeIfAbsent(t.programme(), k -> new long[2])[t.in() ? 0 : 1] += t.count();
+        }
+        long[][] tr = transferRows.values().toArray(new long[0][]);
+        if (tr.length == 0) {
+            tr = new long[0][2];
+        }
+        List<String> startEnd = List.of(text("progression.report.atStart", locale),
+                text("progression.report.atEnd", locale));
+
+        var texts = reports.texts(p.id(), from, to).orElse(new FunderReports.Texts(null, null));
+        return new FunderReport(p, from, to, suppress,
+                table("registered", locale, genders, bands, registered, suppress, true),
+                table("discharged", locale, genders, bands, discharged, suppress, true),
+                table("occupations", locale, occupationLabels, startEnd, occ, suppress, true),
+                table("incomes", locale, incomes.stream().map(Category::label).toList(), startEnd, inc, suppress,
+                        false),
+                table("transfers", locale, List.copyOf(transferRows.keySet()),
+                        List.of(text("progression.report.transferIn", locale),
+                                text("progression.report.transferOut", locale)), tr, suppress, true),
+                table("finsam", locale, List.of(text("progression.report.finsam.active", locale),
+                        text("progression.report.finsam.registered", locale),
+                        text("progression.report.finsam.discharged", locale)), genders, finsam, suppress, true),
+                measure(p, period, suppress), texts.equality(), texts.lessons());
+    }
+
+    private ReportTable table(String key, Locale locale, List<String> rows, List<String> columns, long[][] counts,
+            boolean suppress, boolean totals) {
+        long[][] c = counts.length == 0 ? new long[0][columns.size()] : counts;
+        var t = suppress ? SmallCountSuppression.suppressed(c) : SmallCountSuppression.exact(c);
+        if (c.length == 0) {
+            t = new SmallCountSuppression.Table(List.of(), List.of(),
+                    java.util.Collections.nCopies(columns.size(), new Cell(0, Mark.SHOWN)), new Cell(0, Mark.SHOWN));
+        }
+        return new ReportTable(key, text("progression.report.table." + key, locale), rows, columns, t, totals);
+    }
+
+    private static int row(Map<String, Integer> rows, String code) {
+        return code == null ? rows.size() : rows.get(code);
+    }
+
+    private static int genderRow(String gender) {
+        return switch (gender) {
+            case "KVINNA" -> 0;
+            case "MAN" -> 1;
+            default -> 2;
+        };
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static BigDecimal number(Validation v, String field, String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                v.reject(field, "validation.required");
+            }
+            return null;
+        }
+        try {
+            BigDecimal n = new BigDecimal(value.strip().replace(',', '.').replace("%", "").strip());
+            if (n.signum() < 0 || n.compareTo(BigDecimal.valueOf(1_000_000)) >= 0) {
+                v.reject(field, "progression.goal.targetRange");
+                return null;
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            v.reject(field, "progression.goal.targetRange");
+            return null;
+        }
+    }
+
+    private static Integer whole(Validation v, String field, String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value == null ? "" : value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message
+        }
+        v.reject(field, "progression.goal.wholeNumber", min, max);
+        return null;
+    }
+}

@@ -1,0 +1,85 @@
+package se.lots.benchmark;
+
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Follow-up data at national scale, set-based and deterministic (every value a function of the row number over the
+ * persons in id order): one enrolment per person (up to {@code participants}) in the given programme, started over the
+ * last two years, two in three discharged within a month (one in five of those transferred, to keep movements in), a participant
+ * row and a START registration for each, and a SLUT registration for each discharged one, each with a source of income.
+ */
+final class ProgressionDataGenerator {
+
+    record Generated(long enrolments, long registrations, Duration took) {
+    }
+
+    private final JdbcClient sql;
+
+    ProgressionDataGenerator(DataSource ownerDataSource) {
+        this.sql = JdbcClient.create(ownerDataSource);
+    }
+
+    Generated generate(long programmeId, long organisationId, long userId, int participants) {
+        long t0 = System.nanoTime();
+        long enrolled = sql.sql("""
+                INSERT INTO enrolment (person_id, programme_id, organisation_id, started_on, reason, ended_on,
+                                       end_reason, created_by)
+                SELECT y.id, :programme, :org, d.started_on, 'Benchmark',
+                       CASE WHEN y.g % 3 <> 0 THEN d.started_on + (y.g * 31 % 30)::int END,
+                       CASE WHEN y.g % 3 <> 0 THEN (ARRAY['ARBETE', 'STUDIER', 'AVBRUTIT', 'ANNAN_INSATS', 'OVERFORD'])
+                                                   [1 + y.g % 5] END, :user
+                  FROM (SELECT id, row_number() OVER (ORDER BY id) AS g FROM young_person ORDER BY id LIMIT :n) y
+                 CROSS JOIN LATERAL (SELECT current_date - 730 + (y.g * 7919 % 700)::int AS started_on) d""")
+                .param("programme", programmeId).param("org", organisationId).param("user", userId)
+                .param("n", participants).update();
+        sql.sql("""
+                INSERT INTO participant (programme_id, organisation_id, enrolment_id, gender, birth_year,
+                                         municipality_code, started_on, ended_on, created_by)
+                SELECT e.programme_id, e.organisation_id, e.id, y.gender, y.birth_year, y.municipality_code,
+                       e.started_on, e.ended_on, :user
+                  FROM enrolment e JOIN young_person y ON y.id = e.person_id WHERE e.programme_id = :programme""")
+                .param("programme", programmeId).param("user", userId).update();
+        long registered = sql.sql("""
+                INSERT INTO registration (participant_id, kind, measured_on, occupation, work_extent, education_level,
+                                          registered_at_af, created_by)
+                SELECT p.id, k.kind, CASE k.kind WHEN 'START' THEN p.started_on ELSE p.ended_on END, o.occupation,
+                       CASE WHEN o.occupation = 'ARBETAR' THEN 50 END, 'GYMNASIAL', x.g % 2 = 0, :user
+                  FROM (SELECT p.*, row_number() OVER (ORDER BY p.id) AS g FROM participant p
+                         WHERE p.programme_id = :programme) p
+                 CROSS JOIN LATERAL (SELECT p.g) x(g)
+                 CROSS JOIN (VALUES ('START'), ('SLUT')) k(kind)
+                 CROSS JOIN LATERAL (SELECT CASE k.kind
+                        WHEN 'START' THEN (ARRAY['ARBETSSOKANDE', 'INGEN_SYSSELSATTNING', 'SJUKSKRIVEN', 'ANNAN'])[1 + x.g % 4]
+                        ELSE (ARRAY['ARBETAR', 'STUDERAR', 'ARBETSSOKANDE', 'INGEN_SYSSELSATTNING', 'ANNAN'])[1 + x.g % 5]
+                        END AS occupation) o
+                 WHERE k.kind = 'START' OR p.ended_on IS NOT NULL""")
+                .param("programme", programmeId).param("user", userId).update();
+        sql.sql("""
+                INSERT INTO registration_income (registration_id, income_source)
+                SELECT r.id, (ARRAY['A_KASSA', 'EKONOMISKT_BISTAND', 'AKTIVITETSSTOD', 'LON', 'STUDIEMEDEL'])
+                             [1 + (abs(hashtext(r.id::text)) % 5)]
+                  FROM registration r JOIN participant p ON p.id = r.participant_id WHERE p.programme_id = :programme""")
+                .param("programme", programmeId).update();
+        for (String table : new String[] { "enrolment", "participant", "registration", "registration_income" }) {
+            sql.sql("VACUUM (ANALYZE) " + table).update();
+        }
+        return new Generated(enrolled, registered, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** The report's main table written by hand: registered and discharged by gender and age band, in one statement. */
+    static final String HAND_WRITTEN_MAIN_TABLE = """
+            SELECT CASE WHEN y.gender IN ('KVINNA', 'MAN') THEN y.gender ELSE 'ANNAT' END AS gender,
+                   CASE WHEN extract(year FROM e.started_on)::int - y.birth_year BETWEEN 16 AND 19 THEN 0
+                        WHEN extract(year FROM e.started_on)::int - y.birth_year BETWEEN 20 AND 24 THEN 1
+                        WHEN extract(year FROM e.started_on)::int - y.birth_year BETWEEN 25 AND 29 THEN 2 ELSE 3 END,
+                   count(*) FILTER (WHERE e.started_on >= :from),
+                   count(*) FILTER (WHERE e.ended_on BETWEEN :from AND :to
+                                      AND e.end_reason NOT IN ('OVERFORD', 'FELREGISTRERAD'))
+              FROM enrolment e JOIN young_person y ON y.id = e.person_id
+             WHERE e.programme_id = :programme AND e.started_on <= :to
+             GROUP BY 1, 2""";
+}

@@ -1,0 +1,94 @@
+package se.lots.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import se.lots.organisation.OrganisationService;
+import se.lots.plan.EnrolmentService;
+import se.lots.progression.FunderReportService;
+import se.lots.progression.GoalInput;
+import se.lots.security.Actor;
+import se.lots.security.CurrentActor;
+
+/**
+ * The funder's report for one programme holding all {@code lots.bench.persons} generated participants (the whole
+ * data set), timed against one hand-written SQL aggregate of its main table in the same run, and the goals page's
+ * service call (five goals) p95. One caller, no HTTP. See docs/benchmarks.md.
+ */
+public final class ProgressionReportBenchmark {
+
+    private final int persons = Integer.getInteger("lots.bench.persons", 250_000);
+    private final int rounds = Integer.getInteger("lots.bench.requests", 20);
+    private final int warmup = Integer.getInteger("lots.bench.warmup", 3);
+    private final long seed = Long.getLong("lots.bench.seed", 1214);
+
+    public static void main(String[] args) throws Exception {
+        try (ConfigurableApplicationContext app = BenchmarkApp.start(args)) {
+            new ProgressionReportBenchmark().run(app);
+        }
+    }
+
+    private void run(ConfigurableApplicationContext app) throws Exception {
+        DataSource owner = app.getBean("ownerDataSource", DataSource.class);
+        JdbcClient sql = JdbcClient.create(owner);
+        LocalDate today = LocalDate.now();
+        new PersonGenerator(app.getBean("dataSource", DataSource.class), seed, today).generate(persons,
+                DemoArea.holders(app.getBean(OrganisationService.class), sql),
+                PersonGenerator.youngTestNumbers(today, seed));
+        PersonGenerator.vacuumAnalyze(owner);
+        Actor lead = app.getBean(CurrentActor.class).byUsername("insatsledare");
+        long programme = app.getBean(EnrolmentService.class).saveProgramme(lead, "Benchmark " + System.nanoTime());
+        var generated = new ProgressionDataGenerator(owner).generate(programme, lead.organisationId(), lead.userId(),
+                persons);
+        FunderReportService reports = app.getBean(FunderReportService.class);
+        reports.addGoal(lead, programme, new GoalInput("DISCHARGED_WITH_PLAN", null, null, null, "80"));
+        reports.addGoal(lead, programme, new GoalInput("PLAN_WITHIN_MONTHS", "20", "29", "6", "80"));
+        reports.addGoal(lead, programme, new GoalInput("PARTICIPANTS", null, null, null, "20"));
+        reports.addGoal(lead, programme, new GoalInput("DISCHARGED_TO_WORK_OR_STUDIES", null, null, null, "50"));
+        reports.addGoal(lead, programme, new GoalInput("CONTACTS_PER_WEEK", null, null, null, "1"));
+        sql.sql("CHECKPOINT").update();
+        var period = reports.period("2000-01-01", today.toString());
+        Locale sv = Locale.forLanguageTag("sv");
+
+        var report = new Latencies();
+        var aggregate = new Latencies();
+        var goals = new Latencies();
+        JdbcClient appSql = JdbcClient.create(app.getBean("dataSource", DataSource.class));
+        for (int i = 0; i < warmup + rounds; i++) {
+            long a = System.nanoTime();
+            var r = reports.report(lead, programme, period, sv);
+            long b = System.nanoTime();
+            long rows = appSql.sql(ProgressionDataGenerator.HAND_WRITTEN_MAIN_TABLE).param("programme", programme)
+                    .param("from", period.from()).param("to", period.to()).query().listOfRows().size();
+            long c = System.nanoTime();
+            var g = reports.measure(lead, programme, period);
+            long d = System.nanoTime();
+            if (i >= warmup) {
+                report.add(b - a, (int) r.registered().table().total().count());
+                aggregate.add(c - b, (int) rows);
+                goals.add(d - c, g.size());
+            }
+        }
+        var out = new StringBuilder(String.format("# Progression report benchmark%n%nMachine: %d cores, JDK %s. "
+                + "%,d enrolments (one programme), %,d registrations, generated in %.1f s; %d rounds after %d warm-up."
+                + "%n%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                generated.enrolments(), generated.registrations(), generated.took().toMillis() / 1000.0, rounds,
+                warmup));
+        out.append(Latencies.header().replace("searches", "calls")).append('\n');
+        out.append(report.row("FunderReportService.report (whole report, 6 tables + 5 goals)")).append('\n');
+        out.append(aggregate.row("hand-written SQL aggregate of the main table")).append('\n');
+        out.append(goals.row("FunderReportService.measure (goals page, 5 goals)")).append('\n');
+        Path file = Path.of("target", "benchmarks", "progression-" + persons + ".md");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, out);
+        System.out.println(out);
+        System.out.println("Written to " + file.toAbsolutePath());
+    }
+}

@@ -1,0 +1,296 @@
+package se.lots.progression;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static se.lots.registry.PersonBuilder.aYoungPerson;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.AccessDeniedException;
+
+import se.lots.IntegrationTest;
+import se.lots.plan.Enrolment;
+import se.lots.plan.EnrolmentInput;
+import se.lots.plan.EnrolmentService;
+import se.lots.plan.PlanService;
+import se.lots.plan.PlanTrack;
+import se.lots.plan.StepInput;
+import se.lots.registry.RegistryService;
+import se.lots.security.Actor;
+import se.lots.security.CurrentActor;
+
+/** Programme goals and the funder's report on hand-built cohorts with known answers. */
+@IntegrationTest
+class ProgressionFunderReportIntegrationTest {
+
+    static final Locale SWEDISH = Locale.forLanguageTag("sv");
+    static final LocalDate TODAY = LocalDate.now();
+
+    @Autowired
+    FunderReportService reports;
+    @Autowired
+    FunderReportPdf pdf;
+    @Autowired
+    RegistrationService registrations;
+    @Autowired
+    EnrolmentService enrolments;
+    @Autowired
+    PlanService plans;
+    @Autowired
+    RegistryService registry;
+    @Autowired
+    CurrentActor actors;
+    @Autowired
+    MessageSource messages;
+
+    Enrolment enrol(Actor lead, long programme, LocalDate on, String gender) {
+        UUID person = registry.register(lead, aYoungPerson().named("Rapport", "Testsson").gender(gender).build()).id();
+        return enrolments.enrol(lead, person, new EnrolmentInput(String.valueOf(programme), on.toString(), null, null,
+                "Behöver stöd"));
+    }
+
+    void withPlan(Actor lead, UUID person) {
+        plans.create(lead, person);
+        long track = plans.page(lead, person).tracks().stream().map(PlanTrack::id).findFirst().orElseThrow();
+        plans.addStep(lead, person, new StepInput(String.valueOf(track), "Praktik", "KOMMUNEN", null, null, null, null,
+                null, null, null, null, "PLANERAD", null, false, List.of(), null));
+    }
+
+    static RegistrationInput registration(LocalDate on, String occupation, String income, String endedOn) {
+        return new RegistrationInput(on.toString(), occupation, "ARBETAR".equals(occupation) ? "100" : null,
+                List.of(income), "GYMNASIAL", false, null, endedOn);
+    }
+
+    record Cohort(long programme, long other, FunderReportService.Period period) {
+    }
+
+    /**
+     * Programme A, period the last 200 days: (1) discharged to work with a plan and START/SLUT; (2) discharged
+     * (AVBRUTIT) without a plan and without an end registration; (3) transferred to programme B — not a discharge;
+     * (4) an anonymous participant who ended studying; (5) still enrolled, two contacts in 10 weeks.
+     */
+    Cohort cohort(Actor lead) {
+        long a = enrolments.saveProgramme(lead, "Rapport A " + UUID.randomUUID());
+        long b = enrolments.saveProgramme(lead, "Rapport B " + UUID.randomUUID());
+        LocalDate start = TODAY.minusDays(150);
+
+        Enrolment one = enrol(lead, a, start, "KVINNA");
+        withPlan(lead, one.personId());
+        registrations.save(lead, one.id(), RegistrationKind.START, registration(start, "ARBETSSOKANDE", "A_KASSA", null));
+        enrolments.discharge(lead, one.id(), TODAY.minusDays(10).toString(), "ARBETE", null);
+        registrations.save(lead, one.id(), RegistrationKind.SLUT,
+                registration(TODAY.minusDays(10), "ARBETAR", "LON", null));
+
+        Enrolment two = enrol(lead, a, start, "MAN");
+        registrations.save(lead, two.id(), RegistrationKind.START,
+                registration(start, "INGEN_SYSSELSATTNING", "EKONOMISKT_BISTAND", null));
+        enrolments.discharge(lead, two.id(), TODAY.minusDays(20).toString(), "AVBRUTIT", null);
+
+        Enrolment three = enrol(lead, a, TODAY.minusDays(100), "MAN");
+        enrolments.transfer(lead, three.id(), new EnrolmentInput(String.valueOf(b), TODAY.minusDays(50).toString(),
+                null, null, "Bättre match"));
+
+        Enrolment four = enrol(lead, a, start, "KVINNA");
+        Participant anonymous = registrations.registerAnonymously(lead, four.id(), "INGET_SAMTYCKE");
+        registrations.saveForParticipant(lead, anonymous.id(), RegistrationKind.START,
+                registration(start, "ARBETSSOKANDE", "AKTIVITETSSTOD", null));
+        registrations.saveForParticipant(lead, anonymous.id(), RegistrationKind.SLUT,
+                registration(TODAY.minusDays(5), "STUDERAR", "STUDIEMEDEL", TODAY.minusDays(5).toString()));
+
+        Enrolment five = enrol(lead, a, TODAY.minusDays(70).minusDays(-1), "KVINNA");
+        plans.create(lead, five.personId());
+        plans.recordContact(lead, five.personId(), TODAY.minusDays(30).toString(), "Samtal", false);
+        plans.recordContact(lead, five.personId(), TODAY.minusDays(3).toString(), "Samtal", false);
+        return new Cohort(a, b, reports.period(TODAY.minusDays(200).toString(), TODAY.toString()));
+    }
+
+    Map<GoalIndicator, GoalResult> measured(Actor actor, Cohort c) {
+        var map = new HashMap<GoalIndicator, GoalResult>();
+        reports.measure(actor, c.programme(), c.period()).forEach(r -> map.put(r.goal().indicator(), r));
+        return map;
+    }
+
+    void addAllGoals(Actor lead, long programme) {
+        reports.addGoal(lead, programme, new GoalInput("DISCHARGED_WITH_PLAN", null, null, null, "80"));
+        reports.addGoal(lead, programme, new GoalInput("PARTICIPANTS", null, null, null, "20"));
+        reports.addGoal(lead, programme, new GoalInput("DISCHARGED_TO_WORK_OR_STUDIES", null, null, null, "50"));
+        reports.addGoal(lead, programme, new GoalInput("CONTACTS_PER_WEEK", null, null, null, "1"));
+        reports.addGoal(lead, programme, new GoalInput("PLAN_WITHIN_MONTHS", "0", "120", "6", "50"));
+    }
+
+    @Test
+    void indicatorsOnAHandBuiltCohortGiveTheKnownAnswers() {
+        Actor lead = actors.byUsername("insatsledare");
+        Cohort c = cohort(lead);
+        addAllGoals(lead, c.programme());
+        var m = measured(lead, c);
+
+        // discharged: one and two (the transfer is not a discharge); the anonymous participant has no plan to check
+        assertThat(m.get(GoalIndicator.DISCHARGED_WITH_PLAN).numerator().count()).isEqualTo(1);
+        assertThat(m.get(GoalIndicator.DISCHARGED_WITH_PLAN).denominator().count()).isEqualTo(2);
+        assertThat(m.get(GoalIndicator.DISCHARGED_WITH_PLAN).value()).isEqualByComparingTo("50.0");
+        assertThat(m.get(GoalIndicator.DISCHARGED_WITH_PLAN).met()).isFalse();
+        // five participants were in A during the period, the transferred one counted once in A
+        assertThat(m.get(GoalIndicator.PARTICIPANTS).value()).isEqualByComparingTo("5");
+        assertThat(m.get(GoalIndicator.PARTICIPANTS).met()).isFalse();
+        // one to work (end reason), the anonymous one to studies (SLUT occupation), two without end registration
+        assertThat(m.get(GoalIndicator.DISCHARGED_TO_WORK_OR_STUDIES).numerator().count()).isEqualTo(2);
+        assertThat(m.get(GoalIndicator.DISCHARGED_TO_WORK_OR_STUDIES).denominator().count()).isEqualTo(3);
+        assertThat(m.get(GoalIndicator.DISCHARGED_TO_WORK_OR_STUDIES).met()).isTrue();
+        // 2 contacts; participant-days within the period: 141 + 131 + 51 + 70 (the anonymous one has no journey)
+        GoalResult contacts = m.get(GoalIndicator.CONTACTS_PER_WEEK);
+        assertThat(contacts.numerator().count()).isEqualTo(2);
+        assertThat(contacts.value()).isEqualByComparingTo(
+                BigDecimal.valueOf(2 * 7.0 / (141 + 131 + 51 + 70)).setScale(2, java.math.RoundingMode.HALF_UP));
+        // within 6 months: one has a plan; two and three are not judged yet (150 days), five has a plan row but no step
+        GoalResult within = m.get(GoalIndicator.PLAN_WITHIN_MONTHS);
+        assertThat(within.numerator().count()).isEqualTo(1);
+        assertThat(within.denominator().count()).isEqualTo(1);
+
+        // the participants behind a goal, for the programme's organisation
+        var behind = reports.behind(lead, c.programme(),
+                m.get(GoalIndicator.DISCHARGED_WITH_PLAN).goal().id(), c.period());
+        assertThat(behind).hasSize(2);
+        assertThat(behind).filteredOn(FunderReportService.Behind::counted).hasSize(1);
+        assertThat(behind).extracting(FunderReportService.Behind::name).containsOnly("Rapport Testsson");
+    }
+
+    @Test
+    void theReportCountsByGenderAndAgeAndStartAndEnd() {
+        Actor lead = actors.byUsername("insatsledare");
+        Cohort c = cohort(lead);
+        FunderReport r = reports.report(lead, c.programme(), c.period(), SWEDISH);
+        assertThat(r.suppressed()).isFalse();
+        // registered in the period: all five; women 3 (one, four anonymous, five), men 2
+        assertThat(r.registered().table().total().count()).isEqualTo(5);
+        assertThat(r.registered().table().rowTotals()).extracting(x -> x.count()).containsExactly(3L, 2L, 0L);
+        // discharged: one, two, the anonymous one
+        assertThat(r.discharged().table().total().count()).isEqualTo(3);
+        // occupation at start: 2 job seekers (one, anonymous), 1 no occupation; at end: 1 working, 1 studying, 1 none
+        int seeking = r.occupations().rows().indexOf("Arbetssökande");
+        int working = r.occupations().rows().indexOf("Arbetar");
+        int notRegistered = r.occupations().rows().indexOf("Ej registrerad");
+        assertThat(r.occupations().cell(seeking, 0).count()).isEqualTo(2);
+        assertThat(r.occupations().cell(working, 1).count()).isEqualTo(1);
+        assertThat(r.occupations().cell(notRegistered, 1).count()).isEqualTo(1);
+        // transfers: one out of A to B; B got one in
+        assertThat(r.transfers().table().columnTotals()).extracting(x -> x.count()).containsExactly(0L, 1L);
+        FunderReport b = reports.report(lead, c.other(), c.period(), SWEDISH);
+        assertThat(b.transfers().table().columnTotals()).extracting(x -> x.count()).containsExactly(1L, 0L);
+        assertThat(b.registered().table().total().count()).isEqualTo(1);
+    }
+
+    @Test
+    void theXlsxHasOneSheetPerTableWithSuppressedNumbers() throws Exception {
+        Actor lead = actors.byUsername("insatsledare");
+        Cohort c = cohort(lead);
+        addAllGoals(lead, c.programme());
+        FunderReport r = reports.reportForDownload(lead, c.programme(), c.period(), SWEDISH);
+        byte[] xlsx = FunderReportWorkbook.write(r, messages, SWEDISH);
+        try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            var sheets = workbook.getSheets().map(s -> s.getName()).toList();
+            assertThat(sheets).hasSize(7).contains("Uppföljning Finsam  deltagare p", "Mål");
+            List<Row> registered = workbook.getSheets().findFirst().orElseThrow().read();
+            assertThat(registered.get(1).getCellText(1)).isEqualTo("16–19");
+            // women 3, men 2: every non-zero count is under 5
+            assertThat(registered.get(2).getCellText(0)).isEqualTo("Kvinnor");
+            assertThat(registered.get(2).getCellText(5)).isEqualTo("<5");
+            assertThat(registered.get(5).getCellText(0)).isEqualTo("Totalt");
+            assertThat(registered.get(5).getCellText(5)).isEqualTo("5");
+            List<Row> goals = workbook.getSheets().filter(s -> s.getName().equals("Mål")).findFirst().orElseThrow()
+                    .read();
+            assertThat(goals).hasSize(6);
+            // a share of 2 people is not shown outside the organisation
+            assertThat(goals.get(1).getCellText(2)).isEqualTo("..");
+        }
+        // exact for the organisation on the page, with numbers in the cells
+        FunderReport exact = reports.report(lead, c.programme(), c.period(), SWEDISH);
+        try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(
+                FunderReportWorkbook.write(exact, messages, SWEDISH)))) {
+            Row women = workbook.getSheets().findFirst().orElseThrow().read().get(2);
+            assertThat(women.getCellAsNumber(5).orElseThrow()).isEqualByComparingTo("3");
+        }
+    }
+
+    @Test
+    void thePdfHasTheHeadingsAndSuppressedCounts() throws Exception {
+        Actor lead = actors.byUsername("insatsledare");
+        Cohort c = cohort(lead);
+        reports.saveTexts(lead, c.programme(), c.period(), "Lika många kvinnor som män.", "Tidiga kontakter hjälper.");
+        FunderReport r = reports.reportForDownload(lead, c.programme(), c.period(), SWEDISH);
+        try (var doc = Loader.loadPDF(pdf.render(r, SWEDISH))) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("Rapport till finansiären", "Inskrivna deltagare efter kön och ålder",
+                    "Sysselsättning vid start och avslut", "Har målen uppnåtts?", "Förflyttningar mellan insatser",
+                    "Jämställdhet", "Lika många kvinnor som män.", "Tidiga kontakter hjälper.", "<5");
+        }
+    }
+
+    @Test
+    void aClosedPeriodGivesTheSameNumbersWhenGeneratedAgainAfterLaterData() {
+        Actor lead = actors.byUsername("insatsledare");
+        Cohort c = cohort(lead);
+        addAllGoals(lead, c.programme());
+        var closed = reports.period(TODAY.minusDays(200).toString(), TODAY.minusDays(15).toString());
+        FunderReport before = reports.report(lead, c.programme(), closed, SWEDISH);
+
+        // after the period: a discharge dated later of someone active in the period, a new participant, a transfer
+        Enrolment later = enrol(lead, c.programme(), TODAY.minusDays(12), "MAN");
+        registrations.save(lead, later.id(), RegistrationKind.START, registration(TODAY.minusDays(12), "ARBETSSOKANDE",
+                "A_KASSA", null));
+        Enrolment active = enrolments.ofProgramme(c.programme()).stream().filter(e -> e.endedOn() == null)
+                .filter(e -> !e.id().equals(later.id())).findFirst().orElseThrow();
+        enrolments.discharge(lead, active.id(), TODAY.minusDays(2).toString(), "STUDIER", null);
+        enrolments.transfer(lead, later.id(), new EnrolmentInput(String.valueOf(c.other()),
+                TODAY.minusDays(1).toString(), null, null, "Flytt"));
+
+        FunderReport after = reports.report(lead, c.programme(), closed, SWEDISH);
+        assertThat(after.tables()).isEqualTo(before.tables());
+        assertThat(after.goals()).isEqualTo(before.goals());
+        // and the open period did change
+        assertThat(reports.report(lead, c.programme(), c.period(), SWEDISH).registered().table().total().count())
+                .isEqualTo(6);
+    }
+
+    @Test
+    void anotherOrganisationIsRefusedAndAnalystsSeeOnlySuppressedFigures() {
+        Actor lead = actors.byUsername("insatsledare");
+        Cohort c = cohort(lead);
+        addAllGoals(lead, c.programme());
+        for (String other : List.of("fk", "af")) {
+            Actor actor = actors.byUsername(other);
+            assertThatThrownBy(() -> reports.report(actor, c.programme(), c.period(), SWEDISH)).as(other)
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> reports.measure(actor, c.programme(), c.period())).as(other)
+                    .isInstanceOf(AccessDeniedException.class);
+        }
+        Actor analyst = actors.byUsername("analytiker");
+        FunderReport seen = reports.report(analyst, c.programme(), c.period(), SWEDISH);
+        assertThat(seen.suppressed()).isTrue();
+        assertThat(seen.registered().table().rowTotals()).extracting(x -> x.text()).containsExactly("<5", "<5", "0");
+        assertThat(seen.registered().table().total().text()).isEqualTo("5");
+        var goal = reports.measure(analyst, c.programme(), c.period()).get(0);
+        assertThat(goal.numerator().text()).isEqualTo("<5");
+        assertThat(goal.valueHidden()).isTrue();
+        assertThatThrownBy(() -> reports.behind(analyst, c.programme(), goal.goal().id(), c.period()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> reports.addGoal(analyst, c.programme(), new GoalInput("PARTICIPANTS", null, null,
+                null, "20"))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> reports.addGoal(actors.byUsername("coach"), c.programme(),
+                new GoalInput("PARTICIPANTS", null, null, null, "20"))).isInstanceOf(AccessDeniedException.class);
+    }
+}
