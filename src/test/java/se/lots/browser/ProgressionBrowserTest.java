@@ -99,6 +99,16 @@ class ProgressionBrowserTest {
         assertThat(browser.text("#series-0 table")).contains("16", "28");
         assertThat(browser.text("#series-0")).contains("Rör sig framåt", "Över gränsvärdet");
         browser.assertAccessible("participant follow-up page");
+
+        // the programme's goals and the funder's report, reached from the follow-up start page
+        browser.open("/uppfoljning");
+        browser.clickAndWait("#goals-" + programme);
+        assertThat(browser.text("h1")).contains("Mål för Framsteget ung");
+        browser.assertAccessible("goals page");
+        browser.open("/uppfoljning");
+        browser.clickAndWait("#report-" + programme);
+        assertThat(browser.text("h1")).contains("Rapport till finansiären: Framsteget ung");
+        browser.assertAccessible("funder's report page");
     }
 
     private void assess(long instrument, List<Long> items, LocalDate on, String... scores) {
