@@ -153,8 +153,9 @@ class InterventionSearch {
             flags.add("true AS f_age");
         }
         if (!q.needs().isEmpty()) {
-            flags.add("EXISTS (SELECT 1 FROM intervention_need n WHERE n.intervention_id = c.id "
-                    + "AND n.need_id = ANY (?)) AS f_need");
+            // IN (subquery) in the select list becomes one hashed subplan; EXISTS was a probe per candidate row
+            flags.add("c.id IN (SELECT n.intervention_id FROM intervention_need n WHERE n.need_id = ANY (?)) "
+                    + "AS f_need");
             params.add(q.needs().toArray(Long[]::new));
         } else {
             flags.add("true AS f_need");
@@ -178,8 +179,8 @@ class InterventionSearch {
             flags.add("true AS f_party");
         }
         if (!q.municipalities().isEmpty()) {
-            flags.add("EXISTS (SELECT 1 FROM intervention_municipality a WHERE a.intervention_id = c.id "
-                    + "AND a.municipality_code = ANY (CAST(? AS bpchar[]))) AS f_area");
+            flags.add("c.id IN (SELECT a.intervention_id FROM intervention_municipality a "
+                    + "WHERE a.municipality_code = ANY (CAST(? AS bpchar[]))) AS f_area");
             params.add(q.municipalities().toArray(String[]::new));
         } else {
             flags.add("true AS f_area");

@@ -2,6 +2,7 @@ package se.lots.intervention;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.springframework.cache.Cache;
 import org.springframework.cache.concurrent.ConcurrentMapCache;
@@ -23,11 +24,14 @@ public class PublicCatalogue {
     private final InterventionSearch search;
     private final Interventions interventions;
     private final Providers providers;
+    private final Needs needs;
     private final Clock clock;
     private final Cache cache = new ConcurrentMapCache("publicCatalogue");
 
-    PublicCatalogue(InterventionSearch search, Interventions interventions, Providers providers, Clock clock) {
+    PublicCatalogue(InterventionSearch search, Interventions interventions, Providers providers, Needs needs,
+            Clock clock) {
         this.search = search;
+        this.needs = needs;
         this.interventions = interventions;
         this.providers = providers;
         this.clock = clock;
@@ -37,6 +41,9 @@ public class PublicCatalogue {
     }
 
     private record EntryKey(long id, LocalDate today) {
+    }
+
+    private record ListKey(String name) {
     }
 
     @Transactional(readOnly = true)
@@ -60,6 +67,20 @@ public class PublicCatalogue {
             throw new NotFoundException("intervention");
         }
         return found;
+    }
+
+    /** The needs, for the facet labels; cached with the rest, as every page of the public list shows them. */
+    @Transactional(readOnly = true)
+    @SuppressWarnings("unchecked")
+    public List<Need> needs() {
+        return cache.get(new ListKey("needs"), needs::all);
+    }
+
+    /** The providers, for the facet labels (never shown with their contact person); cached as {@link #needs()}. */
+    @Transactional(readOnly = true)
+    @SuppressWarnings("unchecked")
+    public List<Provider> providers() {
+        return cache.get(new ListKey("providers"), providers::all);
     }
 
     /** Called by every catalogue write; takes effect when the write commits. */
