@@ -3,14 +3,21 @@ package se.lots.intervention;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+
+import se.lots.reference.ReferenceData;
 
 import org.springframework.cache.Cache;
 import org.springframework.cache.concurrent.ConcurrentMapCache;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import se.lots.reference.ReferenceData;
 import se.lots.shared.NotFoundException;
 
 /**
@@ -44,6 +51,9 @@ public class PublicCatalogue {
     }
 
     private record ListKey(String name) {
+    }
+
+    private record FacetKey(InterventionQuery query, LocalDate today, Locale locale) {
     }
 
     @Transactional(readOnly = true)
@@ -81,6 +91,20 @@ public class PublicCatalogue {
     @SuppressWarnings("unchecked")
     public List<Provider> providers() {
         return cache.get(new ListKey("providers"), providers::all);
+    }
+
+    /**
+     * The facets of the public list as the page shows them, cached with the search: with 2 000 providers the
+     * provider facet alone has 2 000 options, and building them for every request was most of the page's cost.
+     */
+    List<FacetView> facets(InterventionQuery query, InterventionHits hits, ReferenceData reference,
+            MessageSource messages, Locale locale) {
+        InterventionQuery q = query.publicOnly();
+        if (!q.cacheable()) {
+            return FacetView.of(hits, q, needs(), providers(), reference, messages, locale);
+        }
+        return cache.get(new FacetKey(q, LocalDate.now(clock), locale),
+                () -> FacetView.of(hits, q, needs(), providers(), reference, messages, locale));
     }
 
     /** Called by every catalogue write; takes effect when the write commits. */

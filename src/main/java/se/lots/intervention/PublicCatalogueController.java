@@ -45,8 +45,7 @@ class PublicCatalogueController {
         model.addAttribute("query", query);
         model.addAttribute("hits", hits);
         model.addAttribute("pagerQuery", FacetView.pagerQuery(request.getQueryString()));
-        model.addAttribute("facets", FacetView.of(hits, query, catalogue.needs(), catalogue.providers(), reference,
-                messages, locale));
+        model.addAttribute("facets", catalogue.facets(query, hits, reference, messages, locale));
         model.addAttribute("action", "/katalog");
         model.addAttribute("selfPath", "/katalog");
         cacheable(response);
