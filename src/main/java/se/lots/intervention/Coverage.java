@@ -42,17 +42,25 @@ class Coverage {
                         WHERE m.intervention_id = i.id AND m.municipality_code = CAST(:area AS bpchar)))
             )""";
 
-    /** The matrix: one row per (band, active need), with zeros where nothing fits (the gaps). */
+    /**
+     * The matrix: one row per (band, active need), with zeros where nothing fits (the gaps). The links of current
+     * interventions are counted first and the band × need grid joined to them after; joining the grid to every link
+     * first was a third slower at 20 000 interventions (docs/benchmarks.md).
+     */
     static final String MATRIX = CURRENT + " " + """
-            SELECT b.position AS band, n.id AS need_id, count(c.id) AS interventions,
-                   coalesce(sum(greatest(c.capacity - coalesce(c.occupancy, 0), 0)), 0) AS open_places,
-                   count(c.id) FILTER (WHERE c.capacity IS NULL) AS unknown_capacity
+            , counted AS (
+              SELECT b.position, x.need_id, count(*) AS interventions,
+                     sum(greatest(c.capacity - coalesce(c.occupancy, 0), 0)) AS open_places,
+                     count(*) FILTER (WHERE c.capacity IS NULL) AS unknown_capacity
+                FROM current_intervention c JOIN intervention_need x ON x.intervention_id = c.id
+                JOIN band b ON c.age_min <= b.age_max AND c.age_max >= b.age_min
+               GROUP BY b.position, x.need_id
+            )
+            SELECT b.position AS band, n.id AS need_id, coalesce(k.interventions, 0) AS interventions,
+                   coalesce(k.open_places, 0) AS open_places, coalesce(k.unknown_capacity, 0) AS unknown_capacity
               FROM band b CROSS JOIN need n
-              LEFT JOIN intervention_need x ON x.need_id = n.id
-              LEFT JOIN current_intervention c ON c.id = x.intervention_id
-                                              AND c.age_min <= b.age_max AND c.age_max >= b.age_min
+              LEFT JOIN counted k ON k.position = b.position AND k.need_id = n.id
              WHERE n.active
-             GROUP BY b.position, n.id
              ORDER BY b.position, n.id""";
 
     private final JdbcClient jdbc;

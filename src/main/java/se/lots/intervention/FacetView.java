@@ -14,7 +14,8 @@ import se.lots.reference.ReferenceData;
 /** The facets of a search as a page shows them: each option with its label, its count and whether it is chosen. */
 record FacetView(String param, String titleKey, boolean single, List<Option> options) {
 
-    record Option(String value, String label, long count, boolean chosen) {
+    /** {@code countText} is the count as the page shows it ("(12)"), formatted here once rather than per render. */
+    record Option(String value, String label, long count, boolean chosen, String countText) {
     }
 
     /** The request's query string without its page, ready for "&page=n" to be added. */
@@ -29,16 +30,20 @@ record FacetView(String param, String titleKey, boolean single, List<Option> opt
 
     static List<FacetView> of(InterventionHits hits, InterventionQuery q, List<Need> needs, List<Provider> providers,
             ReferenceData reference, MessageSource messages, Locale locale) {
+        var counts = new java.util.HashMap<Long, String>();
+        java.util.function.LongFunction<String> countText = n -> counts.computeIfAbsent(n,
+                k -> messages.getMessage("intervention.facet.count", new Object[] { k }, locale));
         var kinds = new ArrayList<Option>();
         for (InterventionKind k : InterventionKind.values()) {
+            long count = hits.count("kind", k.name());
             kinds.add(new Option(k.name(), messages.getMessage("intervention.kind." + k.name(), null, locale),
-                    hits.count("kind", k.name()), q.kinds().contains(k)));
+                    count, q.kinds().contains(k), countText.apply(count)));
         }
         var needOptions = new ArrayList<Option>();
         for (Need n : needs) {
             if (n.active() || q.needs().contains(n.id())) {
                 needOptions.add(new Option(String.valueOf(n.id()), n.name(), hits.count("need", n.id()),
-                        q.needs().contains(n.id())));
+                        q.needs().contains(n.id()), countText.apply(hits.count("need", n.id()))));
             }
         }
         var parties = new ArrayList<Option>();
@@ -46,19 +51,20 @@ record FacetView(String param, String titleKey, boolean single, List<Option> opt
             long count = hits.count("party", t.name());
             if (count > 0 || q.partyTypes().contains(t)) {
                 parties.add(new Option(t.name(), messages.getMessage("partyType." + t.name(), null, locale), count,
-                        q.partyTypes().contains(t)));
+                        q.partyTypes().contains(t), countText.apply(count)));
             }
         }
         // providers and municipalities: only those with hits (or chosen), there may be thousands of providers
         var providerOptions = providers.stream()
                 .filter(p -> hits.count("provider", p.id()) > 0 || q.providers().contains(p.id()))
                 .map(p -> new Option(String.valueOf(p.id()), p.name(), hits.count("provider", p.id()),
-                        q.providers().contains(p.id())))
+                        q.providers().contains(p.id()), countText.apply(hits.count("provider", p.id()))))
                 .toList();
         var areas = hits.facets().getOrDefault("area", Map.of()).keySet().stream()
                 .filter(code -> reference.municipality(code).isPresent())
                 .map(code -> new Option(code, reference.municipality(code).orElseThrow().name(),
-                        hits.count("area", code), q.municipalities().contains(code)))
+                        hits.count("area", code), q.municipalities().contains(code),
+                        countText.apply(hits.count("area", code))))
                 .sorted(Comparator.comparing(Option::label))
                 .toList();
         return List.of(new FacetView("kind", "intervention.facet.kind", false, kinds),

@@ -72,33 +72,44 @@ class InterventionSearch {
         return new Statement(sql, params);
     }
 
-    /** (facet, key, hits) rows: one per option of each facet, plus ('total', '', all hits). */
+    /**
+     * (facet, key, hits) rows: one per option of each facet, plus ('total', '', all hits). Kind, provider, party,
+     * open, KAA and total come from one pass over {@code matched} (GROUPING SETS, each count with its own FILTER);
+     * needs and municipalities each need a join. Options with no hit are left out; open, KAA and total always come.
+     */
     static Statement facets(InterventionQuery q, LocalDate today) {
         var params = new ArrayList<Object>();
         String sql = matched(q, today, params) + " " + """
-                SELECT 'kind' AS facet, kind AS key, count(*) AS hits FROM matched
-                 WHERE %s GROUP BY kind
+                , grouped AS (
+                  SELECT CASE WHEN GROUPING(kind) = 0 THEN 'kind' WHEN GROUPING(provider_id) = 0 THEN 'provider'
+                              WHEN GROUPING(party_type) = 0 THEN 'party' ELSE 'scalar' END AS facet,
+                         coalesce(kind, provider_id::text, party_type) AS key,
+                         count(*) FILTER (WHERE %s) AS kind_hits,
+                         count(*) FILTER (WHERE %s) AS provider_hits,
+                         count(*) FILTER (WHERE %s) AS party_hits,
+                         count(*) FILTER (WHERE has_open AND %s) AS open_hits,
+                         count(*) FILTER (WHERE kaa_measure AND %s) AS kaa_hits,
+                         count(*) FILTER (WHERE %s) AS total_hits
+                    FROM matched GROUP BY GROUPING SETS ((kind), (provider_id), (party_type), ())
+                )
+                SELECT v.facet, v.key, v.hits
+                  FROM grouped g, LATERAL (VALUES ('kind', g.key, g.kind_hits, g.facet = 'kind'),
+                                                  ('provider', g.key, g.provider_hits, g.facet = 'provider'),
+                                                  ('party', g.key, g.party_hits, g.facet = 'party'),
+                                                  ('open', 'true', g.open_hits, g.facet = 'scalar'),
+                                                  ('kaa', 'true', g.kaa_hits, g.facet = 'scalar'),
+                                                  ('total', '', g.total_hits, g.facet = 'scalar'))
+                                   AS v(facet, key, hits, applies)
+                 WHERE v.applies AND (v.hits > 0 OR g.facet = 'scalar')
                 UNION ALL
                 SELECT 'need', n.need_id::text, count(*) FROM matched m JOIN intervention_need n ON n.intervention_id = m.id
                  WHERE %s GROUP BY n.need_id
                 UNION ALL
-                SELECT 'provider', provider_id::text, count(*) FROM matched
-                 WHERE %s GROUP BY provider_id
-                UNION ALL
-                SELECT 'party', party_type, count(*) FROM matched
-                 WHERE %s GROUP BY party_type
-                UNION ALL
                 SELECT 'area', trim(a.municipality_code), count(*)
                   FROM matched m JOIN intervention_municipality a ON a.intervention_id = m.id
-                 WHERE %s GROUP BY a.municipality_code
-                UNION ALL
-                SELECT 'open', 'true', count(*) FROM matched WHERE has_open AND %s
-                UNION ALL
-                SELECT 'kaa', 'true', count(*) FROM matched WHERE kaa_measure AND %s
-                UNION ALL
-                SELECT 'total', '', count(*) FROM matched WHERE %s""".formatted(allBut("f_kind"), allBut("f_need"),
-                allBut("f_provider"), allBut("f_party"), allBut("f_area"), allBut("f_open"), allBut("f_kaa"),
-                allBut(null));
+                 WHERE %s GROUP BY a.municipality_code""".formatted(allBut("f_kind"), allBut("f_provider"),
+                allBut("f_party"), allBut("f_open"), allBut("f_kaa"), allBut(null), allBut("f_need"),
+                allBut("f_area"));
         return new Statement(sql, params);
     }
 
@@ -153,8 +164,9 @@ class InterventionSearch {
             flags.add("true AS f_age");
         }
         if (!q.needs().isEmpty()) {
-            flags.add("EXISTS (SELECT 1 FROM intervention_need n WHERE n.intervention_id = c.id "
-                    + "AND n.need_id = ANY (?)) AS f_need");
+            // IN (subquery) in the select list becomes one hashed subplan; EXISTS was a probe per candidate row
+            flags.add("c.id IN (SELECT n.intervention_id FROM intervention_need n WHERE n.need_id = ANY (?)) "
+                    + "AS f_need");
             params.add(q.needs().toArray(Long[]::new));
         } else {
             flags.add("true AS f_need");
@@ -178,8 +190,8 @@ class InterventionSearch {
             flags.add("true AS f_party");
         }
         if (!q.municipalities().isEmpty()) {
-            flags.add("EXISTS (SELECT 1 FROM intervention_municipality a WHERE a.intervention_id = c.id "
-                    + "AND a.municipality_code = ANY (CAST(? AS bpchar[]))) AS f_area");
+            flags.add("c.id IN (SELECT a.intervention_id FROM intervention_municipality a "
+                    + "WHERE a.municipality_code = ANY (CAST(? AS bpchar[]))) AS f_area");
             params.add(q.municipalities().toArray(String[]::new));
         } else {
             flags.add("true AS f_area");
@@ -191,11 +203,15 @@ class InterventionSearch {
                 , with_open AS (
                   SELECT c.*, (c.capacity IS NOT NULL AND c.capacity > coalesce(c.occupancy, 0)) AS has_open
                     FROM candidate c
-                ), matched AS (
+                ), flagged AS (
                   SELECT c.*,""" + " " + String.join(",\n         ", flags) + """
 
                     FROM with_open c
-                )""";
+                ), matched AS (
+                  -- a row failing two facets counts nowhere: neither in the hits nor in any facet's options
+                  SELECT * FROM flagged
+                   WHERE""" + " " + FLAGS.stream().map(f -> "(NOT " + f + ")::int").collect(
+                        java.util.stream.Collectors.joining(" + ")) + " <= 1\n)";
     }
 
     private static String likeEscaped(String text) {

@@ -24,14 +24,11 @@ class PublicCatalogueController {
     static final String CACHE_CONTROL = "public, max-age=300";
 
     private final PublicCatalogue catalogue;
-    private final CatalogueService service;
     private final ReferenceData reference;
     private final MessageSource messages;
 
-    PublicCatalogueController(PublicCatalogue catalogue, CatalogueService service, ReferenceData reference,
-            MessageSource messages) {
+    PublicCatalogueController(PublicCatalogue catalogue, ReferenceData reference, MessageSource messages) {
         this.catalogue = catalogue;
-        this.service = service;
         this.reference = reference;
         this.messages = messages;
     }
@@ -48,8 +45,7 @@ class PublicCatalogueController {
         model.addAttribute("query", query);
         model.addAttribute("hits", hits);
         model.addAttribute("pagerQuery", FacetView.pagerQuery(request.getQueryString()));
-        model.addAttribute("facets", FacetView.of(hits, query, service.needs(), service.providers(), reference,
-                messages, locale));
+        model.addAttribute("facets", catalogue.facets(query, hits, reference, messages, locale));
         model.addAttribute("action", "/katalog");
         model.addAttribute("selfPath", "/katalog");
         cacheable(response);
