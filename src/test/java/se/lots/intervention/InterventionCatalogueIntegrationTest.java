@@ -354,6 +354,11 @@ class InterventionCatalogueIntegrationTest {
         assertThat(one.statusCode()).isEqualTo(200);
         assertThat(one.body()).contains("info@example.se").doesNotContain("Kalle");
 
+        var glossary = get("/katalog/begrepp");
+        assertThat(glossary.statusCode()).isEqualTo(200);
+        assertThat(glossary.body()).contains("id=\"kind-PRAKTIK\"").contains("Tid på en arbetsplats för att pröva ett yrke")
+                .contains("href=\"/katalog\"");
+
         assertThat(get("/insatser").statusCode()).isEqualTo(302);
         var write = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/interventions"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
