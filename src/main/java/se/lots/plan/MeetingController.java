@@ -40,6 +40,7 @@ class MeetingController {
             redirect.addFlashAttribute("notice", "meeting.created");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("meetingErrors", e.texts(messages, locale));
+            redirect.addFlashAttribute("openForm", PlanForm.MEETING.fragment());
         }
         return "redirect:/persons/" + id + "/plan#moten";
     }
@@ -59,6 +60,7 @@ class MeetingController {
             redirect.addFlashAttribute("notice", "meeting.minutesSaved");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("meetingErrors", e.texts(messages, locale));
+            redirect.addFlashAttribute("openForm", "minutes-" + meetingId);
         } catch (ConflictException e) {
             redirect.addFlashAttribute("meetingErrors", java.util.Map.of("version",
                     messages.getMessage(e.messageKey(), null, locale)));

@@ -25,6 +25,7 @@ import se.lots.registry.RegistryService;
 import se.lots.registry.YoungPerson;
 import se.lots.security.Actor;
 import se.lots.shared.InvalidInputException;
+import se.lots.shared.NotFoundException;
 
 /** The plan page of a young person, the step form with its merge view, and "Din plan" as PDF. */
 @Controller
@@ -76,7 +77,11 @@ class PlanController {
     }
 
     @GetMapping("/persons/{id}/plan")
-    String page(Actor actor, @PathVariable UUID id, Model model) {
+    String page(Actor actor, @PathVariable UUID id, @RequestParam(name = "formular", required = false) String form,
+            Model model) {
+        if (form != null && PlanForm.ofPanel(form) != null && !model.containsAttribute("openForm")) {
+            model.addAttribute("openForm", form);
+        }
         return show(actor, id, model);
     }
 
@@ -114,6 +119,7 @@ class PlanController {
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.texts(messages, locale));
             model.addAttribute("newStep", input);
+            model.addAttribute("openForm", PlanForm.STEP.fragment());
             return show(actor, id, model);
         }
     }
@@ -151,14 +157,14 @@ class PlanController {
     @PostMapping("/persons/{id}/plan/tracks")
     String addTrack(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String trackName,
             Model model, Locale locale) {
-        return act(actor, id, model, locale, () -> plans.addTrack(actor, id, trackName));
+        return act(actor, id, model, locale, PlanForm.TRACK, () -> plans.addTrack(actor, id, trackName));
     }
 
     @PostMapping("/persons/{id}/plan/support")
     String addSupport(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String supportName,
             @RequestParam(required = false) String supportRole, @RequestParam(required = false) String supportPhone,
             Model model, Locale locale) {
-        return act(actor, id, model, locale, () -> plans.addSupportPerson(actor, id, supportName, supportRole,
+        return act(actor, id, model, locale, PlanForm.SUPPORT, () -> plans.addSupportPerson(actor, id, supportName, supportRole,
                 supportPhone));
     }
 
@@ -166,7 +172,7 @@ class PlanController {
     String review(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String reviewHeldOn,
             @RequestParam(required = false) String reviewNote, @RequestParam(required = false) String nextReviewOn,
             Model model, Locale locale) {
-        return act(actor, id, model, locale, () -> plans.recordReview(actor, id, reviewHeldOn, reviewNote,
+        return act(actor, id, model, locale, PlanForm.REVIEW, () -> plans.recordReview(actor, id, reviewHeldOn, reviewNote,
                 nextReviewOn));
     }
 
@@ -174,28 +180,28 @@ class PlanController {
     String contact(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String contactOn,
             @RequestParam(required = false) String contactNote,
             @RequestParam(defaultValue = "false") boolean contactConfidential, Model model, Locale locale) {
-        return act(actor, id, model, locale, () -> plans.recordContact(actor, id, contactOn, contactNote,
+        return act(actor, id, model, locale, PlanForm.CONTACT, () -> plans.recordContact(actor, id, contactOn, contactNote,
                 contactConfidential));
     }
 
     @PostMapping("/persons/{id}/enrolments")
     String enrol(Actor actor, @PathVariable UUID id, @ModelAttribute EnrolmentInput input, Model model,
             Locale locale) {
-        return act(actor, id, model, locale, () -> enrolments.enrol(actor, id, input));
+        return act(actor, id, model, locale, PlanForm.ENROL, () -> enrolments.enrol(actor, id, input));
     }
 
     @PostMapping("/persons/{id}/enrolments/{enrolmentId}/discharge")
     String discharge(Actor actor, @PathVariable UUID id, @PathVariable UUID enrolmentId,
             @RequestParam(required = false) String endedOn, @RequestParam(required = false) String endReason,
             @RequestParam(required = false) Integer version, Model model, Locale locale) {
-        return act(actor, id, model, locale, () -> enrolments.discharge(actor, enrolmentId, endedOn, endReason,
+        return act(actor, id, model, locale, null, () -> enrolments.discharge(actor, enrolmentId, endedOn, endReason,
                 version));
     }
 
     @PostMapping("/persons/{id}/enrolments/{enrolmentId}/transfer")
     String transfer(Actor actor, @PathVariable UUID id, @PathVariable UUID enrolmentId,
             @ModelAttribute EnrolmentInput input, Model model, Locale locale) {
-        return act(actor, id, model, locale, () -> enrolments.transfer(actor, enrolmentId, input));
+        return act(actor, id, model, locale, null, () -> enrolments.transfer(actor, enrolmentId, input));
     }
 
     @GetMapping("/persons/{id}/plan/din-plan.pdf")
@@ -210,14 +216,46 @@ class PlanController {
                 .body(yourPlan.render(p.firstName(), page));
     }
 
-    private String act(Actor actor, UUID id, Model model, Locale locale, Runnable action) {
+    /** Runs an action of the plan page; on bad input the page comes back with the action's form open (if it has one). */
+    private String act(Actor actor, UUID id, Model model, Locale locale, PlanForm form, Runnable action) {
         try {
             action.run();
             return "redirect:/persons/" + id + "/plan";
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.texts(messages, locale));
+            if (form != null) {
+                model.addAttribute("openForm", form.fragment());
+            }
             return show(actor, id, model);
         }
+    }
+
+    /**
+     * One form of the plan page, loaded when its panel is opened (htmx). The plan is read under the same access
+     * decision as the page, and audited: the forms show the plan's steps and tracks.
+     */
+    @GetMapping("/persons/{id}/plan/forms/{form}")
+    String form(Actor actor, @PathVariable UUID id, @PathVariable String form,
+            @RequestParam(required = false) UUID meeting, Model model) {
+        PlanForm f = PlanForm.ofPanel(form);
+        if (f == null || !f.fragment().equals(form)) {
+            throw new NotFoundException("no such form: " + form);
+        }
+        PlanPage page = plans.page(actor, id);
+        if (f.needsSharedPlan() && !page.view().shared()) {
+            throw new AccessDeniedException("this form needs the shared plan");
+        }
+        model.addAttribute("page", page);
+        model.addAttribute("today", LocalDate.now(clock));
+        if (f == PlanForm.MINUTES) {
+            // only the meeting's own organisation writes its minutes, as on the page
+            Meeting m = page.meetings().stream()
+                    .filter(x -> x.id().equals(meeting) && x.organisationId() == page.view().organisationId())
+                    .findFirst().orElseThrow(() -> new NotFoundException("no such meeting of yours: " + meeting));
+            model.addAttribute("m", m);
+        }
+        formModel(actor, page, f, model);
+        return "plan/forms :: " + f.fragment();
     }
 
     private String show(Actor actor, UUID id, Model model) {
@@ -226,27 +264,64 @@ class PlanController {
         model.addAttribute("page", page);
         model.addAttribute("person", read.person());
         model.addAttribute("today", LocalDate.now(clock));
-        model.addAttribute("colleagues", plans.colleagues(actor, page.exists() ? page.plan().coordinatorUserId() : null));
-        var all = organisations.organisations();
-        model.addAttribute("organisations", all);
-        // the units of the organisation the referral form starts with; choosing another loads its units (GET /plan/units)
-        model.addAttribute("units", all.isEmpty() ? List.of() : organisationUnits.units(all.get(0).id()));
         model.addAttribute("referrals", page.referrals());
         model.addAttribute("referralService", referrals);
         model.addAttribute("meetings", page.meetings());
-        model.addAttribute("meetingKinds", MeetingKind.values());
         model.addAttribute("zone", clock.getZone());
-        model.addAttribute("programmes", enrolments.programmes().stream()
-                .filter(p -> p.organisationId() == actor.organisationId()).toList());
-        model.addAttribute("parties", ResponsibleParty.values());
-        model.addAttribute("statuses", StepStatus.values());
-        model.addAttribute("supportRoles", SupportRole.values());
         model.addAttribute("endReasons", List.of(EnrolmentEndReason.values()).stream()
                 .filter(r -> r != EnrolmentEndReason.OVERFORD).toList());
-        if (!model.containsAttribute("newStep")) {
-            model.addAttribute("newStep", StepInput.empty());
+        if (page.exists() && page.view().shared()) {
+            // the goal form's coordinator list
+            model.addAttribute("colleagues", plans.colleagues(actor, page.plan().coordinatorUserId()));
+        }
+        // the forms are closed and loaded when opened (plan/forms.html), except one that came back with errors
+        // or that was asked for without JavaScript (?formular=)
+        Object open = model.getAttribute("openForm");
+        PlanForm form = PlanForm.ofPanel(open instanceof String name ? name : null);
+        if (form != null) {
+            formModel(actor, page, form, model);
         }
         return "plan/plan";
+    }
+
+    /** What one form needs beyond the plan page itself. */
+    private void formModel(Actor actor, PlanPage page, PlanForm form, Model model) {
+        switch (form) {
+            case STEP -> {
+                if (!model.containsAttribute("colleagues")) {
+                    model.addAttribute("colleagues", plans.colleagues(actor,
+                            page.exists() ? page.plan().coordinatorUserId() : null));
+                }
+                model.addAttribute("parties", ResponsibleParty.values());
+                model.addAttribute("statuses", StepStatus.values());
+                if (!model.containsAttribute("newStep")) {
+                    model.addAttribute("newStep", StepInput.empty());
+                }
+            }
+            case SUPPORT -> model.addAttribute("supportRoles", SupportRole.values());
+            case ENROL -> {
+                if (!model.containsAttribute("colleagues")) {
+                    model.addAttribute("colleagues", plans.colleagues(actor,
+                            page.exists() ? page.plan().coordinatorUserId() : null));
+                }
+                model.addAttribute("organisations", organisations.organisations());
+                model.addAttribute("programmes", enrolments.programmes().stream()
+                        .filter(p -> p.organisationId() == actor.organisationId()).toList());
+            }
+            case MEETING -> {
+                model.addAttribute("organisations", organisations.organisations());
+                model.addAttribute("meetingKinds", MeetingKind.values());
+            }
+            case REFERRAL -> {
+                var all = organisations.organisations();
+                model.addAttribute("organisations", all);
+                // the units of the organisation the form starts with; choosing another loads its units (GET /plan/units)
+                model.addAttribute("units", all.isEmpty() ? List.of() : organisationUnits.units(all.get(0).id()));
+            }
+            default -> {
+                // the track, review, minutes and contact forms need only the page
+            }
+        }
     }
 
     private String stepForm(Actor actor, PlanStep step, StepInput input, Model model) {

@@ -41,6 +41,7 @@ class ReferralController {
             redirect.addFlashAttribute("notice", "referral.sent");
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("referralErrors", e.texts(messages, locale));
+            redirect.addFlashAttribute("openForm", PlanForm.REFERRAL.fragment());
         }
         return "redirect:/persons/" + id + "/plan#remisser";
     }

@@ -143,6 +143,19 @@ final class Browser implements AutoCloseable {
         clickAndWait(find(css));
     }
 
+    /**
+     * Opens a closed form panel (a details element whose form htmx loads when opened) and waits until the form is
+     * there; a panel that is already open (it came back with errors) is left as it is.
+     */
+    void openPanel(String panelCss) {
+        WebElement panel = find(panelCss);
+        if (panel.getAttribute("open") == null) {
+            panel.findElement(By.tagName("summary")).click();
+        }
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !find(panelCss).findElements(
+                By.cssSelector(".form-body form, .form-body .hint")).isEmpty());
+    }
+
     /** Starts from a clean session (no cookies, Swedish) and logs in; the start page follows. */
     void loginAs(String username) {
         login(username, DEMO_PASSWORD);

@@ -74,6 +74,7 @@ class PlanBrowserTest {
         browser.clickAndWait("#start-plan");
 
         // enrol in the programme
+        browser.openPanel("#enrol-panel");
         browser.clickAndWait("#enrol-button");
         assertThat(browser.text("#inskrivningar")).contains("Fältet måste fyllas i");
         browser.type("reason", "Varken arbetar eller studerar sedan i våras");
@@ -87,6 +88,7 @@ class PlanBrowserTest {
         assertThat(browser.text("[role=status]")).contains("Planen är sparad");
         addStep("ARBETE", "Praktik på stall", "Ring stallet på måndag", false);
         addStep("HALSA", "Samtal om sömn", "Boka tid", true);
+        browser.openPanel("#step-panel");
         new org.openqa.selenium.support.ui.Select(browser.find("#dependsOn")).selectByVisibleText("Praktik på stall");
         addStep("ARBETE", "Sommarjobb på stall", "Ansök i april", false);
         assertThat(browser.text("#track-ARBETE")).contains("Beror på: Praktik på stall");
@@ -96,6 +98,7 @@ class PlanBrowserTest {
         browser.assertAccessible("plan page");
 
         // SIP with AF and the region: the region's consent is missing, and the page says so
+        browser.openPanel("#meeting-panel");
         browser.find("#meeting-org-" + af.organisationId()).click();
         browser.find("#meeting-org-" + nurse.organisationId()).click();
         browser.clickAndWait("#create-meeting");
@@ -103,12 +106,14 @@ class PlanBrowserTest {
                 .doesNotContain("Arbetsförmedlingen");
         assertThat(browser.find("#meeting-errors a").getAttribute("href")).endsWith("/persons/" + person + "#samtycken");
         consentFor(coach, person, nurse);
+        browser.openPanel("#meeting-panel"); // open already: it came back with the error
         browser.find("#meeting-org-" + af.organisationId()).click();
         browser.find("#meeting-org-" + nurse.organisationId()).click();
         browser.clickAndWait("#create-meeting");
         assertThat(browser.text("#moten")).contains("SIP", "Arbetsförmedlingen", "Region Skåne");
 
         // the minutes: a decision becomes a step in the plan
+        browser.openPanel("#moten article details");
         browser.find("#moten textarea[name=minutes]").sendKeys("Vi börjar med hälsa och praktik parallellt.");
         browser.find("#moten input[name=decisionTitle]").sendKeys("Boka hälsosamtal");
         browser.clickAndWait(browser.find("#moten button.save-minutes"));
@@ -117,6 +122,7 @@ class PlanBrowserTest {
         browser.assertAccessible("plan with meeting");
 
         // a referral to the health centre
+        browser.openPanel("#referral-panel");
         browser.choose("toOrganisationId", String.valueOf(nurse.organisationId()));
         // the unit list follows the chosen organisation (htmx): the region's health centre, not the kommun's units
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(5))
@@ -209,6 +215,44 @@ class PlanBrowserTest {
         assertThat(browser.text("#track-ARBETE")).contains("Pågår");
     }
 
+    /**
+     * The plan page's forms are closed panels loaded when opened. Without JavaScript the panel's link renders the
+     * page with that form open; a form of a plan the user may not see, or a form that does not exist, is refused.
+     */
+    @Test
+    void aClosedFormLoadsWhenOpenedAndOnlyForThoseWhoMaySeeThePlan() {
+        UUID person = registry.register(actors.byUsername("coach"), aYoungPerson().named("Ines", "Panelsson").build())
+                .id();
+        browser.on(port).loginAs("coach");
+        browser.open("/persons/" + person + "/plan");
+        browser.clickAndWait("#start-plan");
+        assertThat(browser.findAll("#send-referral")).isEmpty();
+        assertThat(browser.find("#referral-panel").getAttribute("open")).isNull();
+        browser.openPanel("#referral-panel");
+        assertThat(browser.text("#toOrganisationId")).contains("Region Skåne");
+
+        // the link in a closed panel, followed as without JavaScript: the same page with that form open
+        browser.open("/persons/" + person + "/plan");
+        browser.driver().get(browser.find("#support-panel .form-body a").getAttribute("href"));
+        assertThat(browser.find("#support-panel").getAttribute("open")).isNotNull();
+        assertThat(browser.findAll("#support-panel form")).hasSize(1);
+        assertThat(browser.findAll("#referral-panel form")).isEmpty();
+        browser.assertAccessible("plan page with a form open");
+
+        assertThat(status("/persons/" + person + "/plan/forms/referral")).isEqualTo(200);
+        assertThat(status("/persons/" + person + "/plan/forms/layout")).isEqualTo(404);
+        assertThat(status("/persons/" + person + "/plan/forms/minutes?meeting=" + UUID.randomUUID())).isEqualTo(404);
+        browser.logout();
+        browser.loginAs("af"); // another organisation, no consent
+        assertThat(status("/persons/" + person + "/plan/forms/referral")).isEqualTo(403);
+    }
+
+    private long status(String path) {
+        return (Long) browser.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0], { redirect: 'manual' }).then(r => done(r.status)).catch(e => done(-1));""", path);
+    }
+
     private void consentFor(se.lots.security.Actor holder, UUID person, se.lots.security.Actor to) {
         consents.record(holder, person, holder.organisationId(), new se.lots.consent.NewConsent(null,
                 to.organisationId(), se.lots.consent.ConsentPurpose.SIP,
@@ -217,6 +261,7 @@ class PlanBrowserTest {
     }
 
     private void addStep(String track, String title, String next, boolean confidential) {
+        browser.openPanel("#step-panel");
         var option = browser.driver().findElement(By.xpath("//select[@id='trackId']/option[normalize-space()='"
                 + (track.equals("ARBETE") ? "Arbete" : "Hälsa") + "']"));
         browser.choose("trackId", option.getAttribute("value"));
