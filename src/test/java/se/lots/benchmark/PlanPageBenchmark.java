@@ -47,6 +47,10 @@ public final class PlanPageBenchmark {
     // a case load of about 40 young persons each, as in the seeds' programmes; the concurrent users are some of them
     private final int caseWorkers = Integer.getInteger("lots.bench.case-workers", Math.max(users, plans / 40));
     private final long seed = Long.getLong("lots.bench.seed", 1214);
+    // a case worker opens one of the plan page's forms (loaded when opened) on one view in FORM_EVERY
+    private static final int FORM_EVERY = 4;
+    private static final String[] FORMS = { "step", "referral", "meeting", "enrol", "contact", "review" };
+    private final java.util.concurrent.atomic.AtomicLong forms = new java.util.concurrent.atomic.AtomicLong();
 
     public static void main(String[] args) throws Exception {
         try (ConfigurableApplicationContext app = BenchmarkApp.start(args)) {
@@ -107,6 +111,7 @@ public final class PlanPageBenchmark {
 
         var planPages = new ArrayList<Latencies>();
         var worklists = new ArrayList<Latencies>();
+        var formLoads = new ArrayList<Latencies>();
         var allLoggedIn = new CyclicBarrier(users);
         var started = new long[1];
         var cpuAtStart = new long[1];
@@ -130,19 +135,23 @@ public final class PlanPageBenchmark {
                 Latencies[] l = s.get();
                 planPages.add(l[0]);
                 worklists.add(l[1]);
+                formLoads.add(l[2]);
             }
         } finally {
             pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - started[0]) / 1e9;
-        double cpuMsPerPage = (processCpuNanos() - cpuAtStart[0]) / 1e6 / (2.0 * users * (requests + warmup));
+        long pages = 2L * users * (requests + warmup) + forms.get();
+        double cpuMsPerPage = (processCpuNanos() - cpuAtStart[0]) / 1e6 / pages;
         report.append(Latencies.header().replace("searches", "pages")).append('\n');
         report.append(Latencies.merge(planPages).row("GET /persons/{id}/plan")).append('\n');
         report.append(Latencies.merge(worklists).row("GET /plan")).append('\n');
+        report.append(Latencies.merge(formLoads).row("GET /persons/{id}/plan/forms/{form} (options/form)"))
+                .append('\n');
         report.append(planService.row("service: PlanService.page + RegistryService.read")).append('\n');
         report.append(worklistService.row("service: CaseWorklist.page")).append('\n');
         report.append(String.format("%nThroughput: %.0f pages/s over %.1f s (warm-up included); the JVM (Lots and the "
-                + "load client) used %.1f ms of CPU per page.%n", 2.0 * users * (requests + warmup) / seconds, seconds,
+                + "load client) used %.1f ms of CPU per page (forms opened count as pages).%n", pages / seconds, seconds,
                 cpuMsPerPage));
         Path out = Path.of("target", "benchmarks", "plan-" + persons + "-" + steps + "-" + users + "-" + thinkMs
                 + ".md");
@@ -181,12 +190,25 @@ public final class PlanPageBenchmark {
             throws Exception {
         var plan = new Latencies();
         var worklist = new Latencies();
+        var form = new Latencies();
         for (int i = 0; i < warmup + requests; i++) {
             UUID person = planned.get(random.nextInt(planned.size()));
             think(random);
             long a = System.nanoTime();
             String body = http.get("/persons/" + person + "/plan");
             long b = System.nanoTime();
+            if (random.nextInt(FORM_EVERY) == 0) {
+                // the page's forms are loaded when opened: one view in FORM_EVERY opens one, after reading the page
+                think(random);
+                String name = FORMS[random.nextInt(FORMS.length)];
+                long e = System.nanoTime();
+                String html = http.get("/persons/" + person + "/plan/forms/" + name);
+                long f = System.nanoTime();
+                if (i >= warmup) {
+                    form.add(f - e, KaaWorklistBenchmark.PageClient.count(html, "<option"));
+                }
+                forms.incrementAndGet();
+            }
             think(random);
             long c = System.nanoTime();
             String list = http.get("/plan");
@@ -196,7 +218,7 @@ public final class PlanPageBenchmark {
                 worklist.add(d - c, KaaWorklistBenchmark.PageClient.count(list, "<td><a href=\"/persons/"));
             }
         }
-        return new Latencies[] { plan, worklist };
+        return new Latencies[] { plan, worklist, form };
     }
 
     private static long processCpuNanos() {
