@@ -23,9 +23,8 @@ import org.springframework.stereotype.Repository;
 class FunderReports {
 
     // :programme, :from, :to; registered = started in the period; discharged = ended in the period for another
-    // reason than a transfer or a wrong registration; active = enrolled at some time in the period. The cohort is
-    // materialised: the report's tables and goals all read it, so the enrolments are read once.
-    static final String COHORT = """
+    // reason than a transfer or a wrong registration; active = enrolled at some time in the period
+    private static final String UNITS = """
             WITH unit AS (
                 SELECT e.id AS enrolment_id, e.person_id, p.id AS participant_id, coalesce(p.gender, y.gender) AS gender,
                        coalesce(p.birth_year, y.birth_year) AS birth_year, e.started_on, e.ended_on, e.end_reason,
@@ -39,7 +38,7 @@ class FunderReports {
                 SELECT NULL, NULL, p.id, p.gender, p.birth_year, p.started_on, p.ended_on, NULL, NULL
                 FROM participant p
                 WHERE p.programme_id = :programme AND p.enrolment_id IS NULL AND p.started_on <= CAST(:to AS date)
-            ), cohort AS MATERIALIZED (
+            ), cohort AS (
                 SELECT u.*, extract(year FROM u.started_on)::int - u.birth_year AS age,
                        u.started_on >= CAST(:from AS date) AS registered,
                        coalesce(u.ended_on BETWEEN CAST(:from AS date) AND CAST(:to AS date)
@@ -51,9 +50,13 @@ class FunderReports {
                 -- a plan = a plan row with at least one step, counted from the day its first step was written
                 SELECT pl.person_id, min(s.created_at) AS first_step
                 FROM plan pl JOIN plan_step s ON s.plan_id = pl.id
-                WHERE pl.person_id IN (SELECT person_id FROM cohort)
+                WHERE pl.person_id IN (SELECT e.person_id FROM enrolment e WHERE e.programme_id = :programme)
                 GROUP BY pl.person_id
-            ), contact_window AS (
+            )""";
+
+    /** The cohort and its parts for the participants behind one goal ({@link #units}). */
+    static final String COHORT = UNITS + """
+            , contact_window AS (
                 SELECT c.enrolment_id, c.person_id, c.started_on, c.ended_on,
                        GREATEST(c.started_on, CAST(:from AS date)) AS s,
                        LEAST(coalesce(c.ended_on, CAST(:to AS date)), CAST(:to AS date)) AS e
@@ -61,13 +64,29 @@ class FunderReports {
             ), discharged AS (
                 -- START and SLUT of those discharged; null = not registered by the period's end
                 SELECT c.enrolment_id, c.person_id, c.participant_id, c.started_on, c.ended_on, c.end_reason,
+                       s.occupation AS end_occupation
+                FROM cohort c
+                LEFT JOIN registration s ON s.participant_id = c.participant_id AND s.kind = 'SLUT'
+                                        AND s.measured_on <= CAST(:to AS date)
+                WHERE c.discharged
+            )
+            """;
+
+    /**
+     * The report in one pass: every participant once, as one row with what the tables and goals need (START and SLUT
+     * only for those discharged, the day of the first plan step), materialised once and then aggregated.
+     */
+    private static final String WIDE = UNITS + """
+            , wide AS MATERIALIZED (
+                SELECT c.enrolment_id, c.person_id, c.gender, c.age, c.started_on, c.ended_on, c.end_reason,
+                       c.transferred_from, c.registered, c.discharged, c.active, fp.first_step,
                        s.id AS start_id, s.occupation AS start_occupation, r.id AS end_id, r.occupation AS end_occupation
                 FROM cohort c
-                LEFT JOIN registration s ON s.participant_id = c.participant_id AND s.kind = 'START'
+                LEFT JOIN registration s ON c.discharged AND s.participant_id = c.participant_id AND s.kind = 'START'
                                         AND s.measured_on <= CAST(:to AS date)
-                LEFT JOIN registration r ON r.participant_id = c.participant_id AND r.kind = 'SLUT'
+                LEFT JOIN registration r ON c.discharged AND r.participant_id = c.participant_id AND r.kind = 'SLUT'
                                         AND r.measured_on <= CAST(:to AS date)
-                WHERE c.discharged
+                LEFT JOIN first_plan fp ON fp.person_id = c.person_id
             )
             """;
 
@@ -106,88 +125,140 @@ class FunderReports {
             List<TransferCount> transfers, Map<Long, Measured> goals) {
     }
 
-    // every part of the report as rows of one shape: part, goal, two keys, three counts and a sum of days
-    private static final String GENDER_AGE = """
-            SELECT 'A' AS part, NULL::bigint AS goal, gender AS k1, (%s)::text AS k2,
-                   count(*) FILTER (WHERE registered) AS n1, count(*) FILTER (WHERE discharged) AS n2,
-                   count(*) FILTER (WHERE active) AS n3, 0::float8 AS d
-            FROM cohort GROUP BY 3, 4""";
-    private static final String OCCUPATIONS = """
-            SELECT 'O', NULL, start_occupation, end_occupation, count(*), 0::bigint, 0::bigint, 0::float8
-            FROM discharged GROUP BY 3, 4""";
-    // a person may have several sources of income, so this table is not additive
-    private static final String INCOMES = """
-            SELECT 'I', NULL, r.kind, i.income_source, count(*), 0::bigint, 0::bigint, 0::float8
-            FROM discharged d CROSS JOIN LATERAL (VALUES ('START', d.start_id), ('SLUT', d.end_id)) r (kind, id)
-            JOIN registration_income i ON i.registration_id = r.id
-            GROUP BY 3, 4""";
-    // into the programme (started in the period) and out of it (ended as OVERFORD in the period)
-    private static final String TRANSFERS = """
-            SELECT 'T', NULL, fp.name, 'IN', count(*), 0::bigint, 0::bigint, 0::float8
-            FROM cohort c JOIN enrolment f ON f.id = c.transferred_from JOIN programme fp ON fp.id = f.programme_id
-            WHERE c.registered GROUP BY 3
-            UNION ALL
-            SELECT 'T', NULL, tp.name, 'OUT', count(*), 0::bigint, 0::bigint, 0::float8
-            FROM cohort c JOIN enrolment t ON t.transferred_from = c.enrolment_id
-                                          AND t.started_on <= CAST(:to AS date)
-            JOIN programme tp ON tp.id = t.programme_id
-            WHERE c.end_reason = 'OVERFORD' AND c.ended_on BETWEEN CAST(:from AS date) AND CAST(:to AS date)
-            GROUP BY 3""";
+    /** One statement with its named parameters. */
+    record Statement(String sql, Map<String, Object> params) {
+    }
 
-    /** Everything the report shows ({@code tables}) or only the goals (the goals page), in one statement. */
-    Pass pass(long programmeId, long organisationId, LocalDate from, LocalDate to, List<ProgrammeGoal> goals,
-            boolean tables) {
-        var parts = new ArrayList<String>();
-        if (tables) {
-            parts.add(GENDER_AGE.formatted(AGE_BAND));
-            parts.add(OCCUPATIONS);
-            parts.add(INCOMES);
-            parts.add(TRANSFERS);
-        }
+    /**
+     * Everything the report shows ({@code tables}) or only the goals (the goals page), as one statement over the
+     * participants read once. Rows: part, two keys, the counts as an array (registered, discharged, active, then per
+     * goal its numerator, denominator and participant-days). One aggregate with grouping sets gives the
+     * gender × age table ('A'), the occupation pairs at START and SLUT of those discharged ('O') and, in the same
+     * scan, every goal's numerator, denominator and days ('G'); sources of income ('I', not additive: several per
+     * person), transfers ('T') and the contacts of a contacts goal ('C') read the same materialised rows.
+     */
+    static Statement passStatement(long programmeId, long organisationId, LocalDate from, LocalDate to,
+            List<ProgrammeGoal> goals, boolean tables) {
         var params = new HashMap<String, Object>(Map.of("programme", programmeId, "from", from, "to", to,
                 "organisation", organisationId));
+        var values = new ArrayList<String>(List.of("count(*) FILTER (WHERE registered)",
+                "count(*) FILTER (WHERE discharged)", "count(*) FILTER (WHERE active)"));
+        boolean contacts = false;
         for (int n = 0; n < goals.size(); n++) {
             ProgrammeGoal g = goals.get(n);
-            String branch = g.indicator() == GoalIndicator.CONTACTS_PER_WEEK
-                    ? "SELECT 'G', CAST(:goal AS bigint), NULL, NULL, count(*), count(*), (SELECT count(*)"
-                            + " FROM contact_window w JOIN journey_event j ON j.person_id = w.person_id"
-                            + " AND j.kind = 'KONTAKT' AND j.organisation_id = :organisation"
-                            + " AND j.occurred_on BETWEEN w.s AND w.e), coalesce(sum(w.e - w.s + 1), 0)::float8"
-                            + " FROM contact_window w"
-                    : "SELECT 'G', CAST(:goal AS bigint), NULL, NULL, count(*) FILTER (WHERE hit), count(*),"
-                            + " coalesce(sum(amount), 0)::bigint, coalesce(sum(days), 0)::float8 FROM ("
-                            + unitsSql(g.indicator()) + ") x (enrolment_id, person_id, started_on, ended_on, hit,"
-                            + " amount, days)";
-            // each goal its own parameters: :goal3, :ageFrom3 …
-            parts.add(branch.replace(":goal", ":goal" + n).replace(":ageFrom", ":ageFrom" + n)
-                    .replace(":ageTo", ":ageTo" + n).replace(":months", ":months" + n));
-            params.put("goal" + n, g.id());
+            String months = "make_interval(months => CAST(:months" + n + " AS int))";
+            String hasPlanIn = "coalesce(first_step < LEAST((started_on + " + months + ")::date, CAST(:to AS date)) + 1,"
+                    + " false)";
+            String[] rule = switch (g.indicator()) {
+                case DISCHARGED_WITH_PLAN -> new String[] { "discharged AND person_id IS NOT NULL",
+                    "coalesce(first_step < CAST(:to AS date) + 1, false)" };
+                // judged once the months have passed by the period's end, or earlier when the plan is there
+                case PLAN_WITHIN_MONTHS -> new String[] { "active AND person_id IS NOT NULL AND age BETWEEN CAST(:ageFrom"
+                        + n + " AS int) AND CAST(:ageTo" + n + " AS int) AND (" + hasPlanIn + " OR (started_on + "
+                        + months + ")::date <= CAST(:to AS date))", hasPlanIn };
+                case PARTICIPANTS -> new String[] { "active", "true" };
+                case DISCHARGED_TO_WORK_OR_STUDIES -> new String[] { "discharged",
+                    "coalesce(end_reason IN ('ARBETE', 'STUDIER'), false)"
+                            + " OR coalesce(end_occupation IN ('ARBETAR', 'STUDERAR'), false)" };
+                case CONTACTS_PER_WEEK -> new String[] { "active AND person_id IS NOT NULL", "true" };
+            };
+            contacts |= g.indicator() == GoalIndicator.CONTACTS_PER_WEEK;
+            values.add("count(*) FILTER (WHERE " + rule[0] + " AND (" + rule[1] + "))");
+            values.add("count(*) FILTER (WHERE " + rule[0] + ")");
+            // the participant-days of a contacts goal
+            values.add(g.indicator() != GoalIndicator.CONTACTS_PER_WEEK ? "0"
+                    : "coalesce(sum(LEAST(coalesce(ended_on, CAST(:to AS date)), CAST(:to AS date))"
+                            + " - GREATEST(started_on, CAST(:from AS date)) + 1) FILTER (WHERE " + rule[0] + "), 0)");
             params.put("ageFrom" + n, g.ageFrom() == null ? 0 : g.ageFrom());
             params.put("ageTo" + n, g.ageTo() == null ? 200 : g.ageTo());
             params.put("months" + n, g.withinMonths() == null ? 0 : g.withinMonths());
         }
+        if (!tables && goals.isEmpty()) {
+            return null;
+        }
+        String array = "ARRAY[" + String.join(", ", values) + "]::float8[]";
+        var sql = new StringBuilder(WIDE);
+        if (tables) {
+            sql.append("SELECT CASE GROUPING(gender, start_occupation) WHEN 1 THEN 'A' WHEN 2 THEN 'O' ELSE 'G' END,")
+                    .append(" CASE GROUPING(gender, start_occupation) WHEN 1 THEN gender ELSE start_occupation END,")
+                    .append(" CASE GROUPING(gender, start_occupation) WHEN 1 THEN band::text ELSE end_occupation END, ")
+                    .append(array).append(" FROM (SELECT w.*, ").append(AGE_BAND).append(" AS band FROM wide w) w")
+                    .append(" GROUP BY GROUPING SETS ((gender, band), (start_occupation, end_occupation), ())");
+            // sources of income of those discharged, at START and SLUT
+            sql.append("\nUNION ALL\nSELECT 'I', r.kind, i.income_source, ARRAY[count(*)]::float8[]")
+                    .append(" FROM (SELECT start_id AS id, 'START' AS kind FROM wide WHERE start_id IS NOT NULL")
+                    .append(" UNION ALL SELECT end_id, 'SLUT' FROM wide WHERE end_id IS NOT NULL) r")
+                    .append(" JOIN registration_income i ON i.registration_id = r.id GROUP BY 2, 3");
+            // into the programme (started in the period) and out of it (ended as OVERFORD in the period)
+            sql.append("\nUNION ALL\nSELECT 'T', fp.name, 'IN', ARRAY[count(*)]::float8[]")
+                    .append(" FROM wide c JOIN enrolment f ON f.id = c.transferred_from")
+                    .append(" JOIN programme fp ON fp.id = f.programme_id WHERE c.registered GROUP BY 2")
+                    .append("\nUNION ALL\nSELECT 'T', tp.name, 'OUT', ARRAY[count(*)]::float8[]")
+                    .append(" FROM wide c JOIN enrolment t ON t.transferred_from = c.enrolment_id")
+                    .append(" AND t.started_on <= CAST(:to AS date) JOIN programme tp ON tp.id = t.programme_id")
+                    .append(" WHERE c.end_reason = 'OVERFORD'")
+                    .append(" AND c.ended_on BETWEEN CAST(:from AS date) AND CAST(:to AS date) GROUP BY 2");
+        } else {
+            sql.append("SELECT 'G', NULL, NULL, ").append(array).append(" FROM wide");
+        }
+        if (contacts) {
+            // journey events KONTAKT by the programme's organisation while each participant was in the programme
+            sql.append("\nUNION ALL\nSELECT 'C', NULL, NULL, ARRAY[count(*)]::float8[] FROM wide w")
+                    .append(" JOIN journey_event j ON j.person_id = w.person_id AND j.kind = 'KONTAKT'")
+                    .append(" AND j.organisation_id = :organisation AND j.occurred_on")
+                    .append(" BETWEEN GREATEST(w.started_on, CAST(:from AS date))")
+                    .append(" AND LEAST(coalesce(w.ended_on, CAST(:to AS date)), CAST(:to AS date))")
+                    .append(" WHERE w.active AND w.person_id IS NOT NULL");
+        }
+        return new Statement(sql.append("\nORDER BY 1, 2, 3").toString(), params);
+    }
+
+    /** The report's tables and its goals' measures, from one statement. */
+    Pass pass(long programmeId, long organisationId, LocalDate from, LocalDate to, List<ProgrammeGoal> goals,
+            boolean tables) {
         var genderAge = new ArrayList<GenderAgeCount>();
         var occupations = new ArrayList<OccupationPair>();
         var incomes = new ArrayList<IncomeCount>();
         var transfers = new ArrayList<TransferCount>();
         var measured = new HashMap<Long, Measured>();
-        if (parts.isEmpty()) {
+        Statement statement = passStatement(programmeId, organisationId, from, to, goals, tables);
+        if (statement == null) {
             return new Pass(genderAge, occupations, incomes, transfers, measured);
         }
-        jdbc.sql(COHORT + String.join("\nUNION ALL\n", parts) + "\nORDER BY 1, 3, 4").params(params).query(rs -> {
+        // the participants' rows are held in memory once instead of spilling to disk at the default 4 MB
+        jdbc.sql("SET LOCAL work_mem = '" + WORK_MEM + "'").update();
+        var goalValues = new double[1][];
+        var contactCount = new long[1];
+        jdbc.sql(statement.sql()).params(statement.params()).query(rs -> {
+            Double[] v = (Double[]) rs.getArray(4).getArray();
+            long first = v[0].longValue();
             switch (rs.getString(1)) {
-                case "A" -> genderAge.add(new GenderAgeCount(rs.getString(3), Integer.parseInt(rs.getString(4)),
-                        rs.getLong(5), rs.getLong(6), rs.getLong(7)));
-                case "O" -> occupations.add(new OccupationPair(rs.getString(3), rs.getString(4), rs.getLong(5)));
-                case "I" -> incomes.add(new IncomeCount(rs.getString(3), rs.getString(4), rs.getLong(5)));
-                case "T" -> transfers.add(new TransferCount("IN".equals(rs.getString(4)), rs.getString(3),
-                        rs.getLong(5)));
-                default -> measured.put(rs.getLong(2), new Measured(rs.getLong(5), rs.getLong(6), rs.getLong(7),
-                        rs.getDouble(8)));
+                case "A" -> genderAge.add(new GenderAgeCount(rs.getString(2), Integer.parseInt(rs.getString(3)), first,
+                        v[1].longValue(), v[2].longValue()));
+                case "O" -> {
+                    // the grouping set runs over everyone; only the discharged have occupations to report
+                    if (v[1] > 0) {
+                        occupations.add(new OccupationPair(rs.getString(2), rs.getString(3), v[1].longValue()));
+                    }
+                }
+                case "I" -> incomes.add(new IncomeCount(rs.getString(2), rs.getString(3), first));
+                case "T" -> transfers.add(new TransferCount("IN".equals(rs.getString(3)), rs.getString(2), first));
+                case "C" -> contactCount[0] = first;
+                default -> goalValues[0] = java.util.Arrays.stream(v).mapToDouble(Double::doubleValue).toArray();
             }
         });
+        for (int n = 0; n < goals.size(); n++) {
+            ProgrammeGoal g = goals.get(n);
+            double[] v = goalValues[0];
+            int at = 3 + 3 * n;
+            long amount = g.indicator() == GoalIndicator.CONTACTS_PER_WEEK ? contactCount[0] : 0;
+            measured.put(g.id(), new Measured((long) v[at], (long) v[at + 1], amount, v[at + 2]));
+        }
         return new Pass(genderAge, occupations, incomes, transfers, measured);
     }
+
+    /** Enough for a few hundred thousand participants' rows and the hash tables over them, per report. */
+    static final String WORK_MEM = "64MB";
 
     /** Per participant in the indicator's denominator: whether they count in its numerator. */
     List<UnitRow> units(ProgrammeGoal goal, long organisationId, LocalDate from, LocalDate to) {
