@@ -3,6 +3,7 @@ package se.lots.progression;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,22 +74,69 @@ class FunderReports {
             """;
 
     /**
-     * The report in one pass: every participant once, as one row with what the tables and goals need (START and SLUT
-     * only for those discharged, the day of the first plan step), materialised once and then aggregated.
+     * Every participant once, as one row with what the tables and goals need (START and SLUT only for those
+     * discharged, the day of the first plan step); not materialised, so that it is aggregated where it is read (in
+     * parallel workers) and only the groups travel.
      */
-    private static final String WIDE = UNITS + """
-            , wide AS MATERIALIZED (
-                SELECT c.enrolment_id, c.person_id, c.gender, c.age, c.started_on, c.ended_on, c.end_reason,
-                       c.transferred_from, c.registered, c.discharged, c.active, fp.first_step,
-                       s.id AS start_id, s.occupation AS start_occupation, r.id AS end_id, r.occupation AS end_occupation
-                FROM cohort c
+    private static String wide(boolean tables) {
+        // the goals need the SLUT occupation only; the START registration is for the report's tables
+        String start = tables ? """
                 LEFT JOIN registration s ON c.discharged AND s.participant_id = c.participant_id AND s.kind = 'START'
-                                        AND s.measured_on <= CAST(:to AS date)
-                LEFT JOIN registration r ON c.discharged AND r.participant_id = c.participant_id AND r.kind = 'SLUT'
-                                        AND r.measured_on <= CAST(:to AS date)
-                LEFT JOIN first_plan fp ON fp.person_id = c.person_id
-            )
-            """;
+                                        AND s.measured_on <= CAST(:to AS date)""" : "LEFT JOIN registration s ON false";
+        return UNITS + """
+                , wide AS (
+                    SELECT c.enrolment_id, c.person_id, c.gender, c.age, c.started_on, c.ended_on, c.end_reason,
+                           c.registered, c.discharged, c.active, fp.first_step, s.occupation AS start_occupation,
+                           r.occupation AS end_occupation
+                    FROM cohort c
+                    %s
+                    LEFT JOIN registration r ON c.discharged AND r.participant_id = c.participant_id AND r.kind = 'SLUT'
+                                            AND r.measured_on <= CAST(:to AS date)
+                    LEFT JOIN first_plan fp ON fp.person_id = c.person_id
+                )
+                """.formatted(start);
+    }
+
+    // the cohort's enrolments (not the anonymously followed-up ones, which have their own participant row)
+    private static final String ENROLMENTS_OF_PROGRAMME = "e.programme_id = :programme"
+            + " AND e.started_on <= CAST(:to AS date)"
+            + " AND NOT EXISTS (SELECT 1 FROM anonymous_enrolment a WHERE a.enrolment_id = e.id)";
+
+    /** Sources of income at START and SLUT of those discharged in the period (a person may have several). */
+    private static final String INCOMES = """
+            SELECT 'I', r.kind, i.income_source, NULL, NULL, ARRAY[count(*)]::float8[]
+            FROM (SELECT p.id FROM enrolment e JOIN participant p ON p.enrolment_id = e.id
+                  WHERE %1$s AND e.ended_on BETWEEN CAST(:from AS date) AND CAST(:to AS date)
+                    AND e.end_reason IS DISTINCT FROM 'OVERFORD' AND e.end_reason IS DISTINCT FROM 'FELREGISTRERAD'
+                  UNION ALL
+                  SELECT p.id FROM participant p
+                  WHERE p.programme_id = :programme AND p.enrolment_id IS NULL AND p.started_on <= CAST(:to AS date)
+                    AND p.ended_on BETWEEN CAST(:from AS date) AND CAST(:to AS date)) d
+            JOIN registration r ON r.participant_id = d.id AND r.measured_on <= CAST(:to AS date)
+            JOIN registration_income i ON i.registration_id = r.id
+            GROUP BY 2, 3""".formatted(ENROLMENTS_OF_PROGRAMME);
+
+    /** Into the programme (started in the period) and out of it (ended as OVERFORD in the period). */
+    private static final String TRANSFERS = """
+            SELECT 'T', fp.name, 'IN', NULL, NULL, ARRAY[count(*)]::float8[]
+            FROM enrolment e JOIN enrolment f ON f.id = e.transferred_from JOIN programme fp ON fp.id = f.programme_id
+            WHERE %1$s AND e.started_on >= CAST(:from AS date)
+            GROUP BY 2
+            UNION ALL
+            SELECT 'T', tp.name, 'OUT', NULL, NULL, ARRAY[count(*)]::float8[]
+            FROM enrolment e JOIN enrolment t ON t.transferred_from = e.id AND t.started_on <= CAST(:to AS date)
+            JOIN programme tp ON tp.id = t.programme_id
+            WHERE %1$s AND e.end_reason = 'OVERFORD' AND e.ended_on BETWEEN CAST(:from AS date) AND CAST(:to AS date)
+            GROUP BY 2""".formatted(ENROLMENTS_OF_PROGRAMME);
+
+    /** Journey events KONTAKT by the programme's organisation while each identified participant was enrolled. */
+    private static final String CONTACTS = """
+            SELECT 'C', NULL, NULL, NULL, NULL, ARRAY[count(*)]::float8[]
+            FROM enrolment e JOIN journey_event j ON j.person_id = e.person_id AND j.kind = 'KONTAKT'
+                 AND j.organisation_id = :organisation
+                 AND j.occurred_on BETWEEN GREATEST(e.started_on, CAST(:from AS date))
+                                       AND LEAST(coalesce(e.ended_on, CAST(:to AS date)), CAST(:to AS date))
+            WHERE %1$s AND (e.ended_on IS NULL OR e.ended_on >= CAST(:from AS date))""".formatted(ENROLMENTS_OF_PROGRAMME);
 
     /** Age at enrolment (from the birth year: an anonymous participant has no more) as the report's bands. */
     static final String AGE_BAND = "CASE WHEN age BETWEEN 16 AND 19 THEN 0 WHEN age BETWEEN 20 AND 24 THEN 1"
@@ -130,12 +178,12 @@ class FunderReports {
     }
 
     /**
-     * Everything the report shows ({@code tables}) or only the goals (the goals page), as one statement over the
-     * participants read once. Rows: part, two keys, the counts as an array (registered, discharged, active, then per
-     * goal its numerator, denominator and participant-days). One aggregate with grouping sets gives the
-     * gender × age table ('A'), the occupation pairs at START and SLUT of those discharged ('O') and, in the same
-     * scan, every goal's numerator, denominator and days ('G'); sources of income ('I', not additive: several per
-     * person), transfers ('T') and the contacts of a contacts goal ('C') read the same materialised rows.
+     * Everything the report shows ({@code tables}) or only the goals (the goals page), as one statement. Its main
+     * part reads every participant once and groups them by gender, age band and occupation at START and SLUT: the
+     * report's gender × age table, its occupation table and every goal's numerator, denominator and participant-days
+     * are sums over those few hundred groups ('W'; the counts as an array: registered, discharged, active, then three
+     * per goal). Sources of income ('I', several per person, so not from the same rows), transfers ('T') and the
+     * contacts of a contacts goal ('C') are small branches of the same statement.
      */
     static Statement passStatement(long programmeId, long organisationId, LocalDate from, LocalDate to,
             List<ProgrammeGoal> goals, boolean tables) {
@@ -177,38 +225,16 @@ class FunderReports {
             return null;
         }
         String array = "ARRAY[" + String.join(", ", values) + "]::float8[]";
-        var sql = new StringBuilder(WIDE);
+        var sql = new StringBuilder(wide(tables));
         if (tables) {
-            sql.append("SELECT CASE GROUPING(gender, start_occupation) WHEN 1 THEN 'A' WHEN 2 THEN 'O' ELSE 'G' END,")
-                    .append(" CASE GROUPING(gender, start_occupation) WHEN 1 THEN gender ELSE start_occupation END,")
-                    .append(" CASE GROUPING(gender, start_occupation) WHEN 1 THEN band::text ELSE end_occupation END, ")
-                    .append(array).append(" FROM (SELECT w.*, ").append(AGE_BAND).append(" AS band FROM wide w) w")
-                    .append(" GROUP BY GROUPING SETS ((gender, band), (start_occupation, end_occupation), ())");
-            // sources of income of those discharged, at START and SLUT
-            sql.append("\nUNION ALL\nSELECT 'I', r.kind, i.income_source, ARRAY[count(*)]::float8[]")
-                    .append(" FROM (SELECT start_id AS id, 'START' AS kind FROM wide WHERE start_id IS NOT NULL")
-                    .append(" UNION ALL SELECT end_id, 'SLUT' FROM wide WHERE end_id IS NOT NULL) r")
-                    .append(" JOIN registration_income i ON i.registration_id = r.id GROUP BY 2, 3");
-            // into the programme (started in the period) and out of it (ended as OVERFORD in the period)
-            sql.append("\nUNION ALL\nSELECT 'T', fp.name, 'IN', ARRAY[count(*)]::float8[]")
-                    .append(" FROM wide c JOIN enrolment f ON f.id = c.transferred_from")
-                    .append(" JOIN programme fp ON fp.id = f.programme_id WHERE c.registered GROUP BY 2")
-                    .append("\nUNION ALL\nSELECT 'T', tp.name, 'OUT', ARRAY[count(*)]::float8[]")
-                    .append(" FROM wide c JOIN enrolment t ON t.transferred_from = c.enrolment_id")
-                    .append(" AND t.started_on <= CAST(:to AS date) JOIN programme tp ON tp.id = t.programme_id")
-                    .append(" WHERE c.end_reason = 'OVERFORD'")
-                    .append(" AND c.ended_on BETWEEN CAST(:from AS date) AND CAST(:to AS date) GROUP BY 2");
+            sql.append("SELECT 'W', gender, (").append(AGE_BAND).append(")::text, start_occupation, end_occupation, ")
+                    .append(array).append(" FROM wide GROUP BY 2, 3, 4, 5");
+            sql.append("\nUNION ALL\n").append(INCOMES).append("\nUNION ALL\n").append(TRANSFERS);
         } else {
-            sql.append("SELECT 'G', NULL, NULL, ").append(array).append(" FROM wide");
+            sql.append("SELECT 'W', NULL, NULL, NULL, NULL, ").append(array).append(" FROM wide");
         }
         if (contacts) {
-            // journey events KONTAKT by the programme's organisation while each participant was in the programme
-            sql.append("\nUNION ALL\nSELECT 'C', NULL, NULL, ARRAY[count(*)]::float8[] FROM wide w")
-                    .append(" JOIN journey_event j ON j.person_id = w.person_id AND j.kind = 'KONTAKT'")
-                    .append(" AND j.organisation_id = :organisation AND j.occurred_on")
-                    .append(" BETWEEN GREATEST(w.started_on, CAST(:from AS date))")
-                    .append(" AND LEAST(coalesce(w.ended_on, CAST(:to AS date)), CAST(:to AS date))")
-                    .append(" WHERE w.active AND w.person_id IS NOT NULL");
+            sql.append("\nUNION ALL\n").append(CONTACTS);
         }
         return new Statement(sql.append("\nORDER BY 1, 2, 3").toString(), params);
     }
@@ -216,45 +242,59 @@ class FunderReports {
     /** The report's tables and its goals' measures, from one statement. */
     Pass pass(long programmeId, long organisationId, LocalDate from, LocalDate to, List<ProgrammeGoal> goals,
             boolean tables) {
-        var genderAge = new ArrayList<GenderAgeCount>();
-        var occupations = new ArrayList<OccupationPair>();
+        var genderAge = new LinkedHashMap<String, long[]>();
+        var occupations = new LinkedHashMap<java.util.List<String>, long[]>();
         var incomes = new ArrayList<IncomeCount>();
         var transfers = new ArrayList<TransferCount>();
         var measured = new HashMap<Long, Measured>();
         Statement statement = passStatement(programmeId, organisationId, from, to, goals, tables);
         if (statement == null) {
-            return new Pass(genderAge, occupations, incomes, transfers, measured);
+            return new Pass(List.of(), List.of(), incomes, transfers, measured);
         }
-        // the participants' rows are held in memory once instead of spilling to disk at the default 4 MB
+        // the hash tables over a few hundred thousand participants fit in memory instead of going to disk in batches
         jdbc.sql("SET LOCAL work_mem = '" + WORK_MEM + "'").update();
-        var goalValues = new double[1][];
-        var contactCount = new long[1];
+        double[] goalSums = new double[3 * goals.size()];
+        long[] contactCount = new long[1];
         jdbc.sql(statement.sql()).params(statement.params()).query(rs -> {
-            Double[] v = (Double[]) rs.getArray(4).getArray();
-            long first = v[0].longValue();
+            Double[] v = (Double[]) rs.getArray(6).getArray();
             switch (rs.getString(1)) {
-                case "A" -> genderAge.add(new GenderAgeCount(rs.getString(2), Integer.parseInt(rs.getString(3)), first,
-                        v[1].longValue(), v[2].longValue()));
-                case "O" -> {
-                    // the grouping set runs over everyone; only the discharged have occupations to report
-                    if (v[1] > 0) {
-                        occupations.add(new OccupationPair(rs.getString(2), rs.getString(3), v[1].longValue()));
+                case "W" -> {
+                    if (tables) {
+                        long[] ga = genderAge.computeIfAbsent(rs.getString(2) + "|" + rs.getString(3),
+                                k -> new long[3]);
+                        for (int i = 0; i < 3; i++) {
+                            ga[i] += v[i].longValue();
+                        }
+                        // only the discharged have occupations to report
+                        if (v[1] > 0) {
+                            occupations.computeIfAbsent(java.util.Arrays.asList(rs.getString(4), rs.getString(5)),
+                                    k -> new long[1])[0] += v[1].longValue();
+                        }
+                    }
+                    for (int i = 0; i < goalSums.length; i++) {
+                        goalSums[i] += v[3 + i];
                     }
                 }
-                case "I" -> incomes.add(new IncomeCount(rs.getString(2), rs.getString(3), first));
-                case "T" -> transfers.add(new TransferCount("IN".equals(rs.getString(3)), rs.getString(2), first));
-                case "C" -> contactCount[0] = first;
-                default -> goalValues[0] = java.util.Arrays.stream(v).mapToDouble(Double::doubleValue).toArray();
+                case "I" -> incomes.add(new IncomeCount(rs.getString(2), rs.getString(3), v[0].longValue()));
+                case "T" -> transfers.add(new TransferCount("IN".equals(rs.getString(3)), rs.getString(2),
+                        v[0].longValue()));
+                default -> contactCount[0] = v[0].longValue();
             }
         });
         for (int n = 0; n < goals.size(); n++) {
             ProgrammeGoal g = goals.get(n);
-            double[] v = goalValues[0];
-            int at = 3 + 3 * n;
             long amount = g.indicator() == GoalIndicator.CONTACTS_PER_WEEK ? contactCount[0] : 0;
-            measured.put(g.id(), new Measured((long) v[at], (long) v[at + 1], amount, v[at + 2]));
+            measured.put(g.id(), new Measured((long) goalSums[3 * n], (long) goalSums[3 * n + 1], amount,
+                    goalSums[3 * n + 2]));
         }
-        return new Pass(genderAge, occupations, incomes, transfers, measured);
+        var genderAgeList = new ArrayList<GenderAgeCount>();
+        genderAge.forEach((k, c) -> {
+            String[] key = k.split("\\|");
+            genderAgeList.add(new GenderAgeCount(key[0], Integer.parseInt(key[1]), c[0], c[1], c[2]));
+        });
+        var occupationList = new ArrayList<OccupationPair>();
+        occupations.forEach((k, c) -> occupationList.add(new OccupationPair(k.get(0), k.get(1), c[0])));
+        return new Pass(genderAgeList, occupationList, incomes, transfers, measured);
     }
 
     /** Enough for a few hundred thousand participants' rows and the hash tables over them, per report. */
