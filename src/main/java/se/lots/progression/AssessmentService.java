@@ -126,12 +126,16 @@ public class AssessmentService {
     }
 
     List<AssessmentSeries> seriesOf(List<Assessment> all, LocalDate today) {
+        return seriesOf(all, today, new LinkedHashMap<>());
+    }
+
+    /** {@code known}: the instruments read so far, shared over a programme's participants so each is read once. */
+    private List<AssessmentSeries> seriesOf(List<Assessment> all, LocalDate today, Map<Long, Instrument> known) {
         var grouped = new LinkedHashMap<String, List<Assessment>>();
         for (Assessment a : all) {
             grouped.computeIfAbsent(a.instrumentId() + ":" + a.rater(), k -> new ArrayList<>()).add(a);
         }
         var result = new ArrayList<AssessmentSeries>();
-        var known = new LinkedHashMap<Long, Instrument>();
         grouped.values().forEach(list -> {
             Instrument instrument = known.computeIfAbsent(list.get(0).instrumentId(),
                     id -> instruments.byId(id).orElseThrow());
@@ -157,7 +161,8 @@ public class AssessmentService {
                     ((java.sql.Date) row.get("assessed_on")).toLocalDate(), (BigDecimal) row.get("total"), Map.of()));
         }
         var result = new LinkedHashMap<UUID, List<AssessmentSeries>>();
-        byParticipant.forEach((k, list) -> result.put(k, seriesOf(list, today)));
+        var known = new LinkedHashMap<Long, Instrument>();
+        byParticipant.forEach((k, list) -> result.put(k, seriesOf(list, today, known)));
         return result;
     }
 }

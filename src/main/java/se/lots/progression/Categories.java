@@ -32,12 +32,6 @@ class Categories {
         return simple("education_level_category", locale);
     }
 
-    /** The ladder position an occupation corresponds to, for deriving a step movement; null when it has none. */
-    Integer ladderPosition(Occupation occupation) {
-        return jdbc.sql("SELECT ladder_position FROM occupation_category WHERE code = ?").param(occupation.name())
-                .query(Integer.class).optional().orElse(null);
-    }
-
     private List<Category> simple(String table, Locale locale) {
         String lang = english(locale) ? "en" : "sv";
         return jdbc.sql("SELECT code, label_" + lang + " AS label FROM " + table + " ORDER BY sort_order")

@@ -135,11 +135,12 @@ public class FunderReportService {
     }
 
     private List<GoalResult> measure(Programme p, Period period, boolean suppress) {
-        var results = new ArrayList<GoalResult>();
-        for (ProgrammeGoal g : goals.ofProgramme(p.id())) {
-            results.add(result(g, reports.measure(g, p.organisationId(), period.from(), period.to()), suppress));
-        }
-        return results;
+        List<ProgrammeGoal> all = goals.ofProgramme(p.id());
+        return results(all, reports.pass(p.id(), p.organisationId(), period.from(), period.to(), all, false), suppress);
+    }
+
+    private static List<GoalResult> results(List<ProgrammeGoal> all, FunderReports.Pass pass, boolean suppress) {
+        return all.stream().map(g -> result(g, pass.goals().get(g.id()), suppress)).toList();
     }
 
     static GoalResult result(ProgrammeGoal g, FunderReports.Measured m, boolean suppress) {
@@ -263,10 +264,12 @@ public class FunderReportService {
     FunderReport build(Programme p, Period period, boolean suppress, Locale locale) {
         LocalDate from = period.from();
         LocalDate to = period.to();
+        List<ProgrammeGoal> all = goals.ofProgramme(p.id());
+        FunderReports.Pass pass = reports.pass(p.id(), p.organisationId(), from, to, all, true);
         long[][] registered = new long[GENDERS.size()][AGE_BANDS];
         long[][] discharged = new long[GENDERS.size()][AGE_BANDS];
         long[][] finsam = new long[3][GENDERS.size()];
-        for (var c : reports.genderAge(p.id(), from, to)) {
+        for (var c : pass.genderAge()) {
             int g = genderRow(c.gender());
             registered[g][c.band()] += c.registered();
             discharged[g][c.band()] += c.discharged();
@@ -281,7 +284,7 @@ public class FunderReportService {
         var occupationRows = new LinkedHashMap<String, Integer>();
         occupations.forEach(o -> occupationRows.put(o.code(), occupationRows.size()));
         long[][] occ = new long[occupations.size() + 1][2];
-        for (var pair : reports.occupations(p.id(), from, to)) {
+        for (var pair : pass.occupations()) {
             occ[row(occupationRows, pair.start())][0] += pair.count();
             occ[row(occupationRows, pair.end())][1] += pair.count();
         }
@@ -292,12 +295,12 @@ public class FunderReportService {
         var incomeRows = new LinkedHashMap<String, Integer>();
         incomes.forEach(i -> incomeRows.put(i.code(), incomeRows.size()));
         long[][] inc = new long[incomes.size()][2];
-        for (var i : reports.incomes(p.id(), from, to)) {
+        for (var i : pass.incomes()) {
             inc[incomeRows.get(i.source())]["START".equals(i.kind()) ? 0 : 1] += i.count();
         }
 
         var transferRows = new LinkedHashMap<String, long[]>();
-        for (var t : reports.transfers(p.id(), from, to)) {
+        for (var t : pass.transfers()) {
             transferRows.computeIfAbsent(t.programme(), k -> new long[2])[t.in() ? 0 : 1] += t.count();
         }
         long[][] tr = transferRows.values().toArray(new long[0][]);
@@ -320,7 +323,7 @@ public class FunderReportService {
                 table("finsam", locale, List.of(text("progression.report.finsam.active", locale),
                         text("progression.report.finsam.registered", locale),
                         text("progression.report.finsam.discharged", locale)), genders, finsam, suppress, true),
-                measure(p, period, suppress), texts.equality(), texts.lessons());
+                results(all, pass, suppress), texts.equality(), texts.lessons());
     }
 
     private ReportTable table(String key, Locale locale, List<String> rows, List<String> columns, long[][] counts,

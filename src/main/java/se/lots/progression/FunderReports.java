@@ -1,7 +1,11 @@
 package se.lots.progression;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,7 +25,7 @@ class FunderReports {
 
     // :programme, :from, :to; registered = started in the period; discharged = ended in the period for another
     // reason than a transfer or a wrong registration; active = enrolled at some time in the period
-    static final String COHORT = """
+    private static final String UNITS = """
             WITH unit AS (
                 SELECT e.id AS enrolment_id, e.person_id, p.id AS participant_id, coalesce(p.gender, y.gender) AS gender,
                        coalesce(p.birth_year, y.birth_year) AS birth_year, e.started_on, e.ended_on, e.end_reason,
@@ -43,8 +47,96 @@ class FunderReports {
                                 AND u.end_reason IS DISTINCT FROM 'FELREGISTRERAD', false) AS discharged,
                        (u.ended_on IS NULL OR u.ended_on >= CAST(:from AS date)) AS active
                 FROM unit u
+            ), first_plan AS (
+                -- a plan = a plan row with at least one step, counted from the day its first step was written
+                SELECT pl.person_id, min(s.created_at) AS first_step
+                FROM plan pl JOIN plan_step s ON s.plan_id = pl.id
+                WHERE pl.person_id IN (SELECT e.person_id FROM enrolment e WHERE e.programme_id = :programme)
+                GROUP BY pl.person_id
+            )""";
+
+    /** The cohort and its parts for the participants behind one goal ({@link #units}). */
+    static final String COHORT = UNITS + """
+            , contact_window AS (
+                SELECT c.enrolment_id, c.person_id, c.started_on, c.ended_on,
+                       GREATEST(c.started_on, CAST(:from AS date)) AS s,
+                       LEAST(coalesce(c.ended_on, CAST(:to AS date)), CAST(:to AS date)) AS e
+                FROM cohort c WHERE c.active AND c.person_id IS NOT NULL
+            ), discharged AS (
+                -- START and SLUT of those discharged; null = not registered by the period's end
+                SELECT c.enrolment_id, c.person_id, c.participant_id, c.started_on, c.ended_on, c.end_reason,
+                       s.occupation AS end_occupation
+                FROM cohort c
+                LEFT JOIN registration s ON s.participant_id = c.participant_id AND s.kind = 'SLUT'
+                                        AND s.measured_on <= CAST(:to AS date)
+                WHERE c.discharged
             )
             """;
+
+    /**
+     * Every participant once, as one row with what the tables and goals need (START and SLUT only for those
+     * discharged, the day of the first plan step); not materialised, so that it is aggregated where it is read (in
+     * parallel workers) and only the groups travel.
+     */
+    private static String wide(boolean tables) {
+        // the goals need the SLUT occupation only; the START registration is for the report's tables
+        String start = tables ? """
+                LEFT JOIN registration s ON c.discharged AND s.participant_id = c.participant_id AND s.kind = 'START'
+                                        AND s.measured_on <= CAST(:to AS date)""" : "LEFT JOIN registration s ON false";
+        return UNITS + """
+                , wide AS (
+                    SELECT c.enrolment_id, c.person_id, c.gender, c.age, c.started_on, c.ended_on, c.end_reason,
+                           c.registered, c.discharged, c.active, fp.first_step, s.occupation AS start_occupation,
+                           r.occupation AS end_occupation
+                    FROM cohort c
+                    %s
+                    LEFT JOIN registration r ON c.discharged AND r.participant_id = c.participant_id AND r.kind = 'SLUT'
+                                            AND r.measured_on <= CAST(:to AS date)
+                    LEFT JOIN first_plan fp ON fp.person_id = c.person_id
+                )
+                """.formatted(start);
+    }
+
+    // the cohort's enrolments (not the anonymously followed-up ones, which have their own participant row)
+    private static final String ENROLMENTS_OF_PROGRAMME = "e.programme_id = :programme"
+            + " AND e.started_on <= CAST(:to AS date)"
+            + " AND NOT EXISTS (SELECT 1 FROM anonymous_enrolment a WHERE a.enrolment_id = e.id)";
+
+    /** Sources of income at START and SLUT of those discharged in the period (a person may have several). */
+    private static final String INCOMES = """
+            SELECT 'I', r.kind, i.income_source, NULL, NULL, ARRAY[count(*)]::float8[]
+            FROM (SELECT p.id FROM enrolment e JOIN participant p ON p.enrolment_id = e.id
+                  WHERE %1$s AND e.ended_on BETWEEN CAST(:from AS date) AND CAST(:to AS date)
+                    AND e.end_reason IS DISTINCT FROM 'OVERFORD' AND e.end_reason IS DISTINCT FROM 'FELREGISTRERAD'
+                  UNION ALL
+                  SELECT p.id FROM participant p
+                  WHERE p.programme_id = :programme AND p.enrolment_id IS NULL AND p.started_on <= CAST(:to AS date)
+                    AND p.ended_on BETWEEN CAST(:from AS date) AND CAST(:to AS date)) d
+            JOIN registration r ON r.participant_id = d.id AND r.measured_on <= CAST(:to AS date)
+            JOIN registration_income i ON i.registration_id = r.id
+            GROUP BY 2, 3""".formatted(ENROLMENTS_OF_PROGRAMME);
+
+    /** Into the programme (started in the period) and out of it (ended as OVERFORD in the period). */
+    private static final String TRANSFERS = """
+            SELECT 'T', fp.name, 'IN', NULL, NULL, ARRAY[count(*)]::float8[]
+            FROM enrolment e JOIN enrolment f ON f.id = e.transferred_from JOIN programme fp ON fp.id = f.programme_id
+            WHERE %1$s AND e.started_on >= CAST(:from AS date)
+            GROUP BY 2
+            UNION ALL
+            SELECT 'T', tp.name, 'OUT', NULL, NULL, ARRAY[count(*)]::float8[]
+            FROM enrolment e JOIN enrolment t ON t.transferred_from = e.id AND t.started_on <= CAST(:to AS date)
+            JOIN programme tp ON tp.id = t.programme_id
+            WHERE %1$s AND e.end_reason = 'OVERFORD' AND e.ended_on BETWEEN CAST(:from AS date) AND CAST(:to AS date)
+            GROUP BY 2""".formatted(ENROLMENTS_OF_PROGRAMME);
+
+    /** Journey events KONTAKT by the programme's organisation while each identified participant was enrolled. */
+    private static final String CONTACTS = """
+            SELECT 'C', NULL, NULL, NULL, NULL, ARRAY[count(*)]::float8[]
+            FROM enrolment e JOIN journey_event j ON j.person_id = e.person_id AND j.kind = 'KONTAKT'
+                 AND j.organisation_id = :organisation
+                 AND j.occurred_on BETWEEN GREATEST(e.started_on, CAST(:from AS date))
+                                       AND LEAST(coalesce(e.ended_on, CAST(:to AS date)), CAST(:to AS date))
+            WHERE %1$s AND (e.ended_on IS NULL OR e.ended_on >= CAST(:from AS date))""".formatted(ENROLMENTS_OF_PROGRAMME);
 
     /** Age at enrolment (from the birth year: an anonymous participant has no more) as the report's bands. */
     static final String AGE_BAND = "CASE WHEN age BETWEEN 16 AND 19 THEN 0 WHEN age BETWEEN 20 AND 24 THEN 1"
@@ -76,62 +168,137 @@ class FunderReports {
         this.jdbc = jdbc;
     }
 
-    List<GenderAgeCount> genderAge(long programmeId, LocalDate from, LocalDate to) {
-        return jdbc.sql(COHORT + """
-                SELECT gender, %s AS band, count(*) FILTER (WHERE registered) AS registered,
-                       count(*) FILTER (WHERE discharged) AS discharged, count(*) FILTER (WHERE active) AS active
-                FROM cohort GROUP BY 1, 2""".formatted(AGE_BAND))
-                .param("programme", programmeId).param("from", from).param("to", to)
-                .query((rs, n) -> new GenderAgeCount(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5)))
-                .list();
+    /** The report's tables and its goals' measures, from one statement over the cohort. */
+    record Pass(List<GenderAgeCount> genderAge, List<OccupationPair> occupations, List<IncomeCount> incomes,
+            List<TransferCount> transfers, Map<Long, Measured> goals) {
     }
 
-    /** Occupation at START and at SLUT of those discharged in the period; null = not registered by the period's end. */
-    List<OccupationPair> occupations(long programmeId, LocalDate from, LocalDate to) {
-        return jdbc.sql(COHORT + """
-                SELECT s.occupation, e.occupation, count(*)
-                FROM cohort c
-                LEFT JOIN registration s ON s.participant_id = c.participant_id AND s.kind = 'START'
-                                        AND s.measured_on <= CAST(:to AS date)
-                LEFT JOIN registration e ON e.participant_id = c.participant_id AND e.kind = 'SLUT'
-                                        AND e.measured_on <= CAST(:to AS date)
-                WHERE c.discharged
-                GROUP BY 1, 2""")
-                .param("programme", programmeId).param("from", from).param("to", to)
-                .query((rs, n) -> new OccupationPair(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+    /** One statement with its named parameters. */
+    record Statement(String sql, Map<String, Object> params) {
     }
 
-    /** Sources of income at START and SLUT of those discharged in the period (a person may have several). */
-    List<IncomeCount> incomes(long programmeId, LocalDate from, LocalDate to) {
-        return jdbc.sql(COHORT + """
-                SELECT r.kind, i.income_source, count(*)
-                FROM cohort c
-                JOIN registration r ON r.participant_id = c.participant_id AND r.measured_on <= CAST(:to AS date)
-                JOIN registration_income i ON i.registration_id = r.id
-                WHERE c.discharged
-                GROUP BY 1, 2""")
-                .param("programme", programmeId).param("from", from).param("to", to)
-                .query((rs, n) -> new IncomeCount(rs.getString(1), rs.getString(2), rs.getLong(3))).list();
+    /**
+     * Everything the report shows ({@code tables}) or only the goals (the goals page), as one statement. Its main
+     * part reads every participant once and groups them by gender, age band and occupation at START and SLUT: the
+     * report's gender × age table, its occupation table and every goal's numerator, denominator and participant-days
+     * are sums over those few hundred groups ('W'; the counts as an array: registered, discharged, active, then three
+     * per goal). Sources of income ('I', several per person, so not from the same rows), transfers ('T') and the
+     * contacts of a contacts goal ('C') are small branches of the same statement.
+     */
+    static Statement passStatement(long programmeId, long organisationId, LocalDate from, LocalDate to,
+            List<ProgrammeGoal> goals, boolean tables) {
+        var params = new HashMap<String, Object>(Map.of("programme", programmeId, "from", from, "to", to,
+                "organisation", organisationId));
+        var values = new ArrayList<String>(List.of("count(*) FILTER (WHERE registered)",
+                "count(*) FILTER (WHERE discharged)", "count(*) FILTER (WHERE active)"));
+        boolean contacts = false;
+        for (int n = 0; n < goals.size(); n++) {
+            ProgrammeGoal g = goals.get(n);
+            String months = "make_interval(months => CAST(:months" + n + " AS int))";
+            String hasPlanIn = "coalesce(first_step < LEAST((started_on + " + months + ")::date, CAST(:to AS date)) + 1,"
+                    + " false)";
+            String[] rule = switch (g.indicator()) {
+                case DISCHARGED_WITH_PLAN -> new String[] { "discharged AND person_id IS NOT NULL",
+                    "coalesce(first_step < CAST(:to AS date) + 1, false)" };
+                // judged once the months have passed by the period's end, or earlier when the plan is there
+                case PLAN_WITHIN_MONTHS -> new String[] { "active AND person_id IS NOT NULL AND age BETWEEN CAST(:ageFrom"
+                        + n + " AS int) AND CAST(:ageTo" + n + " AS int) AND (" + hasPlanIn + " OR (started_on + "
+                        + months + ")::date <= CAST(:to AS date))", hasPlanIn };
+                case PARTICIPANTS -> new String[] { "active", "true" };
+                case DISCHARGED_TO_WORK_OR_STUDIES -> new String[] { "discharged",
+                    "coalesce(end_reason IN ('ARBETE', 'STUDIER'), false)"
+                            + " OR coalesce(end_occupation IN ('ARBETAR', 'STUDERAR'), false)" };
+                case CONTACTS_PER_WEEK -> new String[] { "active AND person_id IS NOT NULL", "true" };
+            };
+            contacts |= g.indicator() == GoalIndicator.CONTACTS_PER_WEEK;
+            values.add("count(*) FILTER (WHERE " + rule[0] + " AND (" + rule[1] + "))");
+            values.add("count(*) FILTER (WHERE " + rule[0] + ")");
+            // the participant-days of a contacts goal
+            values.add(g.indicator() != GoalIndicator.CONTACTS_PER_WEEK ? "0"
+                    : "coalesce(sum(LEAST(coalesce(ended_on, CAST(:to AS date)), CAST(:to AS date))"
+                            + " - GREATEST(started_on, CAST(:from AS date)) + 1) FILTER (WHERE " + rule[0] + "), 0)");
+            params.put("ageFrom" + n, g.ageFrom() == null ? 0 : g.ageFrom());
+            params.put("ageTo" + n, g.ageTo() == null ? 200 : g.ageTo());
+            params.put("months" + n, g.withinMonths() == null ? 0 : g.withinMonths());
+        }
+        if (!tables && goals.isEmpty()) {
+            return null;
+        }
+        String array = "ARRAY[" + String.join(", ", values) + "]::float8[]";
+        var sql = new StringBuilder(wide(tables));
+        if (tables) {
+            sql.append("SELECT 'W', gender, (").append(AGE_BAND).append(")::text, start_occupation, end_occupation, ")
+                    .append(array).append(" FROM wide GROUP BY 2, 3, 4, 5");
+            sql.append("\nUNION ALL\n").append(INCOMES).append("\nUNION ALL\n").append(TRANSFERS);
+        } else {
+            sql.append("SELECT 'W', NULL, NULL, NULL, NULL, ").append(array).append(" FROM wide");
+        }
+        if (contacts) {
+            sql.append("\nUNION ALL\n").append(CONTACTS);
+        }
+        return new Statement(sql.append("\nORDER BY 1, 2, 3").toString(), params);
     }
 
-    /** Transfers into the programme (started in the period) and out of it (ended as OVERFORD in the period). */
-    List<TransferCount> transfers(long programmeId, LocalDate from, LocalDate to) {
-        return jdbc.sql(COHORT + """
-                SELECT true, fp.name, count(*)
-                FROM cohort c JOIN enrolment f ON f.id = c.transferred_from JOIN programme fp ON fp.id = f.programme_id
-                WHERE c.registered GROUP BY 2
-                UNION ALL
-                SELECT false, tp.name, count(*)
-                FROM cohort c JOIN enrolment t ON t.transferred_from = c.enrolment_id
-                                              AND t.started_on <= CAST(:to AS date)
-                JOIN programme tp ON tp.id = t.programme_id
-                WHERE c.end_reason = 'OVERFORD' AND c.ended_on BETWEEN CAST(:from AS date) AND CAST(:to AS date)
-                GROUP BY 2
-                ORDER BY 2, 1 DESC""")
-                .param("programme", programmeId).param("from", from).param("to", to)
-                .query((rs, n) -> new TransferCount(rs.getBoolean(1), rs.getString(2), rs.getLong(3))).list();
+    /** The report's tables and its goals' measures, from one statement. */
+    Pass pass(long programmeId, long organisationId, LocalDate from, LocalDate to, List<ProgrammeGoal> goals,
+            boolean tables) {
+        var genderAge = new LinkedHashMap<String, long[]>();
+        var occupations = new LinkedHashMap<java.util.List<String>, long[]>();
+        var incomes = new ArrayList<IncomeCount>();
+        var transfers = new ArrayList<TransferCount>();
+        var measured = new HashMap<Long, Measured>();
+        Statement statement = passStatement(programmeId, organisationId, from, to, goals, tables);
+        if (statement == null) {
+            return new Pass(List.of(), List.of(), incomes, transfers, measured);
+        }
+        // the hash tables over a few hundred thousand participants fit in memory instead of going to disk in batches
+        jdbc.sql("SET LOCAL work_mem = '" + WORK_MEM + "'").update();
+        double[] goalSums = new double[3 * goals.size()];
+        long[] contactCount = new long[1];
+        jdbc.sql(statement.sql()).params(statement.params()).query(rs -> {
+            Double[] v = (Double[]) rs.getArray(6).getArray();
+            switch (rs.getString(1)) {
+                case "W" -> {
+                    if (tables) {
+                        long[] ga = genderAge.computeIfAbsent(rs.getString(2) + "|" + rs.getString(3),
+                                k -> new long[3]);
+                        for (int i = 0; i < 3; i++) {
+                            ga[i] += v[i].longValue();
+                        }
+                        // only the discharged have occupations to report
+                        if (v[1] > 0) {
+                            occupations.computeIfAbsent(java.util.Arrays.asList(rs.getString(4), rs.getString(5)),
+                                    k -> new long[1])[0] += v[1].longValue();
+                        }
+                    }
+                    for (int i = 0; i < goalSums.length; i++) {
+                        goalSums[i] += v[3 + i];
+                    }
+                }
+                case "I" -> incomes.add(new IncomeCount(rs.getString(2), rs.getString(3), v[0].longValue()));
+                case "T" -> transfers.add(new TransferCount("IN".equals(rs.getString(3)), rs.getString(2),
+                        v[0].longValue()));
+                default -> contactCount[0] = v[0].longValue();
+            }
+        });
+        for (int n = 0; n < goals.size(); n++) {
+            ProgrammeGoal g = goals.get(n);
+            long amount = g.indicator() == GoalIndicator.CONTACTS_PER_WEEK ? contactCount[0] : 0;
+            measured.put(g.id(), new Measured((long) goalSums[3 * n], (long) goalSums[3 * n + 1], amount,
+                    goalSums[3 * n + 2]));
+        }
+        var genderAgeList = new ArrayList<GenderAgeCount>();
+        genderAge.forEach((k, c) -> {
+            String[] key = k.split("\\|");
+            genderAgeList.add(new GenderAgeCount(key[0], Integer.parseInt(key[1]), c[0], c[1], c[2]));
+        });
+        var occupationList = new ArrayList<OccupationPair>();
+        occupations.forEach((k, c) -> occupationList.add(new OccupationPair(k.get(0), k.get(1), c[0])));
+        return new Pass(genderAgeList, occupationList, incomes, transfers, measured);
     }
+
+    /** Enough for a few hundred thousand participants' rows and the hash tables over them, per report. */
+    static final String WORK_MEM = "64MB";
 
     /** Per participant in the indicator's denominator: whether they count in its numerator. */
     List<UnitRow> units(ProgrammeGoal goal, long organisationId, LocalDate from, LocalDate to) {
@@ -150,50 +317,35 @@ class FunderReports {
     record Measured(long hits, long units, long amount, double days) {
     }
 
-    Measured measure(ProgrammeGoal goal, long organisationId, LocalDate from, LocalDate to) {
-        return jdbc.sql(COHORT + "SELECT count(*) FILTER (WHERE hit), count(*), coalesce(sum(amount), 0),"
-                        + " coalesce(sum(days), 0) FROM (" + unitsSql(goal.indicator())
-                        + ") x (enrolment_id, person_id, started_on, ended_on, hit, amount, days)")
-                .param("programme", goal.programmeId()).param("from", from).param("to", to)
-                .param("organisation", organisationId)
-                .param("ageFrom", goal.ageFrom() == null ? 0 : goal.ageFrom())
-                .param("ageTo", goal.ageTo() == null ? 200 : goal.ageTo())
-                .param("months", goal.withinMonths() == null ? 0 : goal.withinMonths())
-                .query((rs, n) -> new Measured(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getDouble(4)))
-                .single();
+    // first_plan is joined (a hash join over the cohort), not probed per participant
+    private static String hasPlanBy(String day) {
+        return "coalesce(fp.first_step < CAST(" + day + " AS date) + 1, false)";
     }
 
-    // a plan = a plan row with at least one step, counted from the day the step was written
-    private static final String HAS_PLAN_BY = "EXISTS (SELECT 1 FROM plan pl JOIN plan_step s ON s.plan_id = pl.id"
-            + " WHERE pl.person_id = c.person_id AND s.created_at < CAST(%s AS date) + 1)";
+    private static final String WITH_FIRST_PLAN = " FROM cohort c LEFT JOIN first_plan fp ON fp.person_id = c.person_id";
 
     /** Columns: enrolment_id, person_id, started_on, ended_on, hit, amount, days. Anonymous participants have no plan
      *  and no journey, so the plan and contact indicators count identified participants only. */
     private static String unitsSql(GoalIndicator indicator) {
         String columns = "SELECT c.enrolment_id, c.person_id, c.started_on, c.ended_on, ";
         return switch (indicator) {
-            case DISCHARGED_WITH_PLAN -> columns + HAS_PLAN_BY.formatted(":to") + ", 0::bigint, 0::float8"
-                    + " FROM cohort c WHERE c.discharged AND c.person_id IS NOT NULL";
-            case PLAN_WITHIN_MONTHS -> columns + "y.has_plan, 0::bigint, 0::float8 FROM cohort c"
-                    + " CROSS JOIN LATERAL (SELECT " + HAS_PLAN_BY.formatted(
+            case DISCHARGED_WITH_PLAN -> columns + hasPlanBy(":to") + ", 0::bigint, 0::float8" + WITH_FIRST_PLAN
+                    + " WHERE c.discharged AND c.person_id IS NOT NULL";
+            case PLAN_WITHIN_MONTHS -> columns + "y.has_plan, 0::bigint, 0::float8" + WITH_FIRST_PLAN
+                    + " CROSS JOIN LATERAL (SELECT " + hasPlanBy(
                             "LEAST((c.started_on + make_interval(months => :months))::date, CAST(:to AS date))")
                     + " AS has_plan) y"
                     // judged once the months have passed by the period's end, or earlier when the plan is there
                     + " WHERE c.active AND c.person_id IS NOT NULL AND c.age BETWEEN :ageFrom AND :ageTo"
                     + " AND (y.has_plan OR (c.started_on + make_interval(months => :months))::date <= CAST(:to AS date))";
             case PARTICIPANTS -> columns + "true, 0::bigint, 0::float8 FROM cohort c WHERE c.active";
-            case DISCHARGED_TO_WORK_OR_STUDIES -> columns
-                    + "coalesce(c.end_reason IN ('ARBETE', 'STUDIER'), false) OR coalesce(r.occupation IN ('ARBETAR',"
-                    + " 'STUDERAR'), false), 0::bigint, 0::float8 FROM cohort c LEFT JOIN registration r"
-                    + " ON r.participant_id = c.participant_id AND r.kind = 'SLUT' AND r.measured_on <= CAST(:to AS date)"
-                    + " WHERE c.discharged";
+            case DISCHARGED_TO_WORK_OR_STUDIES -> "SELECT d.enrolment_id, d.person_id, d.started_on, d.ended_on,"
+                    + " coalesce(d.end_reason IN ('ARBETE', 'STUDIER'), false) OR coalesce(d.end_occupation IN"
+                    + " ('ARBETAR', 'STUDERAR'), false), 0::bigint, 0::float8 FROM discharged d";
             case CONTACTS_PER_WEEK -> "SELECT w.enrolment_id, w.person_id, w.started_on, w.ended_on, true,"
                     + " (SELECT count(*) FROM journey_event j WHERE j.person_id = w.person_id AND j.kind = 'KONTAKT'"
                     + " AND j.organisation_id = :organisation AND j.occurred_on BETWEEN w.s AND w.e),"
-                    + " (w.e - w.s + 1)::float8"
-                    + " FROM (SELECT c.*, GREATEST(c.started_on, CAST(:from AS date)) AS s,"
-                    + " LEAST(coalesce(c.ended_on, CAST(:to AS date)), CAST(:to AS date)) AS e"
-                    + " FROM cohort c WHERE c.active AND c.person_id IS NOT NULL) w";
+                    + " (w.e - w.s + 1)::float8 FROM contact_window w";
         };
     }
 

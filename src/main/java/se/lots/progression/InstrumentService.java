@@ -63,7 +63,7 @@ public class InstrumentService {
         }
         if (existing != null && items.size() < existing.items().size()) {
             // a question already answered cannot disappear; deactivate the instrument and make a new one instead
-            v.reject("items", "progression.itemsRequired");
+            v.reject("items", "progression.itemsKept");
         }
         record Parsed(InstrumentInput.Item item, BigDecimal min, BigDecimal max, BigDecimal step, ItemRater rater) {
         }

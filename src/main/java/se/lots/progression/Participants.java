@@ -41,6 +41,28 @@ class Participants {
                 .param(programmeId).query(Participants::participant).list();
     }
 
+    /** A programme's participant rows with whether START and SLUT exist, and which enrolments went anonymous. */
+    record FollowUpRow(UUID participantId, UUID enrolmentId, LocalDate startedOn, LocalDate endedOn,
+            boolean hasStart, boolean hasEnd, boolean anonymousMarker) {
+    }
+
+    List<FollowUpRow> followUpOf(long programmeId, List<UUID> enrolmentIds) {
+        return jdbc.sql("""
+                SELECT p.id, p.enrolment_id, p.started_on, p.ended_on,
+                       EXISTS (SELECT 1 FROM registration r WHERE r.participant_id = p.id AND r.kind = 'START'),
+                       EXISTS (SELECT 1 FROM registration r WHERE r.participant_id = p.id AND r.kind = 'SLUT'), false
+                  FROM participant p WHERE p.programme_id = ?
+                UNION ALL
+                SELECT NULL, a.enrolment_id, NULL, NULL, false, false, true
+                  FROM anonymous_enrolment a WHERE a.enrolment_id = ANY (?)
+                ORDER BY 3 DESC""")
+                .params(programmeId, enrolmentIds.toArray(UUID[]::new))
+                .query((rs, n) -> new FollowUpRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getBoolean(5),
+                        rs.getBoolean(6), rs.getBoolean(7)))
+                .list();
+    }
+
     /** The enrolment's participant row, made on first use. */
     UUID insert(long programmeId, long organisationId, UUID enrolmentId, AnonymousReason reason, String gender,
             int birthYear, String municipalityCode, LocalDate startedOn, LocalDate endedOn, long userId) {

@@ -3,8 +3,11 @@ package se.lots.progression;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -16,6 +19,7 @@ import se.lots.audit.AuditLog;
 import se.lots.plan.Enrolment;
 import se.lots.plan.EnrolmentService;
 import se.lots.plan.Programme;
+import se.lots.registry.PersonRead;
 import se.lots.registry.RegistryService;
 import se.lots.security.Actor;
 import se.lots.shared.NotFoundException;
@@ -26,17 +30,15 @@ public class ProgrammeFollowUpService {
 
     private final EnrolmentService enrolments;
     private final Participants participants;
-    private final Registrations registrations;
     private final AssessmentService assessments;
     private final RegistryService registry;
     private final AuditLog audit;
     private final Clock clock;
 
-    ProgrammeFollowUpService(EnrolmentService enrolments, Participants participants, Registrations registrations,
+    ProgrammeFollowUpService(EnrolmentService enrolments, Participants participants,
             AssessmentService assessments, RegistryService registry, AuditLog audit, Clock clock) {
         this.enrolments = enrolments;
         this.participants = participants;
-        this.registrations = registrations;
         this.assessments = assessments;
         this.registry = registry;
         this.audit = audit;
@@ -56,23 +58,36 @@ public class ProgrammeFollowUpService {
             throw new AccessDeniedException("participants are followed up by the programme's organisation");
         }
         LocalDate today = LocalDate.now(clock);
-        Map<java.util.UUID, List<AssessmentSeries>> series = assessments.ofProgramme(programmeId, today);
-        var rows = new ArrayList<ProgrammeFollowUp.Row>();
-        for (Enrolment e : enrolments.ofProgramme(programmeId)) {
-            // each name shown is a read of that person, audited by the registry with its basis
-            String name = registry.readIfAllowed(actor, e.personId()).map(r -> r.person().displayName()).orElse(null);
-            Participant p = participants.ofEnrolment(e.id()).orElse(null);
-            rows.add(new ProgrammeFollowUp.Row(e.id(), p == null ? null : p.id(), name, e.startedOn(), e.endedOn(),
-                    false, participants.registeredAnonymously(e.id()),
-                    p != null && registrations.find(p.id(), RegistrationKind.START).isPresent(),
-                    p != null && registrations.find(p.id(), RegistrationKind.SLUT).isPresent(),
-                    p == null ? List.of() : series.getOrDefault(p.id(), List.of())));
+        Map<UUID, List<AssessmentSeries>> series = assessments.ofProgramme(programmeId, today);
+        List<Enrolment> enrolled = enrolments.ofProgramme(programmeId);
+        List<UUID> enrolmentIds = enrolled.stream().map(Enrolment::id).toList();
+        var byEnrolment = new HashMap<UUID, Participants.FollowUpRow>();
+        var anonymousMarkers = new HashSet<UUID>();
+        var anonymous = new ArrayList<Participants.FollowUpRow>();
+        for (Participants.FollowUpRow f : participants.followUpOf(programmeId, enrolmentIds)) {
+            if (f.anonymousMarker()) {
+                anonymousMarkers.add(f.enrolmentId());
+            } else if (f.enrolmentId() == null) {
+                anonymous.add(f);
+            } else {
+                byEnrolment.put(f.enrolmentId(), f);
+            }
         }
-        for (Participant p : participants.anonymousOfProgramme(programmeId)) {
-            rows.add(new ProgrammeFollowUp.Row(null, p.id(), null, p.startedOn(), p.endedOn(), true, false,
-                    registrations.find(p.id(), RegistrationKind.START).isPresent(),
-                    registrations.find(p.id(), RegistrationKind.SLUT).isPresent(),
-                    series.getOrDefault(p.id(), List.of())));
+        // the names in one read; the registry audits each name it shows, with its basis
+        Map<UUID, PersonRead> names = registry.readAllIfAllowed(actor,
+                enrolled.stream().map(Enrolment::personId).toList());
+        var rows = new ArrayList<ProgrammeFollowUp.Row>();
+        for (Enrolment e : enrolled) {
+            PersonRead read = names.get(e.personId());
+            Participants.FollowUpRow p = byEnrolment.get(e.id());
+            rows.add(new ProgrammeFollowUp.Row(e.id(), p == null ? null : p.participantId(),
+                    read == null ? null : read.person().displayName(), e.startedOn(), e.endedOn(), false,
+                    anonymousMarkers.contains(e.id()), p != null && p.hasStart(), p != null && p.hasEnd(),
+                    p == null ? List.of() : series.getOrDefault(p.participantId(), List.of())));
+        }
+        for (Participants.FollowUpRow p : anonymous) {
+            rows.add(new ProgrammeFollowUp.Row(null, p.participantId(), null, p.startedOn(), p.endedOn(), true, false,
+                    p.hasStart(), p.hasEnd(), series.getOrDefault(p.participantId(), List.of())));
         }
         audit.record(actor, null, AuditAction.READ, AccessBasis.OWN_ORGANISATION, "deltagare program " + programmeId);
         return new ProgrammeFollowUp(programme, rows);

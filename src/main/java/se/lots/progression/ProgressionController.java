@@ -151,10 +151,10 @@ class ProgressionController {
         boolean anonymous = request.getRequestURI().contains("/deltagare/");
         try {
             if (anonymous) {
-                movements.recordForParticipant(actor, id, form.get("movedOn"), form.get("fromPosition"),
-                        form.get("toPosition"), form.get("note"));
+                movements.recordForParticipant(actor, id, form.get("movedOn"), form.get("fromStep"),
+                        form.get("toStep"), form.get("note"));
             } else {
-                movements.record(actor, id, form.get("movedOn"), form.get("fromPosition"), form.get("toPosition"),
+                movements.record(actor, id, form.get("movedOn"), form.get("fromStep"), form.get("toStep"),
                         form.get("note"));
             }
             redirect.addFlashAttribute("notice", "progression.movementSaved");

@@ -8,9 +8,15 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.springframework.security.access.AccessDeniedException;
+
+import se.lots.audit.AccessBasis;
 import se.lots.audit.AuditAction;
 import se.lots.audit.AuditLog;
+import se.lots.organisation.Role;
 import se.lots.security.Actor;
+import se.lots.shared.InvalidInputException;
+import se.lots.shared.NotFoundException;
 import se.lots.shared.Validation;
 
 /** Stegförflyttningar: recorded by hand, or derived from the START and SLUT occupations (see {@link StepMovements}). */
@@ -69,10 +75,10 @@ public class StepMovementService {
         ProgressionAccess.requireWrite(d);
         var v = new Validation().maxLength("note", note, 2000);
         LocalDate on = v.date("movedOn", movedOn, true, LocalDate.now(clock));
-        Integer from = position(v, "fromPosition", fromText);
-        Integer to = position(v, "toPosition", toText);
+        Long from = step(v, "fromStep", fromText);
+        Long to = step(v, "toStep", toText);
         if (from != null && from.equals(to)) {
-            v.reject("toPosition", "progression.sameStep");
+            v.reject("toStep", "progression.sameStep");
         }
         v.throwIfInvalid();
         Participant p = registrations.participantOf(actor, d);
@@ -80,16 +86,90 @@ public class StepMovementService {
         audit.record(actor, d.personId(), AuditAction.CREATE, d.basis(), "stegförflyttning " + from + " → " + to);
     }
 
-    private Integer position(Validation v, String field, String text) {
+    private Long step(Validation v, String field, String text) {
         try {
-            int position = Integer.parseInt(text == null ? "" : text.strip());
-            if (movements.positionExists(position)) {
-                return position;
+            long id = Long.parseLong(text == null ? "" : text.strip());
+            if (movements.offered(id)) {
+                return id;
             }
         } catch (NumberFormatException e) {
             // falls through to the error
         }
         v.reject(field, "progression.ladderPosition");
         return null;
+    }
+
+    // --- the ladder itself: kept by the administrator and programme leads ---
+
+    private static void requireKeeper(Actor actor) {
+        if (actor.role() != Role.ADMIN && actor.role() != Role.PROGRAMME_LEAD) {
+            throw new AccessDeniedException("the ladder is kept by the administrator and programme leads");
+        }
+    }
+
+    private LadderStep existing(long id) {
+        return movements.ladder().stream().filter(s -> s.id() == id).findFirst()
+                .orElseThrow(() -> new NotFoundException("ladder step"));
+    }
+
+    private static Validation validStep(String label, String description) {
+        return new Validation().require("label", label).maxLength("label", label, 200)
+                .maxLength("description", description, 2000);
+    }
+
+    /** A new step at the top of the ladder (the end nearest work or study); move it to its place afterwards. */
+    @Transactional
+    public long addStep(Actor actor, String label, String description) {
+        requireKeeper(actor);
+        validStep(label, description).throwIfInvalid();
+        long id = movements.addStep(label.strip(), blankToNull(description));
+        audit.record(actor, null, AuditAction.CREATE, AccessBasis.OWN_ORGANISATION, "stegtrappa steg " + id);
+        return id;
+    }
+
+    @Transactional
+    public void updateStep(Actor actor, long id, String label, String description) {
+        requireKeeper(actor);
+        existing(id);
+        validStep(label, description).throwIfInvalid();
+        movements.updateStep(id, label.strip(), blankToNull(description));
+        audit.record(actor, null, AuditAction.UPDATE, AccessBasis.OWN_ORGANISATION, "stegtrappa steg " + id);
+    }
+
+    /** One place up ({@code -1}, further from work) or down ({@code +1}); movements keep their steps. */
+    @Transactional
+    public void moveStep(Actor actor, long id, int direction) {
+        requireKeeper(actor);
+        existing(id);
+        if (movements.move(id, direction < 0 ? -1 : 1)) {
+            audit.record(actor, null, AuditAction.UPDATE, AccessBasis.OWN_ORGANISATION,
+                    "stegtrappa steg " + id + (direction < 0 ? " flyttat ett steg ned" : " flyttat ett steg upp"));
+        }
+    }
+
+    /** A retired step is offered no more for new movements; those recorded on it keep it. */
+    @Transactional
+    public void retireStep(Actor actor, long id, boolean retired) {
+        requireKeeper(actor);
+        existing(id);
+        movements.setRetired(id, retired);
+        audit.record(actor, null, AuditAction.UPDATE, AccessBasis.OWN_ORGANISATION,
+                "stegtrappa steg " + id + (retired ? " pensionerat" : " återtaget"));
+    }
+
+    /** Only a step nothing points at can be removed, so no history is lost; otherwise retire it. */
+    @Transactional
+    public void removeStep(Actor actor, long id) {
+        requireKeeper(actor);
+        LadderStep step = existing(id);
+        if (step.inUse()) {
+            throw new InvalidInputException("ladder", "progression.ladder.inUse", step.label());
+        }
+        movements.delete(id);
+        audit.record(actor, null, AuditAction.DELETE, AccessBasis.OWN_ORGANISATION, "stegtrappa steg " + id);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

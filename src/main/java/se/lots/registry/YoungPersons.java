@@ -49,6 +49,11 @@ class YoungPersons {
                 .query(YoungPersons::person).optional();
     }
 
+    List<YoungPerson> byIds(Collection<UUID> ids) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM young_person WHERE id = ANY (?)")
+                .param(ids.toArray(UUID[]::new)).query(YoungPersons::person).list();
+    }
+
     Optional<UUID> idByPersonalIdentityNumber(PersonalIdentityNumber pin) {
         return jdbc.sql("SELECT id FROM young_person WHERE personal_identity_number = ?").param(pin.value())
                 .query(UUID.class).optional();

@@ -100,6 +100,9 @@ class SecurityConfiguration {
                         .hasAnyRole(PERSON_DATA_ROLES)
                         .requestMatchers("/kaa/import/**").hasRole(Role.KAA_COORDINATOR.name())
                         .requestMatchers("/kaa/**").hasAnyRole(Role.KAA_COORDINATOR.name(), Role.CASE_WORKER.name())
+                        .requestMatchers("/progression/instruments/**", "/progression/instruments",
+                                "/progression/stegtrappa/**", "/progression/stegtrappa")
+                        .hasAnyRole(Role.ADMIN.name(), Role.PROGRAMME_LEAD.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())

@@ -9,6 +9,7 @@ import org.springframework.security.oauth2.client.registration.InMemoryClientReg
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
 @Controller
@@ -36,7 +37,8 @@ class HomeController {
         return "login";
     }
 
-    @GetMapping("/forbidden")
+    // every method: a refused form post is forwarded here as a POST, and must get 403, not 405
+    @RequestMapping("/forbidden")
     ModelAndView forbidden() {
         return PageErrorHandler.page(HttpStatus.FORBIDDEN, "access.denied.generic");
     }

@@ -29,6 +29,15 @@ public final class ProgressionReportBenchmark {
     private final int warmup = Integer.getInteger("lots.bench.warmup", 3);
     private final long seed = Long.getLong("lots.bench.seed", 1214);
 
+    private static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + ", " + f[1] + ", " + f[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         try (ConfigurableApplicationContext app = BenchmarkApp.start(args)) {
             new ProgressionReportBenchmark().run(app);
@@ -57,16 +66,23 @@ public final class ProgressionReportBenchmark {
         var period = reports.period("2000-01-01", today.toString());
         Locale sv = Locale.forLanguageTag("sv");
 
+        String loadBefore = loadAverage();
         var report = new Latencies();
         var aggregate = new Latencies();
         var goals = new Latencies();
         JdbcClient appSql = JdbcClient.create(app.getBean("dataSource", DataSource.class));
+        var inTransaction = new org.springframework.transaction.support.TransactionTemplate(
+                app.getBean(org.springframework.transaction.PlatformTransactionManager.class));
         for (int i = 0; i < warmup + rounds; i++) {
             long a = System.nanoTime();
             var r = reports.report(lead, programme, period, sv);
             long b = System.nanoTime();
-            long rows = appSql.sql(ProgressionDataGenerator.HAND_WRITTEN_MAIN_TABLE).param("programme", programme)
-                    .param("from", period.from()).param("to", period.to()).query().listOfRows().size();
+            // with the same work_mem as the report's statement gets
+            long rows = inTransaction.execute(t -> {
+                appSql.sql("SET LOCAL work_mem = '64MB'").update();
+                return appSql.sql(ProgressionDataGenerator.HAND_WRITTEN_MAIN_TABLE).param("programme", programme)
+                        .param("from", period.from()).param("to", period.to()).query().listOfRows().size();
+            });
             long c = System.nanoTime();
             var g = reports.measure(lead, programme, period);
             long d = System.nanoTime();
@@ -78,13 +94,29 @@ public final class ProgressionReportBenchmark {
         }
         var out = new StringBuilder(String.format("# Progression report benchmark%n%nMachine: %d cores, JDK %s. "
                 + "%,d enrolments (one programme), %,d registrations, generated in %.1f s; %d rounds after %d warm-up."
-                + "%n%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                + " Load average (1, 5, 15 min) before the timed rounds: %s; after: %s.%n%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 generated.enrolments(), generated.registrations(), generated.took().toMillis() / 1000.0, rounds,
-                warmup));
+                warmup, loadBefore, loadAverage()));
         out.append(Latencies.header().replace("searches", "calls")).append('\n');
         out.append(report.row("FunderReportService.report (whole report, 6 tables + 5 goals)")).append('\n');
-        out.append(aggregate.row("hand-written SQL aggregate of the main table")).append('\n');
+        out.append(aggregate.row("hand-written SQL aggregate of the main table (same cells)")).append('\n');
         out.append(goals.row("FunderReportService.measure (goals page, 5 goals)")).append('\n');
+        out.append(String.format("%nReport ÷ aggregate: mean %.2f×, p50 %.2f×.%n", report.meanMillis() / aggregate.meanMillis(),
+                report.percentileMillis(50) / aggregate.percentileMillis(50)));
+        if (Boolean.getBoolean("lots.bench.explain")) {
+            for (boolean tables : new boolean[] { true, false }) {
+                out.append(String.format("%n```%n%s%n```%n", se.lots.progression.FunderReportExplain.explain(app,
+                        programme, lead.organisationId(), period.from(), period.to(), tables)));
+            }
+            String plan = inTransaction.execute(t -> {
+                appSql.sql("SET LOCAL work_mem = '64MB'").update();
+                return String.join("\n", appSql.sql("EXPLAIN (ANALYZE, BUFFERS) "
+                        + ProgressionDataGenerator.HAND_WRITTEN_MAIN_TABLE).param("programme", programme)
+                        .param("from", period.from()).param("to", period.to()).query(String.class).list());
+            });
+            out.append(String.format("%n```%n%s%n```%n", plan));
+        }
         Path file = Path.of("target", "benchmarks", "progression-" + persons + ".md");
         Files.createDirectories(file.getParent());
         Files.writeString(file, out);

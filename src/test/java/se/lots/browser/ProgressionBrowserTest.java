@@ -111,6 +111,65 @@ class ProgressionBrowserTest {
         browser.assertAccessible("funder's report page");
     }
 
+    @Test
+    void theProgrammeLeadCreatesAnInstrumentOnTheAdminPageEditsItAndAddsALadderStep() {
+        Actor lead = actors.byUsername("insatsledare");
+        String name = "Egen skala " + UUID.randomUUID().toString().substring(0, 8);
+        browser.on(port).loginAs("insatsledare");
+        browser.clickAndWait(browser.driver().findElement(By.linkText("Instrument och stegtrappa")));
+        assertThat(browser.text("h1")).isEqualTo("Instrument för progression");
+        browser.assertAccessible("instruments page");
+        browser.clickAndWait("#new-instrument");
+        browser.assertAccessible("new instrument form");
+
+        browser.type("name", name);
+        browser.choose("totalRule", "MEAN");
+        browser.type("reliableChange", "0,5");
+        browser.type("items-0-label", "Kommer i tid");
+        browser.type("items-0-min", "1");
+        browser.type("items-0-max", "x");
+        browser.type("items-0-step", "1");
+        browser.type("items-1-label", "Tar egna initiativ");
+        browser.type("items-1-min", "1");
+        browser.type("items-1-max", "5");
+        browser.type("items-1-step", "1");
+        browser.choose("items-1-rater", "BADA");
+        browser.clickAndWait("#save-instrument");
+        assertThat(browser.text("[role=alert]")).contains("Fråga 1: skalan ska ha ett lägsta och ett högsta värde");
+        browser.assertAccessible("instrument form with an error");
+        browser.type("items-0-max", "5");
+        browser.clickAndWait("#save-instrument");
+        assertThat(browser.text("[role=status]")).contains("Instrumentet " + name + " är sparat");
+
+        // edit it: a cut-off added
+        browser.clickAndWait(browser.driver().findElement(By.linkText(name)));
+        assertThat(browser.find("#items-1-label").getAttribute("value")).isEqualTo("Tar egna initiativ");
+        browser.type("cutOff", "3");
+        browser.clickAndWait("#save-instrument");
+        assertThat(browser.text("#instruments")).contains(name);
+        long id = jdbc.sql("SELECT id FROM instrument WHERE name = ?").param(name).query(Long.class).single();
+        assertThat(jdbc.sql("SELECT cut_off FROM instrument WHERE id = ?").param(id).query(java.math.BigDecimal.class)
+                .single()).isEqualByComparingTo("3");
+
+        // the new instrument is offered on a participant's page, as configuration and not code
+        UUID person = registry.register(lead, aYoungPerson().named("Ida", "Instrumentsson").build()).id();
+        long programme = enrolments.saveProgramme(lead, "Instrumenttest " + id);
+        var enrolment = enrolments.enrol(lead, person, new EnrolmentInput(String.valueOf(programme),
+                LocalDate.now().minusDays(10).toString(), null, null, "Stöd"));
+        browser.open("/enrolments/" + enrolment.id() + "/registrering");
+        assertThat(browser.findAll("#save-assessment-" + id)).hasSize(1);
+
+        // the ladder: a step added at the end
+        browser.open("/progression/instruments");
+        browser.clickAndWait("#ladder-link");
+        browser.assertAccessible("ladder page");
+        browser.type("new-label", "Eget steg " + id);
+        browser.clickAndWait("#add-step");
+        assertThat(browser.text("[role=status]")).contains("Steget är tillagt");
+        assertThat(browser.find("#ladder").getAttribute("innerHTML")).contains("Eget steg " + id);
+        browser.assertAccessible("ladder page after a change");
+    }
+
     private void assess(long instrument, List<Long> items, LocalDate on, String... scores) {
         setDate("assessedOn-" + instrument, on);
         for (int i = 0; i < scores.length; i++) {

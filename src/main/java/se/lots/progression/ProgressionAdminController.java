@@ -1,0 +1,221 @@
+package se.lots.progression;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import se.lots.security.Actor;
+import se.lots.shared.ConflictException;
+import se.lots.shared.InvalidInputException;
+
+/**
+ * The configuration of progression, for the administrator and programme leads: the instruments (items, scales, who
+ * rates, total rule, cut-off, reliable change) and the ladder of step movements. The services check the role too.
+ */
+@Controller
+class ProgressionAdminController {
+
+    static final int BLANK_ITEMS = 3;
+    private static final Pattern ITEM_FIELD = Pattern.compile("items\\[(\\d+)](?:\\.(\\w+))?");
+
+    private final InstrumentService instruments;
+    private final StepMovementService ladder;
+    private final MessageSource messages;
+
+    ProgressionAdminController(InstrumentService instruments, StepMovementService ladder, MessageSource messages) {
+        this.instruments = instruments;
+        this.ladder = ladder;
+        this.messages = messages;
+    }
+
+    @GetMapping("/progression/instruments")
+    String list(Model model) {
+        model.addAttribute("instruments", instruments.instruments(false));
+        return "progression/instruments";
+    }
+
+    @GetMapping("/progression/instruments/nytt")
+    String create(Model model) {
+        return form(model, null, blankForm(), blankItems(List.of()));
+    }
+
+    @GetMapping("/progression/instruments/{id}")
+    String edit(@PathVariable long id, Model model) {
+        Instrument i = instruments.instrument(id);
+        var form = new LinkedHashMap<String, String>();
+        form.put("name", i.name());
+        form.put("description", i.description());
+        form.put("totalRule", i.totalRule().name());
+        form.put("cutOff", i.cutOff() == null ? null : Decimals.format(i.cutOff()));
+        form.put("reliableChange", i.reliableChange() == null ? null : Decimals.format(i.reliableChange()));
+        form.put("higherIsBetter", String.valueOf(i.higherIsBetter()));
+        form.put("active", String.valueOf(i.active()));
+        form.put("version", String.valueOf(i.version()));
+        var items = new ArrayList<Map<String, String>>();
+        for (InstrumentItem item : i.items()) {
+            var m = new LinkedHashMap<String, String>();
+            m.put("label", item.label());
+            m.put("min", Decimals.format(item.min()));
+            m.put("max", Decimals.format(item.max()));
+            m.put("step", Decimals.format(item.step()));
+            m.put("minLabel", item.minLabel());
+            m.put("maxLabel", item.maxLabel());
+            m.put("rater", item.rater().name());
+            items.add(m);
+        }
+        return form(model, i, form, blankItems(items));
+    }
+
+    @PostMapping({ "/progression/instruments", "/progression/instruments/{id}" })
+    String save(Actor actor, @PathVariable(required = false) Long id, @RequestParam Map<String, String> form,
+            Model model, Locale locale, RedirectAttributes redirect) {
+        var items = new ArrayList<Map<String, String>>();
+        var inputItems = new ArrayList<InstrumentInput.Item>();
+        for (int n = 0; form.containsKey("items[" + n + "].label"); n++) {
+            var m = new LinkedHashMap<String, String>();
+            for (String key : List.of("label", "min", "max", "step", "minLabel", "maxLabel", "rater")) {
+                m.put(key, form.get("items[" + n + "]." + key));
+            }
+            items.add(m);
+            inputItems.add(new InstrumentInput.Item(m.get("label"), m.get("min"), m.get("max"), m.get("step"),
+                    m.get("minLabel"), m.get("maxLabel"), m.get("rater")));
+        }
+        var input = new InstrumentInput(form.get("name"), form.get("description"), form.get("totalRule"),
+                form.get("cutOff"), form.get("reliableChange"), form.containsKey("higherIsBetter"),
+                id == null || form.containsKey("active"), inputItems, version(form.get("version")));
+        try {
+            Instrument saved = instruments.save(actor, id, input);
+            redirect.addFlashAttribute("noticeText",
+                    messages.getMessage("progression.instruments.saved", new Object[] { saved.name() }, locale));
+            return "redirect:/progression/instruments";
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", named(e, locale));
+        } catch (ConflictException e) {
+            model.addAttribute("errors", Map.of("version", messages.getMessage(e.messageKey(), null, locale)));
+        }
+        var shown = new LinkedHashMap<>(form);
+        shown.put("higherIsBetter", String.valueOf(form.containsKey("higherIsBetter")));
+        shown.put("active", String.valueOf(id == null || form.containsKey("active")));
+        // the typed items, blank rows left out and three fresh ones added
+        var kept = items.stream().filter(m -> m.get("label") != null && !m.get("label").isBlank()).toList();
+        return form(model, id == null ? null : instruments.instrument(id), shown,
+                blankItems(new ArrayList<>(kept)));
+    }
+
+    private String form(Model model, Instrument instrument, Map<String, String> form,
+            List<Map<String, String>> items) {
+        model.addAttribute("instrument", instrument);
+        model.addAttribute("form", form);
+        model.addAttribute("items", items);
+        model.addAttribute("rules", TotalRule.values());
+        model.addAttribute("raters", ItemRater.values());
+        return "progression/instrument";
+    }
+
+    private static Map<String, String> blankForm() {
+        var form = new LinkedHashMap<String, String>();
+        form.put("totalRule", TotalRule.SUM.name());
+        form.put("higherIsBetter", "true");
+        form.put("active", "true");
+        return form;
+    }
+
+    private static List<Map<String, String>> blankItems(List<Map<String, String>> items) {
+        var all = new ArrayList<>(items);
+        for (int n = 0; n < BLANK_ITEMS; n++) {
+            var m = new LinkedHashMap<String, String>();
+            m.put("rater", ItemRater.DEN_UNGE.name());
+            all.add(m);
+        }
+        return all;
+    }
+
+    // --- the ladder ---
+
+    @GetMapping("/progression/stegtrappa")
+    String ladder(Model model) {
+        model.addAttribute("ladder", ladder.ladder());
+        return "progression/ladder";
+    }
+
+    @PostMapping("/progression/stegtrappa")
+    String addStep(Actor actor, @RequestParam(required = false) String label,
+            @RequestParam(required = false) String description, Locale locale, RedirectAttributes redirect) {
+        return ladderChange(locale, redirect, "progression.ladder.added",
+                () -> ladder.addStep(actor, label, description));
+    }
+
+    @PostMapping("/progression/stegtrappa/{id}")
+    String updateStep(Actor actor, @PathVariable long id, @RequestParam(required = false) String label,
+            @RequestParam(required = false) String description, Locale locale, RedirectAttributes redirect) {
+        return ladderChange(locale, redirect, "progression.ladder.saved",
+                () -> ladder.updateStep(actor, id, label, description));
+    }
+
+    @PostMapping("/progression/stegtrappa/{id}/flytta")
+    String moveStep(Actor actor, @PathVariable long id, @RequestParam String direction, Locale locale,
+            RedirectAttributes redirect) {
+        return ladderChange(locale, redirect, "progression.ladder.moved",
+                () -> ladder.moveStep(actor, id, "upp".equals(direction) ? -1 : 1));
+    }
+
+    @PostMapping("/progression/stegtrappa/{id}/pensionera")
+    String retireStep(Actor actor, @PathVariable long id, @RequestParam(defaultValue = "true") boolean retired,
+            Locale locale, RedirectAttributes redirect) {
+        return ladderChange(locale, redirect, retired ? "progression.ladder.retired" : "progression.ladder.restored",
+                () -> ladder.retireStep(actor, id, retired));
+    }
+
+    @PostMapping("/progression/stegtrappa/{id}/ta-bort")
+    String removeStep(Actor actor, @PathVariable long id, Locale locale, RedirectAttributes redirect) {
+        return ladderChange(locale, redirect, "progression.ladder.removed", () -> ladder.removeStep(actor, id));
+    }
+
+    private String ladderChange(Locale locale, RedirectAttributes redirect, String notice, Runnable change) {
+        try {
+            change.run();
+            redirect.addFlashAttribute("noticeText", messages.getMessage(notice, null, locale));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errors", named(e, locale));
+        }
+        return "redirect:/progression/stegtrappa";
+    }
+
+    /** "Namn: Fältet måste fyllas i." — each message names the field as the form's label does. */
+    private Map<String, String> named(InvalidInputException e, Locale locale) {
+        var result = new LinkedHashMap<String, String>();
+        e.texts(messages, locale).forEach((field, text) -> result.put(field, label(field, locale) + ": " + text));
+        return result;
+    }
+
+    private String label(String field, Locale locale) {
+        Matcher m = ITEM_FIELD.matcher(field);
+        if (m.matches()) {
+            Object[] number = { Integer.parseInt(m.group(1)) + 1 };
+            return m.group(2) == null ? messages.getMessage("progression.admin.field.item", number, locale)
+                    : messages.getMessage("progression.admin.field.item." + m.group(2), number, locale);
+        }
+        return messages.getMessage("progression.admin.field." + field, null, field, locale);
+    }
+
+    private static Integer version(String s) {
+        try {
+            return s == null || s.isBlank() ? null : Integer.valueOf(s.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,287 @@
+package se.lots.progression;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static se.lots.registry.PersonBuilder.aYoungPerson;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.util.HtmlUtils;
+
+import se.lots.IntegrationTest;
+import se.lots.plan.Enrolment;
+import se.lots.plan.EnrolmentInput;
+import se.lots.plan.EnrolmentService;
+import se.lots.registry.RegistryService;
+import se.lots.security.Actor;
+import se.lots.security.CurrentActor;
+import se.lots.shared.InvalidInputException;
+
+/** The admin pages for instruments and the step ladder: as a programme lead, as a case worker, with wrong input. */
+@IntegrationTest
+class ProgressionAdminIntegrationTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+    private static final Locale SV = Locale.forLanguageTag("sv");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    InstrumentService instruments;
+    @Autowired
+    StepMovementService movements;
+    @Autowired
+    RegistryService registry;
+    @Autowired
+    EnrolmentService enrolments;
+    @Autowired
+    CurrentActor actors;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MessageSource messages;
+
+    private static Map<String, String> instrumentForm(String name) {
+        var form = new LinkedHashMap<String, String>();
+        form.put("name", name);
+        form.put("description", "Tre frågor om vardagen");
+        form.put("totalRule", "SUM");
+        form.put("cutOff", "12");
+        form.put("reliableChange", "3");
+        form.put("higherIsBetter", "true");
+        form.put("items[0].label", "Sover bra");
+        form.put("items[0].min", "0");
+        form.put("items[0].max", "10");
+        form.put("items[0].step", "1");
+        form.put("items[0].minLabel", "Inte alls");
+        form.put("items[0].maxLabel", "Helt");
+        form.put("items[0].rater", "DEN_UNGE");
+        form.put("items[1].label", "Har en rutin");
+        form.put("items[1].min", "0");
+        form.put("items[1].max", "1");
+        form.put("items[1].step", "1");
+        form.put("items[1].rater", "HANDLAGGARE");
+        form.put("items[2].label", "");
+        form.put("items[2].rater", "DEN_UNGE");
+        return form;
+    }
+
+    private long auditCount(String username, String action, String detail) {
+        return jdbc.sql("SELECT count(*) FROM audit_entry WHERE username = ? AND action = ? AND detail = ?")
+                .params(username, action, detail).query(Long.class).single();
+    }
+
+    @Test
+    void aProgrammeLeadCreatesAndEditsAnInstrumentOnThePageAndBothAreAudited() {
+        HttpClient lead = logIn("insatsledare");
+        String name = "Vardagsskala " + UUID.randomUUID();
+        var created = post(lead, "/progression/instruments/nytt", "/progression/instruments", instrumentForm(name));
+        assertThat(created.statusCode()).isEqualTo(302);
+        assertThat(created.headers().firstValue("Location").orElse("")).endsWith("/progression/instruments");
+
+        Instrument saved = instruments.instruments(false).stream().filter(i -> i.name().equals(name)).findFirst()
+                .orElseThrow();
+        assertThat(saved.items()).extracting(InstrumentItem::label).containsExactly("Sover bra", "Har en rutin");
+        assertThat(saved.items().get(1).rater()).isEqualTo(ItemRater.HANDLAGGARE);
+        assertThat(saved.cutOff()).isEqualByComparingTo("12");
+        assertThat(saved.reliableChange()).isEqualByComparingTo("3");
+        assertThat(auditCount("insatsledare", "CREATE", "instrument " + saved.id())).isEqualTo(1);
+        assertThat(get(lead, "/progression/instruments").body()).contains(HtmlUtils.htmlEscape(name));
+
+        String editPage = get(lead, "/progression/instruments/" + saved.id()).body();
+        assertThat(editPage).contains("value=\"Sover bra\"", "value=\"Har en rutin\"");
+        var form = instrumentForm(name);
+        form.put("version", String.valueOf(saved.version()));
+        form.put("cutOff", "14,5");
+        form.put("items[1].label", "Har en fast rutin");
+        form.put("active", "true");
+        var edited = post(lead, "/progression/instruments/" + saved.id(), "/progression/instruments/" + saved.id(),
+                form);
+        assertThat(edited.statusCode()).isEqualTo(302);
+        Instrument after = instruments.instrument(saved.id());
+        assertThat(after.cutOff()).isEqualByComparingTo("14.5");
+        assertThat(after.items().get(1).label()).isEqualTo("Har en fast rutin");
+        assertThat(after.version()).isEqualTo(saved.version() + 1);
+        assertThat(auditCount("insatsledare", "UPDATE", "instrument " + saved.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aCaseWorkerIsRefusedTheInstrumentAndLadderPagesAndTheirOperations() {
+        HttpClient coach = logIn("coach");
+        assertThat(get(coach, "/progression/instruments").statusCode()).isEqualTo(403);
+        assertThat(get(coach, "/progression/instruments/nytt").statusCode()).isEqualTo(403);
+        assertThat(get(coach, "/progression/stegtrappa").statusCode()).isEqualTo(403);
+        // a post with a valid token (from a page the case worker may see) is refused by role, and nothing is saved
+        String name = "Otillåten " + UUID.randomUUID();
+        var refused = post(coach, "/uppfoljning", "/progression/instruments", instrumentForm(name));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(instruments.instruments(false)).noneMatch(i -> i.name().equals(name));
+
+        Actor caseWorker = actors.byUsername("coach");
+        assertThatThrownBy(() -> movements.addStep(caseWorker, "Eget steg", null))
+                .isInstanceOf(AccessDeniedException.class);
+        long first = movements.ladder().get(0).id();
+        assertThatThrownBy(() -> movements.retireStep(caseWorker, first, true))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> movements.removeStep(caseWorker, first)).isInstanceOf(AccessDeniedException.class);
+        // the programme lead does get the pages
+        assertThat(get(logIn("insatsledare"), "/progression/stegtrappa").statusCode()).isEqualTo(200);
+        assertThat(get(logIn("demoadmin"), "/progression/instruments").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void invalidInputIsRejectedWithSwedishMessagesNamingTheField() {
+        HttpClient lead = logIn("insatsledare");
+        int count = instruments.instruments(false).size();
+        var form = instrumentForm("");
+        form.put("items[0].max", "-1");
+        form.put("reliableChange", "mycket");
+        var response = post(lead, "/progression/instruments/nytt", "/progression/instruments", form);
+        assertThat(response.statusCode()).isEqualTo(200);
+        String page = HtmlUtils.htmlUnescape(response.body());
+        assertThat(page).contains("Namn: Fältet måste fyllas i.",
+                "Fråga 1: skalan ska ha ett lägsta och ett högsta värde",
+                "Tillförlitlig förändring: Ange ett tal, t.ex. 25 eller 0,5.");
+        // what was typed is kept
+        assertThat(page).contains("value=\"Har en rutin\"");
+        assertThat(instruments.instruments(false)).hasSize(count);
+
+        var blankStep = post(lead, "/progression/stegtrappa", "/progression/stegtrappa", Map.of("label", " "));
+        assertThat(blankStep.statusCode()).isEqualTo(302);
+        assertThat(HtmlUtils.htmlUnescape(get(lead, "/progression/stegtrappa").body()))
+                .contains("Namn på steget: Fältet måste fyllas i.");
+    }
+
+    @Test
+    void theLadderIsEditedAndAStepInUseCannotBeRemovedOnlyRetired() {
+        Actor lead = actors.byUsername("insatsledare");
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        long a = movements.addStep(lead, "Steg A " + suffix, null);
+        long b = movements.addStep(lead, "Steg B " + suffix, "Beskrivning");
+        long unused = movements.addStep(lead, "Steg C " + suffix, null);
+        assertThat(position(b)).isEqualTo(position(a) + 1);
+
+        UUID person = registry.register(lead, aYoungPerson().named("Trappa", "Testsson").build()).id();
+        long programme = enrolments.saveProgramme(lead, "Trapptest " + suffix);
+        Enrolment e = enrolments.enrol(lead, person, new EnrolmentInput(String.valueOf(programme),
+                LocalDate.now().minusMonths(2).toString(), null, null, "Stöd"));
+        movements.record(lead, e.id(), LocalDate.now().minusDays(1).toString(), String.valueOf(a),
+                String.valueOf(b), "Tog ett steg");
+
+        // reorder and rename: the recorded movement stays on its steps
+        int before = position(a);
+        movements.moveStep(lead, b, -1);
+        assertThat(position(b)).isEqualTo(before);
+        assertThat(position(a)).isEqualTo(before + 1);
+        movements.updateStep(lead, a, "Steg A omdöpt " + suffix, "Ny beskrivning");
+        StepMovement m = movements.movements(lead, e.id()).get(0);
+        assertThat(m.fromStepId()).isEqualTo(a);
+        assertThat(m.fromLabel()).isEqualTo("Steg A omdöpt " + suffix);
+        assertThat(m.fromPosition()).isEqualTo(before + 1);
+        assertThat(m.toStepId()).isEqualTo(b);
+        assertThat(m.forward()).isFalse();
+
+        // in use: not removable, with the reason in Swedish; retiring keeps the history and stops new movements
+        assertThatThrownBy(() -> movements.removeStep(lead, a)).isInstanceOfSatisfying(InvalidInputException.class,
+                ex -> assertThat(ex.texts(messages, SV).get("ladder")).contains("används av stegförflyttningar"));
+        HttpClient page = logIn("insatsledare");
+        var refused = post(page, "/progression/stegtrappa", "/progression/stegtrappa/" + a + "/ta-bort", Map.of());
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(HtmlUtils.htmlUnescape(get(page, "/progression/stegtrappa").body()))
+                .contains("Stegtrappan: steget Steg A omdöpt " + suffix + " används");
+        assertThat(movements.ladder()).extracting(LadderStep::id).contains(a);
+
+        movements.retireStep(lead, a, true);
+        assertThat(movements.ladder()).filteredOn(s -> s.id() == a).singleElement()
+                .satisfies(s -> assertThat(s.retired()).isTrue());
+        assertThat(movements.movements(lead, e.id())).hasSize(1);
+        assertThatThrownBy(() -> movements.record(lead, e.id(), LocalDate.now().toString(), String.valueOf(a),
+                String.valueOf(b), null)).isInstanceOf(InvalidInputException.class);
+        assertThat(get(page, "/enrolments/" + e.id() + "/registrering").body())
+                .doesNotContain("<option value=\"" + a + "\">").contains("<option value=\"" + b + "\">");
+
+        // an unused step goes, through the page
+        assertThat(post(page, "/progression/stegtrappa", "/progression/stegtrappa/" + unused + "/ta-bort", Map.of())
+                .statusCode()).isEqualTo(302);
+        assertThat(movements.ladder()).extracting(LadderStep::id).doesNotContain(unused);
+        assertThat(auditCount("insatsledare", "DELETE", "stegtrappa steg " + unused)).isEqualTo(1);
+        assertThat(auditCount("insatsledare", "CREATE", "stegtrappa steg " + a)).isEqualTo(1);
+        assertThat(auditCount("insatsledare", "UPDATE", "stegtrappa steg " + a + " pensionerat")).isEqualTo(1);
+        movements.retireStep(lead, b, true);
+    }
+
+    private int position(long stepId) {
+        return movements.ladder().stream().filter(s -> s.id() == stepId).findFirst().orElseThrow().position();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // pages as a logged-in user gets them
+
+    private HttpResponse<String> post(HttpClient browser, String formPage, String path, Map<String, String> form) {
+        var csrf = CSRF.matcher(get(browser, formPage).body());
+        String token = csrf.find() ? csrf.group(1) : "";
+        var body = new LinkedHashMap<>(form);
+        body.put("_csrf", token);
+        String encoded = body.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                + "=" + URLEncoder.encode(e.getValue() == null ? "" : e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(browser, HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encoded)).build());
+    }
+
+    private HttpResponse<String> get(HttpClient browser, String path) {
+        return send(browser, HttpRequest.newBuilder(URI.create(base() + path)).GET().build());
+    }
+
+    private HttpClient logIn(String username) {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        var csrf = CSRF.matcher(get(browser, "/login").body());
+        assertThat(csrf.find()).isTrue();
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=lots-demo-2026&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        var login = send(browser, HttpRequest.newBuilder(URI.create(base() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        return browser;
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+        try {
+            return client.send(request, BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+}
