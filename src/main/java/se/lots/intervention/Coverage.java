@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -66,21 +65,28 @@ class Coverage {
      * interventions × 3 bands to 37 000 need links and sorting the 65 000 rows (docs/benchmarks.md).
      */
     List<CellRow> matrix(CoverageFilter f, LocalDate today, List<Long> activeNeeds) {
-        CatalogueIndex.Snapshot snapshot = index.current();
-        Map<Long, Integer> enrolled = index.openEnrolments(snapshot);
-        var column = new HashMap<Long, Integer>();
+        CatalogueIndex.State state = index.now();
+        CatalogueIndex.Snapshot snapshot = state.snapshot();
+        Map<Long, Integer> enrolled = state.openEnrolments();
         List<Long> needs = activeNeeds.stream().sorted().toList();
-        for (int k = 0; k < needs.size(); k++) {
-            column.put(needs.get(k), k);
+        // the column of each need position of the snapshot (-1: not an active need)
+        int[] column = new int[snapshot.needIds.length];
+        for (int p = 0; p < column.length; p++) {
+            column[p] = needs.indexOf(snapshot.needIds[p]);
+        }
+        int area = f.municipalityCode() == null ? -1 : snapshot.municipalityPosition(f.municipalityCode());
+        if (f.municipalityCode() != null && area < 0) {
+            column = new int[0];
         }
         int bands = AgeBand.BANDS.size();
         long[][] interventions = new long[bands][needs.size()];
         long[][] open = new long[bands][needs.size()];
         long[][] unknown = new long[bands][needs.size()];
-        for (CatalogueIndex.Entry e : snapshot.entries()) {
-            if (!e.current(today) || (f.partyType() != null && e.partyType() != f.partyType())
+        for (CatalogueIndex.Entry e : column.length == 0 ? List.<CatalogueIndex.Entry>of()
+                : snapshot.currentOn(today)) {
+            if ((f.partyType() != null && e.partyType() != f.partyType())
                     || (f.providerId() != null && e.providerId() != f.providerId())
-                    || (f.municipalityCode() != null && !e.serves(f.municipalityCode()))) {
+                    || (area >= 0 && !contains(e.municipalities(), area))) {
                 continue;
             }
             Integer places = Intervention.openPlaces(e.capacity(), e.occupancy(enrolled));
@@ -88,9 +94,9 @@ class Coverage {
                 if (!AgeBand.BANDS.get(b).overlaps(e.ageMin(), e.ageMax())) {
                     continue;
                 }
-                for (long need : e.needs()) {
-                    Integer k = column.get(need);
-                    if (k == null) {
+                for (int need : e.needs()) {
+                    int k = column[need];
+                    if (k < 0) {
                         continue;
                     }
                     interventions[b][k]++;
@@ -109,6 +115,15 @@ class Coverage {
             }
         }
         return rows;
+    }
+
+    private static boolean contains(int[] positions, int position) {
+        for (int p : positions) {
+            if (p == position) {
+                return true;
+            }
+        }
+        return false;
     }
 
     List<ActorRow> actors(CoverageFilter f, LocalDate today, int limit) {

@@ -10,6 +10,8 @@ import java.util.Set;
 
 import org.springframework.stereotype.Repository;
 
+import se.lots.organisation.PartyType;
+
 /**
  * The catalogue search: the page of hits and every facet's counts, in one pass over the {@link CatalogueIndex}.
  * Each intervention gets one flag per facet ({@code true} when nothing is chosen in it). The hits are those where
@@ -32,6 +34,8 @@ class InterventionSearch {
     private static final int AREA = 5;
     private static final int OPEN = 6;
     private static final int KAA = 7;
+    private static final int NONE = -1;
+    private static final int SEVERAL = -2;
 
     private final CatalogueIndex index;
 
@@ -40,52 +44,73 @@ class InterventionSearch {
     }
 
     InterventionHits search(InterventionQuery q, LocalDate today) {
-        CatalogueIndex.Snapshot snapshot = index.current();
+        CatalogueIndex.State state = index.now();
+        CatalogueIndex.Snapshot s = state.snapshot();
+        Map<Long, Integer> enrolled = state.openEnrolments();
         Set<Long> text = q.text() == null ? null : index.matchingText(q.text());
-        Map<Long, Integer> enrolled = index.openEnrolments(snapshot);
-        Set<Long> needs = Set.copyOf(q.needs());
-        Set<Long> providers = Set.copyOf(q.providers());
-        Set<String> areas = Set.copyOf(q.municipalities());
+        List<CatalogueIndex.Entry> candidates = q.includeInactive() ? s.entries : s.currentOn(today);
 
-        var kind = new Counter();
-        var provider = new Counter();
-        var party = new Counter();
-        var need = new Counter();
-        var area = new Counter();
+        // the choices as masks over the snapshot's positions; a chosen id the catalogue does not have matches nothing
+        boolean anyNeed = !q.needs().isEmpty();
+        boolean[] needs = CatalogueIndex.mask(s.needIds.length, CatalogueIndex.positions(q.needs(), s.needIds));
+        boolean anyProvider = !q.providers().isEmpty();
+        boolean[] providers = CatalogueIndex.mask(s.providerIds.length,
+                CatalogueIndex.positions(q.providers(), s.providerIds));
+        boolean anyArea = !q.municipalities().isEmpty();
+        boolean[] areas = CatalogueIndex.mask(s.municipalityCodes.length,
+                q.municipalities().stream().map(s::municipalityPosition).toList());
+        boolean[] kinds = new boolean[InterventionKind.values().length];
+        q.kinds().forEach(k -> kinds[k.ordinal()] = true);
+        boolean[] parties = new boolean[PartyType.values().length];
+        q.partyTypes().forEach(p -> parties[p.ordinal()] = true);
+
+        long[] kindCount = new long[kinds.length];
+        long[] partyCount = new long[parties.length];
+        long[] providerCount = new long[providers.length];
+        long[] needCount = new long[needs.length];
+        long[] areaCount = new long[areas.length];
         long open = 0;
         long kaa = 0;
         long total = 0;
         int first = q.page() * PAGE_SIZE;
         var items = new ArrayList<InterventionSummary>();
-        boolean[] holds = new boolean[8];
-        for (CatalogueIndex.Entry e : snapshot.entries()) {
-            if ((!q.includeInactive() && !e.current(today)) || (text != null && !text.contains(e.id()))) {
+        for (CatalogueIndex.Entry e : candidates) {
+            if (text != null && !text.contains(e.id())) {
                 continue;
             }
-            Integer occupancy = e.occupancy(enrolled);
+            Integer occupancy = e.programmeId() == null ? e.occupancy() : e.occupancy(enrolled);
             boolean hasOpen = e.capacity() != null && e.capacity() > (occupancy == null ? 0 : occupancy);
-            holds[AGE] = (q.age() == null || (e.ageMin() <= q.age() && e.ageMax() >= q.age()))
-                    && (q.band() == null || q.band().overlaps(e.ageMin(), e.ageMax()));
-            holds[NEED] = needs.isEmpty() || anyNeed(e, needs);
-            holds[KIND] = q.kinds().isEmpty() || q.kinds().contains(e.kind());
-            holds[PROVIDER] = providers.isEmpty() || providers.contains(e.providerId());
-            holds[PARTY] = q.partyTypes().isEmpty() || q.partyTypes().contains(e.partyType());
-            holds[AREA] = areas.isEmpty() || anyArea(e, areas);
-            holds[OPEN] = !q.openCapacity() || hasOpen;
-            holds[KAA] = !q.kaaOnly() || e.kaaMeasure();
-            int failing = -1;
-            int failed = 0;
-            for (int f = 0; f < holds.length; f++) {
-                if (!holds[f]) {
-                    failing = f;
-                    failed++;
-                }
+            int failing = NONE;
+            if ((q.age() != null && (e.ageMin() > q.age() || e.ageMax() < q.age()))
+                    || (q.band() != null && !q.band().overlaps(e.ageMin(), e.ageMax()))) {
+                failing = fail(failing, AGE);
             }
-            if (failed > 1) {
+            if (anyNeed && !any(e.needs(), needs)) {
+                failing = fail(failing, NEED);
+            }
+            if (!q.kinds().isEmpty() && !kinds[e.kind().ordinal()]) {
+                failing = fail(failing, KIND);
+            }
+            if (anyProvider && !providers[e.provider()]) {
+                failing = fail(failing, PROVIDER);
+            }
+            if (!q.partyTypes().isEmpty() && !parties[e.partyType().ordinal()]) {
+                failing = fail(failing, PARTY);
+            }
+            if (anyArea && !any(e.municipalities(), areas)) {
+                failing = fail(failing, AREA);
+            }
+            if (q.openCapacity() && !hasOpen) {
+                failing = fail(failing, OPEN);
+            }
+            if (q.kaaOnly() && !e.kaaMeasure()) {
+                failing = fail(failing, KAA);
+            }
+            if (failing == SEVERAL) {
                 continue;
             }
-            // all: a hit, counted in every facet; one failing: counted only in that facet's options
-            boolean all = failed == 0;
+            // all hold: a hit, counted in every facet; one failing: counted only in that facet's options
+            boolean all = failing == NONE;
             if (all) {
                 if (total >= first && total < first + PAGE_SIZE) {
                     items.add(summary(e, occupancy));
@@ -93,22 +118,22 @@ class InterventionSearch {
                 total++;
             }
             if (all || failing == KIND) {
-                kind.add(e.kind().name());
+                kindCount[e.kind().ordinal()]++;
             }
             if (all || failing == PROVIDER) {
-                provider.add(String.valueOf(e.providerId()));
+                providerCount[e.provider()]++;
             }
             if (all || failing == PARTY) {
-                party.add(e.partyType().name());
+                partyCount[e.partyType().ordinal()]++;
             }
             if (all || failing == NEED) {
-                for (long n : e.needs()) {
-                    need.add(String.valueOf(n));
+                for (int n : e.needs()) {
+                    needCount[n]++;
                 }
             }
             if (all || failing == AREA) {
-                for (String m : e.municipalities()) {
-                    area.add(m);
+                for (int m : e.municipalities()) {
+                    areaCount[m]++;
                 }
             }
             if (hasOpen && (all || failing == OPEN)) {
@@ -118,48 +143,45 @@ class InterventionSearch {
                 kaa++;
             }
         }
+        // options never counted are left out, as the page lists only options with hits
         var counts = new LinkedHashMap<String, Map<String, Long>>();
-        counts.put("kind", kind.counts);
-        counts.put("provider", provider.counts);
-        counts.put("party", party.counts);
+        counts.put("kind", counted(kindCount, k -> InterventionKind.values()[k].name()));
+        counts.put("provider", counted(providerCount, k -> String.valueOf(s.providerIds[k])));
+        counts.put("party", counted(partyCount, k -> PartyType.values()[k].name()));
         counts.put("open", Map.of("true", open));
         counts.put("kaa", Map.of("true", kaa));
         counts.put("total", Map.of("", total));
-        counts.put("need", need.counts);
-        counts.put("area", area.counts);
+        counts.put("need", counted(needCount, k -> String.valueOf(s.needIds[k])));
+        counts.put("area", counted(areaCount, k -> s.municipalityCodes[k]));
         return new InterventionHits(List.copyOf(items), total, q.page(), PAGE_SIZE, counts);
     }
 
-    private static boolean anyNeed(CatalogueIndex.Entry e, Set<Long> chosen) {
-        for (long n : e.needs()) {
-            if (chosen.contains(n)) {
+    private static int fail(int failing, int facet) {
+        return failing == NONE ? facet : SEVERAL;
+    }
+
+    private static boolean any(int[] positions, boolean[] chosen) {
+        for (int p : positions) {
+            if (chosen[p]) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean anyArea(CatalogueIndex.Entry e, Set<String> chosen) {
-        for (String m : e.municipalities()) {
-            if (chosen.contains(m)) {
-                return true;
+    private static Map<String, Long> counted(long[] counts, java.util.function.IntFunction<String> key) {
+        var result = new HashMap<String, Long>();
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] > 0) {
+                result.put(key.apply(k), counts[k]);
             }
         }
-        return false;
+        return result;
     }
 
     private static InterventionSummary summary(CatalogueIndex.Entry e, Integer occupancy) {
         return new InterventionSummary(e.id(), e.name(), e.kind(), e.providerId(), e.providerName(), e.partyType(),
                 e.ageMin(), e.ageMax(), e.capacity(), occupancy, e.waitingDays(), e.kaaMeasure(), e.reviewedOn(),
                 e.retired(), e.validFrom(), e.validTo());
-    }
-
-    /** Counts per option; options never counted are not in the map, as the page lists only options with hits. */
-    private static final class Counter {
-        final Map<String, Long> counts = new HashMap<>();
-
-        void add(String key) {
-            counts.merge(key, 1L, Long::sum);
-        }
     }
 }

@@ -43,6 +43,8 @@ class InterventionSearchAgreementIntegrationTest {
     Coverage coverage;
     @Autowired
     Needs needs;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     @Test
     void theIndexGivesTheSameHitsAndCountsAsTheSqlForRandomSearches() {
@@ -89,6 +91,36 @@ class InterventionSearchAgreementIntegrationTest {
         }
         assertThat(coverage.matrix(CoverageFilter.all(), today, activeNeeds()).stream()
                 .mapToLong(CoverageRows.CellRow::interventions).sum()).isGreaterThan(300);
+    }
+
+    @Test
+    void theProviderDropDownListsAtMostAHundredProvidersAndSaysHowManyThereAre() throws Exception {
+        new InterventionCatalogueGenerator(owner).generate(actors.byUsername("forbund").userId(), 120, 360, 13,
+                "agreeFacet" + System.nanoTime() % 100000);
+        long withHits = jdbc.sql("""
+                SELECT count(DISTINCT provider_id) FROM intervention
+                 WHERE NOT retired AND (valid_to IS NULL OR valid_to >= current_date)
+                   AND (valid_from IS NULL OR valid_from <= current_date)""").query(Long.class).single();
+        assertThat(withHits).isGreaterThan(FacetView.PROVIDER_OPTIONS);
+
+        String page = anonymous("/katalog");
+        String select = page.substring(page.indexOf("<select id=\"facet-provider\""));
+        select = select.substring(0, select.indexOf("</select>"));
+        assertThat(select.split("<option", -1).length - 1).isEqualTo(1);
+        assertThat(select).contains("aria-describedby=\"facet-narrow\"");
+        assertThat(page).contains("id=\"facet-narrow\"").contains(withHits + " utförare har träffar");
+
+        long chosen = jdbc.sql("SELECT max(provider_id) FROM intervention").query(Long.class).single();
+        String narrowed = anonymous("/katalog?provider=" + chosen);
+        assertThat(narrowed).contains("<option value=\"" + chosen + "\" selected=\"selected\"");
+    }
+
+    private String anonymous(String path) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + path)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
     }
 
     private List<Long> activeNeeds() {
