@@ -25,7 +25,7 @@ import se.lots.organisation.PartyType;
  * statement ({@link #LOAD}) and reloaded when {@code catalogue_change.stamp} (V22, set by triggers on every
  * catalogue table) differs from the stamp it was loaded under. What the stamp does not cover is read live: the
  * occupancy of interventions linked to a programme (open enrolments, read with the stamp in one statement,
- * {@link #NOW}) and the free-text match (the GIN indexes, {@link #matchingText}).
+ * {@link #NOW}) and the Swedish word forms of a free text (the full-text GIN index, {@link #matchingWordForms}).
  */
 @Repository
 class CatalogueIndex {
@@ -37,7 +37,7 @@ class CatalogueIndex {
     record Entry(long id, String name, InterventionKind kind, long providerId, String providerName,
             PartyType partyType, int ageMin, int ageMax, Integer capacity, Integer occupancy, Long programmeId,
             Integer waitingDays, boolean kaaMeasure, LocalDate reviewedOn, boolean retired, LocalDate validFrom,
-            LocalDate validTo, int provider, int[] needs, int[] municipalities) {
+            LocalDate validTo, String searchText, int provider, int[] needs, int[] municipalities) {
 
         boolean current(LocalDate today) {
             return Intervention.current(retired, validFrom, validTo, today);
@@ -123,7 +123,7 @@ class CatalogueIndex {
     static final String LOAD = """
             SELECT i.id, i.name, i.kind, i.provider_id, p.name AS provider_name, p.party_type, i.age_min, i.age_max,
                    i.capacity, i.occupancy, i.programme_id, i.waiting_days, i.kaa_measure, i.reviewed_on, i.retired,
-                   i.valid_from, i.valid_to, n.needs, a.municipalities
+                   i.valid_from, i.valid_to, i.search_text, n.needs, a.municipalities
               FROM intervention i JOIN provider p ON p.id = i.provider_id
               LEFT JOIN (SELECT intervention_id, array_agg(need_id ORDER BY need_id) AS needs
                            FROM intervention_need GROUP BY intervention_id) n ON n.intervention_id = i.id
@@ -188,13 +188,26 @@ class CatalogueIndex {
                 municipalities.keySet().toArray(String[]::new));
     }
 
-    /** Ids of the interventions whose text holds {@code text} (substring) or its Swedish word forms. */
-    Set<Long> matchingText(String text) {
-        // the trigram index serves the substring match, the Swedish full-text index matches word forms
-        return new HashSet<>(jdbc.sql("""
-                SELECT id FROM intervention
-                 WHERE search_text LIKE ? OR search_vector @@ plainto_tsquery('swedish', ?)""")
-                .params("%" + likeEscaped(text.toLowerCase(Locale.ROOT)) + "%", text).query(Long.class).list());
+    /**
+     * Ids of the interventions whose text has the Swedish word forms of {@code text} (the full-text GIN index).
+     * The substring half of the free-text match is {@link #holdsText}, in memory: the trigram index's LIKE with its
+     * recheck of every candidate row was most of a free-text search's time (docs/benchmarks.md).
+     */
+    Set<Long> matchingWordForms(String text) {
+        return new HashSet<>(jdbc.sql("SELECT id FROM intervention WHERE search_vector @@ plainto_tsquery('swedish', ?)")
+                .param(text).query(Long.class).list());
+    }
+
+    /**
+     * The substring match, as {@code search_text LIKE '%' || lowered || '%'} would give: {@code search_text} is the
+     * database's {@code lower(...)}, {@code lowered} the text lowered by Java, as the SQL search did.
+     */
+    static boolean holdsText(Entry e, String lowered) {
+        return e.searchText() != null && e.searchText().contains(lowered);
+    }
+
+    static String lowered(String text) {
+        return text.toLowerCase(Locale.ROOT);
     }
 
     private static Entry entry(ResultSet rs, Map<Long, Integer> providers, Map<Long, Integer> needs,
@@ -219,11 +232,7 @@ class CatalogueIndex {
                 rs.getObject("waiting_days", Integer.class), rs.getBoolean("kaa_measure"),
                 rs.getObject("reviewed_on", LocalDate.class), rs.getBoolean("retired"),
                 rs.getObject("valid_from", LocalDate.class), rs.getObject("valid_to", LocalDate.class),
-                providers.computeIfAbsent(providerId, x -> providers.size()), n, a);
-    }
-
-    static String likeEscaped(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+                rs.getString("search_text"), providers.computeIfAbsent(providerId, x -> providers.size()), n, a);
     }
 
     /** Positions chosen in a facet, as a mask over the snapshot's list ({@code null}: nothing chosen). */

@@ -47,7 +47,8 @@ class InterventionSearch {
         CatalogueIndex.State state = index.now();
         CatalogueIndex.Snapshot s = state.snapshot();
         Map<Long, Integer> enrolled = state.openEnrolments();
-        Set<Long> text = q.text() == null ? null : index.matchingText(q.text());
+        Set<Long> wordForms = q.text() == null ? null : index.matchingWordForms(q.text());
+        String lowered = q.text() == null ? null : CatalogueIndex.lowered(q.text());
         List<CatalogueIndex.Entry> candidates = q.includeInactive() ? s.entries : s.currentOn(today);
 
         // the choices as masks over the snapshot's positions; a chosen id the catalogue does not have matches nothing
@@ -75,7 +76,8 @@ class InterventionSearch {
         int first = q.page() * PAGE_SIZE;
         var items = new ArrayList<InterventionSummary>();
         for (CatalogueIndex.Entry e : candidates) {
-            if (text != null && !text.contains(e.id())) {
+            // free text: a substring of the text, or its Swedish word forms
+            if (lowered != null && !CatalogueIndex.holdsText(e, lowered) && !wordForms.contains(e.id())) {
                 continue;
             }
             Integer occupancy = e.programmeId() == null ? e.occupancy() : e.occupancy(enrolled);
