@@ -3,8 +3,10 @@ package se.lots.intervention;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -42,31 +44,12 @@ class Coverage {
                         WHERE m.intervention_id = i.id AND m.municipality_code = CAST(:area AS bpchar)))
             )""";
 
-    /**
-     * The matrix: one row per (band, active need), with zeros where nothing fits (the gaps). The links of current
-     * interventions are counted first and the band × need grid joined to them after; joining the grid to every link
-     * first was a third slower at 20 000 interventions (docs/benchmarks.md).
-     */
-    static final String MATRIX = CURRENT + " " + """
-            , counted AS (
-              SELECT b.position, x.need_id, count(*) AS interventions,
-                     sum(greatest(c.capacity - coalesce(c.occupancy, 0), 0)) AS open_places,
-                     count(*) FILTER (WHERE c.capacity IS NULL) AS unknown_capacity
-                FROM current_intervention c JOIN intervention_need x ON x.intervention_id = c.id
-                JOIN band b ON c.age_min <= b.age_max AND c.age_max >= b.age_min
-               GROUP BY b.position, x.need_id
-            )
-            SELECT b.position AS band, n.id AS need_id, coalesce(k.interventions, 0) AS interventions,
-                   coalesce(k.open_places, 0) AS open_places, coalesce(k.unknown_capacity, 0) AS unknown_capacity
-              FROM band b CROSS JOIN need n
-              LEFT JOIN counted k ON k.position = b.position AND k.need_id = n.id
-             WHERE n.active
-             ORDER BY b.position, n.id""";
-
     private final JdbcClient jdbc;
+    private final CatalogueIndex index;
 
-    Coverage(JdbcClient jdbc) {
+    Coverage(JdbcClient jdbc, CatalogueIndex index) {
         this.jdbc = jdbc;
+        this.index = index;
     }
 
     private JdbcClient.StatementSpec filtered(String sql, CoverageFilter f, LocalDate today) {
@@ -75,8 +58,72 @@ class Coverage {
                 .param("provider", f.providerId()).param("area", f.municipalityCode());
     }
 
-    List<CellRow> matrix(CoverageFilter f, LocalDate today) {
-        return filtered(MATRIX, f, today).query(CellRow.class).list();
+    /**
+     * The matrix: one row per (band, active need), ordered by band and need id, with zeros where nothing fits (the
+     * gaps). Counted in one pass over the {@link CatalogueIndex}: the same statement in SQL (kept as the tests'
+     * oracle, {@code CoverageSql.MATRIX}) took 130–190 ms at 20 000 interventions, most of it joining 18 000
+     * interventions × 3 bands to 37 000 need links and sorting the 65 000 rows (docs/benchmarks.md).
+     */
+    List<CellRow> matrix(CoverageFilter f, LocalDate today, List<Long> activeNeeds) {
+        CatalogueIndex.State state = index.now();
+        CatalogueIndex.Snapshot snapshot = state.snapshot();
+        Map<Long, Integer> enrolled = state.openEnrolments();
+        List<Long> needs = activeNeeds.stream().sorted().toList();
+        // the column of each need position of the snapshot (-1: not an active need)
+        int[] column = new int[snapshot.needIds.length];
+        for (int p = 0; p < column.length; p++) {
+            column[p] = needs.indexOf(snapshot.needIds[p]);
+        }
+        int area = f.municipalityCode() == null ? -1 : snapshot.municipalityPosition(f.municipalityCode());
+        if (f.municipalityCode() != null && area < 0) {
+            column = new int[0];
+        }
+        int bands = AgeBand.BANDS.size();
+        long[][] interventions = new long[bands][needs.size()];
+        long[][] open = new long[bands][needs.size()];
+        long[][] unknown = new long[bands][needs.size()];
+        for (CatalogueIndex.Entry e : column.length == 0 ? List.<CatalogueIndex.Entry>of()
+                : snapshot.currentOn(today)) {
+            if ((f.partyType() != null && e.partyType() != f.partyType())
+                    || (f.providerId() != null && e.providerId() != f.providerId())
+                    || (area >= 0 && !contains(e.municipalities(), area))) {
+                continue;
+            }
+            Integer places = Intervention.openPlaces(e.capacity(), e.occupancy(enrolled));
+            for (int b = 0; b < bands; b++) {
+                if (!AgeBand.BANDS.get(b).overlaps(e.ageMin(), e.ageMax())) {
+                    continue;
+                }
+                for (int need : e.needs()) {
+                    int k = column[need];
+                    if (k < 0) {
+                        continue;
+                    }
+                    interventions[b][k]++;
+                    if (places == null) {
+                        unknown[b][k]++;
+                    } else {
+                        open[b][k] += places;
+                    }
+                }
+            }
+        }
+        var rows = new ArrayList<CellRow>();
+        for (int b = 0; b < bands; b++) {
+            for (int k = 0; k < needs.size(); k++) {
+                rows.add(new CellRow(b, needs.get(k), interventions[b][k], open[b][k], unknown[b][k]));
+            }
+        }
+        return rows;
+    }
+
+    private static boolean contains(int[] positions, int position) {
+        for (int p : positions) {
+            if (p == position) {
+                return true;
+            }
+        }
+        return false;
     }
 
     List<ActorRow> actors(CoverageFilter f, LocalDate today, int limit) {

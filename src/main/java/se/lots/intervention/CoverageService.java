@@ -43,12 +43,12 @@ public class CoverageService {
         this.clock = clock;
     }
 
-    /** Age bands × active needs; every cell is there, with zeros where nothing fits. One SQL statement. */
+    /** Age bands × active needs; every cell is there, with zeros where nothing fits. One pass over the index. */
     @Transactional(readOnly = true)
     public CoverageMatrix matrix(CoverageFilter filter) {
         List<Need> active = needs.all().stream().filter(Need::active).toList();
         Map<Long, Need> byId = active.stream().collect(Collectors.toMap(Need::id, Function.identity()));
-        var cells = coverage.matrix(filter, today()).stream().filter(r -> byId.containsKey(r.needId()))
+        var cells = coverage.matrix(filter, today(), active.stream().map(Need::id).toList()).stream().filter(r -> byId.containsKey(r.needId()))
                 .map(r -> new CoverageCell(AgeBand.BANDS.get(r.band()), byId.get(r.needId()), r.interventions(),
                         r.openPlaces(), r.unknownCapacity()))
                 .toList();

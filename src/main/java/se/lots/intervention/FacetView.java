@@ -11,8 +11,23 @@ import org.springframework.context.MessageSource;
 import se.lots.organisation.PartyType;
 import se.lots.reference.ReferenceData;
 
-/** The facets of a search as a page shows them: each option with its label, its count and whether it is chosen. */
-record FacetView(String param, String titleKey, boolean single, List<Option> options) {
+/**
+ * The facets of a search as a page shows them: each option with its label, its count and whether it is chosen.
+ * {@code hidden} is the number of options left out (only the provider facet leaves any out, see
+ * {@link #PROVIDER_OPTIONS}).
+ */
+record FacetView(String param, String titleKey, boolean single, List<Option> options, int hidden) {
+
+    /**
+     * The most providers offered as a drop-down. With 2 000 providers an unfiltered page listed them all: 2 000
+     * options, most of a 148 kB page and of its rendering time, and no one picks from a list that long. Beyond this
+     * the page asks to narrow the search first (a chosen provider is always listed, so it can be unchosen).
+     */
+    static final int PROVIDER_OPTIONS = 100;
+
+    FacetView(String param, String titleKey, boolean single, List<Option> options) {
+        this(param, titleKey, single, options, 0);
+    }
 
     /** {@code countText} is the count as the page shows it ("(12)"), formatted here once rather than per render. */
     record Option(String value, String label, long count, boolean chosen, String countText) {
@@ -60,6 +75,12 @@ record FacetView(String param, String titleKey, boolean single, List<Option> opt
                 .map(p -> new Option(String.valueOf(p.id()), p.name(), hits.count("provider", p.id()),
                         q.providers().contains(p.id()), countText.apply(hits.count("provider", p.id()))))
                 .toList();
+        int hiddenProviders = 0;
+        if (providerOptions.size() > PROVIDER_OPTIONS) {
+            var chosen = providerOptions.stream().filter(Option::chosen).toList();
+            hiddenProviders = providerOptions.size() - chosen.size();
+            providerOptions = chosen;
+        }
         var areas = hits.facets().getOrDefault("area", Map.of()).keySet().stream()
                 .filter(code -> reference.municipality(code).isPresent())
                 .map(code -> new Option(code, reference.municipality(code).orElseThrow().name(),
@@ -70,7 +91,7 @@ record FacetView(String param, String titleKey, boolean single, List<Option> opt
         return List.of(new FacetView("kind", "intervention.facet.kind", false, kinds),
                 new FacetView("need", "intervention.facet.need", false, needOptions),
                 new FacetView("party", "intervention.facet.party", false, parties),
-                new FacetView("provider", "intervention.facet.provider", true, providerOptions),
+                new FacetView("provider", "intervention.facet.provider", true, providerOptions, hiddenProviders),
                 new FacetView("area", "intervention.facet.area", true, areas));
     }
 }

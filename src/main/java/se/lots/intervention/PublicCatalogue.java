@@ -5,10 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.context.MessageSource;
-
-import se.lots.reference.ReferenceData;
-
 import org.springframework.cache.Cache;
 import org.springframework.cache.concurrent.ConcurrentMapCache;
 import org.springframework.context.MessageSource;
@@ -22,8 +18,10 @@ import se.lots.shared.NotFoundException;
 
 /**
  * The catalogue as anyone may see it without logging in: current interventions only, no personal data. Answers are
- * kept in a plain in-memory cache until the catalogue changes; the cache is cleared after the changing transaction
- * commits, so a reader never puts the old state back.
+ * kept in a plain in-memory cache until the catalogue changes: cleared when {@code catalogue_change.stamp} (V22)
+ * differs from the one the cache was filled under (any writer, also plain SQL or another instance), and on every
+ * write through the services, again after it commits, so a reader never puts the old state back. The rendered
+ * list pages are cached in front of this by {@link PublicPageCache}.
  */
 @Service
 public class PublicCatalogue {
@@ -33,11 +31,14 @@ public class PublicCatalogue {
     private final Providers providers;
     private final Needs needs;
     private final Clock clock;
+    private final CatalogueIndex index;
     private final Cache cache = new ConcurrentMapCache("publicCatalogue");
+    private volatile long filledUnder = Long.MIN_VALUE;
 
-    PublicCatalogue(InterventionSearch search, Interventions interventions, Providers providers, Needs needs,
-            Clock clock) {
+    PublicCatalogue(InterventionSearch search, CatalogueIndex index, Interventions interventions, Providers providers,
+            Needs needs, Clock clock) {
         this.search = search;
+        this.index = index;
         this.needs = needs;
         this.interventions = interventions;
         this.providers = providers;
@@ -63,12 +64,14 @@ public class PublicCatalogue {
         if (!q.cacheable()) {
             return search.search(q, today);
         }
+        fresh();
         return cache.get(new SearchKey(q, today), () -> search.search(q, today));
     }
 
     @Transactional(readOnly = true)
     public PublicIntervention intervention(long id) {
         LocalDate today = LocalDate.now(clock);
+        fresh();
         PublicIntervention found = cache.get(new EntryKey(id, today), () -> interventions.byId(id)
                 .filter(i -> i.current(today))
                 .map(i -> PublicIntervention.of(i, providers.byId(i.providerId()).orElseThrow()))
@@ -83,6 +86,7 @@ public class PublicCatalogue {
     @Transactional(readOnly = true)
     @SuppressWarnings("unchecked")
     public List<Need> needs() {
+        fresh();
         return cache.get(new ListKey("needs"), needs::all);
     }
 
@@ -90,6 +94,7 @@ public class PublicCatalogue {
     @Transactional(readOnly = true)
     @SuppressWarnings("unchecked")
     public List<Provider> providers() {
+        fresh();
         return cache.get(new ListKey("providers"), providers::all);
     }
 
@@ -105,6 +110,20 @@ public class PublicCatalogue {
         }
         return cache.get(new FacetKey(q, LocalDate.now(clock), locale),
                 () -> FacetView.of(hits, q, needs(), providers(), reference, messages, locale));
+    }
+
+    /** Empties the cache if the catalogue has changed since it was filled (one one-row read). */
+    private void fresh() {
+        long stamp = index.stamp();
+        if (stamp != filledUnder) {
+            cache.clear();
+            filledUnder = stamp;
+        }
+    }
+
+    /** The stamp of the catalogue now, for {@link PublicPageCache}. */
+    long stamp() {
+        return index.stamp();
     }
 
     /** Called by every catalogue write; takes effect when the write commits. */

@@ -59,7 +59,7 @@ public final class InterventionBenchmark {
     private final int perClient = Integer.getInteger("lots.bench.requests", 50);
     private final int warmup = Integer.getInteger("lots.bench.warmup", 100);
     private final long seed = Long.getLong("lots.bench.seed", 1214);
-    /** "katalog" runs only the public catalogue part (after the generation). */
+    /** "katalog" runs only the public catalogue part (after the generation); "database" generates and waits. */
     private final String only = System.getProperty("lots.bench.only", "");
     private final StringBuilder report = new StringBuilder();
 
@@ -91,6 +91,12 @@ public final class InterventionBenchmark {
                 generated.took().toMillis() / 1000.0,
                 sql.sql("SELECT count(*) FROM intervention").query(Long.class).single(), current);
 
+        if (only.equals("database")) {
+            // the generated catalogue for psql (EXPLAIN the statements alone); ended with Ctrl-C
+            System.out.println("Database ready: " + ((com.zaxxer.hikari.HikariDataSource) owner).getJdbcUrl()
+                    + " user " + ((com.zaxxer.hikari.HikariDataSource) owner).getUsername());
+            Thread.sleep(Long.MAX_VALUE);
+        }
         List<Long> needIds = catalogue.needs().stream().map(Need::id).toList();
         var random = new Random(seed);
         var queries = new ArrayList<InterventionQuery>();
@@ -119,8 +125,21 @@ public final class InterventionBenchmark {
                 }
             }
         }
+        // what a search costs after a catalogue write: the index is reloaded once (LOAD), then served from memory
+        long firstId = sql.sql("SELECT min(id) FROM intervention").query(Long.class).single();
+        var reloads = new Latencies();
+        for (int i = 0; i < 6; i++) {
+            sql.sql("UPDATE intervention SET waiting_days = waiting_days WHERE id = ?").param(firstId).update();
+            long r0 = System.nanoTime();
+            catalogue.search(queries.get(i));
+            if (i > 0) {
+                reloads.add(System.nanoTime() - r0, 0);
+            }
+        }
         line("## Faceted search, `CatalogueService.search` (hits page + facet counts), %d random combinations%n",
                 searches);
+        line("Load average before: %s. The first search after a catalogue write reloads the index: mean %.1f ms, "
+                + "max %.1f ms (5 writes).%n", loadAverage(), reloads.meanMillis(), reloads.maxMillis());
         line(Latencies.header());
         line(facetsOnly.row("facets only"));
         line(withText.row("facets + free text"));
@@ -140,6 +159,7 @@ public final class InterventionBenchmark {
             }
         }
         line("## Faceted search over HTTP, `GET /insatser?…` (logged in, whole page)%n");
+        line("Load average after: %s.%n", loadAverage());
         line(Latencies.header().replace("searches", "pages"));
         line(page.row("GET /insatser"));
         line("");
@@ -165,7 +185,8 @@ public final class InterventionBenchmark {
                 mapPage.add(System.nanoTime() - t0, 0);
             }
         }
-        line("## Coverage matrix, `CoverageService.matrix` (one SQL statement), %d runs each%n", matrixRuns);
+        line("## Coverage matrix, `CoverageService.matrix` (one pass over the index), %d runs each%n", matrixRuns);
+        line("Load average after: %s.%n", loadAverage());
         line(Latencies.header().replace("searches", "runs"));
         line(none.row("no filter"));
         line(byArea.row("one municipality"));
@@ -230,21 +251,41 @@ public final class InterventionBenchmark {
             pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        String loadDuring = loadAverage();
         Thread.sleep(11_000);
         long scansDuring = scans(sql) - scansBefore;
         var all = Latencies.merge(latencies);
         line(Latencies.header().replace("searches", "requests"));
         line(all.row("GET /katalog (80 %), /katalog?need=… (20 %)"));
         line("%nErrors: %d of %d. Throughput: %.0f requests/s over %.1f s. Scans of `intervention` during the load: "
-                + "%d (a request not served from the cache scans it at least once).%n", errors.get(), all.count(),
-                all.count() / seconds, seconds, scansDuring);
+                + "%d (a request not served from the cache scans it at least once). Load average at the end: %s.%n",
+                errors.get(), all.count(), all.count() / seconds, seconds, scansDuring, loadDuring);
 
         // 5. plans of the slowest statements
         if (!everything) {
             write();
             return;
         }
+        line("## The statements alone (load average %s)%n", loadAverage());
+        line("| statement | runs | mean | p50 | p95 | max |%n|---|---:|---:|---:|---:|---:|");
+        statementAlone(sql, "stamp (every search)", "SELECT stamp FROM catalogue_change", List.of(), 200);
+        statementAlone(sql, "free text, word forms (a search with text)", "SELECT id FROM intervention"
+                + " WHERE search_vector @@ plainto_tsquery('swedish', ?)", List.of("arbete"), 50);
+        statementAlone(sql, "free text, substring and word forms in SQL (before)", "SELECT id FROM intervention"
+                + " WHERE search_text LIKE ? OR search_vector @@ plainto_tsquery('swedish', ?)",
+                List.of("%arbete%", "arbete"), 50);
+        statementAlone(sql, "index load (after a write)", BenchmarkStatements.load(), List.of(), 10);
+        statementAlone(sql, "old SQL matrix (oracle)", BenchmarkStatements.matrix(today), List.of(), 10);
+        if (slowestQuery != null) {
+            var p1 = new ArrayList<Object>();
+            String facetsSql = BenchmarkStatements.facets(slowestQuery, today, p1);
+            statementAlone(sql, "old SQL facets, slowest search (oracle)", facetsSql, p1, 10);
+        }
+        line("");
         line("## EXPLAIN ANALYZE%n");
+        line("Index load:%n```");
+        explain(sql, BenchmarkStatements.load(), List.of());
+        line("```%n");
         line("Coverage matrix, no filter:%n```");
         explain(sql, BenchmarkStatements.matrix(today), List.of());
         line("```%n");
@@ -311,6 +352,27 @@ public final class InterventionBenchmark {
         work.run();
         if (into != null) {
             into.add(System.nanoTime() - t0, 0);
+        }
+    }
+
+    private void statementAlone(JdbcClient sql, String name, String statement, List<Object> params, int runs) {
+        var l = new Latencies();
+        for (int i = 0; i < runs + 2; i++) {
+            long t0 = System.nanoTime();
+            sql.sql(statement).params(params).query((rs, n) -> 0).list();
+            if (i >= 2) {
+                l.add(System.nanoTime() - t0, 0);
+            }
+        }
+        line("| %s | %d | %.1f | %.1f | %.1f | %.1f |", name, runs, l.meanMillis(), l.percentileMillis(50),
+                l.percentileMillis(95), l.maxMillis());
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip().replaceAll("^(\\S+ \\S+ \\S+).*", "$1");
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 

@@ -16,27 +16,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * municipalities out of {@link #MUNICIPALITIES} (the demo area's four most common), capacity unknown for a fifth,
  * a quarter KAA measures, one in twenty retired and one in thirty past its validity.
  */
-final class InterventionCatalogueGenerator {
+public final class InterventionCatalogueGenerator {
 
     /** Skåne, Stockholm, Västra Götaland, Västerbotten: 30 municipalities. The coverage tests' own (25xx) stay out. */
-    static final List<String> MUNICIPALITIES = List.of("1214", "1282", "1283", "1260", "1214", "1282", "1280",
+    public static final List<String> MUNICIPALITIES = List.of("1214", "1282", "1283", "1260", "1214", "1282", "1280",
             "1281", "1290", "1292", "1261", "1262", "1263", "1264", "0180", "0181", "0182", "0183", "0184", "0186",
             "1480", "1481", "1482", "1484", "2480", "2482", "2460", "2462", "1440", "1441", "1442", "1443");
 
     private static final String WORDS = "{arbete,studier,praktik,samtal,grupp,motivation,hälsa,boende,ekonomi,språk,"
             + "körkort,friluftsliv,matlagning,mentor,coachning,yrkesintroduktion,studiebesök,digital,idrott,musik}";
 
-    record Generated(long providers, long interventions, long needLinks, long municipalityLinks, Duration took) {
+    public record Generated(long providers, long interventions, long needLinks, long municipalityLinks, Duration took) {
     }
 
     private final JdbcClient sql;
 
-    InterventionCatalogueGenerator(DataSource ownerDataSource) {
+    public InterventionCatalogueGenerator(DataSource ownerDataSource) {
         this.sql = JdbcClient.create(ownerDataSource);
     }
 
     /** {@code batch} marks the rows ("Bench " + batch); the same seed gives the same catalogue. */
-    Generated generate(long userId, int providers, int interventions, long seed, String batch) {
+    public Generated generate(long userId, int providers, int interventions, long seed, String batch) {
         long t0 = System.nanoTime();
         long providersMade = sql.sql("""
                 INSERT INTO provider (name, party_type, contact_name, phone, email, created_by, updated_by)
@@ -106,7 +106,7 @@ final class InterventionCatalogueGenerator {
                 Duration.ofNanos(System.nanoTime() - t0));
     }
 
-    void analyze() {
+    public void analyze() {
         sql.sql("ANALYZE provider, intervention, intervention_need, intervention_municipality").update();
     }
 }

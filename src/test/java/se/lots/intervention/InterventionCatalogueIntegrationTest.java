@@ -51,6 +51,8 @@ class InterventionCatalogueIntegrationTest {
     se.lots.plan.EnrolmentService enrolments;
     @Autowired
     se.lots.registry.RegistryService registry;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @LocalServerPort
     int port;
 
@@ -320,13 +322,44 @@ class InterventionCatalogueIntegrationTest {
         String m = marker();
         Provider p = civilSociety(m);
         Intervention i = catalogue.create(forbund(), anIntervention(p).named("Cache " + m).build());
-        var query = InterventionQuery.all();
+        // by provider, not by free text (free-text searches are not cached) nor all (other tests' rows come first)
+        var query = new InterventionQuery(null, null, null, null, List.of(p.id()), null, null, false, false, false, 0);
         assertThat(names(publicCatalogue.search(query))).contains("Cache " + m);
         assertThat(publicCatalogue.search(query)).isSameAs(publicCatalogue.search(query));
 
         catalogue.update(forbund(), i.id(), anIntervention(p).named("Cachad " + m).atVersion(i.version()).build());
 
         assertThat(names(publicCatalogue.search(query))).contains("Cachad " + m).doesNotContain("Cache " + m);
+    }
+
+    @Test
+    void thePublicListPageIsServedFromItsCacheUntilTheCatalogueChangesAlsoThroughPlainSql() throws Exception {
+        String m = marker();
+        Provider p = civilSociety(m);
+        Intervention i = catalogue.create(forbund(), anIntervention(p).named("Sida " + m).build());
+        String path = "/katalog?provider=" + p.id();
+
+        var first = get(path);
+        var second = get(path);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.headers().firstValue("X-Lots-Page-Cache")).isEmpty();
+        assertThat(second.headers().firstValue("X-Lots-Page-Cache")).hasValue("hit");
+        assertThat(second.headers().firstValue("Cache-Control")).hasValue("public, max-age=300");
+        assertThat(second.body()).isEqualTo(first.body()).contains("Sida " + m);
+        // a free-text search is rendered every time
+        assertThat(get("/katalog?q=" + m).headers().firstValue("X-Lots-Page-Cache")).isEmpty();
+        assertThat(get("/katalog?q=" + m).headers().firstValue("X-Lots-Page-Cache")).isEmpty();
+
+        catalogue.update(forbund(), i.id(), anIntervention(p).named("Sidan " + m).atVersion(i.version()).build());
+        var afterSave = get(path);
+        assertThat(afterSave.headers().firstValue("X-Lots-Page-Cache")).isEmpty();
+        assertThat(afterSave.body()).contains("Sidan " + m).doesNotContain("Sida " + m + "<");
+
+        // written past the application (psql, an import script): seen at once through the change stamp (V22)
+        jdbc.sql("UPDATE intervention SET name = ? WHERE id = ?").params("Sidorna " + m, i.id()).update();
+        assertThat(get(path).body()).contains("Sidorna " + m);
+        assertThat(get(path).headers().firstValue("X-Lots-Page-Cache")).hasValue("hit");
     }
 
     @Test
