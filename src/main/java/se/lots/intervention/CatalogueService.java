@@ -92,6 +92,13 @@ public class CatalogueService {
         return providers.all();
     }
 
+    /** Every saved state of a provider, newest first. */
+    @Transactional(readOnly = true)
+    public List<ProviderVersion> providerHistory(long id) {
+        provider(id);
+        return providers.versions(id);
+    }
+
     @Transactional(readOnly = true)
     public Provider provider(long id) {
         return providers.byId(id).orElseThrow(() -> new NotFoundException("provider"));

@@ -192,6 +192,13 @@ class InterventionController {
         return providerForm(actor, p, ProviderInput.of(p), model);
     }
 
+    @GetMapping("/insatser/utforare/{id:\\d+}/historik")
+    String providerHistory(@PathVariable long id, Model model) {
+        model.addAttribute("provider", catalogue.provider(id));
+        model.addAttribute("versions", catalogue.providerHistory(id));
+        return "intervention/provider-history";
+    }
+
     @PostMapping({ "/insatser/utforare", "/insatser/utforare/{id:\\d+}" })
     String saveProvider(Actor actor, @PathVariable(required = false) Long id, @ModelAttribute ProviderInput input,
             Model model, Locale locale, RedirectAttributes redirect) {

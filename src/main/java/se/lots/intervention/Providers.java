@@ -38,18 +38,20 @@ class Providers {
     }
 
     long insert(Provider p, long userId) {
-        return jdbc.sql("""
+        long id = jdbc.sql("""
                 INSERT INTO provider (organisation_id, unit_id, name, party_type, contact_name, phone, email, address,
                                       opening_hours, created_by, updated_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(p.organisationId(), p.unitId(), p.name(), p.partyType().name(), p.contactName(), p.phone(),
                         p.email(), p.address(), p.openingHours(), userId, userId)
                 .query(Long.class).single();
+        insertVersion(id, userId);
+        return id;
     }
 
     /** Saves only if nobody saved since {@code version}; false means someone did. */
     boolean update(long id, Provider p, int version, long userId) {
-        return jdbc.sql("""
+        boolean saved = jdbc.sql("""
                 UPDATE provider SET organisation_id = ?, unit_id = ?, name = ?, party_type = ?, contact_name = ?,
                                     phone = ?, email = ?, address = ?, opening_hours = ?, updated_by = ?,
                                     updated_at = now(), version = version + 1
@@ -57,6 +59,44 @@ class Providers {
                 .params(p.organisationId(), p.unitId(), p.name(), p.partyType().name(), p.contactName(), p.phone(),
                         p.email(), p.address(), p.openingHours(), userId, id, version)
                 .update() == 1;
+        if (saved) {
+            insertVersion(id, userId);
+        }
+        return saved;
+    }
+
+    /**
+     * The provider as saved now, as its version row: the fields that differ from the previous version (all of them
+     * for a new provider) and the whole content.
+     */
+    private void insertVersion(long id, long userId) {
+        jdbc.sql("""
+                INSERT INTO provider_version (provider_id, version, changed_by, changed_fields, content)
+                SELECT p.id, p.version, :user,
+                       ARRAY(SELECT e.key FROM jsonb_each(c.content) e
+                              WHERE prev.content IS NULL OR prev.content -> e.key IS DISTINCT FROM e.value
+                              ORDER BY e.key),
+                       c.content
+                  FROM provider p
+                 CROSS JOIN LATERAL (SELECT jsonb_build_object('organisationId', p.organisation_id, 'unitId', p.unit_id,
+                           'name', p.name, 'partyType', p.party_type, 'contactName', p.contact_name, 'phone', p.phone,
+                           'email', p.email, 'address', p.address, 'openingHours', p.opening_hours) AS content) c
+                  LEFT JOIN provider_version prev ON prev.provider_id = p.id AND prev.version = p.version - 1
+                 WHERE p.id = :id""")
+                .param("user", userId).param("id", id).update();
+    }
+
+    /** Newest first. */
+    List<ProviderVersion> versions(long id) {
+        return jdbc.sql("""
+                SELECT v.provider_id, v.version, u.display_name, v.changed_at, v.changed_fields, v.content::text
+                  FROM provider_version v JOIN user_account u ON u.id = v.changed_by
+                 WHERE v.provider_id = ? ORDER BY v.version DESC""")
+                .param(id)
+                .query((rs, n) -> new ProviderVersion(rs.getLong(1), rs.getInt(2), rs.getString(3),
+                        rs.getObject(4, java.time.OffsetDateTime.class),
+                        List.of((String[]) rs.getArray(5).getArray()), rs.getString(6)))
+                .list();
     }
 
     private static Provider provider(ResultSet rs, int n) throws SQLException {

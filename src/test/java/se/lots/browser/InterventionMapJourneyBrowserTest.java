@@ -103,6 +103,12 @@ class InterventionMapJourneyBrowserTest {
         browser.clickAndWait("#save-provider");
         assertThat(browser.path()).startsWith("/insatser/ny?provider=");
         String newIntervention = browser.path();
+        // the provider's history: created by the facilitator, with what was saved
+        browser.open("/insatser/utforare/" + newIntervention.substring("/insatser/ny?provider=".length()) + "/historik");
+        assertThat(browser.text("#versions")).contains("Fredrik Öberg", "skapad");
+        assertThat(browser.source()).contains("0418-45 61 00");
+        browser.assertAccessible("provider history");
+        browser.open(newIntervention);
         browser.assertAccessible("intervention form");
         addIntervention("Allmän kurs " + m, "UTBILDNING");
         long course = Long.parseLong(browser.path().substring("/insatser/".length()));

@@ -103,6 +103,27 @@ class InterventionCatalogueIntegrationTest {
         assertThat(names(catalogue.search(aged(m, 15)))).isEmpty();
     }
 
+    /** A provider's every change is kept: who, when, which fields, the whole content; a refused save adds none. */
+    @Test
+    void everyChangeOfAProviderIsAVersionWithTheFieldsThatChanged() {
+        String marker = marker();
+        Provider p = civilSociety(marker);
+        Provider phoned = catalogue.saveProvider(forbund(), p.id(), new ProviderInput(null, null, p.name(),
+                "CIVIL_SOCIETY", "Kalle Kontaktsson", "0418-999 99", "info@example.se", "Storgatan 1, Svalöv",
+                "Mån–tors 9–16", p.version()));
+        assertThatThrownBy(() -> catalogue.saveProvider(forbund(), p.id(), new ProviderInput(null, null, p.name(),
+                "CIVIL_SOCIETY", null, null, null, null, null, p.version())))
+                .isInstanceOf(ConflictException.class);
+
+        var history = catalogue.providerHistory(p.id());
+        assertThat(history).extracting(ProviderVersion::version).containsExactly(phoned.version(), p.version());
+        assertThat(history.get(0).changedFields()).containsExactly("openingHours", "phone");
+        assertThat(history.get(0).content()).contains("0418-999 99", "Mån–tors 9–16").doesNotContain("0418-123 45");
+        assertThat(history.get(0).changedByName()).isEqualTo(forbund().displayName());
+        assertThat(history.get(1).changedFields()).contains("name", "partyType", "phone", "contactName");
+        assertThat(history.get(1).content()).contains("0418-123 45", "Föreningen " + marker);
+    }
+
     @Test
     void needsFilterAnyOfTheChosenAndFacetsCountWhatEachChoiceWouldGive() {
         String m = marker();
