@@ -6,13 +6,18 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -37,7 +42,10 @@ import se.lots.shared.TabularFile.UnreadableFileException;
  * else is saved. {@link #confirm} does it in one transaction, all or nothing, and only if the file has no errors
  * and the catalogue has not changed since the preview. A row is the intervention with the file's "Id", or else
  * the one of the same provider with the same name, or else a new one; a provider not in the catalogue is added
- * (free-standing, with the row's party type). Interventions missing from the file are left as they are.
+ * (free-standing, with the row's party type). A provider's contact person, phone, e-mail and party are written on
+ * each of its rows: all its rows must agree on them (an empty cell says nothing), and a provider already in the
+ * catalogue gets the values the file gives. Interventions missing from the file are listed, and retired only when
+ * the user chooses so at confirmation.
  */
 @Service
 public class CatalogueImportService {
@@ -86,9 +94,14 @@ public class CatalogueImportService {
         return plan(importId, kept.fileName(), kept.content(), locale).preview;
     }
 
-    /** Does what the preview showed. Refused if the file has errors, was confirmed, or the catalogue changed. */
+    /**
+     * Does what the preview showed, and retires the interventions it listed as missing if {@code retireMissing}.
+     * Refused if the file has errors, was confirmed, or the catalogue changed (for the missing ones: only when
+     * they are to be retired).
+     */
     @Transactional
-    public CatalogueImportPreview confirm(Actor actor, UUID importId, String digest, Locale locale) {
+    public CatalogueImportPreview confirm(Actor actor, UUID importId, String digest, boolean retireMissing,
+            String missingDigest, Locale locale) {
         CatalogueAccess.requireMaintains(actor, null);
         var kept = imports.byId(importId).orElseThrow(() -> new NotFoundException("import"));
         Plan plan = plan(importId, kept.fileName(), kept.content(), locale);
@@ -98,8 +111,16 @@ public class CatalogueImportService {
         if (!plan.preview.canConfirm()) {
             throw new ConflictException("catalogue.import.hasErrors", importId);
         }
-        if (!plan.preview.digest().equals(digest)) {
+        if (!plan.preview.digest().equals(digest)
+                || retireMissing && !plan.preview.missingDigest().equals(missingDigest)) {
             throw new ConflictException("catalogue.import.stale", importId);
+        }
+        for (ProviderUpdate u : plan.providerUpdates) {
+            if (!providers.update(u.before.id(), u.after, u.before.version(), actor.userId())) {
+                throw new ConflictException("catalogue.import.stale", importId);
+            }
+            audit.record(actor, null, AuditAction.UPDATE, CatalogueService.CATALOGUE, "utförare " + u.before.id()
+                    + " (import): " + String.join(", ", u.fields));
         }
         var providerIds = new HashMap<String, Long>();
         for (Row r : plan.rows) {
@@ -108,8 +129,10 @@ public class CatalogueImportService {
             }
             long providerId = r.providerId != null ? r.providerId : providerIds.computeIfAbsent(key(r.providerName),
                     k -> {
-                        long pid = providers.insert(new Provider(0, null, null, r.providerName, r.party,
-                                r.contact, r.phone, r.email, null, null, 0), actor.userId());
+                        ProviderFacts f = plan.providers.get(k);
+                        long pid = providers.insert(new Provider(0, null, null, r.providerName, f.party(),
+                                f.value(CatalogueColumn.CONTACT), f.value(CatalogueColumn.PHONE),
+                                f.value(CatalogueColumn.EMAIL), null, null, 0), actor.userId());
                         audit.record(actor, null, AuditAction.CREATE, CatalogueService.CATALOGUE,
                                 "utförare " + pid + " (import)");
                         return pid;
@@ -121,13 +144,19 @@ public class CatalogueImportService {
                 catalogue.saveImported(actor, r.before, v);
             }
         }
+        if (retireMissing) {
+            for (Intervention m : plan.missing) {
+                catalogue.retireImported(actor, m);
+            }
+        }
         if (!imports.confirm(importId, actor.userId())) {
             throw new ConflictException("catalogue.import.alreadyConfirmed", importId);
         }
         imports.counts(importId, plan.preview);
         audit.record(actor, null, AuditAction.UPDATE, CatalogueService.CATALOGUE, "insatsimport " + importId
                 + " genomförd: " + kept.fileName() + ", nya " + plan.preview.added().size() + ", ändrade "
-                + plan.preview.changed().size() + ", oförändrade " + plan.preview.unchanged());
+                + plan.preview.changed().size() + ", oförändrade " + plan.preview.unchanged() + ", ändrade utförare "
+                + plan.providerUpdates.size() + ", avslutade " + (retireMissing ? plan.missing.size() : 0));
         publicCatalogue.changed();
         return plan.preview;
     }
@@ -146,9 +175,6 @@ public class CatalogueImportService {
         Long providerId;
         String providerName;
         PartyType party;
-        String contact;
-        String phone;
-        String email;
         InterventionValues values;
         Intervention before;
 
@@ -157,9 +183,41 @@ public class CatalogueImportService {
         }
     }
 
+    /**
+     * What the file says about one provider, gathered over its rows: each of contact person, phone, e-mail and party
+     * from the first row that gives it, and the row it came from.
+     */
+    private static final class ProviderFacts {
+        static final List<CatalogueColumn> COLUMNS = List.of(CatalogueColumn.PARTY, CatalogueColumn.CONTACT,
+                CatalogueColumn.PHONE, CatalogueColumn.EMAIL);
+        final Provider existing;
+        final Map<CatalogueColumn, String> values = new EnumMap<>(CatalogueColumn.class);
+        final Map<CatalogueColumn, Integer> rows = new EnumMap<>(CatalogueColumn.class);
+
+        ProviderFacts(Provider existing) {
+            this.existing = existing;
+        }
+
+        String value(CatalogueColumn c) {
+            return values.get(c);
+        }
+
+        PartyType party() {
+            String p = values.get(CatalogueColumn.PARTY);
+            return p == null ? null : PartyType.valueOf(p);
+        }
+    }
+
+    /** A provider in the catalogue and what the file makes of it. */
+    private record ProviderUpdate(Provider before, Provider after, List<String> fields) {
+    }
+
     private static final class Plan {
         CatalogueImportPreview preview;
         final List<Row> rows = new ArrayList<>();
+        final Map<String, ProviderFacts> providers = new LinkedHashMap<>();
+        final List<ProviderUpdate> providerUpdates = new ArrayList<>();
+        final List<Intervention> missing = new ArrayList<>();
     }
 
     private Plan plan(UUID id, String fileName, byte[] content, Locale locale) {
@@ -173,7 +231,7 @@ public class CatalogueImportService {
             file = TabularFile.read(fileName, content);
         } catch (UnreadableFileException e) {
             errors.add(new RowError(0, "", text(locale, e.messageKey())));
-            plan.preview = new CatalogueImportPreview(id, fileName, 0, errors, List.of(), List.of(), 0, List.of(), "");
+            plan.preview = CatalogueImportPreview.failed(id, fileName, 0, errors);
             return plan;
         }
         // the header: fixed columns and needs
@@ -210,8 +268,7 @@ public class CatalogueImportService {
             errors.add(new RowError(0, "", text(locale, "catalogue.import.noRows")));
         }
         if (!errors.isEmpty()) {
-            plan.preview = new CatalogueImportPreview(id, fileName, file.rows().size(), errors, List.of(), List.of(), 0,
-                    List.of(), "");
+            plan.preview = CatalogueImportPreview.failed(id, fileName, file.rows().size(), errors);
             return plan;
         }
 
@@ -303,9 +360,16 @@ public class CatalogueImportService {
             if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
                 cells.error(CatalogueColumn.VALID_TO, "intervention.validOrder");
             }
-            r.contact = cells.get(CatalogueColumn.CONTACT);
-            r.phone = cells.get(CatalogueColumn.PHONE);
-            r.email = cells.get(CatalogueColumn.EMAIL);
+            String contact = cells.get(CatalogueColumn.CONTACT);
+            cells.maxLength(CatalogueColumn.CONTACT, contact, 200);
+            String phone = cells.get(CatalogueColumn.PHONE);
+            if (phone != null && !CatalogueService.PHONE.matcher(phone).matches()) {
+                cells.error(CatalogueColumn.PHONE, "validation.phone");
+            }
+            String email = cells.get(CatalogueColumn.EMAIL);
+            if (email != null && !CatalogueService.EMAIL.matcher(email).matches()) {
+                cells.error(CatalogueColumn.EMAIL, "validation.email");
+            }
             String description = cells.get(CatalogueColumn.DESCRIPTION);
             cells.maxLength(CatalogueColumn.DESCRIPTION, description, 4000);
 
@@ -335,6 +399,17 @@ public class CatalogueImportService {
                 } else if (r.party != null) {
                     newProviders.putIfAbsent(key(r.providerName), r.party);
                 }
+                ProviderFacts facts = plan.providers.computeIfAbsent(key(r.providerName), k -> new ProviderFacts(p));
+                if (p != null && p.organisationId() != null && r.party != null && r.party != p.partyType()) {
+                    // an organisation's provider has the organisation's party, which the catalogue cannot change
+                    cells.error(CatalogueColumn.PARTY, "catalogue.import.partyOfOrganisation", r.providerName,
+                            text(locale, "partyType." + p.partyType().name()));
+                } else {
+                    agree(cells, facts, CatalogueColumn.PARTY, r.party == null ? null : r.party.name(), r);
+                }
+                agree(cells, facts, CatalogueColumn.CONTACT, contact, r);
+                agree(cells, facts, CatalogueColumn.PHONE, phone, r);
+                agree(cells, facts, CatalogueColumn.EMAIL, email, r);
             }
             if (cells.failed) {
                 continue;
@@ -366,14 +441,79 @@ public class CatalogueImportService {
                         .append(r.values.content()).append('\n');
             }
         }
+        var changedProviders = new ArrayList<CatalogueImportPreview.ProviderChange>();
+        for (ProviderFacts f : plan.providers.values()) {
+            Provider b = f.existing;
+            if (b == null) {
+                continue;
+            }
+            var after = new Provider(b.id(), b.organisationId(), b.unitId(), b.name(),
+                    b.organisationId() == null && f.party() != null ? f.party() : b.partyType(),
+                    or(f.value(CatalogueColumn.CONTACT), b.contactName()), or(f.value(CatalogueColumn.PHONE), b.phone()),
+                    or(f.value(CatalogueColumn.EMAIL), b.email()), b.address(), b.openingHours(), b.version());
+            var fields = new ArrayList<String>();
+            if (after.partyType() != b.partyType()) {
+                fields.add("partyType");
+            }
+            if (!Objects.equals(after.contactName(), b.contactName())) {
+                fields.add("contactName");
+            }
+            if (!Objects.equals(after.phone(), b.phone())) {
+                fields.add("phone");
+            }
+            if (!Objects.equals(after.email(), b.email())) {
+                fields.add("email");
+            }
+            if (!fields.isEmpty()) {
+                plan.providerUpdates.add(new ProviderUpdate(b, after, fields));
+                int row = f.rows.values().stream().min(Integer::compare).orElse(0);
+                changedProviders.add(new CatalogueImportPreview.ProviderChange(row, b.name(),
+                        fields.stream().map(x -> text(locale, "provider.field." + x)).toList()));
+                digest.append("provider ").append(b.id()).append('@').append(b.version()).append(' ').append(after)
+                        .append('\n');
+            }
+        }
+        var named = new HashSet<Long>();
+        plan.rows.stream().filter(r -> r.before != null).forEach(r -> named.add(r.before.id()));
+        existing.stream().filter(i -> !named.contains(i.id()))
+                .sorted(Comparator.comparing((Intervention i) -> key(i.providerName())).thenComparing(i -> key(i.name())))
+                .forEach(plan.missing::add);
         if (!errors.isEmpty()) {
             plan.rows.clear();
+            plan.providerUpdates.clear();
+            plan.missing.clear();
+            changedProviders.clear();
         }
         plan.preview = new CatalogueImportPreview(id, fileName, file.rows().size(), List.copyOf(errors), added, changed,
                 unchanged, newProviders.keySet().stream().map(k -> plan.rows.stream()
                         .filter(r -> key(r.providerName).equals(k)).map(r -> r.providerName).findFirst().orElse(k))
-                        .toList(), errors.isEmpty() ? sha256(digest.toString()) : "");
+                        .toList(), changedProviders,
+                plan.missing.stream().map(i -> new CatalogueImportPreview.Missing(i.id(), i.providerName(), i.name()))
+                        .toList(),
+                errors.isEmpty() ? sha256(digest.toString()) : "", errors.isEmpty() ? sha256(plan.missing.stream()
+                        .map(i -> i.id() + "@" + i.version()).collect(Collectors.joining("\n"))) : "");
         return plan;
+    }
+
+    /**
+     * Adds {@code value} (null: the cell was empty and says nothing) to what the file says about the row's provider,
+     * or, when an earlier row of the provider gave another value, an error naming that row.
+     */
+    private void agree(Cells cells, ProviderFacts facts, CatalogueColumn column, String value, Row r) {
+        if (value == null) {
+            return;
+        }
+        String earlier = facts.values.putIfAbsent(column, value);
+        if (earlier == null) {
+            facts.rows.put(column, r.number);
+        } else if (!earlier.equals(value)) {
+            cells.error(column, "catalogue.import.providerDisagrees", column.header, r.providerName,
+                    facts.rows.get(column));
+        }
+    }
+
+    private static String or(String value, String otherwise) {
+        return value != null ? value : otherwise;
     }
 
     /** The values of one row by column, collecting each wrong value as an error with row and column. */

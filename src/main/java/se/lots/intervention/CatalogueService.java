@@ -37,8 +37,8 @@ import se.lots.shared.Validation;
 public class CatalogueService {
 
     static final AccessBasis CATALOGUE = AccessBasis.of("INSATSKATALOG");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern PHONE = Pattern.compile("[0-9 +()\\-]{5,20}");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    static final Pattern PHONE = Pattern.compile("[0-9 +()\\-]{5,20}");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int TEXT_MAX = 4000;
     private static final int SHORT_MAX = 200;
@@ -257,13 +257,19 @@ public class CatalogueService {
     void saveImported(Actor actor, Intervention before, InterventionValues values) {
         CatalogueAccess.requireMaintains(actor, null);
         if (!interventions.update(before.id(), values, before.version(), actor.userId())) {
-            throw new ConflictException("intervention.stale", before.id());
+            // the preview's digest covers the rows, not the interventions left out, which may be retired
+            throw new ConflictException("catalogue.import.stale", before.id());
         }
         List<String> changed = values.changedSince(InterventionValues.of(before));
         interventions.insertVersion(before.id(), before.version() + 1, actor.userId(), changed,
                 json(values.content()));
         audit.record(actor, null, AuditAction.UPDATE, CATALOGUE, "insats " + before.id() + " (import): "
                 + String.join(", ", changed));
+    }
+
+    /** Retires an intervention an import's file left out, when the user chose so (refused as a row is). */
+    void retireImported(Actor actor, Intervention before) {
+        saveImported(actor, before, InterventionValues.of(before).retiredOn(today()));
     }
 
     private Intervention save(Actor actor, Intervention before, InterventionValues values, int version) {

@@ -82,12 +82,15 @@ class CatalogueTransferController {
     }
 
     @PostMapping("/insatser/import/{id}/confirm")
-    String confirm(Actor actor, @PathVariable UUID id, @RequestParam String digest, Model model, Locale locale,
+    String confirm(Actor actor, @PathVariable UUID id, @RequestParam String digest,
+            @RequestParam(defaultValue = "false") boolean retireMissing,
+            @RequestParam(defaultValue = "") String missingDigest, Model model, Locale locale,
             RedirectAttributes redirect) {
         try {
-            var done = imports.confirm(actor, id, digest, locale);
+            var done = imports.confirm(actor, id, digest, retireMissing, missingDigest, locale);
             redirect.addFlashAttribute("done", messages.getMessage("catalogue.import.done",
-                    new Object[] { done.added().size(), done.changed().size() }, locale));
+                    new Object[] { done.added().size(), done.changed().size(), done.changedProviders().size(),
+                            retireMissing ? done.missing().size() : 0 }, locale));
             return "redirect:/insatser/import";
         } catch (ConflictException e) {
             model.addAttribute("conflict", e.messageKey());

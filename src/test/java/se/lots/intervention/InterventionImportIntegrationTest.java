@@ -3,16 +3,14 @@ package se.lots.intervention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static se.lots.intervention.InterventionBuilder.anIntervention;
+import static se.lots.shared.Spreadsheets.xlsx;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.dhatim.fastexcel.Workbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,27 +72,6 @@ class InterventionImportIntegrationTest {
         return jdbc.sql("SELECT count(*) FROM provider").query(Long.class).single();
     }
 
-    static byte[] xlsx(List<String> headers, List<List<Object>> rows) throws IOException {
-        var out = new ByteArrayOutputStream();
-        var wb = new Workbook(out, "test", "1.0");
-        var sheet = wb.newWorksheet("Insatser");
-        for (int c = 0; c < headers.size(); c++) {
-            sheet.value(0, c, headers.get(c));
-        }
-        for (int r = 0; r < rows.size(); r++) {
-            for (int c = 0; c < rows.get(r).size(); c++) {
-                Object v = rows.get(r).get(c);
-                if (v instanceof Number n) {
-                    sheet.value(r + 1, c, n);
-                } else if (v != null) {
-                    sheet.value(r + 1, c, v.toString());
-                }
-            }
-        }
-        wb.finish();
-        return out.toByteArray();
-    }
-
     @Test
     void exportThenImportChangesNothing() {
         String m = marker();
@@ -121,7 +98,7 @@ class InterventionImportIntegrationTest {
     }
 
     @Test
-    void anEditedFileAddsAndChangesWhatWasEditedAndIsRecordedAndReImportingItChangesNothing() throws IOException {
+    void anEditedFileAddsAndChangesWhatWasEditedAndIsRecordedAndReImportingItChangesNothing() {
         String m = marker();
         Provider p = provider("Utförare " + m);
         Intervention one = catalogue.create(forbund(), anIntervention(p).named("Ett " + m).withNeeds(need("Boende"))
@@ -142,7 +119,7 @@ class InterventionImportIntegrationTest {
         assertThat(preview.newProviders()).containsExactly("Ny förening " + m);
         assertThat(catalogue.intervention(one.id()).capacity()).isEqualTo(10);
 
-        imports.confirm(forbund(), preview.importId(), preview.digest(), SWEDISH);
+        confirm(preview, false);
 
         assertThat(catalogue.intervention(one.id()).capacity()).isEqualTo(15);
         assertThat(catalogue.history(one.id())).hasSize(2);
@@ -164,7 +141,7 @@ class InterventionImportIntegrationTest {
         long audited = jdbc.sql("SELECT count(*) FROM audit_entry WHERE detail LIKE ?")
                 .param("insatsimport " + preview.importId() + " genomförd%").query(Long.class).single();
         assertThat(audited).isEqualTo(1);
-        assertThatThrownBy(() -> imports.confirm(forbund(), preview.importId(), preview.digest(), SWEDISH))
+        assertThatThrownBy(() -> confirm(preview, false))
                 .isInstanceOf(ConflictException.class);
 
         var again = imports.upload(forbund(), "redigerad.xlsx", file, SWEDISH);
@@ -174,7 +151,7 @@ class InterventionImportIntegrationTest {
     }
 
     @Test
-    void aConfirmationIsRefusedWhenTheCatalogueChangedSinceThePreview() throws IOException {
+    void aConfirmationIsRefusedWhenTheCatalogueChangedSinceThePreview() {
         String m = marker();
         Provider p = provider("Utförare " + m);
         Intervention one = catalogue.create(forbund(), anIntervention(p).named("Ett " + m).places(10, 0).build());
@@ -183,13 +160,13 @@ class InterventionImportIntegrationTest {
         var preview = imports.upload(forbund(), "a.xlsx", file, SWEDISH);
         catalogue.update(forbund(), one.id(), anIntervention(p).named("Ett " + m).places(11, 0).atVersion(0).build());
 
-        assertThatThrownBy(() -> imports.confirm(forbund(), preview.importId(), preview.digest(), SWEDISH))
+        assertThatThrownBy(() -> confirm(preview, false))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("catalogue.import.stale");
         assertThat(catalogue.intervention(one.id()).capacity()).isEqualTo(11);
     }
 
     @Test
-    void brokenFilesAreRefusedWithRowColumnAndASwedishMessageAndNothingIsSaved() throws IOException {
+    void brokenFilesAreRefusedWithRowColumnAndASwedishMessageAndNothingIsSaved() {
         String m = marker();
         long interventionsBefore = interventionCount();
         long providersBefore = providerCount();
@@ -227,8 +204,106 @@ class InterventionImportIntegrationTest {
         assertThat(providerCount()).isEqualTo(providersBefore);
     }
 
+    private static final List<String> WITH_CONTACT = List.of("Utförare", "Part", "Insats", "Typ", "Ålder från",
+            "Ålder till", "Kommuner", "Kontaktperson", "Telefon", "E-post");
+
     @Test
-    void onlyTheAdministratorAndTheFederationImport() throws IOException {
+    void aProvidersContactDetailsComeFromItsRowsWhichMustAgreeAndAnEmptyCellChangesNothing() {
+        String m = marker();
+        Provider p = provider("Utförare " + m);
+        Intervention one = catalogue.create(forbund(), anIntervention(p).named("Ett " + m).build());
+        Intervention two = catalogue.create(forbund(), anIntervention(p).named("Två " + m).build());
+        // row 2 gives a new phone and the same e-mail, row 3 leaves phone empty and names a new contact person
+        byte[] file = xlsx(WITH_CONTACT, List.of(
+                List.of("Utförare " + m, "", "Ett " + m, "Insats", 16, 29, "1214", "", "0418-200 00",
+                        "kim@example.se"),
+                List.of("Utförare " + m, "Civilsamhälle", "Två " + m, "Insats", 16, 29, "1214", "Robin Ny", "",
+                        "")));
+
+        var preview = imports.upload(forbund(), "kontakter.xlsx", file, SWEDISH);
+        assertThat(preview.errors()).isEmpty();
+        assertThat(preview.changedProviders()).containsExactly(new CatalogueImportPreview.ProviderChange(2,
+                "Utförare " + m, List.of("Kontaktperson", "Telefon")));
+        assertThat(preview.changesNothing()).isFalse();
+        assertThat(catalogue.provider(p.id()).phone()).isEqualTo("0418-100 00");
+
+        confirm(preview, false);
+
+        Provider after = catalogue.provider(p.id());
+        assertThat(after.contactName()).isEqualTo("Robin Ny");
+        assertThat(after.phone()).isEqualTo("0418-200 00");
+        assertThat(after.email()).isEqualTo("kim@example.se");
+        assertThat(catalogue.providerHistory(p.id())).hasSize(2).first()
+                .satisfies(v -> assertThat(v.changedFields()).containsExactly("contactName", "phone"));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE detail = ?")
+                .param("utförare " + p.id() + " (import): contactName, phone").query(Long.class).single())
+                .isEqualTo(1);
+        assertThat(catalogue.intervention(one.id()).retired()).isFalse();
+        assertThat(catalogue.intervention(two.id()).retired()).isFalse();
+        var again = imports.upload(forbund(), "kontakter.xlsx", file, SWEDISH);
+        assertThat(again.changedProviders()).isEmpty();
+
+        // two rows of one provider that disagree, and a wrong e-mail: nothing is saved
+        byte[] disagreeing = xlsx(WITH_CONTACT, List.of(
+                List.of("Utförare " + m, "", "Ett " + m, "Insats", 16, 29, "1214", "", "0418-300 00", ""),
+                List.of("Utförare " + m, "", "Två " + m, "Insats", 16, 29, "1214", "", "0418-400 00",
+                        "kim(at)example.se")));
+        assertErrors(disagreeing,
+                new RowError(3, "E-post", "E-postadressen har fel format."),
+                new RowError(3, "Telefon", "Telefon för ”Utförare " + m
+                        + "” skiljer sig från rad 2; alla rader för samma utförare ska ange samma värde."));
+        assertThat(catalogue.provider(p.id()).phone()).isEqualTo("0418-200 00");
+
+        // a new provider's rows must agree too; the first row gives the details
+        byte[] newOne = xlsx(WITH_CONTACT, List.of(
+                List.of("Ny " + m, "Civilsamhälle", "Tre " + m, "Insats", 16, 29, "1214", "Alex", "", ""),
+                List.of("Ny " + m, "Annan", "Fyra " + m, "Insats", 16, 29, "1214", "", "", "alex@example.se")));
+        assertErrors(newOne, new RowError(3, "Part", "Part för ”Ny " + m
+                + "” skiljer sig från rad 2; alla rader för samma utförare ska ange samma värde."));
+    }
+
+    @Test
+    void interventionsLeftOutOfTheFileAreListedAndRetiredOnlyWhenTheUserChooses() {
+        String m = marker();
+        Provider p = provider("Utförare " + m);
+        Intervention kept = catalogue.create(forbund(), anIntervention(p).named("Kvar " + m).build());
+        Intervention left = catalogue.create(forbund(), anIntervention(p).named("Borta " + m).build());
+        var exported = TabularFile.read("katalog.xlsx", transfer.export(forbund()));
+        int idColumn = exported.headers().indexOf("Id");
+        List<List<Object>> rows = exported.rows().stream()
+                .filter(r -> !r.value(idColumn).equals(Long.toString(left.id())))
+                .map(r -> List.<Object>copyOf(r.values())).toList();
+        assertThat(rows).hasSize(exported.rows().size() - 1);
+        byte[] file = xlsx(exported.headers(), rows);
+
+        var preview = imports.upload(forbund(), "utan-en.xlsx", file, SWEDISH);
+        assertThat(preview.errors()).isEmpty();
+        assertThat(preview.changesNothing()).isTrue();
+        assertThat(preview.missing()).containsExactly(new CatalogueImportPreview.Missing(left.id(), "Utförare " + m,
+                "Borta " + m));
+        // not chosen: nothing is retired
+        confirm(preview, false);
+        assertThat(catalogue.intervention(left.id()).retired()).isFalse();
+
+        // chosen, but someone saved the intervention after the preview: refused, nothing retired
+        var second = imports.upload(forbund(), "utan-en.xlsx", file, SWEDISH);
+        catalogue.update(forbund(), left.id(), anIntervention(p).named("Borta " + m).places(3, 0).atVersion(0)
+                .build());
+        assertThatThrownBy(() -> confirm(second, true))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("catalogue.import.stale");
+        assertThat(catalogue.intervention(left.id()).retired()).isFalse();
+
+        var third = imports.upload(forbund(), "utan-en.xlsx", file, SWEDISH);
+        confirm(third, true);
+        Intervention retired = catalogue.intervention(left.id());
+        assertThat(retired.retired()).isTrue();
+        assertThat(catalogue.history(left.id())).hasSize(3);
+        assertThat(catalogue.intervention(kept.id()).retired()).isFalse();
+        assertThat(imports.upload(forbund(), "utan-en.xlsx", file, SWEDISH).missing()).isEmpty();
+    }
+
+    @Test
+    void onlyTheAdministratorAndTheFederationImport() {
         byte[] file = xlsx(HEADERS, List.of());
         assertThatThrownBy(() -> imports.upload(actors.byUsername("insatsledare"), "a.xlsx", file, SWEDISH))
                 .isInstanceOf(AccessDeniedException.class);
@@ -242,8 +317,13 @@ class InterventionImportIntegrationTest {
         var preview = imports.upload(forbund(), "trasig.xlsx", file, SWEDISH);
         assertThat(preview.errors()).containsExactly(expected);
         assertThat(preview.canConfirm()).isFalse();
-        assertThatThrownBy(() -> imports.confirm(forbund(), preview.importId(), preview.digest(), SWEDISH))
+        assertThatThrownBy(() -> confirm(preview, false))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("catalogue.import.hasErrors");
+    }
+
+    private CatalogueImportPreview confirm(CatalogueImportPreview preview, boolean retireMissing) {
+        return imports.confirm(forbund(), preview.importId(), preview.digest(), retireMissing, preview.missingDigest(),
+                SWEDISH);
     }
 
     private static List<Object> row(List<Object> row, int column, Object value) {
