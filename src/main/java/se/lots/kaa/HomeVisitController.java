@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.lots.security.Actor;
+import se.lots.shared.ConflictException;
 import se.lots.shared.InvalidInputException;
 
 @Controller
@@ -97,10 +98,67 @@ class HomeVisitController {
 
     @GetMapping("/{id}")
     String day(Actor actor, @PathVariable UUID id, Model model) {
-        model.addAttribute("plan", visits.day(actor, id));
+        var plan = visits.day(actor, id);
+        model.addAttribute("plan", plan);
         model.addAttribute("outcomes", ContactOutcome.values());
         model.addAttribute("statuses", KaaStatus.values());
+        if (!plan.day().cancelled()) {
+            model.addAttribute("staff", visits.staff(actor));
+            if (!model.containsAttribute("change")) {
+                var d = plan.day();
+                model.addAttribute("change", new HomeVisitService.ChangeInput(d.visitOn().toString(),
+                        d.firstStaffId(), d.secondStaffId(), d.contactPhone(), d.version()));
+            }
+        }
         return "kaa/visit-day";
+    }
+
+    /** A new date, other staff or another phone for a planned day. */
+    @PostMapping("/{id}/change")
+    String change(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String visitOn,
+            @RequestParam(required = false) Long firstStaffId, @RequestParam(required = false) Long secondStaffId,
+            @RequestParam(required = false) String contactPhone, @RequestParam(required = false) Integer version,
+            Model model, Locale locale, RedirectAttributes redirect) {
+        var input = new HomeVisitService.ChangeInput(visitOn, firstStaffId, secondStaffId, contactPhone, version);
+        try {
+            visits.change(actor, id, input);
+            redirect.addFlashAttribute("noticeText", messages.getMessage("kaa.visits.changed", null, locale));
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.texts(messages, locale));
+            model.addAttribute("change", input);
+            model.addAttribute("changeOpen", true);
+            return day(actor, id, model);
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("errorText", messages.getMessage(e.messageKey(), null, locale));
+        }
+        return "redirect:/kaa/visits/" + id;
+    }
+
+    @PostMapping("/{id}/cancel")
+    String cancel(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) Integer version, Locale locale, RedirectAttributes redirect) {
+        try {
+            visits.cancel(actor, id, reason, version);
+            redirect.addFlashAttribute("noticeText", messages.getMessage("kaa.visits.cancelledNotice", null, locale));
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("errorText", messages.getMessage(e.messageKey(), null, locale));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errorText", String.join(" ", e.texts(messages, locale).values()));
+        }
+        return "redirect:/kaa/visits/" + id;
+    }
+
+    /** Takes one person off the day before the visit. */
+    @PostMapping("/{id}/remove")
+    String remove(Actor actor, @PathVariable UUID id, @RequestParam UUID person, Locale locale,
+            RedirectAttributes redirect) {
+        try {
+            visits.remove(actor, id, person);
+            redirect.addFlashAttribute("noticeText", messages.getMessage("kaa.visits.removed", null, locale));
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("errorText", messages.getMessage(e.messageKey(), null, locale));
+        }
+        return "redirect:/kaa/visits/" + id;
     }
 
     @PostMapping("/{id}/outcomes")
@@ -121,6 +179,9 @@ class HomeVisitController {
             model.addAttribute("errors", e.texts(messages, locale));
             model.addAttribute("form", form);
             return day(actor, id, model);
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("errorText", messages.getMessage(e.messageKey(), null, locale));
+            return "redirect:/kaa/visits/" + id;
         }
     }
 

@@ -3,6 +3,7 @@ package se.lots.kaa;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -75,8 +76,34 @@ class HomeVisitDays {
                   JOIN home_visit_day d ON d.id = v.day_id
                   JOIN kaa_episode e ON e.id = v.episode_id
                   JOIN young_person y ON y.id = v.person_id
-                 WHERE d.organisation_id = ? AND v.day_id = ? AND e.exited_on IS NULL""")
+                 WHERE d.organisation_id = ? AND v.day_id = ? AND e.exited_on IS NULL AND v.removed_at IS NULL""")
                 .params(organisationId, dayId).query((rs, n) -> stop(rs)).list();
+    }
+
+    /** Saves the day's date, staff and phone if nobody saved it since {@code version}; false means someone did. */
+    boolean change(UUID dayId, LocalDate visitOn, long firstStaff, long secondStaff, String contactPhone, int version,
+            long userId) {
+        return jdbc.sql("""
+                UPDATE home_visit_day SET visit_on = ?, first_staff_id = ?, second_staff_id = ?, contact_phone = ?,
+                                          updated_at = now(), updated_by = ?, version = version + 1
+                 WHERE id = ? AND version = ? AND cancelled_at IS NULL""")
+                .params(visitOn, firstStaff, secondStaff, contactPhone, userId, dayId, version).update() == 1;
+    }
+
+    boolean cancel(UUID dayId, String reason, int version, long userId) {
+        return jdbc.sql("""
+                UPDATE home_visit_day SET cancelled_at = now(), cancelled_by = ?, cancel_reason = ?,
+                                          version = version + 1
+                 WHERE id = ? AND version = ? AND cancelled_at IS NULL""")
+                .params(userId, reason, dayId, version).update() == 1;
+    }
+
+    /** Takes a person off the day; false if they are not on it, or their visit is already recorded. */
+    boolean remove(UUID dayId, UUID personId, long userId) {
+        return jdbc.sql("""
+                UPDATE home_visit SET removed_at = now(), removed_by = ?
+                 WHERE day_id = ? AND person_id = ? AND outcome IS NULL AND removed_at IS NULL""")
+                .params(userId, dayId, personId).update() == 1;
     }
 
     void markRecorded(UUID dayId, UUID personId, ContactOutcome outcome, boolean withGuardian, long userId) {
@@ -89,17 +116,20 @@ class HomeVisitDays {
     private static final String DAY_SELECT = """
             SELECT d.id, d.visit_on, d.first_staff_id, a.display_name AS first_staff, d.second_staff_id,
                    b.display_name AS second_staff, d.contact_phone,
-                   (SELECT count(*) FROM home_visit v WHERE v.day_id = d.id) AS planned,
-                   (SELECT count(*) FROM home_visit v WHERE v.day_id = d.id AND v.outcome IS NOT NULL) AS recorded
+                   (SELECT count(*) FROM home_visit v WHERE v.day_id = d.id AND v.removed_at IS NULL) AS planned,
+                   (SELECT count(*) FROM home_visit v WHERE v.day_id = d.id AND v.outcome IS NOT NULL) AS recorded,
+                   d.version, d.cancelled_at, c.display_name AS cancelled_by, d.cancel_reason
               FROM home_visit_day d
               JOIN user_account a ON a.id = d.first_staff_id
-              JOIN user_account b ON b.id = d.second_staff_id""";
+              JOIN user_account b ON b.id = d.second_staff_id
+              LEFT JOIN user_account c ON c.id = d.cancelled_by""";
 
     private static HomeVisitDay day(ResultSet rs) throws SQLException {
         return new HomeVisitDay(rs.getObject("id", UUID.class), rs.getObject("visit_on", LocalDate.class),
                 rs.getLong("first_staff_id"), rs.getString("first_staff"), rs.getLong("second_staff_id"),
                 rs.getString("second_staff"), rs.getString("contact_phone"), rs.getInt("planned"),
-                rs.getInt("recorded"));
+                rs.getInt("recorded"), rs.getInt("version"), rs.getObject("cancelled_at", OffsetDateTime.class),
+                rs.getString("cancelled_by"), rs.getString("cancel_reason"));
     }
 
     private static HomeVisitStop stop(ResultSet rs) throws SQLException {

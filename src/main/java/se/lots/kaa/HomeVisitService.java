@@ -24,6 +24,7 @@ import se.lots.organisation.Organisations;
 import se.lots.organisation.UserAccount;
 import se.lots.reference.PostalAreas;
 import se.lots.security.Actor;
+import se.lots.shared.ConflictException;
 import se.lots.shared.FieldError;
 import se.lots.shared.InvalidInputException;
 import se.lots.shared.NotFoundException;
@@ -104,34 +105,19 @@ public class HomeVisitService {
         return new Draft(chosen, route, kaa.staff(actor));
     }
 
+    /** A change of a planned day: its date, staff and the card's phone, from {@code version} of the day. */
+    public record ChangeInput(String visitOn, Long firstStaffId, Long secondStaffId, String contactPhone,
+            Integer version) {
+    }
+
     @Transactional
     public UUID plan(Actor actor, PlanInput input) {
         Organisation org = KaaAccess.municipalityOf(actor, organisations);
         var chosen = distinct(input.episodes());
         var v = new Validation();
-        LocalDate visitOn = null;
-        if (input.visitOn() == null || input.visitOn().isBlank()) {
-            v.reject("visitOn", "kaa.visits.visitOn.required");
-        } else {
-            try {
-                visitOn = LocalDate.parse(input.visitOn().strip());
-            } catch (DateTimeParseException e) {
-                v.reject("visitOn", "kaa.visits.visitOn.invalid");
-            }
-        }
-        Map<Long, UserAccount> staff = kaa.staff(actor).stream()
-                .collect(Collectors.toMap(UserAccount::id, Function.identity()));
-        checkStaff(v, "firstStaffId", input.firstStaffId(), staff, 1);
-        checkStaff(v, "secondStaffId", input.secondStaffId(), staff, 2);
-        if (input.firstStaffId() != null && input.firstStaffId().equals(input.secondStaffId())) {
-            v.reject("secondStaffId", "kaa.visits.staff.same");
-        }
+        LocalDate visitOn = checkDay(actor, v, input.visitOn(), input.firstStaffId(), input.secondStaffId(),
+                input.contactPhone());
         String phone = input.contactPhone() == null ? "" : input.contactPhone().strip();
-        if (phone.isEmpty()) {
-            v.reject("contactPhone", "kaa.visits.phone.required");
-        } else if (!PHONE.matcher(phone).matches()) {
-            v.reject("contactPhone", "kaa.visits.phone.invalid");
-        }
         HomeVisitRoute.Route route = null;
         if (chosen.isEmpty()) {
             v.reject("episode", "kaa.selection.none");
@@ -153,6 +139,66 @@ public class HomeVisitService {
         return dayId;
     }
 
+    /**
+     * Changes the day's date, staff or phone. Refused once an outcome is recorded (the visits have begun), when
+     * the day is cancelled, or when someone saved the day after {@code input.version()}.
+     */
+    @Transactional
+    public void change(Actor actor, UUID dayId, ChangeInput input) {
+        DayPlan plan = load(actor, dayId);
+        requireOpen(plan.day());
+        if (plan.day().recorded() > 0) {
+            throw new ConflictException("kaa.visits.change.recorded", dayId);
+        }
+        var v = new Validation();
+        LocalDate visitOn = checkDay(actor, v, input.visitOn(), input.firstStaffId(), input.secondStaffId(),
+                input.contactPhone());
+        v.throwIfInvalid();
+        int version = input.version() == null ? plan.day().version() : input.version();
+        if (!days.change(dayId, visitOn, input.firstStaffId(), input.secondStaffId(), input.contactPhone().strip(),
+                version, actor.userId())) {
+            throw new ConflictException("kaa.visits.stale", dayId);
+        }
+        audit.recordEachIfAny(actor, personIds(plan), AuditAction.UPDATE, AccessBasis.of(KaaAccess.PURPOSE),
+                "KAA: hembesöksdag " + plan.day().visitOn() + " ändrad till " + visitOn);
+    }
+
+    /**
+     * Cancels the day: it stays in the list as cancelled, with who, when and why; it can no longer be printed or
+     * have outcomes recorded. The outcomes already recorded stay (they are contact attempts).
+     */
+    @Transactional
+    public void cancel(Actor actor, UUID dayId, String reason, Integer version) {
+        DayPlan plan = load(actor, dayId);
+        requireOpen(plan.day());
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        new Validation().maxLength("reason", why, MAX_NOTE).throwIfInvalid();
+        if (!days.cancel(dayId, why, version == null ? plan.day().version() : version, actor.userId())) {
+            throw new ConflictException("kaa.visits.stale", dayId);
+        }
+        audit.recordEachIfAny(actor, personIds(plan), AuditAction.UPDATE, AccessBasis.of(KaaAccess.PURPOSE),
+                "KAA: hembesöksdag " + plan.day().visitOn() + " inställd");
+    }
+
+    /** Takes a person off the day before the visit; refused once their outcome is recorded. */
+    @Transactional
+    public void remove(Actor actor, UUID dayId, UUID personId) {
+        DayPlan plan = load(actor, dayId);
+        requireOpen(plan.day());
+        HomeVisitStop stop = plan.route().stops().stream().filter(s -> s.personId().equals(personId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("kaa.visits.stop"));
+        if (stop.recorded() || !days.remove(dayId, personId, actor.userId())) {
+            throw new ConflictException("kaa.visits.remove.recorded", personId);
+        }
+        audit.record(actor, personId, AuditAction.UPDATE, AccessBasis.of(KaaAccess.PURPOSE),
+                "KAA: borttagen från hembesöksdag " + plan.day().visitOn());
+    }
+
+    /** Who can go on a home visit: the municipality's KAA staff. */
+    public List<UserAccount> staff(Actor actor) {
+        return kaa.staff(actor);
+    }
+
     /** The municipality's planned days, the latest first (dates and counts only, no person). */
     @Transactional(readOnly = true)
     public List<HomeVisitDay> days(Actor actor) {
@@ -171,7 +217,7 @@ public class HomeVisitService {
     /** The route sheet to print ({@code format}: "utskrift" or "PDF"); each person on it is audited as an export. */
     @Transactional
     public DayPlan routeSheet(Actor actor, UUID dayId, String format) {
-        DayPlan plan = load(actor, dayId);
+        DayPlan plan = printable(actor, dayId);
         audit.recordEachIfAny(actor, personIds(plan), AuditAction.EXPORT, AccessBasis.of(KaaAccess.PURPOSE),
                 "KAA: körlista hembesök " + plan.day().visitOn() + " (" + format + ")");
         return plan;
@@ -179,7 +225,7 @@ public class HomeVisitService {
 
     @Transactional
     public DayPlan cards(Actor actor, UUID dayId) {
-        DayPlan plan = load(actor, dayId);
+        DayPlan plan = printable(actor, dayId);
         audit.recordEachIfAny(actor, personIds(plan), AuditAction.EXPORT, AccessBasis.of(KaaAccess.PURPOSE),
                 "KAA: kort ”Vi har varit hos dig” " + plan.day().visitOn());
         return plan;
@@ -192,6 +238,7 @@ public class HomeVisitService {
     @Transactional
     public int recordOutcomes(Actor actor, UUID dayId, List<OutcomeInput> rows) {
         DayPlan plan = load(actor, dayId);
+        requireOpen(plan.day());
         Map<UUID, HomeVisitStop> open = plan.route().stops().stream().filter(s -> !s.recorded())
                 .collect(Collectors.toMap(HomeVisitStop::personId, Function.identity()));
         var errors = new ArrayList<FieldError>();
@@ -242,6 +289,50 @@ public class HomeVisitService {
         // someone given protected identity since planning is refused here too, and so never printed
         return new DayPlan(day, new HomeVisitRoute.Route(route.groups(), List.of()), day.planned() - route.size(),
                 org.name());
+    }
+
+    /** A cancelled day has no route sheet and no cards: nobody is to be visited. */
+    private DayPlan printable(Actor actor, UUID dayId) {
+        DayPlan plan = load(actor, dayId);
+        if (plan.day().cancelled()) {
+            throw new NotFoundException("kaa.visits.cancelled");
+        }
+        return plan;
+    }
+
+    private static void requireOpen(HomeVisitDay day) {
+        if (day.cancelled()) {
+            throw new ConflictException("kaa.visits.cancelled", day.id());
+        }
+    }
+
+    /** The date, the two staff and the card's phone, as planned or changed; the date, or null if wrong. */
+    private LocalDate checkDay(Actor actor, Validation v, String date, Long firstStaffId, Long secondStaffId,
+            String contactPhone) {
+        LocalDate visitOn = null;
+        if (date == null || date.isBlank()) {
+            v.reject("visitOn", "kaa.visits.visitOn.required");
+        } else {
+            try {
+                visitOn = LocalDate.parse(date.strip());
+            } catch (DateTimeParseException e) {
+                v.reject("visitOn", "kaa.visits.visitOn.invalid");
+            }
+        }
+        Map<Long, UserAccount> staff = kaa.staff(actor).stream()
+                .collect(Collectors.toMap(UserAccount::id, Function.identity()));
+        checkStaff(v, "firstStaffId", firstStaffId, staff, 1);
+        checkStaff(v, "secondStaffId", secondStaffId, staff, 2);
+        if (firstStaffId != null && firstStaffId.equals(secondStaffId)) {
+            v.reject("secondStaffId", "kaa.visits.staff.same");
+        }
+        String phone = contactPhone == null ? "" : contactPhone.strip();
+        if (phone.isEmpty()) {
+            v.reject("contactPhone", "kaa.visits.phone.required");
+        } else if (!PHONE.matcher(phone).matches()) {
+            v.reject("contactPhone", "kaa.visits.phone.invalid");
+        }
+        return visitOn;
     }
 
     private List<HomeVisitStop> candidates(Organisation org, List<UUID> chosen) {

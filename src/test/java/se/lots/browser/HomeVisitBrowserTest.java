@@ -89,14 +89,37 @@ class HomeVisitBrowserTest {
         browser.assertAccessible("home visit route sheet");
 
         browser.open(dayPath);
+        // the day is changed: another phone on the card, and Alva is taken off (she called back)
+        browser.find("#change-day summary").click();
+        browser.type("contactPhone", "0418-777 77");
+        browser.clickAndWait("#save-change");
+        assertThat(browser.text(".notice")).startsWith("Dagen är ändrad.");
+        assertThat(browser.text("main")).contains("Telefon på kortet: 0418-777 77");
+        var alva = browser.findAll("#outcome-form tbody tr").stream()
+                .filter(r -> r.getText().contains("Alva Besöksström")).findFirst().orElseThrow();
+        browser.clickAndWait(alva.findElement(By.cssSelector("button[form=remove-form]")));
+        assertThat(browser.text(".notice")).isEqualTo("Personen är borttagen från dagen.");
+        assertThat(browser.text("#outcome-form")).contains("Hugo Besöksström").doesNotContain("Alva");
+        browser.assertAccessible("home visit day after a change");
+
         var hugo = browser.findAll("#outcome-form select[id^=outcome-]").get(0);
         new org.openqa.selenium.support.ui.Select(hugo).selectByValue("NADD");
-        browser.clickAndWait("#outcome-form button[type=submit]");
+        browser.clickAndWait("#save-outcomes");
         assertThat(browser.text(".notice")).isEqualTo("Utfallen är sparade: 1 kontaktförsök.");
         assertThat(browser.text("#outcome-form")).contains("Infört: Nådd");
 
+        // the rest of the day is called off: it stays in the list as cancelled, with nothing left to print
+        browser.find("#cancel-day summary").click();
+        browser.type("reason", "Snöstorm");
+        browser.clickAndWait("#confirm-cancel");
+        assertThat(browser.text(".notice")).isEqualTo("Dagen är inställd.");
+        assertThat(browser.text("#day-cancelled")).contains("Orsak: Snöstorm");
+        assertThat(browser.findAll("#documents")).isEmpty();
+        assertThat(browser.findAll("#outcome-form")).isEmpty();
+        browser.assertAccessible("cancelled home visit day");
+
         browser.open("/kaa/visits");
-        assertThat(browser.text("#visit-days")).contains("Kim Samordnare", "Uma Uppsökare");
+        assertThat(browser.text("#visit-days")).contains("Kim Samordnare", "Uma Uppsökare", "Inställd");
         browser.assertAccessible("home visit days");
     }
 }

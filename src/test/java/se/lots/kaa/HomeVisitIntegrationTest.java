@@ -30,9 +30,11 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import se.lots.IntegrationTest;
+import se.lots.kaa.HomeVisitService.ChangeInput;
 import se.lots.kaa.HomeVisitService.OutcomeInput;
 import se.lots.kaa.HomeVisitService.PlanInput;
 import se.lots.security.Actor;
+import se.lots.shared.ConflictException;
 import se.lots.shared.InvalidInputException;
 import se.lots.shared.NotFoundException;
 
@@ -302,6 +304,99 @@ class HomeVisitIntegrationTest {
 
         var browser = logIn(other.username());
         assertThat(get(browser, "/kaa/visits/" + day + "/route.pdf").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aPlannedDayCanBeMovedToAnotherDateAndStaffButNotFromAStaleVersionNorWithWrongInput() {
+        Actor coordinator = fixture.newMunicipality();
+        Actor outreach = fixture.caseWorkerOf(coordinator);
+        var episodes = register(coordinator, at("Flytt", "Storgatan 1", "267 31", "Bjuv"));
+        UUID day = planToday(coordinator, episodes);
+        String tomorrow = LocalDate.now().plusDays(1).toString();
+
+        visits.change(coordinator, day, new ChangeInput(tomorrow, outreach.userId(), coordinator.userId(),
+                "0418-999 99", 0));
+
+        HomeVisitDay changed = visits.day(coordinator, day).day();
+        assertThat(changed.visitOn()).isEqualTo(tomorrow);
+        assertThat(changed.firstStaffId()).isEqualTo(outreach.userId());
+        assertThat(changed.contactPhone()).isEqualTo("0418-999 99");
+        assertThat(changed.version()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE person_id = ? AND action = 'UPDATE' AND detail"
+                + " LIKE 'KAA: hembesöksdag % ändrad till " + tomorrow + "'").param(personOf(episodes.get(0)))
+                .query(Long.class).single()).isEqualTo(1);
+        // a second coordinator who opened the day before the change
+        assertThatThrownBy(() -> visits.change(coordinator, day, new ChangeInput(LocalDate.now().toString(),
+                coordinator.userId(), outreach.userId(), "0418-123 45", 0)))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("kaa.visits.stale"));
+        assertThatThrownBy(() -> visits.change(coordinator, day, new ChangeInput("imorgon", outreach.userId(),
+                outreach.userId(), "", 1)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.texts(messages, SV))
+                        .containsOnlyKeys("visitOn", "secondStaffId", "contactPhone"));
+        assertThat(visits.day(coordinator, day).day().visitOn()).isEqualTo(tomorrow);
+        assertThatThrownBy(() -> visits.change(fixture.newMunicipality(), day, new ChangeInput(tomorrow,
+                outreach.userId(), coordinator.userId(), "0418-999 99", 1))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aPersonCanBeTakenOffTheDayBeforeTheVisitAndADayWithOutcomesCanNoLongerBeChanged() {
+        Actor coordinator = fixture.newMunicipality();
+        var episodes = register(coordinator, at("Kvar", "Storgatan 1", "267 31", "Bjuv"),
+                at("Bort", "Storgatan 3", "267 31", "Bjuv"));
+        UUID day = planToday(coordinator, episodes);
+        UUID kvar = personOf(episodes.get(0));
+        UUID bort = personOf(episodes.get(1));
+
+        visits.remove(coordinator, day, bort);
+
+        var plan = visits.day(coordinator, day);
+        assertThat(plan.route().stops()).extracting(HomeVisitStop::personId).containsExactly(kvar);
+        assertThat(plan.day().planned()).isEqualTo(1);
+        assertThat(plan.dropped()).isZero();
+        assertThat(jdbc.sql("SELECT removed_by FROM home_visit WHERE day_id = ? AND person_id = ?")
+                .params(day, bort).query(Long.class).single()).isEqualTo(coordinator.userId());
+        assertThatThrownBy(() -> visits.remove(coordinator, day, bort)).isInstanceOf(NotFoundException.class);
+        // nobody taken off is visited: an outcome for them is ignored
+        visits.recordOutcomes(coordinator, day, List.of(new OutcomeInput(kvar, "NADD", false, "", null),
+                new OutcomeInput(bort, "NADD", false, "", null)));
+        assertThat(kaa.person(coordinator, bort).contacts()).isEmpty();
+        assertThatThrownBy(() -> visits.remove(coordinator, day, kvar))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("kaa.visits.remove.recorded"));
+        assertThatThrownBy(() -> visits.change(coordinator, day, new ChangeInput(LocalDate.now().toString(),
+                coordinator.userId(), fixture.caseWorkerOf(coordinator).userId(), "0418-123 45", null)))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("kaa.visits.change.recorded"));
+    }
+
+    @Test
+    void aCancelledDayStaysInTheListWithWhoAndWhyButCanNeitherBePrintedNorGetOutcomes() {
+        Actor coordinator = fixture.newMunicipality();
+        var episodes = register(coordinator, at("Inställd", "Storgatan 1", "267 31", "Bjuv"));
+        UUID day = planToday(coordinator, episodes);
+        UUID person = personOf(episodes.get(0));
+
+        visits.cancel(coordinator, day, "Halka", 0);
+
+        assertThat(visits.days(coordinator)).singleElement().satisfies(d -> {
+            assertThat(d.cancelled()).isTrue();
+            assertThat(d.cancelReason()).isEqualTo("Halka");
+            assertThat(d.cancelledBy()).isNotBlank();
+        });
+        assertThatThrownBy(() -> visits.routeSheet(coordinator, day, "PDF")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> visits.cards(coordinator, day)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> visits.recordOutcomes(coordinator, day,
+                List.of(new OutcomeInput(person, "NADD", false, "", null))))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("kaa.visits.cancelled"));
+        assertThatThrownBy(() -> visits.cancel(coordinator, day, null, 1)).isInstanceOf(ConflictException.class);
+        assertThat(kaa.person(coordinator, person).contacts()).isEmpty();
+        var browser = logIn(coordinator.username());
+        assertThat(get(browser, "/kaa/visits/" + day + "/route.pdf").statusCode()).isEqualTo(404);
+        String page = get(browser, "/kaa/visits/" + day).body();
+        assertThat(page).contains("Orsak: Halka").doesNotContain("id=\"outcome-form\"")
+                .doesNotContain("Storgatan 1");
     }
 
     @Test
