@@ -103,6 +103,13 @@ class LetterController {
         return form(actor, t, new LetterService.TemplateInput(t.name(), t.heading(), t.body(), t.version()), model);
     }
 
+    @GetMapping("/templates/{id}/history")
+    String history(Actor actor, @PathVariable UUID id, Model model) {
+        model.addAttribute("versions", letters.templateHistory(actor, id));
+        model.addAttribute("template", letters.template(actor, id));
+        return "kaa/letter-template-history";
+    }
+
     @PostMapping("/templates")
     String create(Actor actor, @RequestParam(required = false) String name,
             @RequestParam(required = false) String heading, @RequestParam(required = false) String body, Model model,

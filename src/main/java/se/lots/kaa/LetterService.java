@@ -144,6 +144,14 @@ public class LetterService {
         }
     }
 
+    /** Every saved text of the template, newest first, with the letters sent with each (coordinator only). */
+    @Transactional(readOnly = true)
+    public List<LetterTemplateVersion> templateHistory(Actor actor, UUID id) {
+        Organisation org = coordinatorsMunicipality(actor);
+        templates.byId(org.id(), id).orElseThrow(() -> new NotFoundException("kaa.letterTemplate"));
+        return templates.versions(id);
+    }
+
     /** A retired template is kept (batches name it) but offered no more. */
     @Transactional
     public void retireTemplate(Actor actor, UUID id) {

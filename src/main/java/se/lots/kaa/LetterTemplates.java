@@ -60,17 +60,21 @@ class LetterTemplates {
                 .param(organisationId).query(Long.class).single() > 0;
         if (!any) {
             for (var s : starters) {
-                jdbc.sql("INSERT INTO kaa_letter_template (organisation_id, name, heading, body) VALUES (?, ?, ?, ?)")
-                        .params(organisationId, s.name(), s.heading(), s.body()).update();
+                UUID id = jdbc.sql("INSERT INTO kaa_letter_template (organisation_id, name, heading, body)"
+                        + " VALUES (?, ?, ?, ?) RETURNING id").params(organisationId, s.name(), s.heading(), s.body())
+                        .query(UUID.class).single();
+                insertVersion(id);
             }
         }
     }
 
     UUID insert(long organisationId, String name, String heading, String body, long userId) {
-        return jdbc.sql("""
+        UUID id = jdbc.sql("""
                 INSERT INTO kaa_letter_template (organisation_id, name, heading, body, created_by, updated_by)
                 VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(organisationId, name, heading, body, userId, userId).query(UUID.class).single();
+        insertVersion(id);
+        return id;
     }
 
     /** Optimistic locking: false when someone else saved the template since it was read. */
@@ -79,7 +83,7 @@ class LetterTemplates {
                 UPDATE kaa_letter_template SET name = ?, heading = ?, body = ?, updated_at = now(), updated_by = ?,
                        version = version + 1
                  WHERE organisation_id = ? AND id = ? AND version = ? AND retired_at IS NULL""")
-                .params(name, heading, body, userId, organisationId, id, version).update() == 1;
+                .params(name, heading, body, userId, organisationId, id, version).update() == 1 && insertVersion(id);
     }
 
     boolean retire(long organisationId, UUID id, long userId) {
@@ -87,7 +91,35 @@ class LetterTemplates {
                 UPDATE kaa_letter_template SET retired_at = now(), retired_by = ?, updated_at = now(), updated_by = ?,
                        version = version + 1
                  WHERE organisation_id = ? AND id = ? AND retired_at IS NULL""")
-                .params(userId, userId, organisationId, id).update() == 1;
+                .params(userId, userId, organisationId, id).update() == 1 && insertVersion(id);
+    }
+
+    /** The template as saved now, as its version row; true, so that a save can end with it. */
+    private boolean insertVersion(UUID id) {
+        jdbc.sql("""
+                INSERT INTO kaa_letter_template_version (template_id, version, name, heading, body, retired,
+                                                         changed_at, changed_by)
+                SELECT id, version, name, heading, body, retired_at IS NOT NULL, updated_at, updated_by
+                  FROM kaa_letter_template WHERE id = ?""").param(id).update();
+        return true;
+    }
+
+    /** Newest first, each with the letter batches sent with it. */
+    List<LetterTemplateVersion> versions(UUID id) {
+        return jdbc.sql("""
+                SELECT v.version, v.name, v.heading, v.body, v.retired, v.changed_at, u.display_name,
+                       count(b.id) AS batches, coalesce(sum(b.letters), 0) AS letters
+                  FROM kaa_letter_template_version v
+                  LEFT JOIN user_account u ON u.id = v.changed_by
+                  LEFT JOIN kaa_letter_batch b ON b.template_id = v.template_id AND b.template_version = v.version
+                 WHERE v.template_id = ?
+                 GROUP BY v.version, v.name, v.heading, v.body, v.retired, v.changed_at, u.display_name
+                 ORDER BY v.version DESC""").param(id)
+                .query((rs, n) -> new LetterTemplateVersion(rs.getInt("version"), rs.getString("name"),
+                        rs.getString("heading"), rs.getString("body"), rs.getBoolean("retired"),
+                        rs.getObject("changed_at", OffsetDateTime.class), rs.getString("display_name"),
+                        rs.getInt("batches"), rs.getInt("letters")))
+                .list();
     }
 
     private static LetterTemplate template(ResultSet rs, int row) throws SQLException {

@@ -128,5 +128,15 @@ class LetterBrowserTest {
         assertThat(browser.text("#contacts")).contains("Brev", "Lämnat meddelande", "Brev: Efter hembesök");
         assertThat(List.of(browser.find("#write-letter").getAttribute("href")))
                 .allMatch(h -> h.contains("/kaa/letters/new?episode="));
+
+        // the template's history shows the text that was sent, and that one letter went out with it
+        browser.open("/kaa/letters/templates");
+        var row = browser.findAll("#templates tbody tr").stream().filter(r -> r.getText().contains("Efter hembesök"))
+                .findFirst().orElseThrow();
+        browser.clickAndWait(row.findElement(By.cssSelector("a.template-history")));
+        assertThat(browser.text("h1")).isEqualTo("Historik för Efter hembesök");
+        assertThat(browser.text("#version-0")).contains("Version 1", "startmall från Lots",
+                "1 brev i 1 utskick med den här texten.", "Vi har varit hemma hos dig");
+        browser.assertAccessible("letter template history");
     }
 }

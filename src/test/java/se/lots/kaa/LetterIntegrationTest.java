@@ -261,6 +261,37 @@ class LetterIntegrationTest {
     }
 
     @Test
+    void everySavedTextIsKeptWithTheLettersSentWithItSoAnEditLosesNothing() {
+        Actor coordinator = fixture.newMunicipality();
+        var starter = letters.templates(coordinator).get(0);
+        var e = register(coordinator, Row.at("Vera", "Storgatan 12"));
+        UUID template = template(coordinator, "Versioner", "Första texten, ring {telefon}.");
+        var preview = letters.preview(coordinator, template, List.copyOf(e.values()));
+        letters.produce(coordinator, preview.batchId(), template, List.copyOf(e.values()));
+
+        letters.updateTemplate(coordinator, template, new TemplateInput("Versioner", "Hej {förnamn}",
+                "Andra texten, ring {telefon}.", 0));
+        letters.retireTemplate(coordinator, template);
+
+        var history = letters.templateHistory(coordinator, template);
+        assertThat(history).extracting(LetterTemplateVersion::version).containsExactly(2, 1, 0);
+        assertThat(history.get(2).body()).isEqualTo("Första texten, ring {telefon}.");
+        assertThat(history.get(2).letters()).isEqualTo(1);
+        assertThat(history.get(2).batches()).isEqualTo(1);
+        assertThat(history.get(1).body()).isEqualTo("Andra texten, ring {telefon}.");
+        assertThat(history.get(1).letters()).isZero();
+        assertThat(history.get(1).changedBy()).isEqualTo(coordinator.displayName());
+        assertThat(history.get(0).retired()).isTrue();
+        // the starter letters have their first version too, by nobody
+        assertThat(letters.templateHistory(coordinator, starter.id())).singleElement()
+                .satisfies(v -> assertThat(v.changedBy()).isNull());
+        assertThatThrownBy(() -> letters.templateHistory(fixture.newMunicipality(), template))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> letters.templateHistory(fixture.caseWorkerOf(coordinator), template))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void aTemplateUsingThePhoneCannotBeSentBeforeTheMunicipalityHasAPhoneNumber() {
         Actor coordinator = fixture.newMunicipality();
         var e = register(coordinator, Row.at("Wilma", "Storgatan 8"));
