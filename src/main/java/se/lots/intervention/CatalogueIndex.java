@@ -144,6 +144,12 @@ class CatalogueIndex {
         return jdbc.sql(STAMP).query(Long.class).single();
     }
 
+    /** The stamp the index in memory was loaded under (-1: not loaded yet), without reading the database. */
+    long loadedStamp() {
+        Snapshot s = snapshot;
+        return s == null ? -1 : s.stamp;
+    }
+
     /** The catalogue as it is now (reloaded first if it has changed since the last load) and the open enrolments. */
     State now() {
         var enrolled = new HashMap<Long, Integer>();

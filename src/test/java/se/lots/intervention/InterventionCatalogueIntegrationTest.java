@@ -44,6 +44,8 @@ class InterventionCatalogueIntegrationTest {
     @Autowired
     PublicCatalogue publicCatalogue;
     @Autowired
+    CatalogueIndex index;
+    @Autowired
     CurrentActor actors;
     @Autowired
     MessageSource messages;
@@ -423,5 +425,14 @@ class InterventionCatalogueIntegrationTest {
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aSavedInterventionIsInTheIndexBeforeAnyoneSearches() {
+        Provider p = catalogue.saveProvider(actors.byUsername("forbund"), null, new ProviderInput(null, null,
+                "Förvärmd " + System.nanoTime(), "CIVIL_SOCIETY", null, null, null, null, null, null));
+        assertThat(index.loadedStamp()).as("the writer reloaded the index after its commit").isEqualTo(index.stamp());
+        catalogue.create(actors.byUsername("forbund"), InterventionBuilder.anIntervention(p).named("Förvärmd").build());
+        assertThat(index.loadedStamp()).isEqualTo(index.stamp());
     }
 }
