@@ -88,6 +88,7 @@ class LetterController {
     String templates(Actor actor, Model model) {
         model.addAttribute("templates", letters.templatesToManage(actor));
         model.addAttribute("sender", letters.sender(actor));
+        model.addAttribute("batches", letters.recentBatches(actor));
         return "kaa/letter-templates";
     }
 
@@ -160,6 +161,7 @@ class LetterController {
             model.addAttribute("senderErrors", e.texts(messages, locale));
             model.addAttribute("templates", letters.templatesToManage(actor));
             model.addAttribute("sender", new LetterSender(returnAddress, phone));
+            model.addAttribute("batches", letters.recentBatches(actor));
             return "kaa/letter-templates";
         }
         redirect.addFlashAttribute("noticeText", messages.getMessage("kaa.letter.senderSaved", null, locale));

@@ -152,6 +152,12 @@ public class LetterService {
         return templates.versions(id);
     }
 
+    /** The municipality's latest 50 letter batches (counts only, no person), for the coordinator. */
+    @Transactional(readOnly = true)
+    public List<LetterBatch> recentBatches(Actor actor) {
+        return batches.recent(coordinatorsMunicipality(actor).id(), 50);
+    }
+
     /** A retired template is kept (batches name it) but offered no more. */
     @Transactional
     public void retireTemplate(Actor actor, UUID id) {

@@ -131,6 +131,7 @@ class LetterBrowserTest {
 
         // the template's history shows the text that was sent, and that one letter went out with it
         browser.open("/kaa/letters/templates");
+        assertThat(browser.text("#letter-batches tbody")).contains("Efter hembesök (version 1)");
         var row = browser.findAll("#templates tbody tr").stream().filter(r -> r.getText().contains("Efter hembesök"))
                 .findFirst().orElseThrow();
         browser.clickAndWait(row.findElement(By.cssSelector("a.template-history")));

@@ -273,6 +273,13 @@ class LetterIntegrationTest {
                 "Andra texten, ring {telefon}.", 0));
         letters.retireTemplate(coordinator, template);
 
+        assertThat(letters.recentBatches(coordinator)).singleElement().satisfies(b -> {
+            assertThat(b.templateName()).isEqualTo("Versioner");
+            assertThat(b.templateVersion()).isZero();
+            assertThat(b.letters()).isEqualTo(1);
+            assertThat(b.sentBy()).isEqualTo(coordinator.displayName());
+        });
+        assertThat(letters.recentBatches(fixture.newMunicipality())).isEmpty();
         var history = letters.templateHistory(coordinator, template);
         assertThat(history).extracting(LetterTemplateVersion::version).containsExactly(2, 1, 0);
         assertThat(history.get(2).body()).isEqualTo("Första texten, ring {telefon}.");
