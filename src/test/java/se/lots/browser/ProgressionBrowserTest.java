@@ -105,6 +105,14 @@ class ProgressionBrowserTest {
         browser.clickAndWait("#goals-" + programme);
         assertThat(browser.text("h1")).contains("Mål för Framsteget ung");
         browser.assertAccessible("goals page");
+        // and from the participants page, and back
+        browser.clickAndWait("#goals-participants");
+        assertThat(browser.text("h1")).contains("Framsteget ung");
+        browser.clickAndWait("#participants-goals");
+        assertThat(browser.text("h1")).contains("Mål för Framsteget ung");
+        browser.clickAndWait("#goals-participants");
+        browser.clickAndWait("#participants-report");
+        assertThat(browser.text("h1")).contains("Rapport till finansiären: Framsteget ung");
         browser.open("/uppfoljning");
         browser.clickAndWait("#report-" + programme);
         assertThat(browser.text("h1")).contains("Rapport till finansiären: Framsteget ung");
