@@ -15,44 +15,34 @@ import org.springframework.stereotype.Repository;
 /**
  * The SQL behind the funder's report and the programme goals. Everything starts from one cohort: a programme's
  * enrolments (less those followed up anonymously, which have their own participant row) plus its anonymous
- * participants, each counted once per programme enrolment. Only rows dated on or before the end of the period are
- * read (enrolment start, discharge, registration and plan-step dates), so a closed period gives the same numbers when
- * the report is generated again later. The plan's tables are read here, not through its service, because the report
- * is one statement over every participant of a programme.
+ * participants, each counted once per programme enrolment: the rows of {@code follow_up_unit}, which the database
+ * keeps in step with the enrolments, participants, registrations and plan steps (V29). Only what is dated on or
+ * before the end of the period is counted (enrolment start, discharge, registration and plan-step dates), so a closed
+ * period gives the same numbers when the report is generated again later.
  */
 @Repository
 class FunderReports {
 
     // :programme, :from, :to; registered = started in the period; discharged = ended in the period for another
-    // reason than a transfer or a wrong registration; active = enrolled at some time in the period
+    // reason than a transfer or a wrong registration; active = enrolled at some time in the period. A registration
+    // measured after the period's end is not read. Not materialised: every part of the statement that reads the
+    // cohort scans follow_up_unit where it is read (in parallel workers) and only the groups travel.
     private static final String UNITS = """
-            WITH unit AS (
-                SELECT e.id AS enrolment_id, e.person_id, p.id AS participant_id, coalesce(p.gender, y.gender) AS gender,
-                       coalesce(p.birth_year, y.birth_year) AS birth_year, e.started_on, e.ended_on, e.end_reason,
-                       e.transferred_from
-                FROM enrolment e
-                JOIN young_person y ON y.id = e.person_id
-                LEFT JOIN participant p ON p.enrolment_id = e.id
-                WHERE e.programme_id = :programme AND e.started_on <= CAST(:to AS date)
-                  AND NOT EXISTS (SELECT 1 FROM anonymous_enrolment a WHERE a.enrolment_id = e.id)
-                UNION ALL
-                SELECT NULL, NULL, p.id, p.gender, p.birth_year, p.started_on, p.ended_on, NULL, NULL
-                FROM participant p
-                WHERE p.programme_id = :programme AND p.enrolment_id IS NULL AND p.started_on <= CAST(:to AS date)
-            ), cohort AS (
-                SELECT u.*, extract(year FROM u.started_on)::int - u.birth_year AS age,
+            WITH cohort AS NOT MATERIALIZED (
+                SELECT u.enrolment_id, u.person_id, u.participant_id, u.gender, u.started_on, u.ended_on, u.end_reason,
+                       u.transferred_from, extract(year FROM u.started_on)::int - u.birth_year AS age,
                        u.started_on >= CAST(:from AS date) AS registered,
                        coalesce(u.ended_on BETWEEN CAST(:from AS date) AND CAST(:to AS date)
                                 AND u.end_reason IS DISTINCT FROM 'OVERFORD'
                                 AND u.end_reason IS DISTINCT FROM 'FELREGISTRERAD', false) AS discharged,
-                       (u.ended_on IS NULL OR u.ended_on >= CAST(:from AS date)) AS active
-                FROM unit u
-            ), first_plan AS (
-                -- a plan = a plan row with at least one step, counted from the day its first step was written
-                SELECT pl.person_id, min(s.created_at) AS first_step
-                FROM plan pl JOIN plan_step s ON s.plan_id = pl.id
-                WHERE pl.person_id IN (SELECT e.person_id FROM enrolment e WHERE e.programme_id = :programme)
-                GROUP BY pl.person_id
+                       (u.ended_on IS NULL OR u.ended_on >= CAST(:from AS date)) AS active,
+                       CASE WHEN u.start_measured_on <= CAST(:to AS date) THEN u.start_occupation END AS start_occupation,
+                       CASE WHEN u.start_measured_on <= CAST(:to AS date) THEN u.start_incomes END AS start_incomes,
+                       CASE WHEN u.end_measured_on <= CAST(:to AS date) THEN u.end_occupation END AS end_occupation,
+                       CASE WHEN u.end_measured_on <= CAST(:to AS date) THEN u.end_incomes END AS end_incomes,
+                       u.first_plan_step_at AS first_step
+                FROM follow_up_unit u
+                WHERE u.programme_id = :programme AND u.started_on <= CAST(:to AS date)
             )""";
 
     /** The cohort and its parts for the participants behind one goal ({@link #units}). */
@@ -62,81 +52,39 @@ class FunderReports {
                        GREATEST(c.started_on, CAST(:from AS date)) AS s,
                        LEAST(coalesce(c.ended_on, CAST(:to AS date)), CAST(:to AS date)) AS e
                 FROM cohort c WHERE c.active AND c.person_id IS NOT NULL
-            ), discharged AS (
-                -- START and SLUT of those discharged; null = not registered by the period's end
-                SELECT c.enrolment_id, c.person_id, c.participant_id, c.started_on, c.ended_on, c.end_reason,
-                       s.occupation AS end_occupation
-                FROM cohort c
-                LEFT JOIN registration s ON s.participant_id = c.participant_id AND s.kind = 'SLUT'
-                                        AND s.measured_on <= CAST(:to AS date)
-                WHERE c.discharged
             )
             """;
 
-    /**
-     * Every participant once, as one row with what the tables and goals need (START and SLUT only for those
-     * discharged, the day of the first plan step); not materialised, so that it is aggregated where it is read (in
-     * parallel workers) and only the groups travel.
-     */
-    private static String wide(boolean tables) {
-        // the goals need the SLUT occupation only; the START registration is for the report's tables
-        String start = tables ? """
-                LEFT JOIN registration s ON c.discharged AND s.participant_id = c.participant_id AND s.kind = 'START'
-                                        AND s.measured_on <= CAST(:to AS date)""" : "LEFT JOIN registration s ON false";
-        return UNITS + """
-                , wide AS (
-                    SELECT c.enrolment_id, c.person_id, c.gender, c.age, c.started_on, c.ended_on, c.end_reason,
-                           c.registered, c.discharged, c.active, fp.first_step, s.occupation AS start_occupation,
-                           r.occupation AS end_occupation
-                    FROM cohort c
-                    %s
-                    LEFT JOIN registration r ON c.discharged AND r.participant_id = c.participant_id AND r.kind = 'SLUT'
-                                            AND r.measured_on <= CAST(:to AS date)
-                    LEFT JOIN first_plan fp ON fp.person_id = c.person_id
-                )
-                """.formatted(start);
-    }
-
-    // the cohort's enrolments (not the anonymously followed-up ones, which have their own participant row)
-    private static final String ENROLMENTS_OF_PROGRAMME = "e.programme_id = :programme"
-            + " AND e.started_on <= CAST(:to AS date)"
-            + " AND NOT EXISTS (SELECT 1 FROM anonymous_enrolment a WHERE a.enrolment_id = e.id)";
-
     /** Sources of income at START and SLUT of those discharged in the period (a person may have several). */
     private static final String INCOMES = """
-            SELECT 'I', r.kind, i.income_source, NULL, NULL, ARRAY[count(*)]::float8[]
-            FROM (SELECT p.id FROM enrolment e JOIN participant p ON p.enrolment_id = e.id
-                  WHERE %1$s AND e.ended_on BETWEEN CAST(:from AS date) AND CAST(:to AS date)
-                    AND e.end_reason IS DISTINCT FROM 'OVERFORD' AND e.end_reason IS DISTINCT FROM 'FELREGISTRERAD'
-                  UNION ALL
-                  SELECT p.id FROM participant p
-                  WHERE p.programme_id = :programme AND p.enrolment_id IS NULL AND p.started_on <= CAST(:to AS date)
-                    AND p.ended_on BETWEEN CAST(:from AS date) AND CAST(:to AS date)) d
-            JOIN registration r ON r.participant_id = d.id AND r.measured_on <= CAST(:to AS date)
-            JOIN registration_income i ON i.registration_id = r.id
-            GROUP BY 2, 3""".formatted(ENROLMENTS_OF_PROGRAMME);
+            SELECT 'I', k.kind, k.source, NULL, NULL, ARRAY[count(*)]::float8[]
+            FROM cohort c
+            CROSS JOIN LATERAL (SELECT 'START', unnest(c.start_incomes) UNION ALL SELECT 'SLUT', unnest(c.end_incomes))
+                 k(kind, source)
+            WHERE c.discharged
+            GROUP BY 2, 3""";
 
     /** Into the programme (started in the period) and out of it (ended as OVERFORD in the period). */
     private static final String TRANSFERS = """
             SELECT 'T', fp.name, 'IN', NULL, NULL, ARRAY[count(*)]::float8[]
-            FROM enrolment e JOIN enrolment f ON f.id = e.transferred_from JOIN programme fp ON fp.id = f.programme_id
-            WHERE %1$s AND e.started_on >= CAST(:from AS date)
+            FROM cohort c JOIN enrolment f ON f.id = c.transferred_from JOIN programme fp ON fp.id = f.programme_id
+            WHERE c.registered AND c.transferred_from IS NOT NULL
             GROUP BY 2
             UNION ALL
             SELECT 'T', tp.name, 'OUT', NULL, NULL, ARRAY[count(*)]::float8[]
-            FROM enrolment e JOIN enrolment t ON t.transferred_from = e.id AND t.started_on <= CAST(:to AS date)
+            FROM cohort c JOIN enrolment t ON t.transferred_from = c.enrolment_id AND t.started_on <= CAST(:to AS date)
             JOIN programme tp ON tp.id = t.programme_id
-            WHERE %1$s AND e.end_reason = 'OVERFORD' AND e.ended_on BETWEEN CAST(:from AS date) AND CAST(:to AS date)
-            GROUP BY 2""".formatted(ENROLMENTS_OF_PROGRAMME);
+            WHERE c.end_reason = 'OVERFORD' AND c.ended_on BETWEEN CAST(:from AS date) AND CAST(:to AS date)
+            GROUP BY 2""";
 
     /** Journey events KONTAKT by the programme's organisation while each identified participant was enrolled. */
     private static final String CONTACTS = """
             SELECT 'C', NULL, NULL, NULL, NULL, ARRAY[count(*)]::float8[]
-            FROM enrolment e JOIN journey_event j ON j.person_id = e.person_id AND j.kind = 'KONTAKT'
+            FROM cohort c JOIN journey_event j ON j.person_id = c.person_id AND j.kind = 'KONTAKT'
                  AND j.organisation_id = :organisation
-                 AND j.occurred_on BETWEEN GREATEST(e.started_on, CAST(:from AS date))
-                                       AND LEAST(coalesce(e.ended_on, CAST(:to AS date)), CAST(:to AS date))
-            WHERE %1$s AND (e.ended_on IS NULL OR e.ended_on >= CAST(:from AS date))""".formatted(ENROLMENTS_OF_PROGRAMME);
+                 AND j.occurred_on BETWEEN GREATEST(c.started_on, CAST(:from AS date))
+                                       AND LEAST(coalesce(c.ended_on, CAST(:to AS date)), CAST(:to AS date))
+            WHERE c.active AND c.person_id IS NOT NULL""";
 
     /** Age at enrolment (from the birth year: an anonymous participant has no more) as the report's bands. */
     static final String AGE_BAND = "CASE WHEN age BETWEEN 16 AND 19 THEN 0 WHEN age BETWEEN 20 AND 24 THEN 1"
@@ -225,13 +173,15 @@ class FunderReports {
             return null;
         }
         String array = "ARRAY[" + String.join(", ", values) + "]::float8[]";
-        var sql = new StringBuilder(wide(tables));
+        var sql = new StringBuilder(UNITS).append('\n');
         if (tables) {
-            sql.append("SELECT 'W', gender, (").append(AGE_BAND).append(")::text, start_occupation, end_occupation, ")
-                    .append(array).append(" FROM wide GROUP BY 2, 3, 4, 5");
+            // only the discharged have occupations to report
+            sql.append("SELECT 'W', gender, (").append(AGE_BAND).append(")::text,")
+                    .append(" CASE WHEN discharged THEN start_occupation END, CASE WHEN discharged THEN end_occupation END, ")
+                    .append(array).append(" FROM cohort GROUP BY 2, 3, 4, 5");
             sql.append("\nUNION ALL\n").append(INCOMES).append("\nUNION ALL\n").append(TRANSFERS);
         } else {
-            sql.append("SELECT 'W', NULL, NULL, NULL, NULL, ").append(array).append(" FROM wide");
+            sql.append("SELECT 'W', NULL, NULL, NULL, NULL, ").append(array).append(" FROM cohort");
         }
         if (contacts) {
             sql.append("\nUNION ALL\n").append(CONTACTS);
@@ -317,12 +267,11 @@ class FunderReports {
     record Measured(long hits, long units, long amount, double days) {
     }
 
-    // first_plan is joined (a hash join over the cohort), not probed per participant
     private static String hasPlanBy(String day) {
-        return "coalesce(fp.first_step < CAST(" + day + " AS date) + 1, false)";
+        return "coalesce(c.first_step < CAST(" + day + " AS date) + 1, false)";
     }
 
-    private static final String WITH_FIRST_PLAN = " FROM cohort c LEFT JOIN first_plan fp ON fp.person_id = c.person_id";
+    private static final String WITH_FIRST_PLAN = " FROM cohort c";
 
     /** Columns: enrolment_id, person_id, started_on, ended_on, hit, amount, days. Anonymous participants have no plan
      *  and no journey, so the plan and contact indicators count identified participants only. */
@@ -339,9 +288,9 @@ class FunderReports {
                     + " WHERE c.active AND c.person_id IS NOT NULL AND c.age BETWEEN :ageFrom AND :ageTo"
                     + " AND (y.has_plan OR (c.started_on + make_interval(months => :months))::date <= CAST(:to AS date))";
             case PARTICIPANTS -> columns + "true, 0::bigint, 0::float8 FROM cohort c WHERE c.active";
-            case DISCHARGED_TO_WORK_OR_STUDIES -> "SELECT d.enrolment_id, d.person_id, d.started_on, d.ended_on,"
-                    + " coalesce(d.end_reason IN ('ARBETE', 'STUDIER'), false) OR coalesce(d.end_occupation IN"
-                    + " ('ARBETAR', 'STUDERAR'), false), 0::bigint, 0::float8 FROM discharged d";
+            case DISCHARGED_TO_WORK_OR_STUDIES -> columns + "coalesce(c.end_reason IN ('ARBETE', 'STUDIER'), false)"
+                    + " OR coalesce(c.end_occupation IN ('ARBETAR', 'STUDERAR'), false), 0::bigint, 0::float8"
+                    + " FROM cohort c WHERE c.discharged";
             case CONTACTS_PER_WEEK -> "SELECT w.enrolment_id, w.person_id, w.started_on, w.ended_on, true,"
                     + " (SELECT count(*) FROM journey_event j WHERE j.person_id = w.person_id AND j.kind = 'KONTAKT'"
                     + " AND j.organisation_id = :organisation AND j.occurred_on BETWEEN w.s AND w.e),"
