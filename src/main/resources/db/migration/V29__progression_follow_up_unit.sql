@@ -4,7 +4,7 @@
 -- per participant (docs/benchmarks.md). The tables below stay the truth: follow_up_unit_source computes the rows from
 -- them, and the triggers at the end refresh a unit in the same transaction as every write that changes it, by
 -- whatever code writes (plan, progression, registry), so the two cannot disagree
--- (ProgressionFollowUpUnitIntegrationTest compares them after every kind of write).
+-- (ProgressionFunderReportIntegrationTest compares them after every kind of write, and with two writers at once).
 CREATE TABLE follow_up_unit (
     id                 uuid PRIMARY KEY,           -- the enrolment's id, or the anonymous participant's
     programme_id       bigint NOT NULL REFERENCES programme (id),

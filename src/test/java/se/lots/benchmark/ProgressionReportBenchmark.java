@@ -63,6 +63,12 @@ public final class ProgressionReportBenchmark {
         reports.addGoal(lead, programme, new GoalInput("DISCHARGED_TO_WORK_OR_STUDIES", null, null, null, "50"));
         reports.addGoal(lead, programme, new GoalInput("CONTACTS_PER_WEEK", null, null, null, "1"));
         sql.sql("CHECKPOINT").update();
+        if (System.getProperty("lots.bench.only", "").equals("database")) {
+            // the generated data for psql (EXPLAIN the statements alone); ended with Ctrl-C
+            System.out.println("Database ready: " + ((com.zaxxer.hikari.HikariDataSource) owner).getJdbcUrl()
+                    + " user " + ((com.zaxxer.hikari.HikariDataSource) owner).getUsername() + " programme " + programme);
+            Thread.sleep(Long.MAX_VALUE);
+        }
         var period = reports.period("2000-01-01", today.toString());
         Locale sv = Locale.forLanguageTag("sv");
 

@@ -56,6 +56,10 @@ class ProgressionFunderReportIntegrationTest {
     CurrentActor actors;
     @Autowired
     MessageSource messages;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     Enrolment enrol(Actor lead, long programme, LocalDate on, String gender) {
         UUID person = registry.register(lead, aYoungPerson().named("Rapport", "Testsson").gender(gender).build()).id();
@@ -292,5 +296,105 @@ class ProgressionFunderReportIntegrationTest {
                 null, "20"))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> reports.addGoal(actors.byUsername("coach"), c.programme(),
                 new GoalInput("PARTICIPANTS", null, null, null, "20"))).isInstanceOf(AccessDeniedException.class);
+    }
+
+    /** Rows of follow_up_unit that differ from what follow_up_unit_source computes from the tables, both ways. */
+    long unitsOutOfStep() {
+        return jdbc.sql("""
+                SELECT count(*) FROM ((SELECT * FROM follow_up_unit EXCEPT SELECT * FROM follow_up_unit_source)
+                                      UNION ALL
+                                      (SELECT * FROM follow_up_unit_source EXCEPT SELECT * FROM follow_up_unit)) d
+                """).query(Long.class).single();
+    }
+
+    Map<String, Object> unit(UUID id) {
+        return jdbc.sql("SELECT * FROM follow_up_unit WHERE id = ?").param(id).query().singleRow();
+    }
+
+    @Test
+    void theFollowUpUnitsStayInStepWithEveryKindOfWrite() {
+        Actor lead = actors.byUsername("insatsledare");
+        Cohort c = cohort(lead);
+        assertThat(unitsOutOfStep()).isZero();
+        var units = jdbc.sql("SELECT id, person_id FROM follow_up_unit WHERE programme_id = ? ORDER BY started_on, id")
+                .param(c.programme()).query().listOfRows();
+        // four identified enrolments and the anonymous participant; the enrolment registered anonymously is not one
+        assertThat(units).hasSize(5);
+        assertThat(units).filteredOn(u -> u.get("person_id") == null).hasSize(1);
+
+        // a START registration changed: occupation and sources of income
+        Enrolment e = enrol(lead, c.programme(), TODAY.minusDays(30), "MAN");
+        Registration start = registrations.save(lead, e.id(), RegistrationKind.START,
+                registration(TODAY.minusDays(30), "ARBETSSOKANDE", "A_KASSA", null));
+        assertThat(unit(e.id())).containsEntry("start_occupation", "ARBETSSOKANDE");
+        registrations.save(lead, e.id(), RegistrationKind.START, new RegistrationInput(TODAY.minusDays(29).toString(),
+                "SJUKSKRIVEN", null, List.of("SJUKPENNING", "EKONOMISKT_BISTAND"), "GYMNASIAL", false,
+                start.version(), null));
+        assertThat(unit(e.id())).containsEntry("start_occupation", "SJUKSKRIVEN")
+                .containsEntry("start_measured_on", java.sql.Date.valueOf(TODAY.minusDays(29)));
+        assertThat(jdbc.sql("SELECT array_to_string(start_incomes, ',') FROM follow_up_unit WHERE id = ?")
+                .param(e.id()).query(String.class).single()).isEqualTo("EKONOMISKT_BISTAND,SJUKPENNING");
+        assertThat(unitsOutOfStep()).isZero();
+
+        // the first plan step, then a discharge
+        assertThat(unit(e.id()).get("first_plan_step_at")).isNull();
+        withPlan(lead, e.personId());
+        assertThat(unit(e.id()).get("first_plan_step_at")).isNotNull();
+        enrolments.discharge(lead, e.id(), TODAY.minusDays(1).toString(), "STUDIER", null);
+        assertThat(unit(e.id())).containsEntry("end_reason", "STUDIER");
+        assertThat(unitsOutOfStep()).isZero();
+
+        // a gender corrected in the registry reaches an enrolment without a participant row
+        Enrolment bare = enrol(lead, c.programme(), TODAY.minusDays(3), "MAN");
+        var person = registry.read(lead, bare.personId()).person();
+        var before = se.lots.registry.PersonInput.of(person);
+        registry.update(lead, bare.personId(), new se.lots.registry.PersonInput(false, before.personalIdentityNumber(),
+                before.birthDate(), before.birthYear(), before.firstName(), before.lastName(), "KVINNA",
+                before.municipalityCode(), false, before.address(), before.phone(), before.email(), null, false, null,
+                person.version()));
+        assertThat(unit(bare.id())).containsEntry("gender", "KVINNA");
+        assertThat(unitsOutOfStep()).isZero();
+    }
+
+    /**
+     * Two transactions writing the same participant's unit at once: the second waits for the first and refreshes the
+     * unit from what the first committed, instead of overwriting it with what it saw before.
+     */
+    @Test
+    void aConcurrentWriteToTheSameUnitDoesNotOverwriteTheOtherWithWhatItSawBefore() throws Exception {
+        Actor lead = actors.byUsername("insatsledare");
+        long programme = enrolments.saveProgramme(lead, "Samtidigt " + UUID.randomUUID());
+        Enrolment e = enrol(lead, programme, TODAY.minusDays(10), "MAN");
+        Participant participant = registrations.registerAnonymously(lead, e.id(), "INGET_SAMTYCKE");
+        long user = jdbc.sql("SELECT id FROM user_account WHERE username = 'insatsledare'").query(Long.class).single();
+        try (var first = dataSource.getConnection(); var second = dataSource.getConnection()) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            try (var st = first.prepareStatement("""
+                    INSERT INTO registration (participant_id, kind, measured_on, occupation, education_level,
+                                              registered_at_af, created_by)
+                    VALUES (?, 'START', current_date - 10, 'ANNAN', 'OKAND', false, ?)""")) {
+                st.setObject(1, participant.id());
+                st.setLong(2, user);
+                st.executeUpdate();
+            }
+            // the second writer changes the same participant (its end) while the first has not committed
+            var waiting = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try (var st = second.prepareStatement("UPDATE participant SET ended_on = current_date WHERE id = ?")) {
+                    st.setObject(1, participant.id());
+                    st.executeUpdate();
+                    second.commit();
+                } catch (java.sql.S"""LException x) {
+                    throw new IllegalStateException(x);
+                }
+            });
+            Thread.sleep(300);
+            assertThat(waiting).isNotDone();
+            first.commit();
+            waiting.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertThat(unit(participant.id())).containsEntry("start_occupation", "ANNAN")
+                .containsEntry("ended_on", java.sql.Date.valueOf(TODAY));
+        assertThat(unitsOutOfStep()).isZero();
     }
 }
