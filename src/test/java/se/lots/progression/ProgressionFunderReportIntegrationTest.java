@@ -384,7 +384,7 @@ class ProgressionFunderReportIntegrationTest {
                     st.setObject(1, participant.id());
                     st.executeUpdate();
                     second.commit();
-                } catch (java.sql.S"""LException x) {
+                } catch (java.sql.SQLException x) {
                     throw new IllegalStateException(x);
                 }
             });
