@@ -2,6 +2,7 @@ package se.lots.progression;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,23 +25,21 @@ import org.springframework.stereotype.Repository;
 class FunderReports {
 
     // :programme, :from, :to; registered = started in the period; discharged = ended in the period for another
-    // reason than a transfer or a wrong registration; active = enrolled at some time in the period. A registration
-    // measured after the period's end is not read. Not materialised: every part of the statement that reads the
-    // cohort scans follow_up_unit where it is read (in parallel workers) and only the groups travel.
+    // reason than a transfer or a wrong registration (null when not); active = enrolled at some time in the period. A
+    // registration measured, or a plan written, after the period's end is not read. Not materialised: every part of
+    // the statement that reads the cohort scans follow_up_unit where it is read (in parallel workers) and only the
+    // groups travel. Everything per row is a comparison of stored values, computed when the unit was written (V30).
     private static final String UNITS = """
             WITH cohort AS NOT MATERIALIZED (
-                SELECT u.enrolment_id, u.person_id, u.participant_id, u.gender, u.started_on, u.ended_on, u.end_reason,
-                       u.transferred_from, extract(year FROM u.started_on)::int - u.birth_year AS age,
-                       u.started_on >= CAST(:from AS date) AS registered,
-                       coalesce(u.ended_on BETWEEN CAST(:from AS date) AND CAST(:to AS date)
-                                AND u.end_reason IS DISTINCT FROM 'OVERFORD'
-                                AND u.end_reason IS DISTINCT FROM 'FELREGISTRERAD', false) AS discharged,
+                SELECT u.enrolment_id, u.person_id, u.gender, u.started_on, u.ended_on, u.end_reason, u.transferred_from,
+                       u.age, u.started_on >= CAST(:from AS date) AS registered,
+                       u.discharged_on BETWEEN CAST(:from AS date) AND CAST(:to AS date) AS discharged,
                        (u.ended_on IS NULL OR u.ended_on >= CAST(:from AS date)) AS active,
                        CASE WHEN u.start_measured_on <= CAST(:to AS date) THEN u.start_occupation END AS start_occupation,
                        CASE WHEN u.start_measured_on <= CAST(:to AS date) THEN u.start_incomes END AS start_incomes,
                        CASE WHEN u.end_measured_on <= CAST(:to AS date) THEN u.end_occupation END AS end_occupation,
                        CASE WHEN u.end_measured_on <= CAST(:to AS date) THEN u.end_incomes END AS end_incomes,
-                       u.first_plan_step_at AS first_step
+                       CASE WHEN u.first_plan_on <= CAST(:to AS date) THEN u.plan_months END AS plan_months
                 FROM follow_up_unit u
                 WHERE u.programme_id = :programme AND u.started_on <= CAST(:to AS date)
             )""";
@@ -55,23 +54,14 @@ class FunderReports {
             )
             """;
 
-    /** Sources of income at START and SLUT of those discharged in the period (a person may have several). */
-    private static final String INCOMES = """
-            SELECT 'I', k.kind, k.source, NULL, NULL, ARRAY[count(*)]::float8[]
-            FROM cohort c
-            CROSS JOIN LATERAL (SELECT 'START', unnest(c.start_incomes) UNION ALL SELECT 'SLUT', unnest(c.end_incomes))
-                 k(kind, source)
-            WHERE c.discharged
-            GROUP BY 2, 3""";
-
     /** Into the programme (started in the period) and out of it (ended as OVERFORD in the period). */
     private static final String TRANSFERS = """
-            SELECT 'T', fp.name, 'IN', NULL, NULL, ARRAY[count(*)]::float8[]
+            SELECT 'T', fp.name, 'IN', NULL, NULL, NULL, NULL, ARRAY[count(*)]::float8[]
             FROM cohort c JOIN enrolment f ON f.id = c.transferred_from JOIN programme fp ON fp.id = f.programme_id
             WHERE c.registered AND c.transferred_from IS NOT NULL
             GROUP BY 2
             UNION ALL
-            SELECT 'T', tp.name, 'OUT', NULL, NULL, ARRAY[count(*)]::float8[]
+            SELECT 'T', tp.name, 'OUT', NULL, NULL, NULL, NULL, ARRAY[count(*)]::float8[]
             FROM cohort c JOIN enrolment t ON t.transferred_from = c.enrolment_id AND t.started_on <= CAST(:to AS date)
             JOIN programme tp ON tp.id = t.programme_id
             WHERE c.end_reason = 'OVERFORD' AND c.ended_on BETWEEN CAST(:from AS date) AND CAST(:to AS date)
@@ -79,7 +69,7 @@ class FunderReports {
 
     /** Journey events KONTAKT by the programme's organisation while each identified participant was enrolled. */
     private static final String CONTACTS = """
-            SELECT 'C', NULL, NULL, NULL, NULL, ARRAY[count(*)]::float8[]
+            SELECT 'C', NULL, NULL, NULL, NULL, NULL, NULL, ARRAY[count(*)]::float8[]
             FROM cohort c JOIN journey_event j ON j.person_id = c.person_id AND j.kind = 'KONTAKT'
                  AND j.organisation_id = :organisation
                  AND j.occurred_on BETWEEN GREATEST(c.started_on, CAST(:from AS date))
@@ -121,92 +111,148 @@ class FunderReports {
             List<TransferCount> transfers, Map<Long, Measured> goals) {
     }
 
-    /** One statement with its named parameters. */
-    record Statement(String sql, Map<String, Object> params) {
+    /** One statement with its named parameters; per goal, the positions of its three sums in the counts array. */
+    record Statement(String sql, Map<String, Object> params, int[][] goalColumns, int width) {
     }
 
     /**
      * Everything the report shows ({@code tables}) or only the goals (the goals page), as one statement. Its main
-     * part reads every participant once and groups them by gender, age band and occupation at START and SLUT: the
-     * report's gender × age table, its occupation table and every goal's numerator, denominator and participant-days
-     * are sums over those few hundred groups ('W'; the counts as an array: registered, discharged, active, then three
-     * per goal). Sources of income ('I', several per person, so not from the same rows), transfers ('T') and the
-     * contacts of a contacts goal ('C') are small branches of the same statement.
+     * part reads every participant once and groups them by gender, age band and, for the discharged, occupation and
+     * sources of income at START and SLUT: the report's gender × age table, its occupation and income tables and every
+     * goal's numerator, denominator and participant-days are sums over those few thousand groups ('W'; the counts as
+     * an array: registered, discharged, active, then each distinct goal condition once, see {@link #goalColumns}).
+     * Transfers ('T', from the few transferred units by their own indexes) and the contacts of a contacts goal ('C')
+     * are small branches of the same statement.
      */
     static Statement passStatement(long programmeId, long organisationId, LocalDate from, LocalDate to,
             List<ProgrammeGoal> goals, boolean tables) {
-        var params = new HashMap<String, Object>(Map.of("programme", programmeId, "from", from, "to", to,
-                "organisation", organisationId));
-        var values = new ArrayList<String>(List.of("count(*) FILTER (WHERE registered)",
-                "count(*) FILTER (WHERE discharged)", "count(*) FILTER (WHERE active)"));
-        boolean contacts = false;
-        for (int n = 0; n < goals.size(); n++) {
-            ProgrammeGoal g = goals.get(n);
-            String months = "make_interval(months => CAST(:months" + n + " AS int))";
-            String hasPlanIn = "coalesce(first_step < LEAST((started_on + " + months + ")::date, CAST(:to AS date)) + 1,"
-                    + " false)";
-            String[] rule = switch (g.indicator()) {
-                case DISCHARGED_WITH_PLAN -> new String[] { "discharged AND person_id IS NOT NULL",
-                    "coalesce(first_step < CAST(:to AS date) + 1, false)" };
-                // judged once the months have passed by the period's end, or earlier when the plan is there
-                case PLAN_WITHIN_MONTHS -> new String[] { "active AND person_id IS NOT NULL AND age BETWEEN CAST(:ageFrom"
-                        + n + " AS int) AND CAST(:ageTo" + n + " AS int) AND (" + hasPlanIn + " OR (started_on + "
-                        + months + ")::date <= CAST(:to AS date))", hasPlanIn };
-                case PARTICIPANTS -> new String[] { "active", "true" };
-                case DISCHARGED_TO_WORK_OR_STUDIES -> new String[] { "discharged",
-                    "coalesce(end_reason IN ('ARBETE', 'STUDIER'), false)"
-                            + " OR coalesce(end_occupation IN ('ARBETAR', 'STUDERAR'), false)" };
-                case CONTACTS_PER_WEEK -> new String[] { "active AND person_id IS NOT NULL", "true" };
-            };
-            contacts |= g.indicator() == GoalIndicator.CONTACTS_PER_WEEK;
-            values.add("count(*) FILTER (WHERE " + rule[0] + " AND (" + rule[1] + "))");
-            values.add("count(*) FILTER (WHERE " + rule[0] + ")");
-            // the participant-days of a contacts goal
-            values.add(g.indicator() != GoalIndicator.CONTACTS_PER_WEEK ? "0"
-                    : "coalesce(sum(LEAST(coalesce(ended_on, CAST(:to AS date)), CAST(:to AS date))"
-                            + " - GREATEST(started_on, CAST(:from AS date)) + 1) FILTER (WHERE " + rule[0] + "), 0)");
-            params.put("ageFrom" + n, g.ageFrom() == null ? 0 : g.ageFrom());
-            params.put("ageTo" + n, g.ageTo() == null ? 200 : g.ageTo());
-            params.put("months" + n, g.withinMonths() == null ? 0 : g.withinMonths());
-        }
         if (!tables && goals.isEmpty()) {
             return null;
         }
-        String array = "ARRAY[" + String.join(", ", values) + "]::float8[]";
+        var params = new HashMap<String, Object>(Map.of("programme", programmeId, "from", from, "to", to,
+                "organisation", organisationId));
+        var values = new LinkedHashMap<String, Integer>();
+        for (String always : List.of("count(*) FILTER (WHERE registered)", "count(*) FILTER (WHERE discharged)",
+                "count(*) FILTER (WHERE active)")) {
+            values.put(always, values.size());
+        }
+        int[][] goalColumns = goalColumns(goals, to, values, params);
+        String array = "ARRAY[" + String.join(", ", values.keySet()) + "]::float8[]";
         var sql = new StringBuilder(UNITS).append('\n');
         if (tables) {
-            // only the discharged have occupations to report
+            // only the discharged have occupations and sources of income to report
             sql.append("SELECT 'W', gender, (").append(AGE_BAND).append(")::text,")
-                    .append(" CASE WHEN discharged THEN start_occupation END, CASE WHEN discharged THEN end_occupation END, ")
-                    .append(array).append(" FROM cohort GROUP BY 2, 3, 4, 5");
-            sql.append("\nUNION ALL\n").append(INCOMES).append("\nUNION ALL\n").append(TRANSFERS);
+                    .append(" CASE WHEN discharged THEN start_occupation END, CASE WHEN discharged THEN end_occupation END,")
+                    .append(" CASE WHEN discharged THEN start_incomes END, CASE WHEN discharged THEN end_incomes END, ")
+                    .append(array).append(" FROM cohort GROUP BY 2, 3, 4, 5, 6, 7");
+            sql.append("\nUNION ALL\n").append(TRANSFERS);
         } else {
-            sql.append("SELECT 'W', NULL, NULL, NULL, NULL, ").append(array).append(" FROM cohort");
+            sql.append("SELECT 'W', NULL, NULL, NULL, NULL, NULL::text[], NULL::text[], ").append(array)
+                    .append(" FROM cohort");
         }
-        if (contacts) {
+        if (goals.stream().anyMatch(g -> g.indicator() == GoalIndicator.CONTACTS_PER_WEEK)) {
             sql.append("\nUNION ALL\n").append(CONTACTS);
         }
-        return new Statement(sql.append("\nORDER BY 1, 2, 3").toString(), params);
+        return new Statement(sql.append("\nORDER BY 1, 2, 3").toString(), params, goalColumns, values.size());
+    }
+
+    /**
+     * Per goal, in order, three aggregates over the cohort (its numerator, its denominator, its participant-days) as
+     * positions in {@code values}: an aggregate that two goals share (the active participants, say) is computed once.
+     * The parameters each goal needs go into {@code params}; {@code :dueByN} is the latest start whose N months have
+     * passed by the period's end, computed here as PostgreSQL would count the months.
+     */
+    private static int[][] goalColumns(List<ProgrammeGoal> goals, LocalDate to, Map<String, Integer> values,
+            Map<String, Object> params) {
+        int[][] columns = new int[goals.size()][];
+        for (int n = 0; n < goals.size(); n++) {
+            ProgrammeGoal g = goals.get(n);
+            String[] rule = rule(g.indicator(), String.valueOf(n));
+            String hits = rule[1].equals("true") ? "count(*) FILTER (WHERE " + rule[0] + ")"
+                    : "count(*) FILTER (WHERE " + rule[0] + " AND (" + rule[1] + "))";
+            String units = "count(*) FILTER (WHERE " + rule[0] + ")";
+            String days = g.indicator() != GoalIndicator.CONTACTS_PER_WEEK ? "0"
+                    : "coalesce(sum(LEAST(coalesce(ended_on, CAST(:to AS date)), CAST(:to AS date))"
+                            + " - GREATEST(started_on, CAST(:from AS date)) + 1) FILTER (WHERE " + rule[0] + "), 0)";
+            columns[n] = new int[3];
+            int i = 0;
+            for (String aggregate : new String[] { hits, units, days }) {
+                Integer at = values.get(aggregate);
+                if (at == null) {
+                    at = values.size();
+                    values.put(aggregate, at);
+                }
+                columns[n][i++] = at;
+            }
+            goalParams(g, String.valueOf(n), to, params);
+        }
+        return columns;
+    }
+
+    /**
+     * A goal's rule over the cohort's columns: who is in its denominator, and of those who counts in its numerator,
+     * with the goal's parameters suffixed by {@code n}. Anonymous participants have no plan and no journey, so the plan
+     * and contact indicators count identified participants only.
+     */
+    private static String[] rule(GoalIndicator indicator, String n) {
+        String hasPlanIn = "plan_months <= CAST(:months" + n + " AS int)";
+        return switch (indicator) {
+            case DISCHARGED_WITH_PLAN -> new String[] { "discharged AND person_id IS NOT NULL",
+                "plan_months IS NOT NULL" };
+            // judged once the months have passed by the period's end, or earlier when the plan is there
+            case PLAN_WITHIN_MONTHS -> new String[] { "active AND person_id IS NOT NULL AND age BETWEEN CAST(:ageFrom" + n
+                    + " AS int) AND CAST(:ageTo" + n + " AS int) AND (" + hasPlanIn + " OR started_on <= CAST(:dueBy" + n
+                    + " AS date))", hasPlanIn };
+            case PARTICIPANTS -> new String[] { "active", "true" };
+            case DISCHARGED_TO_WORK_OR_STUDIES -> new String[] { "discharged",
+                "end_reason IN ('ARBETE', 'STUDIER') OR end_occupation IN ('ARBETAR', 'STUDERAR')" };
+            case CONTACTS_PER_WEEK -> new String[] { "active AND person_id IS NOT NULL", "true" };
+        };
+    }
+
+    private static void goalParams(ProgrammeGoal g, String n, LocalDate to, Map<String, Object> params) {
+        int months = g.withinMonths() == null ? 0 : g.withinMonths();
+        params.put("ageFrom" + n, g.ageFrom() == null ? 0 : g.ageFrom());
+        params.put("ageTo" + n, g.ageTo() == null ? 200 : g.ageTo());
+        params.put("months" + n, months);
+        params.put("dueBy" + n, dueBy(to, months));
+    }
+
+    /**
+     * The latest start date whose {@code months} months have passed by {@code to}: the latest s with s + months ≤ to,
+     * both java.time and PostgreSQL clamping the day to the month's end (so 29–31 August + 6 months are all
+     * 28 February, and the latest start for a 28 February end is 31 August, not 28 August).
+     */
+    static LocalDate dueBy(LocalDate to, int months) {
+        LocalDate s = to.minusMonths(months);
+        while (!s.plusDays(1).plusMonths(months).isAfter(to)) {
+            s = s.plusDays(1);
+        }
+        return s;
     }
 
     /** The report's tables and its goals' measures, from one statement. */
     Pass pass(long programmeId, long organisationId, LocalDate from, LocalDate to, List<ProgrammeGoal> goals,
             boolean tables) {
         var genderAge = new LinkedHashMap<String, long[]>();
-        var occupations = new LinkedHashMap<java.util.List<String>, long[]>();
-        var incomes = new ArrayList<IncomeCount>();
+        var occupations = new LinkedHashMap<List<String>, long[]>();
+        var incomes = new LinkedHashMap<List<String>, long[]>();
         var transfers = new ArrayList<TransferCount>();
         var measured = new HashMap<Long, Measured>();
         Statement statement = passStatement(programmeId, organisationId, from, to, goals, tables);
         if (statement == null) {
-            return new Pass(List.of(), List.of(), incomes, transfers, measured);
+            return new Pass(List.of(), List.of(), List.of(), transfers, measured);
         }
+        int[][] columns = statement.goalColumns();
         // the hash tables over a few hundred thousand participants fit in memory instead of going to disk in batches
         jdbc.sql("SET LOCAL work_mem = '" + WORK_MEM + "'").update();
-        double[] goalSums = new double[3 * goals.size()];
+        // planned for these dates every time: a plan the driver keeps for the statement, made without them, reads
+        // the whole cohort however short the period (and measured twice as slow for the whole of it)
+        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
+        double[] sums = new double[statement.width()];
         long[] contactCount = new long[1];
         jdbc.sql(statement.sql()).params(statement.params()).query(rs -> {
-            Double[] v = (Double[]) rs.getArray(6).getArray();
+            Double[] v = (Double[]) rs.getArray(8).getArray();
             switch (rs.getString(1)) {
                 case "W" -> {
                     if (tables) {
@@ -215,17 +261,24 @@ class FunderReports {
                         for (int i = 0; i < 3; i++) {
                             ga[i] += v[i].longValue();
                         }
-                        // only the discharged have occupations to report
-                        if (v[1] > 0) {
-                            occupations.computeIfAbsent(java.util.Arrays.asList(rs.getString(4), rs.getString(5)),
-                                    k -> new long[1])[0] += v[1].longValue();
+                        long discharged = v[1].longValue();
+                        if (discharged > 0) {
+                            occupations.computeIfAbsent(Arrays.asList(rs.getString(4), rs.getString(5)),
+                                    k -> new long[1])[0] += discharged;
+                            for (String kind : List.of("START", "SLUT")) {
+                                java.sql.Array sources = rs.getArray(kind.equals("START") ? 6 : 7);
+                                if (sources != null) {
+                                    for (String source : (String[]) sources.getArray()) {
+                                        incomes.computeIfAbsent(List.of(kind, source), k -> new long[1])[0] += discharged;
+                                    }
+                                }
+                            }
                         }
                     }
-                    for (int i = 0; i < goalSums.length; i++) {
-                        goalSums[i] += v[3 + i];
+                    for (int i = 0; i < v.length; i++) {
+                        sums[i] += v[i];
                     }
                 }
-                case "I" -> incomes.add(new IncomeCount(rs.getString(2), rs.getString(3), v[0].longValue()));
                 case "T" -> transfers.add(new TransferCount("IN".equals(rs.getString(3)), rs.getString(2),
                         v[0].longValue()));
                 default -> contactCount[0] = v[0].longValue();
@@ -234,8 +287,8 @@ class FunderReports {
         for (int n = 0; n < goals.size(); n++) {
             ProgrammeGoal g = goals.get(n);
             long amount = g.indicator() == GoalIndicator.CONTACTS_PER_WEEK ? contactCount[0] : 0;
-            measured.put(g.id(), new Measured((long) goalSums[3 * n], (long) goalSums[3 * n + 1], amount,
-                    goalSums[3 * n + 2]));
+            measured.put(g.id(), new Measured((long) sums[columns[n][0]], (long) sums[columns[n][1]], amount,
+                    sums[columns[n][2]]));
         }
         var genderAgeList = new ArrayList<GenderAgeCount>();
         genderAge.forEach((k, c) -> {
@@ -244,7 +297,9 @@ class FunderReports {
         });
         var occupationList = new ArrayList<OccupationPair>();
         occupations.forEach((k, c) -> occupationList.add(new OccupationPair(k.get(0), k.get(1), c[0])));
-        return new Pass(genderAgeList, occupationList, incomes, transfers, measured);
+        var incomeList = new ArrayList<IncomeCount>();
+        incomes.forEach((k, c) -> incomeList.add(new IncomeCount(k.get(0), k.get(1), c[0])));
+        return new Pass(genderAgeList, occupationList, incomeList, transfers, measured);
     }
 
     /** Enough for a few hundred thousand participants' rows and the hash tables over them, per report. */
@@ -252,12 +307,10 @@ class FunderReports {
 
     /** Per participant in the indicator's denominator: whether they count in its numerator. */
     List<UnitRow> units(ProgrammeGoal goal, long organisationId, LocalDate from, LocalDate to) {
-        return jdbc.sql(COHORT + unitsSql(goal.indicator()))
-                .param("programme", goal.programmeId()).param("from", from).param("to", to)
-                .param("organisation", organisationId)
-                .param("ageFrom", goal.ageFrom() == null ? 0 : goal.ageFrom())
-                .param("ageTo", goal.ageTo() == null ? 200 : goal.ageTo())
-                .param("months", goal.withinMonths() == null ? 0 : goal.withinMonths())
+        var params = new HashMap<String, Object>(Map.of("programme", goal.programmeId(), "from", from, "to", to,
+                "organisation", organisationId));
+        goalParams(goal, "", to, params);
+        return jdbc.sql(COHORT + unitsSql(goal.indicator())).params(params)
                 .query((rs, n) -> new UnitRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getBoolean(5),
                         rs.getLong(6), rs.getDouble(7)))
@@ -267,35 +320,17 @@ class FunderReports {
     record Measured(long hits, long units, long amount, double days) {
     }
 
-    private static String hasPlanBy(String day) {
-        return "coalesce(c.first_step < CAST(" + day + " AS date) + 1, false)";
-    }
-
-    private static final String WITH_FIRST_PLAN = " FROM cohort c";
-
-    /** Columns: enrolment_id, person_id, started_on, ended_on, hit, amount, days. Anonymous participants have no plan
-     *  and no journey, so the plan and contact indicators count identified participants only. */
+    /** Columns: enrolment_id, person_id, started_on, ended_on, hit, amount, days; the same rule as the goal's sums. */
     private static String unitsSql(GoalIndicator indicator) {
-        String columns = "SELECT c.enrolment_id, c.person_id, c.started_on, c.ended_on, ";
-        return switch (indicator) {
-            case DISCHARGED_WITH_PLAN -> columns + hasPlanBy(":to") + ", 0::bigint, 0::float8" + WITH_FIRST_PLAN
-                    + " WHERE c.discharged AND c.person_id IS NOT NULL";
-            case PLAN_WITHIN_MONTHS -> columns + "y.has_plan, 0::bigint, 0::float8" + WITH_FIRST_PLAN
-                    + " CROSS JOIN LATERAL (SELECT " + hasPlanBy(
-                            "LEAST((c.started_on + make_interval(months => :months))::date, CAST(:to AS date))")
-                    + " AS has_plan) y"
-                    // judged once the months have passed by the period's end, or earlier when the plan is there
-                    + " WHERE c.active AND c.person_id IS NOT NULL AND c.age BETWEEN :ageFrom AND :ageTo"
-                    + " AND (y.has_plan OR (c.started_on + make_interval(months => :months))::date <= CAST(:to AS date))";
-            case PARTICIPANTS -> columns + "true, 0::bigint, 0::float8 FROM cohort c WHERE c.active";
-            case DISCHARGED_TO_WORK_OR_STUDIES -> columns + "coalesce(c.end_reason IN ('ARBETE', 'STUDIER'), false)"
-                    + " OR coalesce(c.end_occupation IN ('ARBETAR', 'STUDERAR'), false), 0::bigint, 0::float8"
-                    + " FROM cohort c WHERE c.discharged";
-            case CONTACTS_PER_WEEK -> "SELECT w.enrolment_id, w.person_id, w.started_on, w.ended_on, true,"
+        if (indicator == GoalIndicator.CONTACTS_PER_WEEK) {
+            return "SELECT w.enrolment_id, w.person_id, w.started_on, w.ended_on, true,"
                     + " (SELECT count(*) FROM journey_event j WHERE j.person_id = w.person_id AND j.kind = 'KONTAKT'"
                     + " AND j.organisation_id = :organisation AND j.occurred_on BETWEEN w.s AND w.e),"
                     + " (w.e - w.s + 1)::float8 FROM contact_window w";
-        };
+        }
+        String[] rule = rule(indicator, "");
+        return "SELECT enrolment_id, person_id, started_on, ended_on, coalesce(" + rule[1] + ", false), 0::bigint,"
+                + " 0::float8 FROM cohort WHERE " + rule[0];
     }
 
     Optional<Texts> texts(long programmeId, LocalDate from, LocalDate to) {

@@ -337,9 +337,12 @@ class ProgressionFunderReportIntegrationTest {
         assertThat(unitsOutOfStep()).isZero();
 
         // the first plan step, then a discharge
-        assertThat(unit(e.id()).get("first_plan_step_at")).isNull();
+        assertThat(unit(e.id()).get("first_plan_on")).isNull();
         withPlan(lead, e.personId());
-        assertThat(unit(e.id()).get("first_plan_step_at")).isNotNull();
+        // started 30 days ago: the plan came within one month, or two when today's day does not exist a month earlier
+        int months = TODAY.minusDays(30).plusMonths(1).isBefore(TODAY) ? 2 : 1;
+        assertThat(unit(e.id())).containsEntry("first_plan_on", java.sql.Date.valueOf(TODAY))
+                .containsEntry("plan_months", months);
         enrolments.discharge(lead, e.id(), TODAY.minusDays(1).toString(), "STUDIER", null);
         assertThat(unit(e.id())).containsEntry("end_reason", "STUDIER");
         assertThat(unitsOutOfStep()).isZero();
@@ -396,5 +399,33 @@ class ProgressionFunderReportIntegrationTest {
         assertThat(unit(participant.id())).containsEntry("start_occupation", "ANNAN")
                 .containsEntry("ended_on", java.sql.Date.valueOf(TODAY));
         assertThat(unitsOutOfStep()).isZero();
+    }
+
+    /**
+     * The goals compare stored whole months (follow_up_plan_months) and a latest start date computed in Java
+     * (FunderReports.dueBy) instead of adding months to every row; both must count months exactly as PostgreSQL's
+     * date + interval does, month ends included, for every start day of two years (one of them a leap year).
+     */
+    @Test
+    void theStoredMonthsAndTheLatestDueStartCountMonthsAsPostgresql() {
+        var wrongMonths = jdbc.sql("""
+                SELECT s::date, f::date, m FROM generate_series(date '2027-11-01', date '2029-03-31', interval '1 day') s
+                CROSS JOIN (VALUES (0), (1), (2), (27), (28), (29), (30), (31), (59), (60), (61), (182), (365)) d(days)
+                CROSS JOIN LATERAL (SELECT s::date + d.days AS f) x
+                CROSS JOIN LATERAL (SELECT follow_up_plan_months(s::date, x.f) AS m) y
+                WHERE (s::date + make_interval(months => m))::date < x.f
+                   OR (m > 0 AND (s::date + make_interval(months => m - 1))::date >= x.f)""")
+                .query().listOfRows();
+        assertThat(wrongMonths).isEmpty();
+        for (int months : new int[] { 1, 6, 12 }) {
+            for (LocalDate to = LocalDate.of(2028, 1, 1); to.isBefore(LocalDate.of(2029, 4, 1)); to = to.plusDays(1)) {
+                LocalDate due = FunderReports.dueBy(to, months);
+                boolean[] pg = jdbc.sql("SELECT (CAST(? AS date) + make_interval(months => ?))::date <= CAST(? AS date),"
+                        + " (CAST(? AS date) + 1 + make_interval(months => ?))::date <= CAST(? AS date)")
+                        .params(due, months, to, due, months, to)
+                        .query((rs, n) -> new boolean[] { rs.getBoolean(1), rs.getBoolean(2) }).single();
+                assertThat(pg).as("%s months by %s: latest start %s", months, to, due).containsExactly(true, false);
+            }
+        }
     }
 }
