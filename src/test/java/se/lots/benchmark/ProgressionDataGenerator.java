@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Follow-up data at national scale, set-based and deterministic (every value a function of the row number over the
  * persons in id order): one enrolment per person (up to {@code participants}) in the given programme, started over the
  * last two years, two in three discharged within a month (one in five of those transferred, to keep movements in), a participant
- * row and a START registration for each, and a SLUT registration for each discharged one, each with a source of income.
+ * row and a START registration for each, and a SLUT registration for each discharged one, each with a source of income;
+ * a plan with one step for three in five, and two contacts each.
  */
 final class ProgressionDataGenerator {
 
@@ -64,10 +65,39 @@ final class ProgressionDataGenerator {
                              [1 + (abs(hashtext(r.id::text)) % 5)]
                   FROM registration r JOIN participant p ON p.id = r.participant_id WHERE p.programme_id = :programme""")
                 .param("programme", programmeId).update();
-        for (String table : new String[] { "enrolment", "participant", "registration", "registration_income" }) {
+        // a plan for three in five, its first step written 0–239 days after the start (so some within six months of
+        // it and some later), and two contacts by the programme's organisation while enrolled, for the goals to count
+        sql.sql("""
+                WITH p AS (
+                    INSERT INTO plan (person_id, created_by, created_at, updated_by, updated_at)
+                    SELECT e.person_id, :user, s.at, :user, s.at
+                      FROM (SELECT e.*, row_number() OVER (ORDER BY e.id) AS g FROM enrolment e
+                             WHERE e.programme_id = :programme) e
+                     CROSS JOIN LATERAL (SELECT LEAST(now(), (e.started_on + (e.g * 13 % 240)::int) + time '10:00')
+                                         AS at) s
+                     WHERE e.g % 5 < 3 AND NOT EXISTS (SELECT 1 FROM plan o WHERE o.person_id = e.person_id)
+                    RETURNING id, created_at),
+                t AS (
+                    INSERT INTO plan_track (plan_id, kind, position) SELECT id, 'ARBETE', 0 FROM p
+                    RETURNING id, plan_id)
+                INSERT INTO plan_step (plan_id, track_id, organisation_id, responsible_party, title, status, created_by,
+                                       created_at, updated_by, updated_at)
+                SELECT p.id, t.id, :org, 'KOMMUNEN', 'Praktik', 'PAGAR', :user, p.created_at, :user, p.created_at
+                  FROM p JOIN t ON t.plan_id = p.id""")
+                .param("programme", programmeId).param("org", organisationId).param("user", userId).update();
+        sql.sql("""
+                INSERT INTO journey_event (person_id, organisation_id, user_id, occurred_on, kind, summary)
+                SELECT e.person_id, :org, :user,
+                       e.started_on + ((abs(hashtext(e.id::text || k.n)) % 1000)::int
+                                       % (coalesce(e.ended_on, current_date) - e.started_on + 1)),
+                       'KONTAKT', 'Samtal'
+                  FROM enrolment e CROSS JOIN (VALUES ('a'), ('b')) k(n) WHERE e.programme_id = :programme""")
+                .param("programme", programmeId).param("org", organisationId).param("user", userId).update();
+        for (String table : new String[] { "enrolment", "participant", "registration", "registration_income", "plan",
+            "plan_track", "plan_step", "journey_event" }) {
             sql.sql("VACUUM (ANALYZE) " + table).update();
         }
-        // each of the four statements above refreshed every unit (V29), leaving four dead versions of each row; a
+        // each of the statements above but the last refreshed every unit (V29), leaving dead versions of each row; a
         // database written one participant at a time reuses that space as it goes, so compact it once here
         sql.sql("VACUUM (FULL, ANALYZE) follow_up_unit").update();
         return new Generated(enrolled, registered, Duration.ofNanos(System.nanoTime() - t0));
