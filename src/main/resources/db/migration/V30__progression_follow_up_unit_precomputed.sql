@@ -1,9 +1,14 @@
 -- follow_up_unit (V29) again, with what the report and the goals computed on every row for every view now computed
--- once, when the unit is written: the age at enrolment (extract() works in numeric, the costliest expression of the
--- goals page), the discharge date (the end, unless it was a transfer or a wrong registration), the day of the first
--- plan step and how many months after the start it came. The columns are ordered for reading: the fixed-width ones the
--- goals read first, then the rest, so that reading a row for the goals stops early. A birth year, a participant id
--- and a plan step's time are no longer kept: nothing counted them. docs/benchmarks.md has the figures.
+-- once, when the unit is written:
+--   * the age at enrolment (extract() works in numeric: the costliest expression of the goals page);
+--   * the discharge date (the end, unless it was a transfer or a wrong registration);
+--   * the day of the first plan step and how many months after the start it came;
+--   * the contacts (journey events KONTAKT by the programme's organisation while enrolled) with the first and last
+--     contact's day: a period that holds them all counts them without reading the journey, which made the contacts
+--     goal the costliest part of the goals page.
+-- The columns are ordered for reading: the fixed-width ones the goals read first, so that reading a row for the goals
+-- stops early. A birth year, a participant id and a plan step's time are no longer kept: nothing counted them.
+-- docs/benchmarks.md has the figures.
 DROP VIEW follow_up_unit_source;
 DROP TABLE follow_up_unit;
 
@@ -15,6 +20,9 @@ CREATE TABLE follow_up_unit (
     discharged_on     date,                -- ended_on, unless the end was OVERFORD or FELREGISTRERAD
     first_plan_on     date,                -- the day the first step of the person's plan was written
     plan_months       int,                 -- the least N such that started_on + N months is on or after first_plan_on
+    contacts          int NOT NULL,        -- journey events KONTAKT by the programme's organisation while enrolled
+    first_contact_on  date,
+    last_contact_on   date,
     end_measured_on   date,
     start_measured_on date,
     gender            text NOT NULL,
@@ -47,7 +55,8 @@ $$;
 -- A plan step's day is the day in the writing session's time zone, which the driver sets to the application's.
 CREATE VIEW follow_up_unit_source AS
 SELECT x.programme_id, x.started_on, x.age, x.ended_on, x.discharged_on, x.first_plan_on,
-       follow_up_plan_months(x.started_on, x.first_plan_on) AS plan_months, x.end_measured_on, x.start_measured_on,
+       follow_up_plan_months(x.started_on, x.first_plan_on) AS plan_months, x.contacts, x.first_contact_on,
+       x.last_contact_on, x.end_measured_on, x.start_measured_on,
        x.gender, x.end_reason, x.end_occupation, x.start_occupation, x.person_id, x.enrolment_id, x.transferred_from,
        x.start_incomes, x.end_incomes, x.id
   FROM (SELECT e.programme_id, e.started_on,
@@ -56,7 +65,8 @@ SELECT x.programme_id, x.started_on, x.age, x.ended_on, x.discharged_on, x.first
                END AS discharged_on,
                (SELECT min(ps.created_at)::date FROM plan pl JOIN plan_step ps ON ps.plan_id = pl.id
                  WHERE pl.person_id = e.person_id) AS first_plan_on,
-               r.measured_on AS end_measured_on, s.measured_on AS start_measured_on,
+               k.contacts, k.first_contact_on, k.last_contact_on, r.measured_on AS end_measured_on,
+               s.measured_on AS start_measured_on,
                coalesce(p.gender, y.gender) AS gender, e.end_reason, r.occupation AS end_occupation,
                s.occupation AS start_occupation, e.person_id, e.id AS enrolment_id, e.transferred_from,
                (SELECT array_agg(i.income_source ORDER BY i.income_source) FROM registration_income i
@@ -66,6 +76,13 @@ SELECT x.programme_id, x.started_on, x.age, x.ended_on, x.discharged_on, x.first
                e.id
           FROM enrolment e
           JOIN young_person y ON y.id = e.person_id
+          JOIN programme pr ON pr.id = e.programme_id
+          CROSS JOIN LATERAL (
+              SELECT count(*)::int AS contacts, min(j.occurred_on) AS first_contact_on,
+                     max(j.occurred_on) AS last_contact_on
+                FROM journey_event j
+               WHERE j.person_id = e.person_id AND j.kind = 'KONTAKT' AND j.organisation_id = pr.organisation_id
+                 AND j.occurred_on >= e.started_on AND (e.ended_on IS NULL OR j.occurred_on <= e.ended_on)) k
           LEFT JOIN participant p ON p.enrolment_id = e.id
           LEFT JOIN registration s ON s.participant_id = p.id AND s.kind = 'START'
           LEFT JOIN registration r ON r.participant_id = p.id AND r.kind = 'SLUT'
@@ -73,8 +90,8 @@ SELECT x.programme_id, x.started_on, x.age, x.ended_on, x.discharged_on, x.first
         UNION ALL
         -- an anonymous participant has no end reason (so an end is a discharge), no plan and no journey
         SELECT p.programme_id, p.started_on, extract(year FROM p.started_on)::int - p.birth_year, p.ended_on,
-               p.ended_on, NULL, r.measured_on, s.measured_on, p.gender, NULL, r.occupation, s.occupation, NULL, NULL,
-               NULL,
+               p.ended_on, NULL, 0, NULL, NULL, r.measured_on, s.measured_on, p.gender, NULL, r.occupation,
+               s.occupation, NULL, NULL, NULL,
                (SELECT array_agg(i.income_source ORDER BY i.income_source) FROM registration_income i
                  WHERE i.registration_id = s.id),
                (SELECT array_agg(i.income_source ORDER BY i.income_source) FROM registration_income i
@@ -98,7 +115,9 @@ BEGIN
     ON CONFLICT (id) DO UPDATE SET
         programme_id = EXCLUDED.programme_id, started_on = EXCLUDED.started_on, age = EXCLUDED.age,
         ended_on = EXCLUDED.ended_on, discharged_on = EXCLUDED.discharged_on, first_plan_on = EXCLUDED.first_plan_on,
-        plan_months = EXCLUDED.plan_months, end_measured_on = EXCLUDED.end_measured_on,
+        plan_months = EXCLUDED.plan_months, contacts = EXCLUDED.contacts,
+        first_contact_on = EXCLUDED.first_contact_on, last_contact_on = EXCLUDED.last_contact_on,
+        end_measured_on = EXCLUDED.end_measured_on,
         start_measured_on = EXCLUDED.start_measured_on, gender = EXCLUDED.gender, end_reason = EXCLUDED.end_reason,
         end_occupation = EXCLUDED.end_occupation, start_occupation = EXCLUDED.start_occupation,
         person_id = EXCLUDED.person_id, enrolment_id = EXCLUDED.enrolment_id,
@@ -106,5 +125,26 @@ BEGIN
         end_incomes = EXCLUDED.end_incomes;
 END
 $$;
+
+-- a contact recorded, changed or removed: the person's enrolments (only KONTAKT counts; the journey is written by
+-- every part of Lots, so the other kinds pass with one scan of the written rows)
+CREATE FUNCTION follow_up_unit_of_contacts() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM changed WHERE kind = 'KONTAKT') THEN
+        PERFORM follow_up_unit_refresh(ARRAY(
+            SELECT e.id FROM enrolment e WHERE e.person_id IN (SELECT person_id FROM changed WHERE kind = 'KONTAKT')));
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER follow_up_unit_contact_inserted AFTER INSERT ON journey_event
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION follow_up_unit_of_contacts();
+CREATE TRIGGER follow_up_unit_contact_updated AFTER UPDATE ON journey_event
+    REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION follow_up_unit_of_contacts();
+CREATE TRIGGER follow_up_unit_contact_updated_to AFTER UPDATE ON journey_event
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION follow_up_unit_of_contacts();
+CREATE TRIGGER follow_up_unit_contact_deleted AFTER DELETE ON journey_event
+    REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION follow_up_unit_of_contacts();
 
 INSERT INTO follow_up_unit SELECT * FROM follow_up_unit_source;

@@ -29,6 +29,7 @@ class FunderReports {
     // registration measured, or a plan written, after the period's end is not read. Not materialised: every part of
     // the statement that reads the cohort scans follow_up_unit where it is read (in parallel workers) and only the
     // groups travel. Everything per row is a comparison of stored values, computed when the unit was written (V30).
+    // contacts_in_period: the unit has contacts and all of them fall in the period, so its stored count is the period's.
     private static final String UNITS = """
             WITH cohort AS NOT MATERIALIZED (
                 SELECT u.enrolment_id, u.person_id, u.gender, u.started_on, u.ended_on, u.end_reason, u.transferred_from,
@@ -39,7 +40,10 @@ class FunderReports {
                        CASE WHEN u.start_measured_on <= CAST(:to AS date) THEN u.start_incomes END AS start_incomes,
                        CASE WHEN u.end_measured_on <= CAST(:to AS date) THEN u.end_occupation END AS end_occupation,
                        CASE WHEN u.end_measured_on <= CAST(:to AS date) THEN u.end_incomes END AS end_incomes,
-                       CASE WHEN u.first_plan_on <= CAST(:to AS date) THEN u.plan_months END AS plan_months
+                       CASE WHEN u.first_plan_on <= CAST(:to AS date) THEN u.plan_months END AS plan_months,
+                       u.contacts > 0 AND u.first_contact_on >= GREATEST(u.started_on, CAST(:from AS date))
+                           AND u.last_contact_on <= LEAST(coalesce(u.ended_on, CAST(:to AS date)), CAST(:to AS date))
+                           AS contacts_in_period, u.contacts
                 FROM follow_up_unit u
                 WHERE u.programme_id = :programme AND u.started_on <= CAST(:to AS date)
             )""";
@@ -67,14 +71,19 @@ class FunderReports {
             WHERE c.end_reason = 'OVERFORD' AND c.ended_on BETWEEN CAST(:from AS date) AND CAST(:to AS date)
             GROUP BY 2""";
 
-    /** Journey events KONTAKT by the programme's organisation while each identified participant was enrolled. */
+    /**
+     * Journey events KONTAKT by the programme's organisation while each identified participant was enrolled, for the
+     * participants whose contacts the period cuts (the others' are counted whole from the stored count, in 'W'): one
+     * look-up in the journey per such participant.
+     */
     private static final String CONTACTS = """
-            SELECT 'C', NULL, NULL, NULL, NULL, NULL, NULL, ARRAY[count(*)]::float8[]
-            FROM cohort c JOIN journey_event j ON j.person_id = c.person_id AND j.kind = 'KONTAKT'
-                 AND j.organisation_id = :organisation
-                 AND j.occurred_on BETWEEN GREATEST(c.started_on, CAST(:from AS date))
-                                       AND LEAST(coalesce(c.ended_on, CAST(:to AS date)), CAST(:to AS date))
-            WHERE c.active AND c.person_id IS NOT NULL""";
+            SELECT 'C', NULL, NULL, NULL, NULL, NULL, NULL, ARRAY[coalesce(sum(k.n), 0)]::float8[]
+            FROM cohort c CROSS JOIN LATERAL (
+                SELECT count(*) AS n FROM journey_event j
+                 WHERE j.person_id = c.person_id AND j.kind = 'KONTAKT' AND j.organisation_id = :organisation
+                   AND j.occurred_on BETWEEN GREATEST(c.started_on, CAST(:from AS date))
+                                         AND LEAST(coalesce(c.ended_on, CAST(:to AS date)), CAST(:to AS date))) k
+            WHERE c.active AND c.person_id IS NOT NULL AND c.contacts > 0 AND NOT c.contacts_in_period""";
 
     /** Age at enrolment (from the birth year: an anonymous participant has no more) as the report's bands. */
     static final String AGE_BAND = "CASE WHEN age BETWEEN 16 AND 19 THEN 0 WHEN age BETWEEN 20 AND 24 THEN 1"
@@ -168,7 +177,10 @@ class FunderReports {
         for (int n = 0; n < goals.size(); n++) {
             ProgrammeGoal g = goals.get(n);
             String[] rule = rule(g.indicator(), String.valueOf(n));
-            String hits = rule[1].equals("true") ? "count(*) FILTER (WHERE " + rule[0] + ")"
+            // a contacts goal's numerator: the contacts of those whose contacts all fall in the period (the rest in 'C')
+            String hits = g.indicator() == GoalIndicator.CONTACTS_PER_WEEK
+                    ? "coalesce(sum(contacts) FILTER (WHERE " + rule[0] + " AND contacts_in_period), 0)"
+                    : rule[1].equals("true") ? "count(*) FILTER (WHERE " + rule[0] + ")"
                     : "count(*) FILTER (WHERE " + rule[0] + " AND (" + rule[1] + "))";
             String units = "count(*) FILTER (WHERE " + rule[0] + ")";
             String days = g.indicator() != GoalIndicator.CONTACTS_PER_WEEK ? "0"
@@ -286,9 +298,13 @@ class FunderReports {
         });
         for (int n = 0; n < goals.size(); n++) {
             ProgrammeGoal g = goals.get(n);
-            long amount = g.indicator() == GoalIndicator.CONTACTS_PER_WEEK ? contactCount[0] : 0;
-            measured.put(g.id(), new Measured((long) sums[columns[n][0]], (long) sums[columns[n][1]], amount,
-                    sums[columns[n][2]]));
+            long hits = (long) sums[columns[n][0]];
+            long units = (long) sums[columns[n][1]];
+            if (g.indicator() == GoalIndicator.CONTACTS_PER_WEEK) {
+                measured.put(g.id(), new Measured(units, units, hits + contactCount[0], sums[columns[n][2]]));
+            } else {
+                measured.put(g.id(), new Measured(hits, units, 0, sums[columns[n][2]]));
+            }
         }
         var genderAgeList = new ArrayList<GenderAgeCount>();
         genderAge.forEach((k, c) -> {

@@ -160,6 +160,13 @@ class ProgressionFunderReportIntegrationTest {
         assertThat(contacts.numerator().count()).isEqualTo(2);
         assertThat(contacts.value()).isEqualByComparingTo(
                 BigDecimal.valueOf(2 * 7.0 / (141 + 131 + 51 + 70)).setScale(2, java.math.RoundingMode.HALF_UP));
+        // a period that cuts five's contacts counts the ones inside it: from 20 days ago, or up to 10 days ago
+        for (var cut : List.of(reports.period(TODAY.minusDays(20).toString(), TODAY.toString()),
+                reports.period(TODAY.minusDays(200).toString(), TODAY.minusDays(10).toString()))) {
+            GoalResult inCut = reports.measure(lead, c.programme(), cut).stream()
+                    .filter(r -> r.goal().indicator() == GoalIndicator.CONTACTS_PER_WEEK).findFirst().orElseThrow();
+            assertThat(inCut.numerator().count()).as("contacts %s–%s", cut.from(), cut.to()).isEqualTo(1);
+        }
         // within 6 months: one has a plan; two and three are not judged yet (150 days), five has a plan row but no step
         GoalResult within = m.get(GoalIndicator.PLAN_WITHIN_MONTHS);
         assertThat(within.numerator().count()).isEqualTo(1);
@@ -343,6 +350,10 @@ class ProgressionFunderReportIntegrationTest {
         int months = TODAY.minusDays(30).plusMonths(1).isBefore(TODAY) ? 2 : 1;
         assertThat(unit(e.id())).containsEntry("first_plan_on", java.sql.Date.valueOf(TODAY))
                 .containsEntry("plan_months", months);
+        // a contact, then a discharge
+        plans.recordContact(lead, e.personId(), TODAY.minusDays(2).toString(), "Samtal", false);
+        assertThat(unit(e.id())).containsEntry("contacts", 1)
+                .containsEntry("last_contact_on", java.sql.Date.valueOf(TODAY.minusDays(2)));
         enrolments.discharge(lead, e.id(), TODAY.minusDays(1).toString(), "STUDIER", null);
         assertThat(unit(e.id())).containsEntry("end_reason", "STUDIER");
         assertThat(unitsOutOfStep()).isZero();
