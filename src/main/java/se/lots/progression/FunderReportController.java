@@ -21,7 +21,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import se.lots.security.Actor;
 import se.lots.shared.InvalidInputException;
 
-/** The programme goals page ({@code /programmes/{id}/mal}) and the funder's report ({@code /programmes/{id}/rapport}). */
+/**
+ * The programme goals page ({@code /programmes/{id}/mal}), the funder's report ({@code /programmes/{id}/rapport}) and
+ * Uppföljning Finsam over every programme ({@code /uppfoljning/finsam}).
+ */
 @Controller
 class FunderReportController {
 
@@ -119,12 +122,33 @@ class FunderReportController {
             @RequestParam(required = false) String to, Locale locale) {
         FunderReportService.Period period = service.period(from, to);
         FunderReport report = service.reportForDownload(actor, id, period, locale);
-        return download(FunderReportWorkbook.write(report, messages, locale), MediaType.parseMediaType(
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), report, "xlsx");
+        return download(FunderReportWorkbook.write(report, messages, locale), XLSX, report, "xlsx");
     }
 
+    /** Uppföljning Finsam over every programme, for the förbund. */
+    @GetMapping("/uppfoljning/finsam")
+    String finsam(Actor actor, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            Model model, Locale locale) {
+        model.addAttribute("finsam", service.finsam(actor, service.period(from, to), locale));
+        return "progression/finsam";
+    }
+
+    @GetMapping("/uppfoljning/finsam.xlsx")
+    ResponseEntity<byte[]> finsamXlsx(Actor actor, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, Locale locale) {
+        FinsamOverview f = service.finsam(actor, service.period(from, to), locale);
+        return download(FunderReportWorkbook.write(f, messages, locale), XLSX,
+                "uppfoljning-finsam-" + f.from() + "-" + f.to() + ".xlsx");
+    }
+
+    private static final MediaType XLSX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
     private static ResponseEntity<byte[]> download(byte[] body, MediaType type, FunderReport r, String ext) {
-        String name = "rapport-" + r.programme().id() + "-" + r.from() + "-" + r.to() + "." + ext;
+        return download(body, type, "rapport-" + r.programme().id() + "-" + r.from() + "-" + r.to() + "." + ext);
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String name) {
         return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename(name).build().toString()).body(body);
     }

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -259,6 +260,50 @@ public class FunderReportService {
                 actor.userId());
         audit.record(actor, null, AuditAction.UPDATE, AccessBasis.OWN_ORGANISATION,
                 "rapporttext program " + programmeId + " " + period.from() + "–" + period.to());
+    }
+
+    /** Who sees Uppföljning Finsam over every programme: the förbund's officers and the analysts. */
+    public static boolean seesFinsam(Actor actor) {
+        return actor.role() == Role.FEDERATION_OFFICER || actor.role() == Role.ANALYST;
+    }
+
+    /**
+     * Uppföljning Finsam for the förbund: for every programme with participants in the period, the participants in the
+     * period, the new and the discharged, by gender, counted as in each programme's report. It leaves Lots, so it is
+     * always suppressed: one table per measure, programmes by gender with their totals, so that a suppressed cell
+     * cannot be recovered from a programme's total or a gender's total over the programmes.
+     */
+    @Transactional
+    public FinsamOverview finsam(Actor actor, Period period, Locale locale) {
+        if (!seesFinsam(actor)) {
+            throw new AccessDeniedException("Uppföljning Finsam is for the förbund and the analysts");
+        }
+        var byProgramme = new HashMap<Long, long[][]>();
+        for (FunderReports.FinsamCount c : reports.finsam(period.from(), period.to())) {
+            long[][] m = byProgramme.computeIfAbsent(c.programmeId(), k -> new long[3][GENDERS.size()]);
+            int g = genderRow(c.gender());
+            m[0][g] += c.active();
+            m[1][g] += c.registered();
+            m[2][g] += c.discharged();
+        }
+        List<Programme> shown = enrolments.allProgrammes().stream().filter(p -> {
+            long[][] m = byProgramme.get(p.id());
+            return m != null && java.util.Arrays.stream(m[0]).sum() > 0;
+        }).toList();
+        List<String> rows = shown.stream().map(p -> p.name() + " (" + p.organisationName() + ")").toList();
+        List<String> genders = GENDERS.stream().map(g -> text("progression.report.gender." + g, locale)).toList();
+        var tables = new ArrayList<ReportTable>();
+        String[] keys = { "finsamActive", "finsamRegistered", "finsamDischarged" };
+        for (int measure = 0; measure < keys.length; measure++) {
+            long[][] counts = new long[shown.size()][];
+            for (int r = 0; r < shown.size(); r++) {
+                counts[r] = byProgramme.get(shown.get(r).id())[measure];
+            }
+            tables.add(table(keys[measure], locale, rows, genders, counts, true, true));
+        }
+        audit.record(actor, null, AuditAction.READ, AccessBasis.of("STATISTIK"),
+                "uppföljning finsam " + period.from() + "–" + period.to());
+        return new FinsamOverview(period.from(), period.to(), shown, tables);
     }
 
     FunderReport build(Programme p, Period period, boolean suppress, Locale locale) {

@@ -22,31 +22,8 @@ final class FunderReportWorkbook {
         try {
             var workbook = new Workbook(out, "Lots", "1.0");
             for (ReportTable t : report.tables()) {
-                Worksheet ws = workbook.newWorksheet(sheetName(t.title()));
-                ws.value(0, 0, t.title() + " – " + report.programme().name() + " " + report.from() + "–" + report.to());
-                for (int c = 0; c < t.columns().size(); c++) {
-                    ws.value(1, c + 1, t.columns().get(c));
-                }
-                if (t.totals()) {
-                    ws.value(1, t.columns().size() + 1, messages.getMessage("progression.report.total", null, locale));
-                }
-                for (int r = 0; r < t.rows().size(); r++) {
-                    ws.value(r + 2, 0, t.rows().get(r));
-                    for (int c = 0; c < t.columns().size(); c++) {
-                        cell(ws, r + 2, c + 1, t.cell(r, c));
-                    }
-                    if (t.totals()) {
-                        cell(ws, r + 2, t.columns().size() + 1, t.table().rowTotals().get(r));
-                    }
-                }
-                if (t.totals()) {
-                    int last = t.rows().size() + 2;
-                    ws.value(last, 0, messages.getMessage("progression.report.total", null, locale));
-                    for (int c = 0; c < t.columns().size(); c++) {
-                        cell(ws, last, c + 1, t.table().columnTotals().get(c));
-                    }
-                    cell(ws, last, t.columns().size() + 1, t.table().total());
-                }
+                sheet(workbook, t, t.title() + " – " + report.programme().name() + " " + report.from() + "–"
+                        + report.to(), messages, locale);
             }
             Worksheet goals = workbook.newWorksheet(sheetName(messages.getMessage("progression.report.goals", null,
                     locale)));
@@ -74,6 +51,51 @@ final class FunderReportWorkbook {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** Uppföljning Finsam over every programme: one sheet per measure. */
+    static byte[] write(FinsamOverview finsam, MessageSource messages, Locale locale) {
+        var out = new ByteArrayOutputStream();
+        try {
+            var workbook = new Workbook(out, "Lots", "1.0");
+            for (ReportTable t : finsam.tables()) {
+                sheet(workbook, t, t.title() + " " + finsam.from() + "–" + finsam.to(), messages, locale);
+            }
+            workbook.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A table as a sheet: the heading, the column labels, a row per row label, the totals where the table has them. */
+    private static void sheet(Workbook workbook, ReportTable t, String heading, MessageSource messages,
+            Locale locale) {
+        Worksheet ws = workbook.newWorksheet(sheetName(t.title()));
+        ws.value(0, 0, heading);
+        for (int c = 0; c < t.columns().size(); c++) {
+            ws.value(1, c + 1, t.columns().get(c));
+        }
+        if (t.totals()) {
+            ws.value(1, t.columns().size() + 1, messages.getMessage("progression.report.total", null, locale));
+        }
+        for (int r = 0; r < t.rows().size(); r++) {
+            ws.value(r + 2, 0, t.rows().get(r));
+            for (int c = 0; c < t.columns().size(); c++) {
+                cell(ws, r + 2, c + 1, t.cell(r, c));
+            }
+            if (t.totals()) {
+                cell(ws, r + 2, t.columns().size() + 1, t.table().rowTotals().get(r));
+            }
+        }
+        if (t.totals()) {
+            int last = t.rows().size() + 2;
+            ws.value(last, 0, messages.getMessage("progression.report.total", null, locale));
+            for (int c = 0; c < t.columns().size(); c++) {
+                cell(ws, last, c + 1, t.table().columnTotals().get(c));
+            }
+            cell(ws, last, t.columns().size() + 1, t.table().total());
+        }
     }
 
     private static void cell(Worksheet ws, int r, int c, Cell cell) {

@@ -29,11 +29,15 @@ class FunderReports {
     // registration measured, or a plan written, after the period's end is not read. Not materialised: every part of
     // the statement that reads the cohort scans follow_up_unit where it is read (in parallel workers) and only the
     // groups travel. Everything per row is a comparison of stored values, computed when the unit was written (V30).
-    // contacts_in_period: the unit has contacts and all of them fall in the period, so its stored count is the period's.
-    private static final String UNITS = """
+    // contacts_in_period: the unit has contacts and all of them fall in the period, so its stored count is the period's
+    // (the stored contacts are those while enrolled, so the first is never before the start nor the last after the end).
+    private static final String UNITS = cohort("u.programme_id = :programme");
+
+    private static String cohort(String programmes) {
+        return """
             WITH cohort AS NOT MATERIALIZED (
-                SELECT u.enrolment_id, u.person_id, u.gender, u.started_on, u.ended_on, u.end_reason, u.transferred_from,
-                       u.age, u.started_on >= CAST(:from AS date) AS registered,
+                SELECT u.programme_id, u.enrolment_id, u.person_id, u.gender, u.started_on, u.ended_on, u.end_reason,
+                       u.transferred_from, u.age, u.started_on >= CAST(:from AS date) AS registered,
                        u.discharged_on BETWEEN CAST(:from AS date) AND CAST(:to AS date) AS discharged,
                        (u.ended_on IS NULL OR u.ended_on >= CAST(:from AS date)) AS active,
                        CASE WHEN u.start_measured_on <= CAST(:to AS date) THEN u.start_occupation END AS start_occupation,
@@ -41,12 +45,27 @@ class FunderReports {
                        CASE WHEN u.end_measured_on <= CAST(:to AS date) THEN u.end_occupation END AS end_occupation,
                        CASE WHEN u.end_measured_on <= CAST(:to AS date) THEN u.end_incomes END AS end_incomes,
                        CASE WHEN u.first_plan_on <= CAST(:to AS date) THEN u.plan_months END AS plan_months,
-                       u.contacts > 0 AND u.first_contact_on >= GREATEST(u.started_on, CAST(:from AS date))
-                           AND u.last_contact_on <= LEAST(coalesce(u.ended_on, CAST(:to AS date)), CAST(:to AS date))
+                       u.first_contact_on >= CAST(:from AS date) AND u.last_contact_on <= CAST(:to AS date)
                            AS contacts_in_period, u.contacts
                 FROM follow_up_unit u
-                WHERE u.programme_id = :programme AND u.started_on <= CAST(:to AS date)
-            )""";
+                WHERE PROGRAMMES AND u.started_on <= CAST(:to AS date)
+            )""".replace("PROGRAMMES", programmes);
+    }
+
+    /** Uppföljning Finsam: per programme and gender, the active, the new and the discharged (as in the report). */
+    record FinsamCount(long programmeId, String gender, long active, long registered, long discharged) {
+    }
+
+    List<FinsamCount> finsam(LocalDate from, LocalDate to) {
+        return jdbc.sql(cohort("true") + """
+
+                SELECT programme_id, gender, count(*) FILTER (WHERE active), count(*) FILTER (WHERE registered),
+                       count(*) FILTER (WHERE discharged)
+                FROM cohort GROUP BY 1, 2""").param("from", from).param("to", to)
+                .query((rs, n) -> new FinsamCount(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5)))
+                .list();
+    }
 
     /** The cohort and its parts for the participants behind one goal ({@link #units}). */
     static final String COHORT = UNITS + """
@@ -74,10 +93,11 @@ class FunderReports {
     /**
      * Journey events KONTAKT by the programme's organisation while each identified participant was enrolled, for the
      * participants whose contacts the period cuts (the others' are counted whole from the stored count, in 'W'): one
-     * look-up in the journey per such participant.
+     * look-up in the journey per such participant. A statement of its own, run only when 'W' counted such participants.
      */
-    private static final String CONTACTS = """
-            SELECT 'C', NULL, NULL, NULL, NULL, NULL, NULL, ARRAY[coalesce(sum(k.n), 0)]::float8[]
+    private static final String CONTACTS = UNITS + """
+
+            SELECT coalesce(sum(k.n), 0)
             FROM cohort c CROSS JOIN LATERAL (
                 SELECT count(*) AS n FROM journey_event j
                  WHERE j.person_id = c.person_id AND j.kind = 'KONTAKT' AND j.organisation_id = :organisation
@@ -120,8 +140,11 @@ class FunderReports {
             List<TransferCount> transfers, Map<Long, Measured> goals) {
     }
 
-    /** One statement with its named parameters; per goal, the positions of its three sums in the counts array. */
-    record Statement(String sql, Map<String, Object> params, int[][] goalColumns, int width) {
+    /**
+     * One statement with its named parameters; per goal, the positions of its three sums in the counts array, and the
+     * position of the count of participants whose contacts the period cuts (-1 without a contacts goal).
+     */
+    record Statement(String sql, Map<String, Object> params, int[][] goalColumns, int width, int cutContacts) {
     }
 
     /**
@@ -130,8 +153,8 @@ class FunderReports {
      * sources of income at START and SLUT: the report's gender × age table, its occupation and income tables and every
      * goal's numerator, denominator and participant-days are sums over those few thousand groups ('W'; the counts as
      * an array: registered, discharged, active, then each distinct goal condition once, see {@link #goalColumns}).
-     * Transfers ('T', from the few transferred units by their own indexes) and the contacts of a contacts goal ('C')
-     * are small branches of the same statement.
+     * Transfers ('T', from the few transferred units by their own indexes) are a small branch of the same statement;
+     * the contacts the period cuts are read afterwards ({@link #CONTACTS}) when there are any.
      */
     static Statement passStatement(long programmeId, long organisationId, LocalDate from, LocalDate to,
             List<ProgrammeGoal> goals, boolean tables) {
@@ -146,6 +169,12 @@ class FunderReports {
             values.put(always, values.size());
         }
         int[][] goalColumns = goalColumns(goals, to, values, params);
+        int cutContacts = -1;
+        if (goals.stream().anyMatch(g -> g.indicator() == GoalIndicator.CONTACTS_PER_WEEK)) {
+            cutContacts = values.size();
+            values.put("count(*) FILTER (WHERE active AND person_id IS NOT NULL AND contacts > 0"
+                    + " AND NOT contacts_in_period)", cutContacts);
+        }
         String array = "ARRAY[" + String.join(", ", values.keySet()) + "]::float8[]";
         var sql = new StringBuilder(UNITS).append('\n');
         if (tables) {
@@ -159,10 +188,8 @@ class FunderReports {
             sql.append("SELECT 'W', NULL, NULL, NULL, NULL, NULL::text[], NULL::text[], ").append(array)
                     .append(" FROM cohort");
         }
-        if (goals.stream().anyMatch(g -> g.indicator() == GoalIndicator.CONTACTS_PER_WEEK)) {
-            sql.append("\nUNION ALL\n").append(CONTACTS);
-        }
-        return new Statement(sql.append("\nORDER BY 1, 2, 3").toString(), params, goalColumns, values.size());
+        return new Statement(sql.append("\nORDER BY 1, 2, 3").toString(), params, goalColumns, values.size(),
+                cutContacts);
     }
 
     /**
@@ -293,9 +320,12 @@ class FunderReports {
                 }
                 case "T" -> transfers.add(new TransferCount("IN".equals(rs.getString(3)), rs.getString(2),
                         v[0].longValue()));
-                default -> contactCount[0] = v[0].longValue();
+                default -> throw new IllegalStateException(rs.getString(1));
             }
         });
+        if (statement.cutContacts() >= 0 && sums[statement.cutContacts()] > 0) {
+            contactCount[0] = jdbc.sql(CONTACTS).params(statement.params()).query(Long.class).single();
+        }
         for (int n = 0; n < goals.size(); n++) {
             ProgrammeGoal g = goals.get(n);
             long hits = (long) sums[columns[n][0]];

@@ -181,7 +181,27 @@ public final class SmallCountSuppression {
                 new Cell(v[rows][columns], m[rows][columns]));
     }
 
-    /** One line (row {@code r} or column {@code c}, its total at index {@code last}); true when it hid something. */
+    /**
+     * Whether the line's shown total pins one of its "<5" cells to a single value, as in {@link #apply}: two small
+     * cells in a row of 8 beside a 6 can only be 1 each.
+     */
+    private static boolean someSmallCellFollowsFromLineTotal(long[][] v, Mark[][] m, int r, int c, int last) {
+        var counts = new ArrayList<Long>();
+        var marks = new ArrayList<Mark>();
+        for (int i = 0; i < last; i++) {
+            counts.add(v[r >= 0 ? r : i][r >= 0 ? i : c]);
+            marks.add(m[r >= 0 ? r : i][r >= 0 ? i : c]);
+        }
+        int totalRow = r >= 0 ? r : last;
+        int totalColumn = r >= 0 ? last : c;
+        return m[totalRow][totalColumn] == Mark.SHOWN
+                && someSmallCellFollowsFromTotal(counts, marks, v[totalRow][totalColumn]);
+    }
+
+    /**
+     * One line (row {@code r} or column {@code c}, its total at index {@code last}); true when it hid something: when
+     * exactly one of its values is hidden (it would be the total minus the rest), or when its total pins a small cell.
+     */
     private static boolean protect(long[][] v, Mark[][] m, int r, int c, int last) {
         int hidden = 0;
         int smallest = -1;
@@ -195,7 +215,7 @@ public final class SmallCountSuppression {
                 smallest = i;
             }
         }
-        if (hidden != 1) {
+        if (hidden == 0 || hidden > 1 && !someSmallCellFollowsFromLineTotal(v, m, r, c, last)) {
             return false;
         }
         int pick = smallest >= 0 ? smallest : last;

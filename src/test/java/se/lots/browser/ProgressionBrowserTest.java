@@ -117,6 +117,19 @@ class ProgressionBrowserTest {
         browser.clickAndWait("#report-" + programme);
         assertThat(browser.text("h1")).contains("Rapport till finansiären: Framsteget ung");
         browser.assertAccessible("funder's report page");
+
+        // the förbund's officer: Uppföljning Finsam over every programme, then one programme's report, suppressed
+        browser.logout();
+        browser.loginAs("forbund");
+        browser.clickAndWait("nav a[href='/uppfoljning/finsam']");
+        assertThat(browser.text("h1")).contains("Uppföljning Finsam");
+        assertThat(browser.text("#table-finsamActive")).contains("Framsteget ung");
+        assertThat(browser.find("#finsam-xlsx").getAttribute("href")).contains("/uppfoljning/finsam.xlsx?from=");
+        browser.assertAccessible("Uppföljning Finsam page");
+        browser.clickAndWait(browser.findAll("#finsam-programmes a").stream()
+                .filter(a -> a.getText().startsWith("Framsteget ung")).findFirst().orElseThrow());
+        assertThat(browser.text("h1")).contains("Rapport till finansiären: Framsteget ung");
+        assertThat(browser.text("main")).contains("Antal under 5 visas som <5");
     }
 
     @Test

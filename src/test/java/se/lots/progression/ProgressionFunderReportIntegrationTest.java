@@ -7,6 +7,7 @@ import static se.lots.registry.PersonBuilder.aYoungPerson;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,8 @@ import se.lots.plan.StepInput;
 import se.lots.registry.RegistryService;
 import se.lots.security.Actor;
 import se.lots.security.CurrentActor;
+import se.lots.shared.SmallCountSuppression;
+import se.lots.shared.SmallCountSuppression.Cell;
 
 /** Programme goals and the funder's report on hand-built cohorts with known answers. */
 @IntegrationTest
@@ -234,6 +237,75 @@ class ProgressionFunderReportIntegrationTest {
                 FunderReportWorkbook.write(exact, messages, SWEDISH)))) {
             Row women = workbook.getSheets().findFirst().orElseThrow().read().get(2);
             assertThat(women.getCellAsNumber(5).orElseThrow()).isEqualByComparingTo("3");
+        }
+    }
+
+    /**
+     * Uppföljning Finsam over every programme for the förbund, in a year no other test enrols in (2011): a small
+     * programme (three women, two men) and a bigger one (six women, five men, one of another gender, the first man
+     * discharged). The counts per programme and gender are the hand-counted ones, the published cells are the
+     * suppressed table of those counts (SmallCountSuppressionTest proves that table), the xlsx says the same, and no
+     * one but the förbund and the analysts may see it.
+     */
+    @Test
+    void finsamCountsEveryProgrammeByGenderSuppressedForTheForbund() throws Exception {
+        Actor lead = actors.byUsername("insatsledare");
+        String suffix = UUID.randomUUID().toString();
+        long small = enrolments.saveProgramme(lead, "Finsam liten " + suffix);
+        long big = enrolments.saveProgramme(lead, "Finsam stor " + suffix);
+        LocalDate start = LocalDate.of(2011, 3, 1);
+        for (String gender : List.of("KVINNA", "KVINNA", "KVINNA", "MAN", "MAN")) {
+            enrol(lead, small, start, gender);
+        }
+        var men = new ArrayList<Enrolment>();
+        for (String gender : List.of("KVINNA", "KVINNA", "KVINNA", "KVINNA", "KVINNA", "KVINNA", "MAN", "MAN", "MAN",
+                "MAN", "MAN", "ANNAT")) {
+            Enrolment e = enrol(lead, big, start.plusDays(10), gender);
+            if (gender.equals("MAN")) {
+                men.add(e);
+            }
+        }
+        enrolments.discharge(lead, men.get(0).id(), "2011-06-01", "ARBETE", null);
+        var year = reports.period("2011-01-01", "2011-12-31");
+
+        FinsamOverview f = reports.finsam(actors.byUsername("forbund"), year, SWEDISH);
+        assertThat(f.programmes()).extracting(se.lots.plan.Programme::id).containsExactly(small, big);
+        long[][][] expected = {
+            { { 3, 2, 0 }, { 6, 5, 1 } }, // participants in the period
+            { { 3, 2, 0 }, { 6, 5, 1 } }, // new: all started in 2011
+            { { 0, 0, 0 }, { 0, 1, 0 } } }; // discharged
+        for (int t = 0; t < 3; t++) {
+            ReportTable table = f.tables().get(t);
+            var published = SmallCountSuppression.suppressed(expected[t]);
+            for (int r = 0; r < 2; r++) {
+                for (int c = 0; c < 3; c++) {
+                    assertThat(table.cell(r, c).count()).isEqualTo(expected[t][r][c]);
+                    assertThat(table.cell(r, c).text()).as("table %d %d %d", t, r, c)
+                            .isEqualTo(published.cell(r, c).text());
+                }
+            }
+            assertThat(table.table().total().text()).isEqualTo(published.total().text());
+        }
+        ReportTable active = f.tables().get(0);
+        assertThat(active.rows().get(1)).startsWith("Finsam stor ");
+        assertThat(active.cell(0, 0).text()).isEqualTo("<5");
+        assertThat(active.cell(1, 2).text()).isEqualTo("<5");
+        assertThat(active.table().rowTotals()).extracting(Cell::text).containsExactly("5", "12");
+
+        try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(
+                FunderReportWorkbook.write(f, messages, SWEDISH)))) {
+            assertThat(workbook.getSheets().map(s -> s.getName()).toList()).hasSize(3);
+            List<Row> rows = workbook.getSheets().findFirst().orElseThrow().read();
+            assertThat(rows.get(3).getCellText(0)).startsWith("Finsam stor ");
+            assertThat(rows.get(3).getCellText(3)).isEqualTo("<5");
+            assertThat(rows.get(3).getCellAsNumber(4).orElseThrow()).isEqualByComparingTo("12");
+            assertThat(rows.get(4).getCellText(0)).isEqualTo("Totalt");
+            assertThat(rows.get(4).getCellAsNumber(4).orElseThrow()).isEqualByComparingTo("17");
+        }
+        assertThat(reports.finsam(actors.byUsername("analytiker"), year, SWEDISH).programmes()).hasSize(2);
+        for (String user : List.of("insatsledare", "coach", "kaa")) {
+            assertThatThrownBy(() -> reports.finsam(actors.byUsername(user), year, SWEDISH))
+                    .as(user).isInstanceOf(AccessDeniedException.class);
         }
     }
 

@@ -187,4 +187,34 @@ class SmallCountSuppressionTest {
         assertThat(texts(t)).containsExactly(List.of("2", "10"), List.of("8", "12"));
         assertThat(t.total().text()).isEqualTo("32");
     }
+
+    @Test
+    void twoSmallCellsInARowThatCanOnlyBeOneEachHideTheNextSmallestToo() {
+        // a row 6, 1, 1 of 8: with only the two 1s hidden, 8 − 6 = 2 leaves them one each
+        var t = SmallCountSuppression.suppressed(new long[][] { { 6, 1, 1 }, { 20, 30, 40 } });
+        assertThat(t.cell(0, 1).text()).isEqualTo("<5");
+        assertThat(t.cell(0, 2).text()).isEqualTo("<5");
+        assertThat(t.cell(0, 0).hidden() || t.rowTotals().get(0).hidden()).isTrue();
+    }
+
+    @Test
+    void noSmallCellOfASuppressedRowCanBeWorkedOutFromItsShownTotal() {
+        // brute force over two-row tables whose first row is a, b, c (up to 9) beside a row of large counts
+        for (long a = 0; a <= 9; a++) {
+            for (long b = 0; b <= 9; b++) {
+                for (long c = 0; c <= 9; c++) {
+                    var t = SmallCountSuppression.suppressed(new long[][] { { a, b, c }, { 50, 60, 70 } });
+                    if (t.rowTotals().get(0).hidden()) {
+                        continue;
+                    }
+                    var row = new SmallCountSuppression.Result(t.cells().get(0), t.rowTotals().get(0));
+                    for (int i = 0; i < 3; i++) {
+                        if (row.cells().get(i).mark() == SmallCountSuppression.Mark.SMALL) {
+                            assertThat(possibleValues(row, i)).as("%d %d %d cell %d", a, b, c, i).isGreaterThan(1);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
