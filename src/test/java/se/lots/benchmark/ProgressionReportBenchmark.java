@@ -76,6 +76,8 @@ public final class ProgressionReportBenchmark {
         var report = new Latencies();
         var aggregate = new Latencies();
         var goals = new Latencies();
+        var goalsThisYear = new Latencies();
+        var thisYear = reports.period(null, null);
         JdbcClient appSql = JdbcClient.create(app.getBean("dataSource", DataSource.class));
         var inTransaction = new org.springframework.transaction.support.TransactionTemplate(
                 app.getBean(org.springframework.transaction.PlatformTransactionManager.class));
@@ -92,10 +94,14 @@ public final class ProgressionReportBenchmark {
             long c = System.nanoTime();
             var g = reports.measure(lead, programme, period);
             long d = System.nanoTime();
+            // the page's default period: the year so far, which cuts the contacts of those enrolled since last year
+            var y = reports.measure(lead, programme, thisYear);
+            long e = System.nanoTime();
             if (i >= warmup) {
                 report.add(b - a, (int) r.registered().table().total().count());
                 aggregate.add(c - b, (int) rows);
                 goals.add(d - c, g.size());
+                goalsThisYear.add(e - d, y.size());
             }
         }
         var out = new StringBuilder(String.format("# Progression report benchmark%n%nMachine: %d cores, JDK %s. "
@@ -108,6 +114,8 @@ public final class ProgressionReportBenchmark {
         out.append(report.row("FunderReportService.report (whole report, 6 tables + 5 goals)")).append('\n');
         out.append(aggregate.row("hand-written SQL aggregate of the main table (same cells)")).append('\n');
         out.append(goals.row("FunderReportService.measure (goals page, 5 goals)")).append('\n');
+        out.append(goalsThisYear.row("FunderReportService.measure, the page's default period (this year)"))
+                .append('\n');
         out.append(String.format("%nReport ÷ aggregate: mean %.2f×, p50 %.2f×.%n", report.meanMillis() / aggregate.meanMillis(),
                 report.percentileMillis(50) / aggregate.percentileMillis(50)));
         if (Boolean.getBoolean("lots.bench.explain")) {
