@@ -92,17 +92,19 @@ class FunderReports {
 
     /**
      * Journey events KONTAKT by the programme's organisation while each identified participant was enrolled, for the
-     * participants whose contacts the period cuts (the others' are counted whole from the stored count, in 'W'): one
-     * look-up in the journey per such participant. A statement of its own, run only when 'W' counted such participants.
+     * participants whose contacts the period cuts (the others' are counted whole from the stored count, in 'W'). A
+     * statement of its own, run only when 'W' counted such participants. A join, not a look-up per participant, and
+     * the period repeated on the journey's side: for the year so far at 250 000 participants (30 000 cut) a parallel
+     * hash join of the period's contacts took 150 ms where the look-ups took 330 ms.
      */
     private static final String CONTACTS = UNITS + """
 
-            SELECT coalesce(sum(k.n), 0)
-            FROM cohort c CROSS JOIN LATERAL (
-                SELECT count(*) AS n FROM journey_event j
-                 WHERE j.person_id = c.person_id AND j.kind = 'KONTAKT' AND j.organisation_id = :organisation
-                   AND j.occurred_on BETWEEN GREATEST(c.started_on, CAST(:from AS date))
-                                         AND LEAST(coalesce(c.ended_on, CAST(:to AS date)), CAST(:to AS date))) k
+            SELECT count(*)
+            FROM cohort c JOIN journey_event j ON j.person_id = c.person_id AND j.kind = 'KONTAKT'
+                 AND j.organisation_id = :organisation
+                 AND j.occurred_on BETWEEN CAST(:from AS date) AND CAST(:to AS date)
+                 AND j.occurred_on BETWEEN GREATEST(c.started_on, CAST(:from AS date))
+                                       AND LEAST(coalesce(c.ended_on, CAST(:to AS date)), CAST(:to AS date))
             WHERE c.active AND c.person_id IS NOT NULL AND c.contacts > 0 AND NOT c.contacts_in_period""";
 
     /** Age at enrolment (from the birth year: an anonymous participant has no more) as the report's bands. */
