@@ -79,6 +79,8 @@ class ProgressionDataGeneratorSmokeIntegrationTest {
         reports.addGoal(lead, programme, new GoalInput("DISCHARGED_WITH_PLAN", null, null, null, "80"));
         reports.addGoal(lead, programme, new GoalInput("PLAN_WITHIN_MONTHS", "20", "29", "6", "80"));
         reports.addGoal(lead, programme, new GoalInput("CONTACTS_PER_WEEK", null, null, null, "1"));
+        // every age, so that the months are tested on many whatever the ages of the persons in the database
+        reports.addGoal(lead, programme, new GoalInput("PLAN_WITHIN_MONTHS", "0", "120", "6", "80"));
         LocalDate today = LocalDate.now();
         for (var period : java.util.List.of(reports.period("2000-01-01", today.toString()),
                 reports.period(today.minusDays(400).toString(), today.minusDays(100).toString()))) {
@@ -108,15 +110,18 @@ class ProgressionDataGeneratorSmokeIntegrationTest {
                            (SELECT count(*) FROM f JOIN journey_event j ON j.person_id = f.person_id
                              AND j.kind = 'KONTAKT' AND j.organisation_id = :organisation
                              AND j.occurred_on BETWEEN f.s AND f.e WHERE f.active),
-                           sum(e - s + 1) FILTER (WHERE active)
+                           sum(e - s + 1) FILTER (WHERE active),
+                           count(*) FILTER (WHERE active AND plan_in_time),
+                           count(*) FILTER (WHERE active
+                                              AND (plan_in_time OR (started_on + interval '6 months')::date <= :to))
                       FROM f""")
                     .param("programme", programme).param("from", period.from()).param("to", period.to())
                     .param("organisation", lead.organisationId())
                     .query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6) }).single();
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8) }).single();
             // not a degenerate cohort: some with a plan and some without in each goal
             assertThat(byHand[0]).isPositive().isLessThan(byHand[1]);
-            assertThat(byHand[2]).isPositive().isLessThan(byHand[3]);
+            assertThat(byHand[6]).isPositive().isLessThan(byHand[7]);
             assertThat(byHand[4]).isPositive();
             var goals = reports.measure(lead, programme, period);
             assertThat(goals.get(0).numerator().count()).isEqualTo(byHand[0]);
@@ -126,6 +131,8 @@ class ProgressionDataGeneratorSmokeIntegrationTest {
             assertThat(goals.get(2).numerator().count()).isEqualTo(byHand[4]);
             assertThat(goals.get(2).value()).isEqualByComparingTo(java.math.BigDecimal.valueOf(byHand[4] * 7.0
                     / byHand[5]).setScale(2, java.math.RoundingMode.HALF_UP));
+            assertThat(goals.get(3).numerator().count()).isEqualTo(byHand[6]);
+            assertThat(goals.get(3).denominator().count()).isEqualTo(byHand[7]);
         }
     }
 }

@@ -66,7 +66,7 @@ class PlanBrowserTest {
         var af = actors.byUsername("af");
         var nurse = actors.byUsername("vardcentral");
         UUID person = registry.register(coach, aYoungPerson().named("Sara", "Planberg").build()).id();
-        enrolments.saveProgramme(actors.byUsername("insatsledare"), "Framsteget ung");
+        long programme = enrolments.saveProgramme(actors.byUsername("insatsledare"), "Framsteget ung");
         consentFor(coach, person, af);
         browser.on(port).loginAs("coach");
         browser.open("/persons/" + person);
@@ -78,6 +78,8 @@ class PlanBrowserTest {
         browser.clickAndWait("#enrol-button");
         assertThat(browser.text("#inskrivningar")).contains("Fältet måste fyllas i");
         browser.type("reason", "Varken arbetar eller studerar sedan i våras");
+        // other tests add programmes to the same organisation: choose this one
+        browser.choose("programmeId", String.valueOf(programme));
         browser.clickAndWait("#enrol-button");
         assertThat(browser.text("#inskrivningar")).contains("Framsteget ung");
 

@@ -251,8 +251,8 @@ class ProgressionFunderReportIntegrationTest {
     void finsamCountsEveryProgrammeByGenderSuppressedForTheForbund() throws Exception {
         Actor lead = actors.byUsername("insatsledare");
         String suffix = UUID.randomUUID().toString();
-        long small = enrolments.saveProgramme(lead, "Finsam liten " + suffix);
-        long big = enrolments.saveProgramme(lead, "Finsam stor " + suffix);
+        long small = enrolments.saveProgramme(lead, "Uppföljningstest liten " + suffix);
+        long big = enrolments.saveProgramme(lead, "Uppföljningstest stor " + suffix);
         LocalDate start = LocalDate.of(2011, 3, 1);
         for (String gender : List.of("KVINNA", "KVINNA", "KVINNA", "MAN", "MAN")) {
             enrol(lead, small, start, gender);
@@ -287,7 +287,7 @@ class ProgressionFunderReportIntegrationTest {
             assertThat(table.table().total().text()).isEqualTo(published.total().text());
         }
         ReportTable active = f.tables().get(0);
-        assertThat(active.rows().get(1)).startsWith("Finsam stor ");
+        assertThat(active.rows().get(1)).startsWith("Uppföljningstest stor ");
         assertThat(active.cell(0, 0).text()).isEqualTo("<5");
         assertThat(active.cell(1, 2).text()).isEqualTo("<5");
         assertThat(active.table().rowTotals()).extracting(Cell::text).containsExactly("5", "12");
@@ -296,7 +296,7 @@ class ProgressionFunderReportIntegrationTest {
                 FunderReportWorkbook.write(f, messages, SWEDISH)))) {
             assertThat(workbook.getSheets().map(s -> s.getName()).toList()).hasSize(3);
             List<Row> rows = workbook.getSheets().findFirst().orElseThrow().read();
-            assertThat(rows.get(3).getCellText(0)).startsWith("Finsam stor ");
+            assertThat(rows.get(3).getCellText(0)).startsWith("Uppföljningstest stor ");
             assertThat(rows.get(3).getCellText(3)).isEqualTo("<5");
             assertThat(rows.get(3).getCellAsNumber(4).orElseThrow()).isEqualByComparingTo("12");
             assertThat(rows.get(4).getCellText(0)).isEqualTo("Totalt");
