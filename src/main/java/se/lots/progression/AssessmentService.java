@@ -65,7 +65,7 @@ public class AssessmentService {
         try {
             instrument = in.instrumentId() == null ? null
                     : instruments.byId(Long.parseLong(in.instrumentId().strip())).filter(Instrument::active)
-                            .orElse(null);
+                            .filter(i -> InstrumentService.visible(actor, i)).orElse(null);
         } catch (NumberFormatException e) {
             instrument = null;
         }

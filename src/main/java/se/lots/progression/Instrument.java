@@ -7,10 +7,16 @@ import java.util.List;
 
 /**
  * A progression instrument as configuration: items on scales, a total rule, and optionally a cut-off (the line
- * between a strained and a functioning range) and the smallest change counted as reliable.
+ * between a strained and a functioning range) and the smallest change counted as reliable. {@code organisationId}:
+ * the organisation that keeps it, or null when it is shared by every organisation.
  */
 public record Instrument(long id, String name, String description, TotalRule totalRule, BigDecimal cutOff,
-        BigDecimal reliableChange, boolean higherIsBetter, boolean active, int version, List<InstrumentItem> items) {
+        BigDecimal reliableChange, boolean higherIsBetter, boolean active, int version, List<InstrumentItem> items,
+        Long organisationId) {
+
+    public boolean shared() {
+        return organisationId == null;
+    }
 
     public List<InstrumentItem> itemsFor(Rater rater) {
         return items.stream().filter(i -> i.rater().includes(rater)).toList();

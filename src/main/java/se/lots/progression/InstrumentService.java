@@ -28,14 +28,30 @@ public class InstrumentService {
         this.audit = audit;
     }
 
+    /** The instruments the actor's organisation uses: the shared ones and its own (the administrator: all). */
     @Transactional(readOnly = true)
-    public List<Instrument> instruments(boolean activeOnly) {
-        return instruments.all(activeOnly);
+    public List<Instrument> instruments(Actor actor, boolean activeOnly) {
+        return instruments.visibleTo(actor.role() == Role.ADMIN ? null : actor.organisationId(), activeOnly);
     }
 
+    /** One instrument the actor's organisation uses; another organisation's is not found. */
     @Transactional(readOnly = true)
-    public Instrument instrument(long id) {
-        return instruments.byId(id).orElseThrow(() -> new NotFoundException("instrument"));
+    public Instrument instrument(Actor actor, long id) {
+        return instruments.byId(id).filter(i -> visible(actor, i))
+                .orElseThrow(() -> new NotFoundException("instrument"));
+    }
+
+    static boolean visible(Actor actor, Instrument i) {
+        return i.shared() || actor.role() == Role.ADMIN || i.organisationId() == actor.organisationId();
+    }
+
+    /**
+     * Who may change an instrument: the administrator any, a programme lead their organisation's own. A shared
+     * instrument is changed by the administrator only, since every organisation's assessments use it.
+     */
+    public static boolean edits(Actor actor, Instrument i) {
+        return actor.role() == Role.ADMIN
+                || actor.role() == Role.PROGRAMME_LEAD && !i.shared() && i.organisationId() == actor.organisationId();
     }
 
     /** A new instrument ({@code id} null) or a change to one; items are matched by their position. */
@@ -44,10 +60,16 @@ public class InstrumentService {
         if (actor.role() != Role.ADMIN && actor.role() != Role.PROGRAMME_LEAD) {
             throw new AccessDeniedException("instruments are kept by the administrator and programme leads");
         }
-        Instrument existing = id == null ? null : instrument(id);
+        Instrument existing = id == null ? null : instrument(actor, id);
+        if (existing != null && !edits(actor, existing)) {
+            throw new AccessDeniedException("a shared instrument is changed by the administrator");
+        }
+        // a programme lead's instrument is their organisation's; the administrator's is shared
+        Long owner = existing != null ? existing.organisationId()
+                : actor.role() == Role.ADMIN ? null : actor.organisationId();
         var v = new Validation().require("name", in.name()).maxLength("name", in.name(), 200)
                 .maxLength("description", in.description(), 2000);
-        if (in.name() != null && !in.name().isBlank() && instruments.nameTaken(in.name().strip(), id)) {
+        if (in.name() != null && !in.name().isBlank() && instruments.nameTaken(in.name().strip(), id, owner)) {
             v.reject("name", "progression.instrumentNameTaken");
         }
         TotalRule rule = v.enumValue("totalRule", in.totalRule(), TotalRule.class, true);
@@ -94,7 +116,7 @@ public class InstrumentService {
         boolean higher = in.higherIsBetter() == null || in.higherIsBetter();
         long saved;
         if (existing == null) {
-            saved = instruments.insert(name, description, rule, cutOff, reliable, higher);
+            saved = instruments.insert(name, description, rule, cutOff, reliable, higher, owner);
         } else {
             saved = existing.id();
             int version = in.version() == null ? existing.version() : in.version();
@@ -110,7 +132,7 @@ public class InstrumentService {
         }
         audit.record(actor, null, existing == null ? AuditAction.CREATE : AuditAction.UPDATE,
                 AccessBasis.OWN_ORGANISATION, "instrument " + saved);
-        return instrument(saved);
+        return instrument(actor, saved);
     }
 
     private static BigDecimal number(Validation v, String field, String text) {

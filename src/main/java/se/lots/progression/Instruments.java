@@ -16,8 +16,13 @@ class Instruments {
         this.jdbc = jdbc;
     }
 
-    List<Instrument> all(boolean activeOnly) {
-        return jdbc.sql("SELECT id FROM instrument WHERE active OR NOT ? ORDER BY name").param(activeOnly)
+    /** The shared instruments and the organisation's own; every instrument when {@code organisationId} is null. */
+    List<Instrument> visibleTo(Long organisationId, boolean activeOnly) {
+        return jdbc.sql("""
+                SELECT id FROM instrument
+                 WHERE (active OR NOT ?) AND (organisation_id IS NULL OR organisation_id = ? OR ?)
+                 ORDER BY name""").params(activeOnly, organisationId == null ? -1L : organisationId,
+                        organisationId == null)
                 .query(Long.class).list().stream().map(id -> byId(id).orElseThrow()).toList();
     }
 
@@ -32,22 +37,24 @@ class Instruments {
                         rs.getString("max_label"), ItemRater.valueOf(rs.getString("rater"))))
                 .list();
         return jdbc.sql("""
-                SELECT id, name, description, total_rule, cut_off, reliable_change, higher_is_better, active, version
+                SELECT id, name, description, total_rule, cut_off, reliable_change, higher_is_better, active, version,
+                       organisation_id
                   FROM instrument WHERE id = ?""").param(id)
                 .query((rs, n) -> new Instrument(rs.getLong("id"), rs.getString("name"), rs.getString("description"),
                         TotalRule.valueOf(rs.getString("total_rule")), plain(rs.getBigDecimal("cut_off")),
                         plain(rs.getBigDecimal("reliable_change")), rs.getBoolean("higher_is_better"),
-                        rs.getBoolean("active"), rs.getInt("version"), items))
+                        rs.getBoolean("active"), rs.getInt("version"), items, (Long) rs.getObject("organisation_id")))
                 .optional();
     }
 
     long insert(String name, String description, TotalRule rule, BigDecimal cutOff, BigDecimal reliableChange,
-            boolean higherIsBetter) {
+            boolean higherIsBetter, Long organisationId) {
         return jdbc.sql("""
-                INSERT INTO instrument (name, description, total_rule, cut_off, reliable_change, higher_is_better)
-                VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(name, description, rule.name(), cutOff, reliableChange, higherIsBetter).query(Long.class)
-                .single();
+                INSERT INTO instrument (name, description, total_rule, cut_off, reliable_change, higher_is_better,
+                                        organisation_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(name, description, rule.name(), cutOff, reliableChange, higherIsBetter, organisationId)
+                .query(Long.class).single();
     }
 
     boolean update(long id, int version, String name, String description, TotalRule rule, BigDecimal cutOff,
@@ -73,9 +80,13 @@ class Instruments {
                 .params(instrumentId, position, label, min, max, step, minLabel, maxLabel, rater.name()).update();
     }
 
-    boolean nameTaken(String name, Long exceptId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM instrument WHERE lower(name) = lower(?) AND id <> ?)")
-                .params(name, exceptId == null ? -1L : exceptId).query(Boolean.class).single();
+    /** Whether the owner (null: shared) already has another instrument by that name. */
+    boolean nameTaken(String name, Long exceptId, Long owner) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM instrument
+                                WHERE lower(name) = lower(?) AND id <> ? AND coalesce(organisation_id, 0) = ?)""")
+                .params(name, exceptId == null ? -1L : exceptId, owner == null ? 0L : owner).query(Boolean.class)
+                .single();
     }
 
     private static BigDecimal plain(BigDecimal value) {

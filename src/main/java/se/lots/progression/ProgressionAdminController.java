@@ -42,8 +42,11 @@ class ProgressionAdminController {
     }
 
     @GetMapping("/progression/instruments")
-    String list(Model model) {
-        model.addAttribute("instruments", instruments.instruments(false));
+    String list(Actor actor, Model model) {
+        List<Instrument> all = instruments.instruments(actor, false);
+        model.addAttribute("instruments", all);
+        model.addAttribute("editable", all.stream().filter(i -> InstrumentService.edits(actor, i))
+                .map(Instrument::id).collect(java.util.stream.Collectors.toSet()));
         return "progression/instruments";
     }
 
@@ -53,8 +56,11 @@ class ProgressionAdminController {
     }
 
     @GetMapping("/progression/instruments/{id}")
-    String edit(@PathVariable long id, Model model) {
-        Instrument i = instruments.instrument(id);
+    String edit(Actor actor, @PathVariable long id, Model model) {
+        Instrument i = instruments.instrument(actor, id);
+        if (!InstrumentService.edits(actor, i)) {
+            throw new org.springframework.security.access.AccessDeniedException("a shared instrument");
+        }
         var form = new LinkedHashMap<String, String>();
         form.put("name", i.name());
         form.put("description", i.description());
@@ -111,7 +117,7 @@ class ProgressionAdminController {
         shown.put("active", String.valueOf(id == null || form.containsKey("active")));
         // the typed items, blank rows left out and three fresh ones added
         var kept = items.stream().filter(m -> m.get("label") != null && !m.get("label").isBlank()).toList();
-        return form(model, id == null ? null : instruments.instrument(id), shown,
+        return form(model, id == null ? null : instruments.instrument(actor, id), shown,
                 blankItems(new ArrayList<>(kept)));
     }
 

@@ -195,7 +195,7 @@ class ProgressionController {
                     messages.getMessage("progression.chart.cutOff", null, locale))));
         }
         model.addAttribute("charts", charts);
-        model.addAttribute("instruments", instruments.instruments(true));
+        model.addAttribute("instruments", instruments.instruments(actor, true));
         model.addAttribute("ladder", movements.ladder());
         model.addAttribute("movements", page.registeredAnonymously() ? List.of()
                 : anonymous ? movements.movementsOfParticipant(actor, key) : movements.movements(actor, key));

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -101,7 +102,7 @@ class ProgressionAdminIntegrationTest {
         assertThat(created.statusCode()).isEqualTo(302);
         assertThat(created.headers().firstValue("Location").orElse("")).endsWith("/progression/instruments");
 
-        Instrument saved = instruments.instruments(false).stream().filter(i -> i.name().equals(name)).findFirst()
+        Instrument saved = instruments.instruments(actors.byUsername("demoadmin"), false).stream().filter(i -> i.name().equals(name)).findFirst()
                 .orElseThrow();
         assertThat(saved.items()).extracting(InstrumentItem::label).containsExactly("Sover bra", "Har en rutin");
         assertThat(saved.items().get(1).rater()).isEqualTo(ItemRater.HANDLAGGARE);
@@ -120,7 +121,7 @@ class ProgressionAdminIntegrationTest {
         var edited = post(lead, "/progression/instruments/" + saved.id(), "/progression/instruments/" + saved.id(),
                 form);
         assertThat(edited.statusCode()).isEqualTo(302);
-        Instrument after = instruments.instrument(saved.id());
+        Instrument after = instruments.instrument(actors.byUsername("demoadmin"), saved.id());
         assertThat(after.cutOff()).isEqualByComparingTo("14.5");
         assertThat(after.items().get(1).label()).isEqualTo("Har en fast rutin");
         assertThat(after.version()).isEqualTo(saved.version() + 1);
@@ -137,7 +138,7 @@ class ProgressionAdminIntegrationTest {
         String name = "Otillåten " + UUID.randomUUID();
         var refused = post(coach, "/uppfoljning", "/progression/instruments", instrumentForm(name));
         assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(instruments.instruments(false)).noneMatch(i -> i.name().equals(name));
+        assertThat(instruments.instruments(actors.byUsername("demoadmin"), false)).noneMatch(i -> i.name().equals(name));
 
         Actor caseWorker = actors.byUsername("coach");
         assertThatThrownBy(() -> movements.addStep(caseWorker, "Eget steg", null))
@@ -154,7 +155,7 @@ class ProgressionAdminIntegrationTest {
     @Test
     void invalidInputIsRejectedWithSwedishMessagesNamingTheField() {
         HttpClient lead = logIn("insatsledare");
-        int count = instruments.instruments(false).size();
+        int count = instruments.instruments(actors.byUsername("demoadmin"), false).size();
         var form = instrumentForm("");
         form.put("items[0].max", "-1");
         form.put("reliableChange", "mycket");
@@ -166,7 +167,7 @@ class ProgressionAdminIntegrationTest {
                 "Tillförlitlig förändring: Ange ett tal, t.ex. 25 eller 0,5.");
         // what was typed is kept
         assertThat(page).contains("value=\"Har en rutin\"");
-        assertThat(instruments.instruments(false)).hasSize(count);
+        assertThat(instruments.instruments(actors.byUsername("demoadmin"), false)).hasSize(count);
 
         var blankStep = post(lead, "/progression/stegtrappa", "/progression/stegtrappa", Map.of("label", " "));
         assertThat(blankStep.statusCode()).isEqualTo(302);
@@ -283,5 +284,45 @@ class ProgressionAdminIntegrationTest {
 
     private String base() {
         return "http://localhost:" + port;
+    }
+
+    /**
+     * An instrument a programme lead makes is their organisation's: another organisation neither lists nor opens it
+     * (a licensed scale stays with the licence holder), while the shipped, shared ones are everyone's and only the
+     * administrator changes them, on the page too.
+     */
+    @Test
+    void aProgrammeLeadsInstrumentIsTheirOrganisationsAndTheSharedOnesAreTheAdministrators() {
+        Actor lead = actors.byUsername("insatsledare");
+        Actor otherOrganisation = actors.byUsername("af");
+        Actor admin = actors.byUsername("demoadmin");
+        assertThat(otherOrganisation.organisationId()).isNotEqualTo(lead.organisationId());
+        String name = "Licensierad skala " + UUID.randomUUID();
+        Instrument own = instruments.save(lead, null, new InstrumentInput(name, null, "SUM", null, null, true, true,
+                List.of(new InstrumentInput.Item("Mående", "0", "10", "1", null, null, "DEN_UNGE")), null));
+        assertThat(own.organisationId()).isEqualTo(lead.organisationId());
+        assertThat(instruments.instruments(lead, true)).extracting(Instrument::name).contains(name);
+        assertThat(instruments.instruments(otherOrganisation, true)).extracting(Instrument::name)
+                .doesNotContain(name).contains("Skattning av mående (ORS-liknande)");
+        assertThatThrownBy(() -> instruments.instrument(otherOrganisation, own.id()))
+                .isInstanceOf(se.lots.shared.NotFoundException.class);
+
+        Instrument shared = instruments.instruments(lead, true).stream().filter(Instrument::shared).findFirst()
+                .orElseThrow();
+        assertThatThrownBy(() -> instruments.save(lead, shared.id(), new InstrumentInput(shared.name(), "Ändrad",
+                "SUM", null, null, true, true, List.of(new InstrumentInput.Item("A", "0", "10", "1", null, null,
+                        "DEN_UNGE")), shared.version()))).isInstanceOf(AccessDeniedException.class);
+        assertThat(instruments.instrument(admin, shared.id()).description()).isEqualTo(shared.description());
+        HttpClient page = logIn("insatsledare");
+        assertThat(get(page, "/progression/instruments/" + shared.id()).statusCode()).isEqualTo(403);
+        assertThat(get(page, "/progression/instruments/" + own.id()).statusCode()).isEqualTo(200);
+        // the shared one is listed without a link to change it
+        String list = get(page, "/progression/instruments").body();
+        assertThat(list).contains("/progression/instruments/" + own.id() + "\"")
+                .doesNotContain("/progression/instruments/" + shared.id() + "\"");
+        // another organisation may use the same name for its own
+        assertThat(instruments.save(admin, null, new InstrumentInput(name, null, "SUM", null, null, true, true,
+                List.of(new InstrumentInput.Item("Mående", "0", "10", "1", null, null, "DEN_UNGE")), null)).shared())
+                .isTrue();
     }
 }

@@ -53,7 +53,7 @@ class ProgressionAssessmentIntegrationTest {
     }
 
     Instrument ors() {
-        return instruments.instruments(true).stream().filter(i -> i.name().startsWith("Skattning av mående"))
+        return instruments.instruments(actors.byUsername("demoadmin"), true).stream().filter(i -> i.name().startsWith("Skattning av mående"))
                 .findFirst().orElseThrow();
     }
 
