@@ -14,6 +14,7 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.lots.audit.AccessBasis;
@@ -57,6 +58,7 @@ public class FunderReportService {
     private final EnrolmentService enrolments;
     private final ProgrammeGoals goals;
     private final FunderReports reports;
+    private final GoalMeasureCache measures;
     private final Categories categories;
     private final RegistryService registry;
     private final AuditLog audit;
@@ -64,10 +66,11 @@ public class FunderReportService {
     private final Clock clock;
 
     FunderReportService(EnrolmentService enrolments, ProgrammeGoals goals, FunderReports reports,
-            Categories categories, RegistryService registry, AuditLog audit, MessageSource messages, Clock clock) {
+            GoalMeasureCache measures, Categories categories, RegistryService registry, AuditLog audit, MessageSource messages, Clock clock) {
         this.enrolments = enrolments;
         this.goals = goals;
         this.reports = reports;
+        this.measures = measures;
         this.categories = categories;
         this.registry = registry;
         this.audit = audit;
@@ -128,20 +131,25 @@ public class FunderReportService {
         return goals.ofProgramme(programmeId);
     }
 
-    /** Every goal of the programme measured for the period, suppressed unless the actor may see individuals. */
-    @Transactional(readOnly = true)
+    /**
+     * Every goal of the programme measured for the period, suppressed unless the actor may see individuals. The
+     * measures are kept until the programme's units change ({@link GoalMeasureCache}); repeatable read, so that the
+     * check, the goals and the measure read one snapshot.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public List<GoalResult> measure(Actor actor, long programmeId, Period period) {
         Programme p = programme(programmeId);
-        return measure(p, period, view(actor, p) == View.SUPPRESSED);
-    }
-
-    private List<GoalResult> measure(Programme p, Period period, boolean suppress) {
+        boolean suppress = view(actor, p) == View.SUPPRESSED;
         List<ProgrammeGoal> all = goals.ofProgramme(p.id());
-        return results(all, reports.pass(p.id(), p.organisationId(), period.from(), period.to(), all, false), suppress);
+        var key = new GoalMeasureCache.Key(p.id(), p.organisationId(), period.from(), period.to(), all);
+        Map<Long, FunderReports.Measured> measured = measures.measured(key,
+                () -> reports.pass(p.id(), p.organisationId(), period.from(), period.to(), all, false).goals());
+        return results(all, measured, suppress);
     }
 
-    private static List<GoalResult> results(List<ProgrammeGoal> all, FunderReports.Pass pass, boolean suppress) {
-        return all.stream().map(g -> result(g, pass.goals().get(g.id()), suppress)).toList();
+    private static List<GoalResult> results(List<ProgrammeGoal> all, Map<Long, FunderReports.Measured> measured,
+            boolean suppress) {
+        return all.stream().map(g -> result(g, measured.get(g.id()), suppress)).toList();
     }
 
     static GoalResult result(ProgrammeGoal g, FunderReports.Measured m, boolean suppress) {
@@ -368,7 +376,7 @@ public class FunderReportService {
                 table("finsam", locale, List.of(text("progression.report.finsam.active", locale),
                         text("progression.report.finsam.registered", locale),
                         text("progression.report.finsam.discharged", locale)), genders, finsam, suppress, true),
-                results(all, pass, suppress), texts.equality(), texts.lessons());
+                results(all, pass.goals(), suppress), texts.equality(), texts.lessons());
     }
 
     private ReportTable table(String key, Locale locale, List<String> rows, List<String> columns, long[][] counts,

@@ -43,15 +43,16 @@ class PlanBenchmarkSmokeIntegrationTest {
         long misplaced = jdbc.sql("SELECT count(*) FROM plan_step s JOIN plan_track t ON t.id = s.track_id"
                 + " WHERE t.plan_id <> s.plan_id").query(Long.class).single();
         assertThat(misplaced).isZero();
-        long named = jdbc.sql("SELECT count(*) FROM plan_step WHERE title LIKE 'Steg %' AND responsible_user_id = ?")
-                .param(coach.userId()).query(Long.class).single();
+        // this run's steps only: other tests write steps called "Steg n" for the same case worker
+        long named = jdbc.sql("SELECT count(*) FROM plan_step WHERE title LIKE ? AND responsible_user_id = ?")
+                .param("Steg % " + generated.batch()).param(coach.userId()).query(Long.class).single();
         assertThat(named).isBetween(40L, 80L);
-        long coordinated = jdbc.sql("SELECT count(*) FROM plan WHERE goal LIKE 'Mål %' AND coordinator_user_id = ?"
-                + " AND next_review_on IS NOT NULL").param(kaa.userId()).query(Long.class).single();
+        long coordinated = jdbc.sql("SELECT count(*) FROM plan WHERE goal = ? AND coordinator_user_id = ?"
+                + " AND next_review_on IS NOT NULL").param("Mål " + generated.batch()).param(kaa.userId()).query(Long.class).single();
         assertThat(coordinated).isEqualTo(10);
         long namedForOthers = jdbc.sql("SELECT count(*) FROM plan_step s JOIN plan p ON p.id = s.plan_id"
-                + " WHERE s.title LIKE 'Steg %' AND s.responsible_user_id <> p.coordinator_user_id")
-                .query(Long.class).single();
+                + " WHERE s.title LIKE ? AND s.responsible_user_id <> p.coordinator_user_id")
+                .param("Steg % " + generated.batch()).query(Long.class).single();
         assertThat(namedForOthers).isZero();
     }
 }

@@ -16,7 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class PlanDataGenerator {
 
-    record Generated(long plans, long steps, long events, Duration took) {
+    /** {@code batch}: the suffix of every plan goal and step title this run wrote. */
+    record Generated(long plans, long steps, long events, Duration took, String batch) {
     }
 
     private final JdbcClient sql;
@@ -72,6 +73,6 @@ final class PlanDataGenerator {
         for (String table : new String[] { "plan", "plan_track", "plan_step", "journey_event" }) {
             sql.sql("VACUUM (ANALYZE) " + table).update();
         }
-        return new Generated(plansMade, stepsMade, eventsMade, Duration.ofNanos(System.nanoTime() - t0));
+        return new Generated(plansMade, stepsMade, eventsMade, Duration.ofNanos(System.nanoTime() - t0), batch);
     }
 }
