@@ -1,55 +1,119 @@
--- Module 5: which transactions changed a programme's follow-up units, so that the goals page can keep what it
--- measured and tell with one small read whether it still holds (GoalMeasureCache). A measure is kept with the
--- snapshot it was read under (pg_current_snapshot()); it still holds when no transaction that the snapshot did not
--- see has changed the programme's units since. Written by statement triggers on follow_up_unit, so every writer is
--- covered (the refresh triggers of V29/V30, psql, a second instance of Lots).
+-- Module 5: what every transaction changed in the follow-up units, so that the goals page can keep what it measured
+-- and bring it up to date from the few units changed since, instead of reading every unit again (GoalMeasureCache).
+-- A measure is kept with the snapshot it was read under (pg_current_snapshot()). A later view finds the units changed
+-- by transactions that snapshot did not see, and adds what they count now less what they counted then:
 --
--- One row per programme and writing transaction, not a counter: each transaction inserts its own key, so two
--- writers of the same programme never wait for each other (a counter row would be locked by the first writer until
--- it commits). A transaction that rolls back leaves no row. Rows older than a day are removed
--- (GoalMeasureCache.prune); a kept measure is dropped long before that. A TRUNCATE is logged as programme 0: every
--- programme.
-CREATE TABLE follow_up_change (
-    programme_id bigint      NOT NULL,
-    xid          xid8        NOT NULL,
-    changed_at   timestamptz NOT NULL DEFAULT now(),
-    PRIMARY KEY (programme_id, xid)
+--   * follow_up_unit_before: per unit and writing transaction, the unit as it was before the write (null when the
+--     write made it). The refresh locks a unit's row before it writes (V29), so the writes of one unit are in the
+--     order of seq, and the unit as a snapshot saw it is the image of the first write that snapshot did not see.
+--   * follow_up_contact_change: the journey's KONTAKT rows written (+1) and removed (-1), per person, organisation
+--     and day, because a period that cuts a participant's contacts counts them from the journey (FunderReports): the
+--     contacts a snapshot saw in a window are those there now less the changes it did not see.
+--
+-- Rows are appended by statement triggers, so every writer is covered (the refresh triggers of V29/V30, psql, a second
+-- instance of Lots). Each transaction appends its own rows, so two writers of the same programme never wait for each
+-- other (a counter row would be locked by the first writer until it commits), and a transaction that rolls back leaves
+-- none. Rows older than a day are removed (GoalMeasureCache.prune); a kept measure is read again from scratch after
+-- an hour. A TRUNCATE of the units is logged as programme 0: every programme is measured again. (The images are of
+-- follow_up_unit's row type: a migration that rebuilds that table empties and rebuilds this one with it.)
+CREATE TABLE follow_up_unit_before (
+    seq          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    programme_id bigint         NOT NULL,
+    unit_id      uuid,
+    xid          xid8           NOT NULL,
+    image        follow_up_unit,
+    changed_at   timestamptz    NOT NULL DEFAULT now()
 );
-CREATE INDEX follow_up_change_at ON follow_up_change (changed_at);
+CREATE INDEX follow_up_unit_before_programme ON follow_up_unit_before (programme_id, xid);
+CREATE INDEX follow_up_unit_before_at ON follow_up_unit_before (changed_at);
 
-CREATE FUNCTION follow_up_changed() RETURNS trigger
+CREATE TABLE follow_up_contact_change (
+    id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    person_id       uuid        NOT NULL,
+    organisation_id bigint      NOT NULL,
+    occurred_on     date        NOT NULL,
+    delta           int         NOT NULL CHECK (delta IN (-1, 1)),
+    xid             xid8        NOT NULL,
+    changed_at      timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX follow_up_contact_change_person ON follow_up_contact_change (person_id, xid);
+CREATE INDEX follow_up_contact_change_at ON follow_up_contact_change (changed_at);
+
+CREATE FUNCTION follow_up_unit_made() RETURNS trigger
     LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO follow_up_change (programme_id, xid)
-    SELECT DISTINCT programme_id, pg_current_xact_id() FROM changed
-    ON CONFLICT DO NOTHING;
+    INSERT INTO follow_up_unit_before (programme_id, unit_id, xid, image)
+    SELECT n.programme_id, n.id, pg_current_xact_id(), NULL FROM made n ORDER BY n.id;
     RETURN NULL;
 END
 $$;
 
-CREATE FUNCTION follow_up_truncated() RETURNS trigger
+-- a unit that changed programme (none does today) is logged for both: in the new one its image is another
+-- programme's, so it was not there before
+CREATE FUNCTION follow_up_unit_rewritten() RETURNS trigger
     LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO follow_up_change (programme_id, xid) VALUES (0, pg_current_xact_id()) ON CONFLICT DO NOTHING;
+    INSERT INTO follow_up_unit_before (programme_id, unit_id, xid, image)
+    SELECT x.programme_id, x.id, pg_current_xact_id(), x.image
+      FROM (SELECT o.programme_id, o.id, ROW(o.*)::follow_up_unit AS image FROM was o
+            UNION ALL
+            SELECT n.programme_id, n.id, ROW(o.*)::follow_up_unit FROM was o JOIN made n ON n.id = o.id
+             WHERE n.programme_id <> o.programme_id) x
+     ORDER BY x.id;
     RETURN NULL;
 END
 $$;
 
-CREATE TRIGGER follow_up_unit_inserted AFTER INSERT ON follow_up_unit
-    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION follow_up_changed();
--- an update logs the programme before and after (a unit does not change programme today, but the log must not care)
-CREATE TRIGGER follow_up_unit_updated AFTER UPDATE ON follow_up_unit
-    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION follow_up_changed();
-CREATE TRIGGER follow_up_unit_updated_from AFTER UPDATE ON follow_up_unit
-    REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION follow_up_changed();
-CREATE TRIGGER follow_up_unit_deleted AFTER DELETE ON follow_up_unit
-    REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION follow_up_changed();
+CREATE FUNCTION follow_up_unit_removed() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO follow_up_unit_before (programme_id, unit_id, xid, image)
+    SELECT o.programme_id, o.id, pg_current_xact_id(), ROW(o.*)::follow_up_unit FROM was o ORDER BY o.id;
+    RETURN NULL;
+END
+$$;
+
+CREATE FUNCTION follow_up_unit_truncated() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO follow_up_unit_before (programme_id, unit_id, xid, image) VALUES (0, NULL, pg_current_xact_id(), NULL);
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER follow_up_unit_made AFTER INSERT ON follow_up_unit
+    REFERENCING NEW TABLE AS made FOR EACH STATEMENT EXECUTE FUNCTION follow_up_unit_made();
+CREATE TRIGGER follow_up_unit_rewritten AFTER UPDATE ON follow_up_unit
+    REFERENCING OLD TABLE AS was NEW TABLE AS made FOR EACH STATEMENT EXECUTE FUNCTION follow_up_unit_rewritten();
+CREATE TRIGGER follow_up_unit_removed AFTER DELETE ON follow_up_unit
+    REFERENCING OLD TABLE AS was FOR EACH STATEMENT EXECUTE FUNCTION follow_up_unit_removed();
 CREATE TRIGGER follow_up_unit_truncated AFTER TRUNCATE ON follow_up_unit
-    FOR EACH STATEMENT EXECUTE FUNCTION follow_up_truncated();
+    FOR EACH STATEMENT EXECUTE FUNCTION follow_up_unit_truncated();
+
+CREATE FUNCTION follow_up_contacts_written() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO follow_up_contact_change (person_id, organisation_id, occurred_on, delta, xid)
+    SELECT c.person_id, c.organisation_id, c.occurred_on, TG_ARGV[0]::int, pg_current_xact_id()
+      FROM changed c WHERE c.kind = 'KONTAKT';
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER follow_up_contacts_inserted AFTER INSERT ON journey_event
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION follow_up_contacts_written('1');
+CREATE TRIGGER follow_up_contacts_updated_from AFTER UPDATE ON journey_event
+    REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION follow_up_contacts_written('-1');
+CREATE TRIGGER follow_up_contacts_updated_to AFTER UPDATE ON journey_event
+    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION follow_up_contacts_written('1');
+CREATE TRIGGER follow_up_contacts_deleted AFTER DELETE ON journey_event
+    REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION follow_up_contacts_written('-1');
 
 -- The refresh of V30, now leaving a unit alone when nothing it holds has changed (a note edited on the enrolment,
--- say): no write, so no change logged and the goals page keeps its measure.
-CREATE OR REPLACE FUNCTION follow_up_unit_refresh(ids uuid[]) RETURNS void
+-- say): no write, so nothing logged and the goals page keeps its measure. A contact written rewrites the person's
+-- units even so (rewrite): a contact moved between the first and the last leaves the unit as it was, but not the
+-- count of a period that cuts them, so the unit must be among the changed.
+DROP FUNCTION follow_up_unit_refresh(uuid[]);
+CREATE FUNCTION follow_up_unit_refresh(ids uuid[], rewrite boolean DEFAULT false) RETURNS void
     LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM 1 FROM follow_up_unit WHERE id = ANY (ids) ORDER BY id FOR UPDATE;
@@ -68,6 +132,18 @@ BEGIN
         person_id = EXCLUDED.person_id, enrolment_id = EXCLUDED.enrolment_id,
         transferred_from = EXCLUDED.transferred_from, start_incomes = EXCLUDED.start_incomes,
         end_incomes = EXCLUDED.end_incomes
-    WHERE (follow_up_unit.*) IS DISTINCT FROM (EXCLUDED.*);
+    WHERE rewrite OR (follow_up_unit.*) IS DISTINCT FROM (EXCLUDED.*);
+END
+$$;
+
+CREATE OR REPLACE FUNCTION follow_up_unit_of_contacts() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM changed WHERE kind = 'KONTAKT') THEN
+        PERFORM follow_up_unit_refresh(ARRAY(
+            SELECT e.id FROM enrolment e WHERE e.person_id IN (SELECT person_id FROM changed WHERE kind = 'KONTAKT')),
+            true);
+    END IF;
+    RETURN NULL;
 END
 $$;

@@ -31,9 +31,25 @@ class FunderReports {
     // groups travel. Everything per row is a comparison of stored values, computed when the unit was written (V30).
     // contacts_in_period: the unit has contacts and all of them fall in the period, so its stored count is the period's
     // (the stored contacts are those while enrolled, so the first is never before the start nor the last after the end).
-    private static final String UNITS = cohort("u.programme_id = :programme");
+    private static final String UNITS = cohort("follow_up_unit", "u.programme_id = :programme");
 
-    private static String cohort(String programmes) {
+    /** Snapshot :kept did not see the transaction that wrote the row (its xid). */
+    static final String UNSEEN = """
+            xid >= pg_snapshot_xmin(CAST(CAST(:kept AS text) AS pg_snapshot))
+            AND NOT pg_visible_in_snapshot(xid, CAST(CAST(:kept AS text) AS pg_snapshot))""";
+
+    /**
+     * The :changed units as snapshot :kept saw them (V32): the image before the first write it did not see (none when
+     * that write made the unit; tested by its id, as a row with a null field is not IS NOT NULL).
+     */
+    private static final String BEFORE = """
+            (SELECT (b.image).* FROM (
+                SELECT DISTINCT ON (unit_id) image FROM follow_up_unit_before
+                WHERE programme_id = :programme AND unit_id = ANY (CAST(:changed AS uuid[])) AND UNSEEN
+                ORDER BY unit_id, seq) b
+             WHERE (b.image).id IS NOT NULL)""".replace("UNSEEN", UNSEEN);
+
+    private static String cohort(String source, String programmes) {
         return """
             WITH cohort AS NOT MATERIALIZED (
                 SELECT u.programme_id, u.enrolment_id, u.person_id, u.gender, u.started_on, u.ended_on, u.end_reason,
@@ -47,9 +63,9 @@ class FunderReports {
                        CASE WHEN u.first_plan_on <= CAST(:to AS date) THEN u.plan_months END AS plan_months,
                        u.first_contact_on >= CAST(:from AS date) AND u.last_contact_on <= CAST(:to AS date)
                            AS contacts_in_period, u.contacts
-                FROM follow_up_unit u
+                FROM SOURCE u
                 WHERE PROGRAMMES AND u.started_on <= CAST(:to AS date)
-            )""".replace("PROGRAMMES", programmes);
+            )""".replace("SOURCE", source).replace("PROGRAMMES", programmes);
     }
 
     /** Uppföljning Finsam: per programme and gender, the active, the new and the discharged (as in the report). */
@@ -57,7 +73,7 @@ class FunderReports {
     }
 
     List<FinsamCount> finsam(LocalDate from, LocalDate to) {
-        return jdbc.sql(cohort("true") + """
+        return jdbc.sql(cohort("follow_up_unit", "true") + """
 
                 SELECT programme_id, gender, count(*) FILTER (WHERE active), count(*) FILTER (WHERE registered),
                        count(*) FILTER (WHERE discharged)
@@ -97,7 +113,7 @@ class FunderReports {
      * the period repeated on the journey's side: for the year so far at 250 000 participants (30 000 cut) a parallel
      * hash join of the period's contacts took 150 ms where the look-ups took 330 ms.
      */
-    private static final String CONTACTS = UNITS + """
+    private static final String CONTACTS = """
 
             SELECT count(*)
             FROM cohort c JOIN journey_event j ON j.person_id = c.person_id AND j.kind = 'KONTAKT'
@@ -106,6 +122,34 @@ class FunderReports {
                  AND j.occurred_on BETWEEN GREATEST(c.started_on, CAST(:from AS date))
                                        AND LEAST(coalesce(c.ended_on, CAST(:to AS date)), CAST(:to AS date))
             WHERE c.active AND c.person_id IS NOT NULL AND c.contacts > 0 AND NOT c.contacts_in_period""";
+
+    /** The same as snapshot :kept saw them: those in the journey now less the changes it did not see (V32). */
+    private static final String CONTACTS_BEFORE = """
+
+            SELECT (CONTACTS) - (
+                SELECT coalesce(sum(l.delta), 0)
+                FROM cohort c JOIN follow_up_contact_change l ON l.person_id = c.person_id
+                     AND l.organisation_id = :organisation
+                     AND l.occurred_on BETWEEN GREATEST(c.started_on, CAST(:from AS date))
+                                           AND LEAST(coalesce(c.ended_on, CAST(:to AS date)), CAST(:to AS date))
+                     AND UNSEEN
+                WHERE c.active AND c.person_id IS NOT NULL AND c.contacts > 0 AND NOT c.contacts_in_period)"""
+            .replace("CONTACTS", CONTACTS.strip()).replace("UNSEEN", UNSEEN.replace("xid", "l.xid"));
+
+    /**
+     * The units a pass reads, and how it counts the contacts the period cuts: all of the programme's, or only the
+     * {@code :changed} ones, as they are now or as snapshot {@code :kept} saw them ({@link GoalMeasureCache}).
+     */
+    record Units(String cohort, String contacts) {
+        static final Units ALL = new Units(UNITS, UNITS + CONTACTS);
+        static final Units CHANGED = of(FunderReports.cohort("follow_up_unit",
+                "u.programme_id = :programme AND u.id = ANY (CAST(:changed AS uuid[]))"), CONTACTS);
+        static final Units BEFORE = of(FunderReports.cohort(FunderReports.BEFORE, "u.programme_id = :programme"), CONTACTS_BEFORE);
+
+        private static Units of(String cohort, String contacts) {
+            return new Units(cohort, cohort + contacts);
+        }
+    }
 
     /** Age at enrolment (from the birth year: an anonymous participant has no more) as the report's bands. */
     static final String AGE_BAND = "CASE WHEN age BETWEEN 16 AND 19 THEN 0 WHEN age BETWEEN 20 AND 24 THEN 1"
@@ -156,9 +200,14 @@ class FunderReports {
      * goal's numerator, denominator and participant-days are sums over those few thousand groups ('W'; the counts as
      * an array: registered, discharged, active, then each distinct goal condition once, see {@link #goalColumns}).
      * Transfers ('T', from the few transferred units by their own indexes) are a small branch of the same statement;
-     * the contacts the period cuts are read afterwards ({@link #CONTACTS}) when there are any.
+     * the contacts the period cuts are read afterwards ({@link Units#contacts}) when there are any.
      */
     static Statement passStatement(long programmeId, long organisationId, LocalDate from, LocalDate to,
+            List<ProgrammeGoal> goals, boolean tables) {
+        return passStatement(Units.ALL, programmeId, organisationId, from, to, goals, tables);
+    }
+
+    static Statement passStatement(Units cohort, long programmeId, long organisationId, LocalDate from, LocalDate to,
             List<ProgrammeGoal> goals, boolean tables) {
         if (!tables && goals.isEmpty()) {
             return null;
@@ -178,7 +227,7 @@ class FunderReports {
                     + " AND NOT contacts_in_period)", cutContacts);
         }
         String array = "ARRAY[" + String.join(", ", values.keySet()) + "]::float8[]";
-        var sql = new StringBuilder(UNITS).append('\n');
+        var sql = new StringBuilder(cohort.cohort()).append('\n');
         if (tables) {
             // only the discharged have occupations and sources of income to report
             sql.append("SELECT 'W', gender, (").append(AGE_BAND).append(")::text,")
@@ -275,12 +324,30 @@ class FunderReports {
     /** The report's tables and its goals' measures, from one statement. */
     Pass pass(long programmeId, long organisationId, LocalDate from, LocalDate to, List<ProgrammeGoal> goals,
             boolean tables) {
+        return pass(Units.ALL, Map.of(), programmeId, organisationId, from, to, goals, tables);
+    }
+
+    /**
+     * The goals' measures over the {@code changed} units only (a uuid[] literal), as they are now ({@link Units#CHANGED}) or as snapshot
+     * {@code kept} saw them ({@link Units#BEFORE}): every measure is a sum over units, so a kept measure plus the
+     * first less the second is the measure now.
+     */
+    Map<Long, Measured> changedGoals(Units units, String changed, String kept, long programmeId, long organisationId,
+            LocalDate from, LocalDate to, List<ProgrammeGoal> goals) {
+        var extra = new HashMap<String, Object>();
+        extra.put("changed", changed);
+        extra.put("kept", kept);
+        return pass(units, extra, programmeId, organisationId, from, to, goals, false).goals();
+    }
+
+    private Pass pass(Units cohort, Map<String, Object> extra, long programmeId, long organisationId, LocalDate from,
+            LocalDate to, List<ProgrammeGoal> goals, boolean tables) {
         var genderAge = new LinkedHashMap<String, long[]>();
         var occupations = new LinkedHashMap<List<String>, long[]>();
         var incomes = new LinkedHashMap<List<String>, long[]>();
         var transfers = new ArrayList<TransferCount>();
         var measured = new HashMap<Long, Measured>();
-        Statement statement = passStatement(programmeId, organisationId, from, to, goals, tables);
+        Statement statement = passStatement(cohort, programmeId, organisationId, from, to, goals, tables);
         if (statement == null) {
             return new Pass(List.of(), List.of(), List.of(), transfers, measured);
         }
@@ -292,7 +359,9 @@ class FunderReports {
         jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
         double[] sums = new double[statement.width()];
         long[] contactCount = new long[1];
-        jdbc.sql(statement.sql()).params(statement.params()).query(rs -> {
+        var params = new HashMap<>(statement.params());
+        params.putAll(extra);
+        jdbc.sql(statement.sql()).params(params).query(rs -> {
             Double[] v = (Double[]) rs.getArray(8).getArray();
             switch (rs.getString(1)) {
                 case "W" -> {
@@ -326,7 +395,7 @@ class FunderReports {
             }
         });
         if (statement.cutContacts() >= 0 && sums[statement.cutContacts()] > 0) {
-            contactCount[0] = jdbc.sql(CONTACTS).params(statement.params()).query(Long.class).single();
+            contactCount[0] = jdbc.sql(cohort.contacts()).params(params).query(Long.class).single();
         }
         for (int n = 0; n < goals.size(); n++) {
             ProgrammeGoal g = goals.get(n);

@@ -55,6 +55,8 @@ class ProgressionGoalCacheIntegrationTest {
     DataSource dataSource;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    RegistrationService registrations;
 
     record Programme(long id, Enrolment first, Enrolment second) {
     }
@@ -115,9 +117,11 @@ class ProgressionGoalCacheIntegrationTest {
         assertThat(cache.keptCount()).isEqualTo(kept + 2);
 
         // a contact through the plan: measured again, and kept again after that
+        long updated = cache.updatedCount();
         plans.recordContact(lead, p.first().personId(), TODAY.minusDays(3).toString(), "Samtal", false);
         assertThat(contacts(lead, p.id(), period)).isEqualTo(1);
         assertThat(cache.keptCount()).isEqualTo(kept + 2);
+        assertThat(cache.updatedCount()).as("brought up to date from the one unit changed").isEqualTo(updated + 1);
         assertThat(contacts(lead, p.id(), period)).isEqualTo(1);
         assertThat(cache.keptCount()).isEqualTo(kept + 3);
 
@@ -178,14 +182,140 @@ class ProgressionGoalCacheIntegrationTest {
             one.commit();
         }
         assertThat(contacts(lead, p.id(), period)).isEqualTo(4);
-        assertThat(jdbc.sql("SELECT count(*) FROM follow_up_change WHERE programme_id = ?").param(p.id())
-                .query(Long.class).single()).as("one row per writing transaction").isGreaterThanOrEqualTo(4);
+        assertThat(jdbc.sql("SELECT count(DISTINCT xid) FROM follow_up_unit_before WHERE programme_id = ?")
+                .param(p.id()).query(Long.class).single()).as("each writer logs its own rows").isGreaterThanOrEqualTo(4);
+    }
+
+    @Autowired
+    FunderReports funderReports;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+    Map<Long, FunderReports.Measured> inRepeatableRead(java.util.function.Supplier<Map<Long, FunderReports.Measured>> s) {
+        var t = new TransactionTemplate(transactionManager);
+        t.setIsolationLevel(TransactionTemplate.ISOLATION_REPEATABLE_READ);
+        t.setReadOnly(true);
+        return t.execute(x -> s.get());
+    }
+
+    void step(Actor lead, UUID person) {
+        long track = plans.page(lead, person).tracks().stream().map(se.lots.plan.PlanTrack::id).findFirst()
+                .orElseThrow();
+        plans.addStep(lead, person, new se.lots.plan.StepInput(String.valueOf(track), "Praktik", "KOMMUNEN", null,
+                null, null, null, null, null, null, null, "PLANERAD", null, false, List.of(), null));
+    }
+
+    /**
+     * Every kind of write, in a seeded random order, to a programme with every goal, and after each one the kept
+     * measures, brought up to date from the changed units, equal the measures read from all units, for a period
+     * that holds everything, one that cuts the contacts and one that ended before most of the writes' days.
+     */
+    @Test
+    void keptMeasuresBroughtUpToDateEqualMeasuresFromAllUnitsAfterEveryKindOfWrite() throws SQLException {
+        Actor lead = actors.byUsername("insatsledare");
+        long id = enrolments.saveProgramme(lead, "Slump " + UUID.randomUUID());
+        reports.addGoal(lead, id, new GoalInput("DISCHARGED_WITH_PLAN", null, null, null, "80"));
+        reports.addGoal(lead, id, new GoalInput("PLAN_WITHIN_MONTHS", "0", "120", "2", "50"));
+        reports.addGoal(lead, id, new GoalInput("PARTICIPANTS", null, null, null, "20"));
+        reports.addGoal(lead, id, new GoalInput("DISCHARGED_TO_WORK_OR_STUDIES", null, null, null, "50"));
+        reports.addGoal(lead, id, new GoalInput("CONTACTS_PER_WEEK", null, null, null, "1"));
+        List<ProgrammeGoal> goals = reports.goals(lead, id);
+        var random = new java.util.Random(20261203);
+        var enrolled = new java.util.ArrayList<Enrolment>();
+        var discharged = new java.util.HashSet<UUID>();
+        for (int days : new int[] { 300, 200, 120, 45 }) {
+            UUID person = registry.register(lead, aYoungPerson().named("Slump", "Sson").build()).id();
+            enrolled.add(enrolments.enrol(lead, person, new EnrolmentInput(String.valueOf(id),
+                    TODAY.minusDays(days).toString(), null, null, "Behöver stöd")));
+            plans.create(lead, person);
+            plans.recordContact(lead, person, TODAY.minusDays(days - 10).toString(), "Samtal", false);
+            plans.recordContact(lead, person, TODAY.minusDays(5).toString(), "Samtal", false);
+        }
+        var keys = List.of(
+                new GoalMeasureCache.Key(id, lead.organisationId(), TODAY.minusDays(400), TODAY, goals),
+                new GoalMeasureCache.Key(id, lead.organisationId(), TODAY.minusDays(60), TODAY.minusDays(2), goals),
+                new GoalMeasureCache.Key(id, lead.organisationId(), TODAY.minusDays(400), TODAY.minusDays(150), goals));
+        keys.forEach(k -> inRepeatableRead(() -> cache.measured(k)));
+        long updatedBefore = cache.updatedCount();
+
+        for (int n = 0; n < 24; n++) {
+            Enrolment e = enrolled.get(random.nextInt(enrolled.size()));
+            int op = random.nextInt(9);
+            LocalDate day = TODAY.minusDays(3 + random.nextInt(40));
+            String what = "write " + n + " (kind " + op + ")";
+            switch (op) {
+                case 0 -> plans.recordContact(lead, e.personId(), day.toString(), "Samtal", false);
+                case 1 -> jdbc.sql("DELETE FROM journey_event WHERE id = (SELECT min(id) FROM journey_event"
+                        + " WHERE person_id = ? AND kind = 'KONTAKT')").param(e.personId()).update();
+                case 2 -> jdbc.sql("UPDATE journey_event SET occurred_on = ? WHERE id = (SELECT max(id)"
+                        + " FROM journey_event WHERE person_id = ? AND kind = 'KONTAKT')")
+                        .params(day, e.personId()).update();
+                case 3 -> {
+                    if (discharged.add(e.id())) {
+                        enrolments.discharge(lead, e.id(), TODAY.minusDays(1 + random.nextInt(3)).toString(),
+                                random.nextBoolean() ? "ARBETE" : "AVBRUTIT", null);
+                    }
+                }
+                case 4 -> registrations.save(lead, e.id(), RegistrationKind.START,
+                        ProgressionFunderReportIntegrationTest.registration(e.startedOn(), "ARBETSSOKANDE",
+                                "A_KASSA", null));
+                case 5 -> {
+                    if (discharged.contains(e.id())) {
+                        registrations.save(lead, e.id(), RegistrationKind.SLUT,
+                                ProgressionFunderReportIntegrationTest.registration(TODAY.minusDays(1), "STUDERAR",
+                                        "STUDIEMEDEL", null));
+                    }
+                }
+                case 6 -> step(lead, e.personId());
+                case 7 -> {
+                    UUID person = registry.register(lead, aYoungPerson().named("Ny", "Sson").build()).id();
+                    enrolled.add(enrolments.enrol(lead, person, new EnrolmentInput(String.valueOf(id),
+                            day.toString(), null, null, "Behöver stöd")));
+                    plans.create(lead, person);
+                }
+                default -> {
+                    // a writer still running while the measures are brought up to date, committed afterwards
+                    try (Connection writer = contactWithoutCommit(lead, e.personId(), day)) {
+                        check(keys, what + ", running");
+                        writer.commit();
+                    }
+                }
+            }
+            check(keys, what);
+        }
+        assertThat(cache.updatedCount() - updatedBefore).as("brought up to date, not measured again")
+                .isGreaterThanOrEqualTo(20);
+    }
+
+    private void check(List<GoalMeasureCache.Key> keys, String what) {
+        for (var k : keys) {
+            var kept = inRepeatableRead(() -> cache.measured(k));
+            var all = inRepeatableRead(() -> funderReports.pass(k.programmeId(), k.organisationId(), k.from(), k.to(),
+                    k.goals(), false).goals());
+            assertThat(kept).as("%s, period %s–%s", what, k.from(), k.to()).isEqualTo(all);
+        }
+    }
+
+    @Test
+    void aContactMovedBetweenTheFirstAndTheLastIsCountedWhereItNowIs() {
+        Actor lead = actors.byUsername("insatsledare");
+        Programme p = programme(lead);
+        for (int days : new int[] { 50, 30, 5 }) {
+            plans.recordContact(lead, p.first().personId(), TODAY.minusDays(days).toString(), "Samtal", false);
+        }
+        // the period cuts the contacts: 30 and 5 days ago are in it
+        var cut = reports.period(TODAY.minusDays(40).toString(), TODAY.toString());
+        assertThat(contacts(lead, p.id(), cut)).isEqualTo(2);
+        // the middle one moved out of the period: the unit's count, first and last day stay as they were
+        jdbc.sql("UPDATE journey_event SET occurred_on = ? WHERE person_id = ? AND kind = 'KONTAKT' AND occurred_on = ?")
+                .params(TODAY.minusDays(45), p.first().personId(), TODAY.minusDays(30)).update();
+        assertThat(contacts(lead, p.id(), cut)).isEqualTo(1);
     }
 
     @Test
     void measuresAreKeptOnlyFromARepeatableReadTransaction() {
         var key = new GoalMeasureCache.Key(1, 1, TODAY, TODAY, List.of());
         assertThatThrownBy(() -> transactions.executeWithoutResult(
-                t -> cache.measured(key, () -> Map.of()))).isInstanceOf(IllegalStateException.class);
+                t -> cache.measured(key))).isInstanceOf(IllegalStateException.class);
     }
 }
