@@ -3,7 +3,9 @@ package se.lots.benchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -12,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import se.lots.organisation.OrganisationService;
 import se.lots.plan.EnrolmentService;
+import se.lots.plan.PlanService;
 import se.lots.progression.FunderReportService;
 import se.lots.progression.GoalInput;
 import se.lots.security.Actor;
@@ -35,6 +38,14 @@ public final class ProgressionReportBenchmark {
             return f[0] + ", " + f[1] + ", " + f[2];
         } catch (java.io.IOException e) {
             return "unknown";
+        }
+    }
+
+    private static void time(Latencies into, boolean timed, java.util.function.IntSupplier call) {
+        long t = System.nanoTime();
+        int found = call.getAsInt();
+        if (timed) {
+            into.add(System.nanoTime() - t, found);
         }
     }
 
@@ -75,13 +86,32 @@ public final class ProgressionReportBenchmark {
         String loadBefore = loadAverage();
         var report = new Latencies();
         var aggregate = new Latencies();
-        var goals = new Latencies();
-        var goalsThisYear = new Latencies();
+        var firstView = new Latencies();
+        var unchanged = new Latencies();
+        var afterContact = new Latencies();
+        var afterContacts = new Latencies();
+        var firstViewThisYear = new Latencies();
+        var afterContactThisYear = new Latencies();
+        var contactWrites = new Latencies();
         var thisYear = reports.period(null, null);
         JdbcClient appSql = JdbcClient.create(app.getBean("dataSource", DataSource.class));
         var inTransaction = new org.springframework.transaction.support.TransactionTemplate(
                 app.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+        // participants with a plan still enrolled: a case worker records a contact with one of them
+        List<UUID> enrolled = sql.sql("SELECT e.person_id FROM enrolment e JOIN plan p ON p.person_id = e.person_id"
+                + " WHERE e.programme_id = ? AND e.ended_on IS NULL ORDER BY e.id LIMIT 5000").param(programme)
+                .query(UUID.class).list();
+        var random = new java.util.Random(seed);
+        PlanService plans = app.getBean(PlanService.class);
+        Runnable contact = () -> {
+            UUID person = enrolled.get(random.nextInt(enrolled.size()));
+            long w = System.nanoTime();
+            plans.recordContact(lead, person, today.minusDays(random.nextInt(30)).toString(), "Samtal", false);
+            contactWrites.add(System.nanoTime() - w, 1);
+        };
+        int batch = Integer.getInteger("lots.bench.batch", 50);
         for (int i = 0; i < warmup + rounds; i++) {
+            boolean timed = i >= warmup;
             long a = System.nanoTime();
             var r = reports.report(lead, programme, period, sv);
             long b = System.nanoTime();
@@ -92,17 +122,30 @@ public final class ProgressionReportBenchmark {
                         .param("from", period.from()).param("to", period.to()).query().listOfRows().size();
             });
             long c = System.nanoTime();
-            var g = reports.measure(lead, programme, period);
-            long d = System.nanoTime();
-            // the page's default period: the year so far, which cuts the contacts of those enrolled since last year
-            var y = reports.measure(lead, programme, thisYear);
-            long e = System.nanoTime();
-            if (i >= warmup) {
+            if (timed) {
                 report.add(b - a, (int) r.registered().table().total().count());
                 aggregate.add(c - b, (int) rows);
-                goals.add(d - c, g.size());
-                goalsThisYear.add(e - d, y.size());
             }
+            // the goals page, first view of a period: measured from every unit (a from-date before all data that
+            // no earlier round used, so nothing is kept for it; the same units and the same figures)
+            var fresh = reports.period(LocalDate.of(1990, 1, 1).plusDays(i).toString(), today.toString());
+            time(firstView, timed, () -> reports.measure(lead, programme, fresh).size());
+            // the same view again with nothing changed: kept
+            time(unchanged, timed, () -> reports.measure(lead, programme, fresh).size());
+            // a case worker records a contact, then the page is viewed: brought up to date from the one unit
+            contact.run();
+            time(afterContact, timed, () -> reports.measure(lead, programme, fresh).size());
+            // many writes between two views
+            for (int k = 0; k < batch; k++) {
+                contact.run();
+            }
+            time(afterContacts, timed, () -> reports.measure(lead, programme, fresh).size());
+            // the page's default period, the year so far, which cuts the contacts of those enrolled since last year:
+            // first view (an end day no earlier round used), then after a contact
+            var year = reports.period(thisYear.from().toString(), today.minusDays(Math.min(i, today.getDayOfYear() - 1)).toString());
+            time(firstViewThisYear, timed, () -> reports.measure(lead, programme, year).size());
+            contact.run();
+            time(afterContactThisYear, timed, () -> reports.measure(lead, programme, year).size());
         }
         var out = new StringBuilder(String.format("# Progression report benchmark%n%nMachine: %d cores, JDK %s. "
                 + "%,d enrolments (one programme), %,d registrations, generated in %.1f s; %d rounds after %d warm-up."
@@ -113,9 +156,18 @@ public final class ProgressionReportBenchmark {
         out.append(Latencies.header().replace("searches", "calls")).append('\n');
         out.append(report.row("FunderReportService.report (whole report, 6 tables + 5 goals)")).append('\n');
         out.append(aggregate.row("hand-written SQL aggregate of the main table (same cells)")).append('\n');
-        out.append(goals.row("FunderReportService.measure (goals page, 5 goals)")).append('\n');
-        out.append(goalsThisYear.row("FunderReportService.measure, the page's default period (this year)"))
+        out.append(firstView.row("goals page (measure, 5 goals), whole time: first view, from every unit"))
                 .append('\n');
+        out.append(unchanged.row("goals page, whole time: nothing changed since the last view")).append('\n');
+        out.append(afterContact.row("goals page, whole time: one contact recorded since the last view"))
+                .append('\n');
+        out.append(afterContacts.row("goals page, whole time: " + batch + " contacts recorded since the last view"))
+                .append('\n');
+        out.append(firstViewThisYear.row("goals page, the year so far (default): first view, from every unit"))
+                .append('\n');
+        out.append(afterContactThisYear.row("goals page, the year so far: one contact recorded since the last view"))
+                .append('\n');
+        out.append(contactWrites.row("PlanService.recordContact (the write, with its triggers)")).append('\n');
         out.append(String.format("%nReport ÷ aggregate: mean %.2f×, p50 %.2f×.%n", report.meanMillis() / aggregate.meanMillis(),
                 report.percentileMillis(50) / aggregate.percentileMillis(50)));
         if (Boolean.getBoolean("lots.bench.explain")) {
