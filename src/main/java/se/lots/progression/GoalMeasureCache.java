@@ -38,13 +38,17 @@ class GoalMeasureCache {
     static final int MAX_ENTRIES = 1_000;
     /** More units changed than this since the kept measure: measured again from all units, which is then cheaper. */
     static final int MAX_CHANGED = 2_000;
-    /** An entry is measured again from all units after this long; the logs keep a day ({@link #prune}). */
-    static final Duration MAX_AGE = Duration.ofHours(1);
+    /**
+     * An entry whose snapshot is older than this (not viewed for so long) is measured again from all units: the logs
+     * it would be checked against keep a day ({@link #prune}), so the changes of a transaction that was already
+     * running then are there unless it ran for twelve hours.
+     */
+    static final Duration MAX_AGE = Duration.ofHours(12);
 
     record Key(long programmeId, long organisationId, LocalDate from, LocalDate to, List<ProgrammeGoal> goals) {
     }
 
-    private record Entry(String snapshot, Instant measuredAt, Map<Long, Measured> goals) {
+    private record Entry(String snapshot, Instant snapshotAt, Map<Long, Measured> goals) {
     }
 
     // usable: a kept snapshot of this database (the xids only grow; a lower xmax now means it was restored or
@@ -80,7 +84,7 @@ class GoalMeasureCache {
     Map<Long, Measured> measured(Key key) {
         Instant now = clock.instant();
         Entry entry = entries.get(key);
-        if (entry != null && !now.isBefore(entry.measuredAt().plus(MAX_AGE))) {
+        if (entry != null && !now.isBefore(entry.snapshotAt().plus(MAX_AGE))) {
             entry = null;
         }
         Check check = jdbc.sql(CHECK).param("kept", entry == null ? null : entry.snapshot())
@@ -92,11 +96,9 @@ class GoalMeasureCache {
             throw new IllegalStateException("goal measures are kept only from a repeatable-read transaction");
         }
         Map<Long, Measured> measured;
-        Instant measuredAt = now;
         if (entry != null && check.usable() && check.changedCount() == 0) {
             kept.incrementAndGet();
             measured = entry.goals();
-            measuredAt = entry.measuredAt();
         } else if (entry != null && check.usable() && check.changedCount() <= MAX_CHANGED) {
             updated.incrementAndGet();
             measured = plus(entry.goals(),
@@ -104,7 +106,6 @@ class GoalMeasureCache {
                             key.organisationId(), key.from(), key.to(), key.goals()),
                     reports.changedGoals(Units.BEFORE, check.changed(), entry.snapshot(), key.programmeId(),
                             key.organisationId(), key.from(), key.to(), key.goals()));
-            measuredAt = entry.measuredAt();
         } else {
             measured = Map.copyOf(reports.pass(key.programmeId(), key.organisationId(), key.from(), key.to(),
                     key.goals(), false).goals());
@@ -112,8 +113,9 @@ class GoalMeasureCache {
         if (entries.size() >= MAX_ENTRIES && !entries.containsKey(key)) {
             entries.clear();
         }
-        // kept under the newer snapshot, so the next check reads only what changed after it
-        entries.put(key, new Entry(check.snapshot(), measuredAt, measured));
+        // kept under the newer snapshot, so the next check reads only what changed after it (sums of whole numbers:
+        // bringing it up to date any number of times gives exactly the measure from all units)
+        entries.put(key, new Entry(check.snapshot(), now, measured));
         return measured;
     }
 
@@ -144,7 +146,7 @@ class GoalMeasureCache {
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     void prune() {
         Instant now = clock.instant();
-        entries.values().removeIf(e -> !now.isBefore(e.measuredAt().plus(MAX_AGE)));
+        entries.values().removeIf(e -> !now.isBefore(e.snapshotAt().plus(MAX_AGE)));
         jdbc.sql("DELETE FROM follow_up_unit_before WHERE changed_at < now() - interval '1 day'").update();
         jdbc.sql("DELETE FROM follow_up_contact_change WHERE changed_at < now() - interval '1 day'").update();
     }
