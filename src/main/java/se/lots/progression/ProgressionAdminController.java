@@ -152,8 +152,9 @@ class ProgressionAdminController {
     // --- the ladder ---
 
     @GetMapping("/progression/stegtrappa")
-    String ladder(Model model) {
+    String ladder(Actor actor, Model model) {
         model.addAttribute("ladder", ladder.ladder());
+        model.addAttribute("keeper", StepMovementService.keeps(actor));
         return "progression/ladder";
     }
 

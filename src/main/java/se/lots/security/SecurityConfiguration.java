@@ -100,6 +100,9 @@ class SecurityConfiguration {
                         .hasAnyRole(PERSON_DATA_ROLES)
                         .requestMatchers("/kaa/import/**").hasRole(Role.KAA_COORDINATOR.name())
                         .requestMatchers("/kaa/**").hasAnyRole(Role.KAA_COORDINATOR.name(), Role.CASE_WORKER.name())
+                        // one ladder for every organisation: a programme lead reads it, the administrator changes it
+                        .requestMatchers(HttpMethod.POST, "/progression/stegtrappa/**", "/progression/stegtrappa")
+                        .hasRole(Role.ADMIN.name())
                         .requestMatchers("/progression/instruments/**", "/progression/instruments",
                                 "/progression/stegtrappa/**", "/progression/stegtrappa")
                         .hasAnyRole(Role.ADMIN.name(), Role.PROGRAMME_LEAD.name())

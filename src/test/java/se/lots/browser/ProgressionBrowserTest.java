@@ -133,7 +133,7 @@ class ProgressionBrowserTest {
     }
 
     @Test
-    void theProgrammeLeadCreatesAnInstrumentOnTheAdminPageEditsItAndAddsALadderStep() {
+    void theProgrammeLeadCreatesAnInstrumentOnTheAdminPageEditsItAndTheAdministratorAddsALadderStep() {
         Actor lead = actors.byUsername("insatsledare");
         String name = "Egen skala " + UUID.randomUUID().toString().substring(0, 8);
         browser.on(port).loginAs("insatsledare");
@@ -180,7 +180,14 @@ class ProgressionBrowserTest {
         browser.open("/enrolments/" + enrolment.id() + "/registrering");
         assertThat(browser.findAll("#save-assessment-" + id)).hasSize(1);
 
-        // the ladder: a step added at the end
+        // the ladder: the programme lead reads it; the administrator, who keeps it for everyone, adds a step at the end
+        browser.open("/progression/instruments");
+        browser.clickAndWait("#ladder-link");
+        assertThat(browser.text("#ladder-shared")).contains("Den ändras av administratören");
+        assertThat(browser.findAll("#add-step")).isEmpty();
+        browser.assertAccessible("ladder page, read only");
+        browser.logout();
+        browser.loginAs("demoadmin");
         browser.open("/progression/instruments");
         browser.clickAndWait("#ladder-link");
         browser.assertAccessible("ladder page");

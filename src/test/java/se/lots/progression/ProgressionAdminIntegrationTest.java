@@ -153,6 +153,33 @@ class ProgressionAdminIntegrationTest {
     }
 
     @Test
+    void aProgrammeLeadReadsTheLadderEveryOrganisationSharesButOnlyTheAdministratorChangesIt() {
+        HttpClient page = logIn("insatsledare");
+        var shown = get(page, "/progression/stegtrappa");
+        assertThat(shown.statusCode()).isEqualTo(200);
+        String html = HtmlUtils.htmlUnescape(shown.body());
+        LadderStep first = movements.ladder().get(0);
+        assertThat(html).contains(first.label(), "Den ändras av administratören")
+                .doesNotContain("id=\"new-step\"", "/progression/stegtrappa/" + first.id() + "/ta-bort");
+        String label = "Ledarens steg " + UUID.randomUUID();
+        assertThat(post(page, "/progression/stegtrappa", "/progression/stegtrappa", Map.of("label", label))
+                .statusCode()).isEqualTo(403);
+        assertThat(post(page, "/progression/stegtrappa", "/progression/stegtrappa/" + first.id() + "/pensionera",
+                Map.of("retired", "true")).statusCode()).isEqualTo(403);
+        Actor lead = actors.byUsername("insatsledare");
+        assertThatThrownBy(() -> movements.addStep(lead, label, null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> movements.moveStep(lead, first.id(), 1)).isInstanceOf(AccessDeniedException.class);
+        assertThat(movements.ladder()).noneMatch(s -> s.label().equals(label))
+                .filteredOn(s -> s.id() == first.id()).singleElement().satisfies(s -> {
+                    assertThat(s.retired()).isEqualTo(first.retired());
+                    assertThat(s.position()).isEqualTo(first.position());
+                });
+
+        String admin = HtmlUtils.htmlUnescape(get(logIn("demoadmin"), "/progression/stegtrappa").body());
+        assertThat(admin).contains("id=\"new-step\"").doesNotContain("Den ändras av administratören");
+    }
+
+    @Test
     void invalidInputIsRejectedWithSwedishMessagesNamingTheField() {
         HttpClient lead = logIn("insatsledare");
         int count = instruments.instruments(actors.byUsername("demoadmin"), false).size();
@@ -169,19 +196,21 @@ class ProgressionAdminIntegrationTest {
         assertThat(page).contains("value=\"Har en rutin\"");
         assertThat(instruments.instruments(actors.byUsername("demoadmin"), false)).hasSize(count);
 
-        var blankStep = post(lead, "/progression/stegtrappa", "/progression/stegtrappa", Map.of("label", " "));
+        HttpClient admin = logIn("demoadmin");
+        var blankStep = post(admin, "/progression/stegtrappa", "/progression/stegtrappa", Map.of("label", " "));
         assertThat(blankStep.statusCode()).isEqualTo(302);
-        assertThat(HtmlUtils.htmlUnescape(get(lead, "/progression/stegtrappa").body()))
+        assertThat(HtmlUtils.htmlUnescape(get(admin, "/progression/stegtrappa").body()))
                 .contains("Namn på steget: Fältet måste fyllas i.");
     }
 
     @Test
     void theLadderIsEditedAndAStepInUseCannotBeRemovedOnlyRetired() {
         Actor lead = actors.byUsername("insatsledare");
+        Actor admin = actors.byUsername("demoadmin");
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        long a = movements.addStep(lead, "Steg A " + suffix, null);
-        long b = movements.addStep(lead, "Steg B " + suffix, "Beskrivning");
-        long unused = movements.addStep(lead, "Steg C " + suffix, null);
+        long a = movements.addStep(admin, "Steg A " + suffix, null);
+        long b = movements.addStep(admin, "Steg B " + suffix, "Beskrivning");
+        long unused = movements.addStep(admin, "Steg C " + suffix, null);
         assertThat(position(b)).isEqualTo(position(a) + 1);
 
         UUID person = registry.register(lead, aYoungPerson().named("Trappa", "Testsson").build()).id();
@@ -193,10 +222,10 @@ class ProgressionAdminIntegrationTest {
 
         // reorder and rename: the recorded movement stays on its steps
         int before = position(a);
-        movements.moveStep(lead, b, -1);
+        movements.moveStep(admin, b, -1);
         assertThat(position(b)).isEqualTo(before);
         assertThat(position(a)).isEqualTo(before + 1);
-        movements.updateStep(lead, a, "Steg A omdöpt " + suffix, "Ny beskrivning");
+        movements.updateStep(admin, a, "Steg A omdöpt " + suffix, "Ny beskrivning");
         StepMovement m = movements.movements(lead, e.id()).get(0);
         assertThat(m.fromStepId()).isEqualTo(a);
         assertThat(m.fromLabel()).isEqualTo("Steg A omdöpt " + suffix);
@@ -205,16 +234,17 @@ class ProgressionAdminIntegrationTest {
         assertThat(m.forward()).isFalse();
 
         // in use: not removable, with the reason in Swedish; retiring keeps the history and stops new movements
-        assertThatThrownBy(() -> movements.removeStep(lead, a)).isInstanceOfSatisfying(InvalidInputException.class,
+        assertThatThrownBy(() -> movements.removeStep(admin, a)).isInstanceOfSatisfying(InvalidInputException.class,
                 ex -> assertThat(ex.texts(messages, SV).get("ladder")).contains("används av stegförflyttningar"));
         HttpClient page = logIn("insatsledare");
-        var refused = post(page, "/progression/stegtrappa", "/progression/stegtrappa/" + a + "/ta-bort", Map.of());
+        HttpClient keeper = logIn("demoadmin");
+        var refused = post(keeper, "/progression/stegtrappa", "/progression/stegtrappa/" + a + "/ta-bort", Map.of());
         assertThat(refused.statusCode()).isEqualTo(302);
-        assertThat(HtmlUtils.htmlUnescape(get(page, "/progression/stegtrappa").body()))
+        assertThat(HtmlUtils.htmlUnescape(get(keeper, "/progression/stegtrappa").body()))
                 .contains("Stegtrappan: steget Steg A omdöpt " + suffix + " används");
         assertThat(movements.ladder()).extracting(LadderStep::id).contains(a);
 
-        movements.retireStep(lead, a, true);
+        movements.retireStep(admin, a, true);
         assertThat(movements.ladder()).filteredOn(s -> s.id() == a).singleElement()
                 .satisfies(s -> assertThat(s.retired()).isTrue());
         assertThat(movements.movements(lead, e.id())).hasSize(1);
@@ -224,13 +254,13 @@ class ProgressionAdminIntegrationTest {
                 .doesNotContain("<option value=\"" + a + "\">").contains("<option value=\"" + b + "\">");
 
         // an unused step goes, through the page
-        assertThat(post(page, "/progression/stegtrappa", "/progression/stegtrappa/" + unused + "/ta-bort", Map.of())
+        assertThat(post(keeper, "/progression/stegtrappa", "/progression/stegtrappa/" + unused + "/ta-bort", Map.of())
                 .statusCode()).isEqualTo(302);
         assertThat(movements.ladder()).extracting(LadderStep::id).doesNotContain(unused);
-        assertThat(auditCount("insatsledare", "DELETE", "stegtrappa steg " + unused)).isEqualTo(1);
-        assertThat(auditCount("insatsledare", "CREATE", "stegtrappa steg " + a)).isEqualTo(1);
-        assertThat(auditCount("insatsledare", "UPDATE", "stegtrappa steg " + a + " pensionerat")).isEqualTo(1);
-        movements.retireStep(lead, b, true);
+        assertThat(auditCount("demoadmin", "DELETE", "stegtrappa steg " + unused)).isEqualTo(1);
+        assertThat(auditCount("demoadmin", "CREATE", "stegtrappa steg " + a)).isEqualTo(1);
+        assertThat(auditCount("demoadmin", "UPDATE", "stegtrappa steg " + a + " pensionerat")).isEqualTo(1);
+        movements.retireStep(admin, b, true);
     }
 
     private int position(long stepId) {
