@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -144,6 +147,27 @@ public class FunderReportService {
         var key = new GoalMeasureCache.Key(p.id(), p.organisationId(), period.from(), period.to(), all);
         Map<Long, FunderReports.Measured> measured = measures.measured(key);
         return results(all, measured, suppress);
+    }
+
+    /**
+     * Every programme's goals measured for the goals page's default period, the year so far, so that a programme
+     * lead's first view of the day is a kept measure and not a read of every unit: hourly (a minute past, so just
+     * after midnight for the new day; a kept measure is brought up to date by the next run and never reaches
+     * {@link GoalMeasureCache#MAX_AGE}) and at start. Reads no person, so nothing to audit; returns how many programmes.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    @Scheduled(cron = "${lots.progression.goal-warm-up-cron:0 1 * * * *}")
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public int measureDefaultPeriods() {
+        Period period = period(null, null);
+        int measured = 0;
+        for (long programmeId : goals.programmesWithGoals()) {
+            Programme p = programme(programmeId);
+            measures.measured(new GoalMeasureCache.Key(p.id(), p.organisationId(), period.from(), period.to(),
+                    goals.ofProgramme(p.id())));
+            measured++;
+        }
+        return measured;
     }
 
     private static List<GoalResult> results(List<ProgrammeGoal> all, Map<Long, FunderReports.Measured> measured,

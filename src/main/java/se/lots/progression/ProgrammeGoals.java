@@ -26,6 +26,10 @@ class ProgrammeGoals {
                 .query(ProgrammeGoals::goal).list();
     }
 
+    List<Long> programmesWithGoals() {
+        return jdbc.sql("SELECT DISTINCT programme_id FROM programme_goal ORDER BY programme_id").query(Long.class).list();
+    }
+
     Optional<ProgrammeGoal> byId(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " WHERE id = ?").param(id).query(ProgrammeGoals::goal).optional();
     }

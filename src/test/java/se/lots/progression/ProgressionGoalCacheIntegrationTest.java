@@ -297,6 +297,32 @@ class ProgressionGoalCacheIntegrationTest {
     }
 
     @Test
+    void theHourlyMeasureOfTheDefaultPeriodMakesTheFirstViewAKeptOneAndFollowsTheWrites() {
+        Actor lead = actors.byUsername("insatsledare");
+        Programme p = programme(lead);
+        var yearSoFar = reports.period(null, null);
+        long withGoals = jdbc.sql("SELECT count(DISTINCT programme_id) FROM programme_goal").query(Long.class).single();
+        assertThat(reports.measureDefaultPeriods()).isEqualTo((int) withGoals);
+
+        long kept = cache.keptCount();
+        long updated = cache.updatedCount();
+        reports.measure(lead, p.id(), yearSoFar);
+        assertThat(cache.keptCount()).as("the first view of the year so far").isEqualTo(kept + 1);
+
+        // a contact, then the next hourly run: it brings the kept measure up to date, and the view after it is kept
+        plans.recordContact(lead, p.first().personId(), TODAY.toString(), "Samtal", false);
+        reports.measureDefaultPeriods();
+        assertThat(cache.updatedCount()).isGreaterThan(updated);
+        long keptAfterRun = cache.keptCount();
+        assertThat(contacts(lead, p.id(), yearSoFar)).isEqualTo(1);
+        assertThat(cache.keptCount()).isEqualTo(keptAfterRun + 1);
+        var all = inRepeatableRead(() -> funderReports.pass(p.id(), lead.organisationId(), yearSoFar.from(),
+                yearSoFar.to(), reports.goals(lead, p.id()), false).goals());
+        assertThat(inRepeatableRead(() -> cache.measured(new GoalMeasureCache.Key(p.id(), lead.organisationId(),
+                yearSoFar.from(), yearSoFar.to(), reports.goals(lead, p.id()))))).isEqualTo(all);
+    }
+
+    @Test
     void aContactMovedBetweenTheFirstAndTheLastIsCountedWhereItNowIs() {
         Actor lead = actors.byUsername("insatsledare");
         Programme p = programme(lead);
