@@ -55,12 +55,13 @@ CREATE FUNCTION follow_up_unit_rewritten() RETURNS trigger
     LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO follow_up_unit_before (programme_id, unit_id, xid, image)
-    SELECT x.programme_id, x.id, pg_current_xact_id(), x.image
-      FROM (SELECT o.programme_id, o.id, ROW(o.*)::follow_up_unit AS image FROM was o
-            UNION ALL
-            SELECT n.programme_id, n.id, ROW(o.*)::follow_up_unit FROM was o JOIN made n ON n.id = o.id
-             WHERE n.programme_id <> o.programme_id) x
-     ORDER BY x.id;
+    SELECT o.programme_id, o.id, pg_current_xact_id(), ROW(o.*)::follow_up_unit FROM was o ORDER BY o.id;
+    -- EXECUTE, so that the join is planned for this run's transition tables: a statement without parameters is
+    -- planned once per session, for the tables of its first run, and the nested loop planned for a one-unit update
+    -- made a bulk update of 250 000 units run for over 7 minutes
+    EXECUTE 'INSERT INTO follow_up_unit_before (programme_id, unit_id, xid, image)
+             SELECT n.programme_id, n.id, pg_current_xact_id(), ROW(o.*)::follow_up_unit
+               FROM was o JOIN made n ON n.id = o.id WHERE n.programme_id <> o.programme_id ORDER BY n.id';
     RETURN NULL;
 END
 $$;
