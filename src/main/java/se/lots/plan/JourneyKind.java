@@ -1,5 +1,6 @@
 package se.lots.plan;
 
+/** What a journey event records; GRUPPAKTIVITET is a group activity the young person took part in. */
 public enum JourneyKind {
-    KONTAKT, INSKRIVNING, UTSKRIVNING, OVERFORING, PLAN, STEG, STEGSTATUS, MOTE, REMISS, UPPFOLJNING
+    KONTAKT, GRUPPAKTIVITET, INSKRIVNING, UTSKRIVNING, OVERFORING, PLAN, STEG, STEGSTATUS, MOTE, REMISS, UPPFOLJNING
 }

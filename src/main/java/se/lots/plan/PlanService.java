@@ -304,6 +304,28 @@ public class PlanService {
         audit.record(actor, personId, AuditAction.CREATE, view.basis(), "kontakt");
     }
 
+    /**
+     * A group activity the young people took part in, on each one's journey (the actor's organisation's): all or
+     * none, so one person the actor may not reach refuses the whole registration.
+     */
+    @Transactional
+    public int recordGroupActivity(Actor actor, List<UUID> personIds, String occurredOn, String note) {
+        var v = new Validation().require("groupNote", note).maxLength("groupNote", note, TEXT_MAX);
+        LocalDate on = v.date("groupOn", occurredOn, true, today());
+        if (personIds.isEmpty()) {
+            v.reject("groupParticipants", "plan.groupActivity.noneChosen");
+        }
+        v.throwIfInvalid();
+        List<UUID> distinct = personIds.stream().distinct().toList();
+        for (UUID personId : distinct) {
+            PlanAccess.View view = access.view(actor, personId);
+            journey.record(personId, actor.organisationId(), actor.userId(), on, JourneyKind.GRUPPAKTIVITET,
+                    note.strip(), null, false, null);
+            audit.record(actor, personId, AuditAction.CREATE, view.basis(), "gruppaktivitet");
+        }
+        return distinct.size();
+    }
+
     /** Users of the actor's organisation who can be named responsible for a step or coordinate the plan. */
     @Transactional(readOnly = true)
     /** The staff the actor may name on the plan: their unit's, and whoever is named already ({@code also}). */

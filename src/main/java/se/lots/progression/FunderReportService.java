@@ -180,7 +180,7 @@ public class FunderReportService {
         long numerator = m.hits();
         switch (g.indicator()) {
             case PARTICIPANTS -> value = BigDecimal.valueOf(m.units());
-            case CONTACTS_PER_WEEK -> {
+            case CONTACTS_PER_WEEK, GROUP_ACTIVITIES_PER_WEEK -> {
                 numerator = m.amount();
                 value = m.days() == 0 ? BigDecimal.ZERO
                         : BigDecimal.valueOf(m.amount() * 7.0 / m.days()).setScale(2, RoundingMode.HALF_UP);

@@ -13,6 +13,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import se.lots.plan.JourneyKind;
+
 /**
  * The SQL behind the funder's report and the programme goals. Everything starts from one cohort: a programme's
  * enrolments (less those followed up anonymously, which have their own participant row) plus its anonymous
@@ -107,47 +109,58 @@ class FunderReports {
             GROUP BY 2""";
 
     /**
-     * Journey events KONTAKT by the programme's organisation while each identified participant was enrolled, for the
-     * participants whose contacts the period cuts (the others' are counted whole from the stored count, in 'W'). A
-     * statement of its own, run only when 'W' counted such participants. A join, not a look-up per participant, and
-     * the period repeated on the journey's side: for the year so far at 250 000 participants (30 000 cut) a parallel
-     * hash join of the period's contacts took 150 ms where the look-ups took 330 ms.
+     * Journey events of a kind by the programme's organisation while each identified participant was enrolled, in the
+     * period: {@code CUT} narrows it to some of them. A statement of its own, run after the main one when needed. A
+     * join, not a look-up per participant, and the period repeated on the journey's side: for the year so far at
+     * 250 000 participants (30 000 of them with contacts cut) a parallel hash join of the period's contacts took 150 ms
+     * where the look-ups took 330 ms.
      */
-    private static final String CONTACTS = """
+    private static final String JOURNEY_COUNT = """
 
             SELECT count(*)
-            FROM cohort c JOIN journey_event j ON j.person_id = c.person_id AND j.kind = 'KONTAKT'
+            FROM cohort c JOIN journey_event j ON j.person_id = c.person_id AND j.kind = 'KIND'
                  AND j.organisation_id = :organisation
                  AND j.occurred_on BETWEEN CAST(:from AS date) AND CAST(:to AS date)
                  AND j.occurred_on BETWEEN GREATEST(c.started_on, CAST(:from AS date))
                                        AND LEAST(coalesce(c.ended_on, CAST(:to AS date)), CAST(:to AS date))
-            WHERE c.active AND c.person_id IS NOT NULL AND c.contacts > 0 AND NOT c.contacts_in_period""";
+            WHERE c.active AND c.person_id IS NOT NULL CUT""";
 
     /** The same as snapshot :kept saw them: those in the journey now less the changes it did not see (V32). */
-    private static final String CONTACTS_BEFORE = """
+    private static final String JOURNEY_COUNT_BEFORE = """
 
-            SELECT (CONTACTS) - (
+            SELECT (COUNT) - (
                 SELECT coalesce(sum(l.delta), 0)
-                FROM cohort c JOIN follow_up_contact_change l ON l.person_id = c.person_id
+                FROM cohort c JOIN follow_up_contact_change l ON l.person_id = c.person_id AND l.kind = 'KIND'
                      AND l.organisation_id = :organisation
                      AND l.occurred_on BETWEEN GREATEST(c.started_on, CAST(:from AS date))
                                            AND LEAST(coalesce(c.ended_on, CAST(:to AS date)), CAST(:to AS date))
                      AND UNSEEN
-                WHERE c.active AND c.person_id IS NOT NULL AND c.contacts > 0 AND NOT c.contacts_in_period)"""
-            .replace("CONTACTS", CONTACTS.strip()).replace("UNSEEN", UNSEEN.replace("xid", "l.xid"));
+                WHERE c.active AND c.person_id IS NOT NULL CUT)"""
+            .replace("COUNT", JOURNEY_COUNT.strip()).replace("UNSEEN", UNSEEN.replace("xid", "l.xid"));
+
+    /** Only the participants whose contacts the period cuts: the others' are counted whole from the stored count. */
+    private static final String CUT_CONTACTS = "AND c.contacts > 0 AND NOT c.contacts_in_period";
+
+    /** A unit stores no group activities (V33): they are counted from the journey for every participant. */
+    private static String journeyCount(String template, JourneyKind kind) {
+        return template.replace("KIND", kind.name()).replace("CUT", kind == JourneyKind.KONTAKT ? CUT_CONTACTS : "");
+    }
 
     /**
-     * The units a pass reads, and how it counts the contacts the period cuts: all of the programme's, or only the
+     * The units a pass reads, and how it counts the contacts the period cuts and the group activities: all of the programme's, or only the
      * {@code :changed} ones, as they are now or as snapshot {@code :kept} saw them ({@link GoalMeasureCache}).
      */
-    record Units(String cohort, String contacts) {
-        static final Units ALL = new Units(UNITS, UNITS + CONTACTS);
+    record Units(String cohort, String contacts, String groupActivities) {
+        static final Units ALL = new Units(UNITS, UNITS + journeyCount(JOURNEY_COUNT, JourneyKind.KONTAKT),
+                UNITS + journeyCount(JOURNEY_COUNT, JourneyKind.GRUPPAKTIVITET));
         static final Units CHANGED = of(FunderReports.cohort("follow_up_unit",
-                "u.programme_id = :programme AND u.id = ANY (CAST(:changed AS uuid[]))"), CONTACTS);
-        static final Units BEFORE = of(FunderReports.cohort(FunderReports.BEFORE, "u.programme_id = :programme"), CONTACTS_BEFORE);
+                "u.programme_id = :programme AND u.id = ANY (CAST(:changed AS uuid[]))"), JOURNEY_COUNT);
+        static final Units BEFORE = of(FunderReports.cohort(FunderReports.BEFORE, "u.programme_id = :programme"),
+                JOURNEY_COUNT_BEFORE);
 
-        private static Units of(String cohort, String contacts) {
-            return new Units(cohort, cohort + contacts);
+        private static Units of(String cohort, String count) {
+            return new Units(cohort, cohort + journeyCount(count, JourneyKind.KONTAKT),
+                    cohort + journeyCount(count, JourneyKind.GRUPPAKTIVITET));
         }
     }
 
@@ -190,7 +203,8 @@ class FunderReports {
      * One statement with its named parameters; per goal, the positions of its three sums in the counts array, and the
      * position of the count of participants whose contacts the period cuts (-1 without a contacts goal).
      */
-    record Statement(String sql, Map<String, Object> params, int[][] goalColumns, int width, int cutContacts) {
+    record Statement(String sql, Map<String, Object> params, int[][] goalColumns, int width, int cutContacts,
+            boolean groupActivities) {
     }
 
     /**
@@ -240,7 +254,7 @@ class FunderReports {
                     .append(" FROM cohort");
         }
         return new Statement(sql.append("\nORDER BY 1, 2, 3").toString(), params, goalColumns, values.size(),
-                cutContacts);
+                cutContacts, goals.stream().anyMatch(g -> g.indicator() == GoalIndicator.GROUP_ACTIVITIES_PER_WEEK));
     }
 
     /**
@@ -255,13 +269,15 @@ class FunderReports {
         for (int n = 0; n < goals.size(); n++) {
             ProgrammeGoal g = goals.get(n);
             String[] rule = rule(g.indicator(), String.valueOf(n));
-            // a contacts goal's numerator: the contacts of those whose contacts all fall in the period (the rest in 'C')
+            // a contacts goal's numerator: the contacts of those whose contacts all fall in the period (the rest by
+            // Units.contacts); a group activities goal's: all by Units.groupActivities
             String hits = g.indicator() == GoalIndicator.CONTACTS_PER_WEEK
                     ? "coalesce(sum(contacts) FILTER (WHERE " + rule[0] + " AND contacts_in_period), 0)"
+                    : g.indicator() == GoalIndicator.GROUP_ACTIVITIES_PER_WEEK ? "0"
                     : rule[1].equals("true") ? "count(*) FILTER (WHERE " + rule[0] + ")"
                     : "count(*) FILTER (WHERE " + rule[0] + " AND (" + rule[1] + "))";
             String units = "count(*) FILTER (WHERE " + rule[0] + ")";
-            String days = g.indicator() != GoalIndicator.CONTACTS_PER_WEEK ? "0"
+            String days = !g.indicator().perWeek() ? "0"
                     : "coalesce(sum(LEAST(coalesce(ended_on, CAST(:to AS date)), CAST(:to AS date))"
                             + " - GREATEST(started_on, CAST(:from AS date)) + 1) FILTER (WHERE " + rule[0] + "), 0)";
             columns[n] = new int[3];
@@ -296,7 +312,7 @@ class FunderReports {
             case PARTICIPANTS -> new String[] { "active", "true" };
             case DISCHARGED_TO_WORK_OR_STUDIES -> new String[] { "discharged",
                 "end_reason IN ('ARBETE', 'STUDIER') OR end_occupation IN ('ARBETAR', 'STUDERAR')" };
-            case CONTACTS_PER_WEEK -> new String[] { "active AND person_id IS NOT NULL", "true" };
+            case CONTACTS_PER_WEEK, GROUP_ACTIVITIES_PER_WEEK -> new String[] { "active AND person_id IS NOT NULL", "true" };
         };
     }
 
@@ -358,7 +374,8 @@ class FunderReports {
         // the whole cohort however short the period (and measured twice as slow for the whole of it)
         jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
         double[] sums = new double[statement.width()];
-        long[] contactCount = new long[1];
+        long contactCount = 0;
+        long groupActivityCount = 0;
         var params = new HashMap<>(statement.params());
         params.putAll(extra);
         jdbc.sql(statement.sql()).params(params).query(rs -> {
@@ -395,14 +412,19 @@ class FunderReports {
             }
         });
         if (statement.cutContacts() >= 0 && sums[statement.cutContacts()] > 0) {
-            contactCount[0] = jdbc.sql(cohort.contacts()).params(params).query(Long.class).single();
+            contactCount = jdbc.sql(cohort.contacts()).params(params).query(Long.class).single();
+        }
+        if (statement.groupActivities()) {
+            groupActivityCount = jdbc.sql(cohort.groupActivities()).params(params).query(Long.class).single();
         }
         for (int n = 0; n < goals.size(); n++) {
             ProgrammeGoal g = goals.get(n);
             long hits = (long) sums[columns[n][0]];
             long units = (long) sums[columns[n][1]];
             if (g.indicator() == GoalIndicator.CONTACTS_PER_WEEK) {
-                measured.put(g.id(), new Measured(units, units, hits + contactCount[0], sums[columns[n][2]]));
+                measured.put(g.id(), new Measured(units, units, hits + contactCount, sums[columns[n][2]]));
+            } else if (g.indicator() == GoalIndicator.GROUP_ACTIVITIES_PER_WEEK) {
+                measured.put(g.id(), new Measured(units, units, groupActivityCount, sums[columns[n][2]]));
             } else {
                 measured.put(g.id(), new Measured(hits, units, 0, sums[columns[n][2]]));
             }
@@ -439,9 +461,10 @@ class FunderReports {
 
     /** Columns: enrolment_id, person_id, started_on, ended_on, hit, amount, days; the same rule as the goal's sums. */
     private static String unitsSql(GoalIndicator indicator) {
-        if (indicator == GoalIndicator.CONTACTS_PER_WEEK) {
+        if (indicator.perWeek()) {
+            String kind = indicator == GoalIndicator.CONTACTS_PER_WEEK ? "KONTAKT" : "GRUPPAKTIVITET";
             return "SELECT w.enrolment_id, w.person_id, w.started_on, w.ended_on, true,"
-                    + " (SELECT count(*) FROM journey_event j WHERE j.person_id = w.person_id AND j.kind = 'KONTAKT'"
+                    + " (SELECT count(*) FROM journey_event j WHERE j.person_id = w.person_id AND j.kind = '" + kind + "'"
                     + " AND j.organisation_id = :organisation AND j.occurred_on BETWEEN w.s AND w.e),"
                     + " (w.e - w.s + 1)::float8 FROM contact_window w";
         }

@@ -18,11 +18,14 @@ import se.lots.audit.AuditAction;
 import se.lots.audit.AuditLog;
 import se.lots.plan.Enrolment;
 import se.lots.plan.EnrolmentService;
+import se.lots.plan.PlanService;
 import se.lots.plan.Programme;
 import se.lots.registry.PersonRead;
 import se.lots.registry.RegistryService;
 import se.lots.security.Actor;
+import se.lots.shared.InvalidInputException;
 import se.lots.shared.NotFoundException;
+import se.lots.shared.Validation;
 
 /** The participants page of a programme, for the programme's own organisation: who is moving, who is stuck. */
 @Service
@@ -32,12 +35,14 @@ public class ProgrammeFollowUpService {
     private final Participants participants;
     private final AssessmentService assessments;
     private final RegistryService registry;
+    private final PlanService plans;
     private final AuditLog audit;
     private final Clock clock;
 
     ProgrammeFollowUpService(EnrolmentService enrolments, Participants participants,
-            AssessmentService assessments, RegistryService registry, AuditLog audit, Clock clock) {
+            AssessmentService assessments, RegistryService registry, PlanService plans, AuditLog audit, Clock clock) {
         this.enrolments = enrolments;
+        this.plans = plans;
         this.participants = participants;
         this.assessments = assessments;
         this.registry = registry;
@@ -51,12 +56,41 @@ public class ProgrammeFollowUpService {
         return enrolments.allProgrammes().stream().filter(p -> p.organisationId() == actor.organisationId()).toList();
     }
 
-    @Transactional
-    public ProgrammeFollowUp page(Actor actor, long programmeId) {
+    private Programme followedUp(Actor actor, long programmeId) {
         Programme programme = enrolments.programme(programmeId).orElseThrow(() -> new NotFoundException("programme"));
         if (!actor.readsPersonalData() || programme.organisationId() != actor.organisationId()) {
             throw new AccessDeniedException("participants are followed up by the programme's organisation");
         }
+        return programme;
+    }
+
+    /**
+     * A group activity of the programme, recorded once for the participants who took part (by enrolment), each of
+     * whom must have been enrolled in it on the day; on each one's journey, all or none. Returns how many.
+     */
+    @Transactional
+    public int recordGroupActivity(Actor actor, long programmeId, String occurredOn, String note,
+            List<String> enrolmentIds) {
+        followedUp(actor, programmeId);
+        LocalDate on = new Validation().date("groupOn", occurredOn, false, null);
+        Map<String, Enrolment> enrolled = new HashMap<>();
+        for (Enrolment e : enrolments.ofProgramme(programmeId)) {
+            enrolled.put(e.id().toString(), e);
+        }
+        var persons = new ArrayList<UUID>();
+        for (String id : enrolmentIds) {
+            Enrolment e = enrolled.get(id);
+            if (e == null || (on != null && (e.startedOn().isAfter(on) || (e.endedOn() != null && e.endedOn().isBefore(on))))) {
+                throw new InvalidInputException("groupParticipants", "plan.groupActivity.notEnrolled");
+            }
+            persons.add(e.personId());
+        }
+        return plans.recordGroupActivity(actor, persons, occurredOn, note);
+    }
+
+    @Transactional
+    public ProgrammeFollowUp page(Actor actor, long programmeId) {
+        Programme programme = followedUp(actor, programmeId);
         LocalDate today = LocalDate.now(clock);
         Map<UUID, List<AssessmentSeries>> series = assessments.ofProgramme(programmeId, today);
         List<Enrolment> enrolled = enrolments.ofProgramme(programmeId);

@@ -35,10 +35,12 @@ class ProgressionController {
     private final ProgrammeFollowUpService followUp;
     private final Categories categories;
     private final MessageSource messages;
+    private final java.time.Clock clock;
 
     ProgressionController(RegistrationService registrations, AssessmentService assessments,
             StepMovementService movements, InstrumentService instruments, ProgrammeFollowUpService followUp,
-            Categories categories, MessageSource messages) {
+            Categories categories, MessageSource messages, java.time.Clock clock) {
+        this.clock = clock;
         this.registrations = registrations;
         this.assessments = assessments;
         this.movements = movements;
@@ -58,9 +60,34 @@ class ProgressionController {
     String participants(Actor actor, @PathVariable long id, Model model) {
         ProgrammeFollowUp page = followUp.page(actor, id);
         model.addAttribute("followUp", page);
+        model.addAttribute("today", java.time.LocalDate.now(clock));
         model.addAttribute("trends", List.of(ReliableChangePolicy.Trend.IMPROVED, ReliableChangePolicy.Trend.STUCK,
                 ReliableChangePolicy.Trend.WORSENED));
         return "progression/participants";
+    }
+
+    /** A group activity, recorded once for those who took part; the page again with what was typed on an error. */
+    @PostMapping("/programmes/{id}/gruppaktivitet")
+    String groupActivity(Actor actor, @PathVariable long id, @RequestParam(required = false) String groupOn,
+            @RequestParam(required = false) String groupNote,
+            @RequestParam(name = "groupParticipants", required = false) List<String> chosen, Model model,
+            Locale locale, RedirectAttributes redirect) {
+        List<String> participants = chosen == null ? List.of() : chosen;
+        try {
+            int recorded = followUp.recordGroupActivity(actor, id, groupOn, groupNote, participants);
+            redirect.addFlashAttribute("noticeText",
+                    messages.getMessage("progression.groupActivity.saved", new Object[] { recorded }, locale));
+            return "redirect:/programmes/" + id + "/deltagare#gruppaktivitet";
+        } catch (InvalidInputException e) {
+            var named = new LinkedHashMap<String, String>();
+            e.texts(messages, locale).forEach((field, text) -> named.put(field,
+                    messages.getMessage("plan.field." + field, null, field, locale) + ": " + text));
+            model.addAttribute("groupErrors", named);
+            model.addAttribute("groupOn", groupOn);
+            model.addAttribute("groupNote", groupNote);
+            model.addAttribute("groupChosen", participants);
+            return participants(actor, id, model);
+        }
     }
 
     @GetMapping("/enrolments/{id}/registrering")

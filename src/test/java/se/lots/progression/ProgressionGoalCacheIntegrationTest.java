@@ -219,6 +219,7 @@ class ProgressionGoalCacheIntegrationTest {
         reports.addGoal(lead, id, new GoalInput("PARTICIPANTS", null, null, null, "20"));
         reports.addGoal(lead, id, new GoalInput("DISCHARGED_TO_WORK_OR_STUDIES", null, null, null, "50"));
         reports.addGoal(lead, id, new GoalInput("CONTACTS_PER_WEEK", null, null, null, "1"));
+        reports.addGoal(lead, id, new GoalInput("GROUP_ACTIVITIES_PER_WEEK", null, null, null, "1"));
         List<ProgrammeGoal> goals = reports.goals(lead, id);
         var random = new java.util.Random(20261203);
         var enrolled = new java.util.ArrayList<Enrolment>();
@@ -238,9 +239,9 @@ class ProgressionGoalCacheIntegrationTest {
         keys.forEach(k -> inRepeatableRead(() -> cache.measured(k)));
         long updatedBefore = cache.updatedCount();
 
-        for (int n = 0; n < 24; n++) {
+        for (int n = 0; n < 30; n++) {
             Enrolment e = enrolled.get(random.nextInt(enrolled.size()));
-            int op = random.nextInt(9);
+            int op = random.nextInt(11);
             LocalDate day = TODAY.minusDays(3 + random.nextInt(40));
             String what = "write " + n + " (kind " + op + ")";
             switch (op) {
@@ -267,6 +268,10 @@ class ProgressionGoalCacheIntegrationTest {
                     }
                 }
                 case 6 -> step(lead, e.personId());
+                case 9 -> plans.recordGroupActivity(lead, List.of(e.personId(),
+                        enrolled.get(random.nextInt(enrolled.size())).personId()), day.toString(), "Grupp");
+                case 10 -> jdbc.sql("DELETE FROM journey_event WHERE id = (SELECT min(id) FROM journey_event"
+                        + " WHERE person_id = ? AND kind = 'GRUPPAKTIVITET')").param(e.personId()).update();
                 case 7 -> {
                     UUID person = registry.register(lead, aYoungPerson().named("Ny", "Sson").build()).id();
                     enrolled.add(enrolments.enrol(lead, person, new EnrolmentInput(String.valueOf(id),
