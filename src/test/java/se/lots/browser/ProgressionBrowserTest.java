@@ -198,6 +198,46 @@ class ProgressionBrowserTest {
         browser.assertAccessible("ladder page after a change");
     }
 
+    /**
+     * A group activity goal set on the goals page, a group activity recorded once for two participants on their
+     * programme's page (after none chosen is refused), and the goal's figures changed accordingly.
+     */
+    @Test
+    void theProgrammeLeadSetsAGroupActivityGoalRecordsAGroupActivityAndSeesTheGoalCountIt() {
+        Actor lead = actors.byUsername("insatsledare");
+        String name = "Gruppträffar " + UUID.randomUUID().toString().substring(0, 8);
+        long programme = enrolments.saveProgramme(lead, name);
+        for (String first : List.of("Greta", "Gustav")) {
+            UUID person = registry.register(lead, aYoungPerson().named(first, "Gruppdeltagare").build()).id();
+            enrolments.enrol(lead, person, new EnrolmentInput(String.valueOf(programme),
+                    LocalDate.now().minusDays(20).toString(), null, null, "Behöver sammanhang"));
+        }
+        browser.on(port).loginAs("insatsledare");
+        browser.open("/programmes/" + programme + "/mal");
+        browser.choose("indicator", "GROUP_ACTIVITIES_PER_WEEK");
+        browser.type("target", "1");
+        browser.clickAndWait("section[aria-labelledby=new-goal-h] button");
+        assertThat(browser.text("#goals")).contains("Gruppaktiviteter per deltagarvecka",
+                "0 deltaganden i gruppaktiviteter, 2 deltagare");
+
+        browser.clickAndWait("#goals-participants");
+        browser.assertAccessible("participants page with the group activity form");
+        browser.type("groupNote", "Gemensam lunch och CV-verkstad");
+        browser.clickAndWait("#save-group-activity");
+        assertThat(browser.text("#gruppaktivitet [role=alert]"))
+                .contains("Deltagare som var med: Välj minst en deltagare som var med.");
+        assertThat(browser.find("#groupNote").getAttribute("value")).isEqualTo("Gemensam lunch och CV-verkstad");
+        browser.assertAccessible("group activity form with an error");
+        for (var box : browser.findAll("#group-activity input[type=checkbox]")) {
+            box.click();
+        }
+        browser.clickAndWait("#save-group-activity");
+        assertThat(browser.text("[role=status]")).contains("Gruppaktiviteten är registrerad för 2 deltagare");
+
+        browser.clickAndWait("#participants-goals");
+        assertThat(browser.text("#goals")).contains("2 deltaganden i gruppaktiviteter, 2 deltagare");
+    }
+
     private void assess(long instrument, List<Long> items, LocalDate on, String... scores) {
         setDate("assessedOn-" + instrument, on);
         for (int i = 0; i < scores.length; i++) {
