@@ -85,7 +85,7 @@ final class ProgressionDataGenerator {
                 SELECT p.id, t.id, :org, 'KOMMUNEN', 'Praktik', 'PAGAR', :user, p.created_at, :user, p.created_at
                   FROM p JOIN t ON t.plan_id = p.id""")
                 .param("programme", programmeId).param("org", organisationId).param("user", userId).update();
-        // the contacts without the journey trigger, then their units refreshed once the journey has statistics: a
+        // two contacts and one group activity each; the contacts without the journey trigger, then their units refreshed once the journey has statistics: a
         // half-million-row insert refreshing a quarter of a million units inside its own statement is planned against
         // a journey the planner still thinks empty, and reads all of it for every unit
         sql.sql("ALTER TABLE journey_event DISABLE TRIGGER follow_up_unit_contact_inserted").update();
@@ -94,8 +94,11 @@ final class ProgressionDataGenerator {
                 SELECT e.person_id, :org, :user,
                        e.started_on + ((abs(hashtext(e.id::text || k.n)) % 1000)::int
                                        % (coalesce(e.ended_on, current_date) - e.started_on + 1)),
-                       'KONTAKT', 'Samtal'
-                  FROM enrolment e CROSS JOIN (VALUES ('a'), ('b')) k(n) WHERE e.programme_id = :programme""")
+                       k.kind, k.summary
+                  FROM enrolment e
+                 CROSS JOIN (VALUES ('a', 'KONTAKT', 'Samtal'), ('b', 'KONTAKT', 'Samtal'),
+                                    ('g', 'GRUPPAKTIVITET', 'Gruppträff')) k(n, kind, summary)
+                 WHERE e.programme_id = :programme""")
                 .param("programme", programmeId).param("org", organisationId).param("user", userId).update();
         sql.sql("ALTER TABLE journey_event ENABLE TRIGGER follow_up_unit_contact_inserted").update();
         sql.sql("VACUUM (ANALYZE) journey_event").update();

@@ -67,7 +67,7 @@ class ProgressionDataGeneratorSmokeIntegrationTest {
     }
 
     /**
-     * The goals over the generated data (plans and contacts included) for the whole time and for a period that ends
+     * The goals over the generated data (plans, contacts and group activities included) for the whole time and for a period that ends
      * before some plans were written, against the same rules written by hand over the source tables, with the months
      * added to each row as PostgreS"""L counts them: the stored months and dates of follow_up_unit must give the same.
      */
@@ -81,6 +81,7 @@ class ProgressionDataGeneratorSmokeIntegrationTest {
         reports.addGoal(lead, programme, new GoalInput("CONTACTS_PER_WEEK", null, null, null, "1"));
         // every age, so that the months are tested on many whatever the ages of the persons in the database
         reports.addGoal(lead, programme, new GoalInput("PLAN_WITHIN_MONTHS", "0", "120", "6", "80"));
+        reports.addGoal(lead, programme, new GoalInput("GROUP_ACTIVITIES_PER_WEEK", null, null, null, "1"));
         LocalDate today = LocalDate.now();
         for (var period : java.util.List.of(reports.period("2000-01-01", today.toString()),
                 reports.period(today.minusDays(400).toString(), today.minusDays(100).toString()))) {
@@ -113,12 +114,15 @@ class ProgressionDataGeneratorSmokeIntegrationTest {
                            sum(e - s + 1) FILTER (WHERE active),
                            count(*) FILTER (WHERE active AND plan_in_time),
                            count(*) FILTER (WHERE active
-                                              AND (plan_in_time OR (started_on + interval '6 months')::date <= :to))
+                                              AND (plan_in_time OR (started_on + interval '6 months')::date <= :to)),
+                           (SELECT count(*) FROM f JOIN journey_event j ON j.person_id = f.person_id
+                             AND j.kind = 'GRUPPAKTIVITET' AND j.organisation_id = :organisation
+                             AND j.occurred_on BETWEEN f.s AND f.e WHERE f.active)
                       FROM f""")
                     .param("programme", programme).param("from", period.from()).param("to", period.to())
                     .param("organisation", lead.organisationId())
                     .query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8) }).single();
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9) }).single();
             // not a degenerate cohort: some with a plan and some without in each goal
             assertThat(byHand[0]).isPositive().isLessThan(byHand[1]);
             assertThat(byHand[6]).isPositive().isLessThan(byHand[7]);
@@ -133,6 +137,10 @@ class ProgressionDataGeneratorSmokeIntegrationTest {
                     / byHand[5]).setScale(2, java.math.RoundingMode.HALF_UP));
             assertThat(goals.get(3).numerator().count()).isEqualTo(byHand[6]);
             assertThat(goals.get(3).denominator().count()).isEqualTo(byHand[7]);
+            assertThat(byHand[8]).isPositive();
+            assertThat(goals.get(4).numerator().count()).isEqualTo(byHand[8]);
+            assertThat(goals.get(4).value()).isEqualByComparingTo(java.math.BigDecimal.valueOf(byHand[8] * 7.0
+                    / byHand[5]).setScale(2, java.math.RoundingMode.HALF_UP));
         }
     }
 }
