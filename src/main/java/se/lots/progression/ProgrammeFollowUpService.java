@@ -80,12 +80,16 @@ public class ProgrammeFollowUpService {
         var persons = new ArrayList<UUID>();
         for (String id : enrolmentIds) {
             Enrolment e = enrolled.get(id);
-            if (e == null || (on != null && (e.startedOn().isAfter(on) || (e.endedOn() != null && e.endedOn().isBefore(on))))) {
+            if (e == null || (on != null && !enrolledOn(e, on))) {
                 throw new InvalidInputException("groupParticipants", "plan.groupActivity.notEnrolled");
             }
             persons.add(e.personId());
         }
         return plans.recordGroupActivity(actor, persons, occurredOn, note);
+    }
+
+    private static boolean enrolledOn(Enrolment e, LocalDate day) {
+        return !e.startedOn().isAfter(day) && (e.endedOn() == null || !e.endedOn().isBefore(day));
     }
 
     @Transactional
