@@ -64,7 +64,9 @@ class FunderReports {
                        CASE WHEN u.end_measured_on <= CAST(:to AS date) THEN u.end_incomes END AS end_incomes,
                        CASE WHEN u.first_plan_on <= CAST(:to AS date) THEN u.plan_months END AS plan_months,
                        u.first_contact_on >= CAST(:from AS date) AND u.last_contact_on <= CAST(:to AS date)
-                           AS contacts_in_period, u.contacts
+                           AS contacts_in_period, u.contacts,
+                       u.first_group_on >= CAST(:from AS date) AND u.last_group_on <= CAST(:to AS date)
+                           AS groups_in_period, u.group_activities
                 FROM SOURCE u
                 WHERE PROGRAMMES AND u.started_on <= CAST(:to AS date)
             )""".replace("SOURCE", source).replace("PROGRAMMES", programmes);
@@ -138,12 +140,14 @@ class FunderReports {
                 WHERE c.active AND c.person_id IS NOT NULL CUT)"""
             .replace("COUNT", JOURNEY_COUNT.strip()).replace("UNSEEN", UNSEEN.replace("xid", "l.xid"));
 
-    /** Only the participants whose contacts the period cuts: the others' are counted whole from the stored count. */
-    private static final String CUT_CONTACTS = "AND c.contacts > 0 AND NOT c.contacts_in_period";
-
-    /** A unit stores no group activities (V33): they are counted from the journey for every participant. */
+    /**
+     * Only the participants whose contacts (group activities) the period cuts: the others' are counted whole from the
+     * stored count (V30, V33).
+     */
     private static String journeyCount(String template, JourneyKind kind) {
-        return template.replace("KIND", kind.name()).replace("CUT", kind == JourneyKind.KONTAKT ? CUT_CONTACTS : "");
+        return template.replace("KIND", kind.name()).replace("CUT", kind == JourneyKind.KONTAKT
+                ? "AND c.contacts > 0 AND NOT c.contacts_in_period"
+                : "AND c.group_activities > 0 AND NOT c.groups_in_period");
     }
 
     /**
@@ -204,7 +208,7 @@ class FunderReports {
      * position of the count of participants whose contacts the period cuts (-1 without a contacts goal).
      */
     record Statement(String sql, Map<String, Object> params, int[][] goalColumns, int width, int cutContacts,
-            boolean groupActivities) {
+            int cutGroupActivities) {
     }
 
     /**
@@ -240,6 +244,12 @@ class FunderReports {
             values.put("count(*) FILTER (WHERE active AND person_id IS NOT NULL AND contacts > 0"
                     + " AND NOT contacts_in_period)", cutContacts);
         }
+        int cutGroupActivities = -1;
+        if (goals.stream().anyMatch(g -> g.indicator() == GoalIndicator.GROUP_ACTIVITIES_PER_WEEK)) {
+            cutGroupActivities = values.size();
+            values.put("count(*) FILTER (WHERE active AND person_id IS NOT NULL AND group_activities > 0"
+                    + " AND NOT groups_in_period)", cutGroupActivities);
+        }
         String array = "ARRAY[" + String.join(", ", values.keySet()) + "]::float8[]";
         var sql = new StringBuilder(cohort.cohort()).append('\n');
         if (tables) {
@@ -254,7 +264,7 @@ class FunderReports {
                     .append(" FROM cohort");
         }
         return new Statement(sql.append("\nORDER BY 1, 2, 3").toString(), params, goalColumns, values.size(),
-                cutContacts, goals.stream().anyMatch(g -> g.indicator() == GoalIndicator.GROUP_ACTIVITIES_PER_WEEK));
+                cutContacts, cutGroupActivities);
     }
 
     /**
@@ -270,10 +280,11 @@ class FunderReports {
             ProgrammeGoal g = goals.get(n);
             String[] rule = rule(g.indicator(), String.valueOf(n));
             // a contacts goal's numerator: the contacts of those whose contacts all fall in the period (the rest by
-            // Units.contacts); a group activities goal's: all by Units.groupActivities
+            // Units.contacts); a group activities goal's likewise
             String hits = g.indicator() == GoalIndicator.CONTACTS_PER_WEEK
                     ? "coalesce(sum(contacts) FILTER (WHERE " + rule[0] + " AND contacts_in_period), 0)"
-                    : g.indicator() == GoalIndicator.GROUP_ACTIVITIES_PER_WEEK ? "0"
+                    : g.indicator() == GoalIndicator.GROUP_ACTIVITIES_PER_WEEK
+                    ? "coalesce(sum(group_activities) FILTER (WHERE " + rule[0] + " AND groups_in_period), 0)"
                     : rule[1].equals("true") ? "count(*) FILTER (WHERE " + rule[0] + ")"
                     : "count(*) FILTER (WHERE " + rule[0] + " AND (" + rule[1] + "))";
             String units = "count(*) FILTER (WHERE " + rule[0] + ")";
@@ -414,7 +425,7 @@ class FunderReports {
         if (statement.cutContacts() >= 0 && sums[statement.cutContacts()] > 0) {
             contactCount = jdbc.sql(cohort.contacts()).params(params).query(Long.class).single();
         }
-        if (statement.groupActivities()) {
+        if (statement.cutGroupActivities() >= 0 && sums[statement.cutGroupActivities()] > 0) {
             groupActivityCount = jdbc.sql(cohort.groupActivities()).params(params).query(Long.class).single();
         }
         for (int n = 0; n < goals.size(); n++) {
@@ -424,7 +435,7 @@ class FunderReports {
             if (g.indicator() == GoalIndicator.CONTACTS_PER_WEEK) {
                 measured.put(g.id(), new Measured(units, units, hits + contactCount, sums[columns[n][2]]));
             } else if (g.indicator() == GoalIndicator.GROUP_ACTIVITIES_PER_WEEK) {
-                measured.put(g.id(), new Measured(units, units, groupActivityCount, sums[columns[n][2]]));
+                measured.put(g.id(), new Measured(units, units, hits + groupActivityCount, sums[columns[n][2]]));
             } else {
                 measured.put(g.id(), new Measured(hits, units, 0, sums[columns[n][2]]));
             }

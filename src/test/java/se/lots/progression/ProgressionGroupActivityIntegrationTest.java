@@ -102,6 +102,14 @@ class ProgressionGroupActivityIntegrationTest {
         // a contact is not a group activity, and a group activity is not a contact
         plans.recordContact(lead, a.personId(), TODAY.minusDays(5).toString(), "Samtal", false);
 
+        // the units keep them (V33) as their source computes them, for the period that holds them all
+        assertThat(jdbc.sql("SELECT count(*) FROM ((SELECT * FROM follow_up_unit WHERE programme_id = ? EXCEPT"
+                + " SELECT * FROM follow_up_unit_source WHERE programme_id = ?) UNION ALL (SELECT * FROM"
+                + " follow_up_unit_source WHERE programme_id = ? EXCEPT SELECT * FROM follow_up_unit"
+                + " WHERE programme_id = ?)) d").params(programme, programme, programme, programme)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT group_activities FROM follow_up_unit WHERE programme_id = ? ORDER BY 1")
+                .param(programme).query(Integer.class).list()).containsExactly(1, 2, 2);
         // 30 days ago to yesterday: 5 attendances over 30 + 30 + 21 participant-days
         GoalResult whole = groupGoal(lead, programme, TODAY.minusDays(30), TODAY.minusDays(1));
         assertThat(whole.numerator().count()).isEqualTo(5);
