@@ -24,7 +24,8 @@ import se.lots.security.CurrentActor;
 
 /**
  * The programme lead records a participant's start registration (after a wrong extent is refused) and two ORS-style
- * assessments, and sees the chart with its values as a table; in headless Chromium with axe.
+ * assessments, and sees the chart with its values as a table; sets a goal, records the end registration after the
+ * discharge and sees the goal change; downloads the report (xlsx parsed, PDF); in headless Chromium with axe.
  */
 @IntegrationTest
 class ProgressionBrowserTest {
@@ -52,19 +53,30 @@ class ProgressionBrowserTest {
         browser.close();
     }
 
+    /** The file behind a link, fetched by the page itself (with its session), as a download would get it. */
+    private static byte[] download(String href) {
+        Object base64 = browser.driver().executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => r.ok ? r.arrayBuffer() : Promise.reject(r.status)).then(b => {
+                    let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s));
+                }).catch(e => done('failed: ' + e));""", href);
+        assertThat(String.valueOf(base64)).doesNotStartWith("failed");
+        return java.util.Base64.getDecoder().decode(String.valueOf(base64));
+    }
+
     private void setDate(String id, LocalDate date) {
         browser.driver().executeScript("document.getElementById(arguments[0]).value = arguments[1]", id,
                 date.toString());
     }
 
     @Test
-    void theProgrammeLeadRegistersTheStartAndTwoAssessmentsAndSeesTheChart() {
+    void theProgrammeLeadRegistersStartAssessmentsAndEndSeesTheGoalChangeAndDownloadsTheReport() {
         Actor lead = actors.byUsername("insatsledare");
         UUID person = registry.register(lead, aYoungPerson().named("Nora", "Framstegsson").build()).id();
         long programme = enrolments.saveProgramme(lead, "Framsteget ung");
         LocalDate start = LocalDate.now().minusDays(30);
-        enrolments.enrol(lead, person, new EnrolmentInput(String.valueOf(programme), start.toString(), null, null,
-                "Varken arbetar eller studerar"));
+        var enrolment = enrolments.enrol(lead, person, new EnrolmentInput(String.valueOf(programme), start.toString(),
+                null, null, "Varken arbetar eller studerar"));
 
         browser.on(port).loginAs("insatsledare");
         browser.open("/uppfoljning");
@@ -100,6 +112,30 @@ class ProgressionBrowserTest {
         assertThat(browser.text("#series-0")).contains("Rör sig framåt", "Över gränsvärdet");
         browser.assertAccessible("participant follow-up page");
 
+        // a goal on the discharged, set on the goals page: nobody discharged yet
+        browser.open("/programmes/" + programme + "/mal");
+        browser.choose("indicator", "DISCHARGED_TO_WORK_OR_STUDIES");
+        browser.type("target", "50");
+        browser.clickAndWait("section[aria-labelledby=new-goal-h] button");
+        assertThat(browser.text("#goals")).contains("0 av 0 avslutade");
+        // discharged today as AVBRUTIT (on the plan's side): counted, but not to work or studies
+        LocalDate today = LocalDate.now();
+        enrolments.discharge(lead, enrolment.id(), today.toString(), "AVBRUTIT", null);
+        browser.open("/programmes/" + programme + "/mal");
+        assertThat(browser.text("#goals")).contains("0 av 1 avslutade");
+        // the end registration says she studies now: the indicator changes
+        browser.open("/enrolments/" + enrolment.id() + "/registrering");
+        setDate("slut-measuredOn", today);
+        browser.find("#slut-occupation-STUDERAR").click();
+        browser.find("#slut-income-STUDIEMEDEL").click();
+        browser.choose("slut-educationLevel", "GYMNASIAL");
+        browser.find("#slut-af-no").click();
+        browser.clickAndWait(browser.find("#save-slut"));
+        assertThat(browser.text("[role=status]")).contains("Registreringen är sparad");
+        browser.open("/programmes/" + programme + "/mal");
+        assertThat(browser.text("#goals")).contains("1 av 1 avslutade", "100.0 %");
+        assertThat(browser.text("#goals td.met")).isEqualTo("Ja");
+
         // the programme's goals and the funder's report, reached from the follow-up start page
         browser.open("/uppfoljning");
         browser.clickAndWait("#goals-" + programme);
@@ -117,6 +153,20 @@ class ProgressionBrowserTest {
         browser.clickAndWait("#report-" + programme);
         assertThat(browser.text("h1")).contains("Rapport till finansiären: Framsteget ung");
         browser.assertAccessible("funder's report page");
+        // downloaded: the xlsx, suppressed as everything that leaves Lots (one discharged is under 5), and the PDF
+        byte[] xlsx = download(browser.find("a[href*='rapport.xlsx']").getAttribute("href"));
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var goals = workbook.getSheets().filter(sheet -> sheet.getName().equals("Mål")).findFirst().orElseThrow()
+                    .read();
+            // the page showed 100 % and Ja; the file hides both, as one person would be recognised
+            assertThat(goals.get(1).getCellText(0)).startsWith("Andel avslutade till arbete");
+            assertThat(goals.get(1).getCellText(2)).isEqualTo("..");
+            assertThat(goals.get(1).getCellText(3)).isEqualTo("..");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        byte[] pdf = download(browser.find("a[href*='rapport.pdf']").getAttribute("href"));
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 
         // the förbund's officer: Uppföljning Finsam over every programme, then one programme's report, suppressed
         browser.logout();
