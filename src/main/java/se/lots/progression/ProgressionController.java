@@ -120,6 +120,8 @@ class ProgressionController {
             return "redirect:" + base(anonymous, id);
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.texts(messages, locale));
+            // the START and SLUT forms have the same fields: the errors are shown on the form that was sent
+            model.addAttribute("errorsOf", k == RegistrationKind.START ? "start" : "slut");
             model.addAttribute(k == RegistrationKind.START ? "startForm" : "endForm", input);
         } catch (ConflictException e) {
             model.addAttribute("conflict", e.messageKey());

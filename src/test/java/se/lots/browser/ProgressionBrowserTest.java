@@ -126,6 +126,15 @@ class ProgressionBrowserTest {
         // the end registration says she studies now: the indicator changes
         browser.open("/enrolments/" + enrolment.id() + "/registrering");
         setDate("slut-measuredOn", today);
+        browser.find("#slut-occupation-ARBETAR").click();
+        browser.type("slut-workExtent", "150");
+        browser.clickAndWait(browser.find("#save-slut"));
+        // the error is on the form that was sent, not on the START form with the same fields
+        assertThat(browser.text("#form-slut")).contains("Omfattning: ange ett heltal mellan 1 och 100 procent");
+        assertThat(browser.findAll("#form-start .field-error")).isEmpty();
+        browser.assertAccessible("end registration with an error");
+        setDate("slut-measuredOn", today);
+        browser.type("slut-workExtent", "");
         browser.find("#slut-occupation-STUDERAR").click();
         browser.find("#slut-income-STUDIEMEDEL").click();
         browser.choose("slut-educationLevel", "GYMNASIAL");
