@@ -149,6 +149,10 @@ public class EnrolmentService {
     @Transactional
     public void setProgrammeActive(Actor actor, long programmeId, boolean active) {
         requireProgrammeManager(actor);
+        Programme p = enrolments.programme(programmeId).orElseThrow(() -> new NotFoundException("programme"));
+        if (p.organisationId() != actor.organisationId()) {
+            throw new AccessDeniedException("a programme is kept by its own organisation");
+        }
         enrolments.setProgrammeActive(programmeId, actor.organisationId(), active);
         audit.record(actor, null, AuditAction.UPDATE, AccessBasis.OWN_ORGANISATION,
                 "program " + programmeId + (active ? " aktivt" : " avslutat"));

@@ -36,11 +36,14 @@ class ProgressionController {
     private final Categories categories;
     private final MessageSource messages;
     private final java.time.Clock clock;
+    private final se.lots.plan.EnrolmentService enrolments;
 
     ProgressionController(RegistrationService registrations, AssessmentService assessments,
             StepMovementService movements, InstrumentService instruments, ProgrammeFollowUpService followUp,
-            Categories categories, MessageSource messages, java.time.Clock clock) {
+            Categories categories, MessageSource messages, java.time.Clock clock,
+            se.lots.plan.EnrolmentService enrolments) {
         this.clock = clock;
+        this.enrolments = enrolments;
         this.registrations = registrations;
         this.assessments = assessments;
         this.movements = movements;
@@ -53,7 +56,36 @@ class ProgressionController {
     @GetMapping("/uppfoljning")
     String programmes(Actor actor, Model model) {
         model.addAttribute("programmes", followUp.programmes(actor));
+        model.addAttribute("keepsProgrammes", actor.role() == se.lots.organisation.Role.PROGRAMME_LEAD);
         return "progression/programmes";
+    }
+
+    /** The programme lead adds one of the organisation's programmes (insatser), or takes an ended one up again. */
+    @PostMapping("/uppfoljning/insatser")
+    String addProgramme(Actor actor, @RequestParam(required = false) String programmeName, Locale locale,
+            RedirectAttributes redirect) {
+        try {
+            enrolments.saveProgramme(actor, programmeName);
+            redirect.addFlashAttribute("noticeText", messages.getMessage("progression.programmes.added",
+                    new Object[] { programmeName.strip() }, locale));
+        } catch (InvalidInputException e) {
+            var named = new LinkedHashMap<String, String>();
+            e.texts(messages, locale).forEach((field, text) -> named.put(field,
+                    messages.getMessage("progression.programmes.field." + field, null, field, locale) + ": " + text));
+            redirect.addFlashAttribute("programmeErrors", named);
+            redirect.addFlashAttribute("programmeName", programmeName);
+        }
+        return "redirect:/uppfoljning";
+    }
+
+    /** Ends a programme (it takes no new enrolments; its follow-up and report stay) or takes it up again. */
+    @PostMapping("/uppfoljning/insatser/{id}/aktiv")
+    String programmeActive(Actor actor, @PathVariable long id, @RequestParam boolean active, Locale locale,
+            RedirectAttributes redirect) {
+        enrolments.setProgrammeActive(actor, id, active);
+        redirect.addFlashAttribute("noticeText", messages.getMessage(active ? "progression.programmes.resumed"
+                : "progression.programmes.ended", null, locale));
+        return "redirect:/uppfoljning";
     }
 
     @GetMapping("/programmes/{id}/deltagare")

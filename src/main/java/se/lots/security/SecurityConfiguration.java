@@ -96,8 +96,9 @@ class SecurityConfiguration {
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/audit/**").hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
                         .requestMatchers("/persons/**").hasAnyRole(PERSON_DATA_ROLES)
-                        .requestMatchers("/uppfoljning", "/programmes/*/deltagare", "/programmes/*/gruppaktivitet",
-                                "/enrolments/**", "/deltagare/**")
+                        .requestMatchers("/uppfoljning", "/uppfoljning/insatser", "/uppfoljning/insatser/**",
+                                "/programmes/*/deltagare", "/programmes/*/gruppaktivitet", "/enrolments/**",
+                                "/deltagare/**")
                         .hasAnyRole(PERSON_DATA_ROLES)
                         .requestMatchers("/kaa/import/**").hasRole(Role.KAA_COORDINATOR.name())
                         .requestMatchers("/kaa/**").hasAnyRole(Role.KAA_COORDINATOR.name(), Role.CASE_WORKER.name())

@@ -258,20 +258,30 @@ class ProgressionBrowserTest {
     }
 
     /**
-     * A group activity goal set on the goals page, a group activity recorded once for two participants on their
-     * programme's page (after none chosen is refused), and the goal's figures changed accordingly.
+     * A programme added on the follow-up page, a group activity goal set on the goals page, a group activity recorded
+     * once for two participants on the programme's page (after none chosen is refused), and the goal's figures
+     * changed accordingly.
      */
     @Test
-    void theProgrammeLeadSetsAGroupActivityGoalRecordsAGroupActivityAndSeesTheGoalCountIt() {
+    void theProgrammeLeadAddsAProgrammeSetsAGroupActivityGoalRecordsAGroupActivityAndSeesTheGoalCountIt() {
         Actor lead = actors.byUsername("insatsledare");
         String name = "Gruppträffar " + UUID.randomUUID().toString().substring(0, 8);
-        long programme = enrolments.saveProgramme(lead, name);
+        // the programme lead adds the programme on the follow-up page (a blank name refused first)
+        browser.on(port).loginAs("insatsledare");
+        browser.open("/uppfoljning");
+        browser.clickAndWait("#add-programme");
+        assertThat(browser.text("#new-programme [role=alert]")).contains("Insatsens namn: Fältet måste fyllas i.");
+        browser.type("programmeName", name);
+        browser.clickAndWait("#add-programme");
+        assertThat(browser.text("[role=status]")).contains("Insatsen " + name + " är tillagd.");
+        assertThat(browser.text("#programmes")).contains(name);
+        browser.assertAccessible("follow-up page with a new programme");
+        long programme = jdbc.sql("SELECT id FROM programme WHERE name = ?").param(name).query(Long.class).single();
         for (String first : List.of("Greta", "Gustav")) {
             UUID person = registry.register(lead, aYoungPerson().named(first, "Gruppdeltagare").build()).id();
             enrolments.enrol(lead, person, new EnrolmentInput(String.valueOf(programme),
                     LocalDate.now().minusDays(20).toString(), null, null, "Behöver sammanhang"));
         }
-        browser.on(port).loginAs("insatsledare");
         browser.open("/programmes/" + programme + "/mal");
         browser.choose("indicator", "GROUP_ACTIVITIES_PER_WEEK");
         browser.type("target", "1");

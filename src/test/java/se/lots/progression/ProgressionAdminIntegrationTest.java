@@ -35,6 +35,7 @@ import se.lots.IntegrationTest;
 import se.lots.plan.Enrolment;
 import se.lots.plan.EnrolmentInput;
 import se.lots.plan.EnrolmentService;
+import se.lots.plan.Programme;
 import se.lots.registry.RegistryService;
 import se.lots.security.Actor;
 import se.lots.security.CurrentActor;
@@ -177,6 +178,45 @@ class ProgressionAdminIntegrationTest {
 
         String admin = HtmlUtils.htmlUnescape(get(logIn("demoadmin"), "/progression/stegtrappa").body());
         assertThat(admin).contains("id=\"new-step\"").doesNotContain("Den ändras av administratören");
+    }
+
+    @Test
+    void aProgrammeLeadAddsEndsAndTakesUpAProgrammeOnTheFollowUpPage() {
+        HttpClient page = logIn("insatsledare");
+        Actor lead = actors.byUsername("insatsledare");
+        String name = "Ny insats " + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(post(page, "/uppfoljning", "/uppfoljning/insatser", Map.of("programmeName", name)).statusCode())
+                .isEqualTo(302);
+        Programme added = enrolments.allProgrammes().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow();
+        assertThat(added.organisationId()).isEqualTo(lead.organisationId());
+        assertThat(added.active()).isTrue();
+        assertThat(HtmlUtils.htmlUnescape(get(page, "/uppfoljning").body())).contains("Insatsen " + name + " är tillagd.");
+
+        assertThat(post(page, "/uppfoljning", "/uppfoljning/insatser", Map.of("programmeName", " ")).statusCode())
+                .isEqualTo(302);
+        assertThat(HtmlUtils.htmlUnescape(get(page, "/uppfoljning").body()))
+                .contains("Insatsens namn: Fältet måste fyllas i.");
+
+        assertThat(post(page, "/uppfoljning", "/uppfoljning/insatser/" + added.id() + "/aktiv",
+                Map.of("active", "false")).statusCode()).isEqualTo(302);
+        assertThat(enrolments.programme(added.id()).orElseThrow().active()).isFalse();
+        assertThat(enrolments.programmes()).noneMatch(p -> p.id() == added.id());
+        // the same name again takes it up again, with its id
+        post(page, "/uppfoljning", "/uppfoljning/insatser", Map.of("programmeName", name));
+        assertThat(enrolments.programme(added.id()).orElseThrow().active()).isTrue();
+
+        // a case worker may not keep programmes, nor another organisation's programme lead change this one
+        HttpClient coach = logIn("coach");
+        assertThat(post(coach, "/uppfoljning", "/uppfoljning/insatser", Map.of("programmeName", name + " b"))
+                .statusCode()).isEqualTo(403);
+        assertThat(enrolments.allProgrammes()).noneMatch(p -> p.name().equals(name + " b"));
+        Actor af = actors.byUsername("af");
+        Actor otherLead = new Actor(af.userId(), af.username(), af.displayName(), af.organisationId(),
+                af.organisationName(), se.lots.organisation.Role.PROGRAMME_LEAD);
+        assertThatThrownBy(() -> enrolments.setProgrammeActive(otherLead, added.id(), false))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(enrolments.programme(added.id()).orElseThrow().active()).isTrue();
     }
 
     @Test
