@@ -149,7 +149,11 @@ class FirstStart implements ApplicationRunner {
         }
         Actor lead = actors.byUsername("insatsledare");
         for (String programme : List.of("Framsteget ung", "Samordningsteamet", "Ungdomsteamet", "KAA-uppföljning")) {
-            enrolments.saveProgramme(lead, programme);
+            long id = enrolments.saveProgramme(lead, programme);
+            // Framsteget's parts are the förbund's (seed 002); the KAA follow-up is the municipality's own
+            if (!programme.startsWith("KAA")) {
+                enrolments.setProgrammeFundedBy(lead, id, String.valueOf(forbund.id()));
+            }
         }
         demoCatalogue.load(actors.byUsername("forbund"), kommun, region, af, forbund);
         Actor kaa = actors.byUsername("kaa");

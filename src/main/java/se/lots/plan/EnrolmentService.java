@@ -158,6 +158,32 @@ public class EnrolmentService {
                 "program " + programmeId + (active ? " aktivt" : " avslutat"));
     }
 
+    /** The samordningsförbund a programme can be funded by. */
+    @Transactional(readOnly = true)
+    public List<Federation> federations() {
+        return enrolments.federations();
+    }
+
+    /** The programme lead says which samordningsförbund funds the programme (blank: none). */
+    @Transactional
+    public void setProgrammeFundedBy(Actor actor, long programmeId, String federationId) {
+        requireProgrammeManager(actor);
+        Programme p = enrolments.programme(programmeId).orElseThrow(() -> new NotFoundException("programme"));
+        if (p.organisationId() != actor.organisationId()) {
+            throw new AccessDeniedException("a programme is kept by its own organisation");
+        }
+        Long federation = null;
+        if (federationId != null && !federationId.isBlank()) {
+            String chosen = federationId.strip();
+            federation = enrolments.federations().stream().filter(f -> String.valueOf(f.id()).equals(chosen))
+                    .map(Federation::id).findFirst()
+                    .orElseThrow(() -> new InvalidInputException("fundedBy", "enrolment.notAFederation"));
+        }
+        enrolments.setFundedBy(programmeId, federation);
+        audit.record(actor, null, AuditAction.UPDATE, AccessBasis.OWN_ORGANISATION,
+                "program " + programmeId + " finansieras av " + (federation == null ? "ingen" : federation));
+    }
+
     private static void requireProgrammeManager(Actor actor) {
         if (actor.role() != Role.PROGRAMME_LEAD && actor.role() != Role.ADMIN) {
             throw new AccessDeniedException("programmes are kept by the programme lead");

@@ -63,12 +63,25 @@ class Enrolments {
 
     List<Programme> programmes(boolean activeOnly) {
         return jdbc.sql("""
-                SELECT p.id, p.organisation_id, o.name AS organisation_name, p.name, p.active
+                SELECT p.id, p.organisation_id, o.name AS organisation_name, p.name, p.active, p.funded_by,
+                       f.name AS funded_by_name
                   FROM programme p JOIN organisation o ON o.id = p.organisation_id
+                  LEFT JOIN organisation f ON f.id = p.funded_by
                  WHERE p.active OR NOT ? ORDER BY o.name, p.name""")
                 .param(activeOnly).query((rs, n) -> new Programme(rs.getLong("id"), rs.getLong("organisation_id"),
-                        rs.getString("organisation_name"), rs.getString("name"), rs.getBoolean("active")))
+                        rs.getString("organisation_name"), rs.getString("name"), rs.getBoolean("active"),
+                        rs.getObject("funded_by", Long.class), rs.getString("funded_by_name")))
                 .list();
+    }
+
+    /** The samordningsförbund in Lots: the organisations a programme can be funded by. */
+    List<Federation> federations() {
+        return jdbc.sql("SELECT id, name FROM organisation WHERE party_type = 'FORBUND' ORDER BY name")
+                .query((rs, n) -> new Federation(rs.getLong(1), rs.getString(2))).list();
+    }
+
+    void setFundedBy(long programmeId, Long federationId) {
+        jdbc.sql("UPDATE programme SET funded_by = ? WHERE id = ?").params(federationId, programmeId).update();
     }
 
     Optional<Programme> programme(long id) {

@@ -130,6 +130,7 @@ class FunderReportController {
     String finsam(Actor actor, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             Model model, Locale locale) {
         model.addAttribute("finsam", service.finsam(actor, service.period(from, to), locale));
+        model.addAttribute("ownFederation", actor.role() == se.lots.organisation.Role.FEDERATION_OFFICER);
         return "progression/finsam";
     }
 

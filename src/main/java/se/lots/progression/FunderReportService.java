@@ -317,7 +317,12 @@ public class FunderReportService {
             m[1][g] += c.registered();
             m[2][g] += c.discharged();
         }
+        // a förbund's officers follow up the programmes their förbund funds; the analysts every programme
+        boolean own = actor.role() == Role.FEDERATION_OFFICER;
         List<Programme> shown = enrolments.allProgrammes().stream().filter(p -> {
+            if (own && (p.fundedBy() == null || p.fundedBy() != actor.organisationId())) {
+                return false;
+            }
             long[][] m = byProgramme.get(p.id());
             return m != null && java.util.Arrays.stream(m[0]).sum() > 0;
         }).toList();

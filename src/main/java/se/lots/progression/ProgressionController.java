@@ -56,8 +56,27 @@ class ProgressionController {
     @GetMapping("/uppfoljning")
     String programmes(Actor actor, Model model) {
         model.addAttribute("programmes", followUp.programmes(actor));
-        model.addAttribute("keepsProgrammes", actor.role() == se.lots.organisation.Role.PROGRAMME_LEAD);
+        boolean keeps = actor.role() == se.lots.organisation.Role.PROGRAMME_LEAD;
+        model.addAttribute("keepsProgrammes", keeps);
+        model.addAttribute("federations", keeps ? enrolments.federations() : List.of());
         return "progression/programmes";
+    }
+
+    /** Which samordningsförbund funds the programme: the förbund's officers follow it up in Uppföljning Finsam. */
+    @PostMapping("/uppfoljning/insatser/{id}/finansiar")
+    String programmeFundedBy(Actor actor, @PathVariable long id, @RequestParam(required = false) String fundedBy,
+            Locale locale, RedirectAttributes redirect) {
+        try {
+            enrolments.setProgrammeFundedBy(actor, id, fundedBy);
+            redirect.addFlashAttribute("noticeText", messages.getMessage("progression.programmes.fundedBySaved", null,
+                    locale));
+        } catch (InvalidInputException e) {
+            var named = new LinkedHashMap<String, String>();
+            e.texts(messages, locale).forEach((field, text) -> named.put(field,
+                    messages.getMessage("progression.programmes.field." + field, null, field, locale) + ": " + text));
+            redirect.addFlashAttribute("programmeErrors", named);
+        }
+        return "redirect:/uppfoljning";
     }
 
     /** The programme lead adds one of the organisation's programmes (insatser), or takes an ended one up again. */

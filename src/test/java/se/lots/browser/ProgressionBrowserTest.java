@@ -277,6 +277,13 @@ class ProgressionBrowserTest {
         assertThat(browser.text("#programmes")).contains(name);
         browser.assertAccessible("follow-up page with a new programme");
         long programme = jdbc.sql("SELECT id FROM programme WHERE name = ?").param(name).query(Long.class).single();
+        // funded by the förbund: its officers follow it up in Uppföljning Finsam
+        new org.openqa.selenium.support.ui.Select(browser.find("#funded-by-" + programme))
+                .selectByVisibleText("Samordningsförbundet Skåne Nordväst");
+        browser.clickAndWait("#save-funded-by-" + programme);
+        assertThat(browser.text("[role=status]")).contains("Finansiären är sparad");
+        assertThat(jdbc.sql("SELECT o.name FROM programme p JOIN organisation o ON o.id = p.funded_by WHERE p.id = ?")
+                .param(programme).query(String.class).single()).isEqualTo("Samordningsförbundet Skåne Nordväst");
         for (String first : List.of("Greta", "Gustav")) {
             UUID person = registry.register(lead, aYoungPerson().named(first, "Gruppdeltagare").build()).id();
             enrolments.enrol(lead, person, new EnrolmentInput(String.valueOf(programme),

@@ -241,11 +241,11 @@ class ProgressionFunderReportIntegrationTest {
     }
 
     /**
-     * Uppföljning Finsam over every programme for the förbund, in a year no other test enrols in (2011): a small
+     * Uppföljning Finsam over the förbund's programmes, in a year no other test enrols in (2011): a small
      * programme (three women, two men) and a bigger one (six women, five men, one of another gender, the first man
      * discharged). The counts per programme and gender are the hand-counted ones, the published cells are the
      * suppressed table of those counts (SmallCountSuppressionTest proves that table), the xlsx says the same, and no
-     * one but the förbund and the analysts may see it.
+     * one but the förbund and the analysts may see it; the analysts see the programme no förbund funds too.
      */
     @Test
     void finsamCountsEveryProgrammeByGenderSuppressedForTheForbund() throws Exception {
@@ -266,6 +266,14 @@ class ProgressionFunderReportIntegrationTest {
             }
         }
         enrolments.discharge(lead, men.get(0).id(), "2011-06-01", "ARBETE", null);
+        // both funded by the förbund; a third, the municipality's own, is not the förbund's to follow up
+        String forbund = String.valueOf(actors.byUsername("forbund").organisationId());
+        enrolments.setProgrammeFundedBy(lead, small, forbund);
+        enrolments.setProgrammeFundedBy(lead, big, forbund);
+        long own = enrolments.saveProgramme(lead, "Uppföljningstest egen " + suffix);
+        for (int i = 0; i < 6; i++) {
+            enrol(lead, own, start, "KVINNA");
+        }
         var year = reports.period("2011-01-01", "2011-12-31");
 
         FinsamOverview f = reports.finsam(actors.byUsername("forbund"), year, SWEDISH);
@@ -302,7 +310,17 @@ class ProgressionFunderReportIntegrationTest {
             assertThat(rows.get(4).getCellText(0)).isEqualTo("Totalt");
             assertThat(rows.get(4).getCellAsNumber(4).orElseThrow()).isEqualByComparingTo("17");
         }
-        assertThat(reports.finsam(actors.byUsername("analytiker"), year, SWEDISH).programmes()).hasSize(2);
+        assertThat(reports.finsam(actors.byUsername("analytiker"), year, SWEDISH).programmes())
+                .extracting(se.lots.plan.Programme::id).containsExactlyInAnyOrder(small, big, own);
+        // a funder must be a samordningsförbund, and only the programme's own organisation sets it
+        assertThatThrownBy(() -> enrolments.setProgrammeFundedBy(lead, own,
+                String.valueOf(lead.organisationId()))).isInstanceOf(se.lots.shared.InvalidInputException.class);
+        Actor af = actors.byUsername("af");
+        Actor otherLead = new Actor(af.userId(), af.username(), af.displayName(), af.organisationId(),
+                af.organisationName(), se.lots.organisation.Role.PROGRAMME_LEAD);
+        assertThatThrownBy(() -> enrolments.setProgrammeFundedBy(otherLead, own, forbund))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(enrolments.programme(own).orElseThrow().fundedBy()).isNull();
         for (String user : List.of("insatsledare", "coach", "kaa")) {
             assertThatThrownBy(() -> reports.finsam(actors.byUsername(user), year, SWEDISH))
                     .as(user).isInstanceOf(AccessDeniedException.class);
