@@ -71,10 +71,7 @@ class ProgressionController {
             redirect.addFlashAttribute("noticeText", messages.getMessage("progression.programmes.fundedBySaved", null,
                     locale));
         } catch (InvalidInputException e) {
-            var named = new LinkedHashMap<String, String>();
-            e.texts(messages, locale).forEach((field, text) -> named.put(field,
-                    messages.getMessage("progression.programmes.field." + field, null, field, locale) + ": " + text));
-            redirect.addFlashAttribute("programmeErrors", named);
+            redirect.addFlashAttribute("programmeErrors", named(e, "progression.programmes.field.", locale));
         }
         return "redirect:/uppfoljning";
     }
@@ -88,10 +85,7 @@ class ProgressionController {
             redirect.addFlashAttribute("noticeText", messages.getMessage("progression.programmes.added",
                     new Object[] { programmeName.strip() }, locale));
         } catch (InvalidInputException e) {
-            var named = new LinkedHashMap<String, String>();
-            e.texts(messages, locale).forEach((field, text) -> named.put(field,
-                    messages.getMessage("progression.programmes.field." + field, null, field, locale) + ": " + text));
-            redirect.addFlashAttribute("programmeErrors", named);
+            redirect.addFlashAttribute("programmeErrors", named(e, "progression.programmes.field.", locale));
             redirect.addFlashAttribute("programmeName", programmeName);
         }
         return "redirect:/uppfoljning";
@@ -130,10 +124,7 @@ class ProgressionController {
                     messages.getMessage("progression.groupActivity.saved", new Object[] { recorded }, locale));
             return "redirect:/programmes/" + id + "/deltagare#gruppaktivitet";
         } catch (InvalidInputException e) {
-            var named = new LinkedHashMap<String, String>();
-            e.texts(messages, locale).forEach((field, text) -> named.put(field,
-                    messages.getMessage("plan.field." + field, null, field, locale) + ": " + text));
-            model.addAttribute("groupErrors", named);
+            model.addAttribute("groupErrors", named(e, "plan.field.", locale));
             model.addAttribute("groupOn", groupOn);
             model.addAttribute("groupNote", groupNote);
             model.addAttribute("groupChosen", participants);
@@ -302,5 +293,13 @@ class ProgressionController {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** "Insatsens namn: Fältet måste fyllas i." — each message with its field's label (the key {@code labels} + field). */
+    private Map<String, String> named(InvalidInputException e, String labels, Locale locale) {
+        var named = new LinkedHashMap<String, String>();
+        e.texts(messages, locale).forEach((field, text) -> named.put(field,
+                messages.getMessage(labels + field, null, field, locale) + ": " + text));
+        return named;
     }
 }
