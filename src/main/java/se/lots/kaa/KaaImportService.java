@@ -27,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 import se.lots.audit.AccessBasis;
 import se.lots.audit.AuditAction;
 import se.lots.audit.AuditLog;
+import se.lots.database.BulkWrite;
 import se.lots.kaa.ImportPreview.Closing;
 import se.lots.kaa.ImportPreview.Entry;
 import se.lots.kaa.ImportPreview.RowError;
@@ -68,11 +69,12 @@ public class KaaImportService {
     private final AuditLog audit;
     private final MessageSource messages;
     private final KaaSettings settings;
+    private final BulkWrite bulkWrite;
     private final Clock clock;
 
     KaaImportService(KaaImports imports, KaaEpisodes episodes, KaaStatuses statuses, RegistryService registry,
             Organisations organisations, ReferenceData reference, AuditLog audit, MessageSource messages,
-            KaaSettings settings, Clock clock) {
+            KaaSettings settings, BulkWrite bulkWrite, Clock clock) {
         this.imports = imports;
         this.episodes = episodes;
         this.statuses = statuses;
@@ -82,6 +84,7 @@ public class KaaImportService {
         this.audit = audit;
         this.messages = messages;
         this.settings = settings;
+        this.bulkWrite = bulkWrite;
         this.clock = clock;
     }
 
@@ -96,6 +99,7 @@ public class KaaImportService {
     public ImportPreview upload(Actor actor, String fileName, byte[] content, Locale locale,
             ImportProgress.Tracker progress) {
         Organisation municipality = kaaOrganisation(actor);
+        bulkWrite.begin();
         if (content.length > MAX_BYTES) {
             throw new InvalidInputException("file", "file.tooLarge", MAX_BYTES / 1024 / 1024);
         }
@@ -113,6 +117,7 @@ public class KaaImportService {
     @Transactional
     public ImportPreview preview(Actor actor, UUID importId, Locale locale) {
         Organisation municipality = kaaOrganisation(actor);
+        bulkWrite.begin();
         var pending = pendingOf(actor, importId);
         Plan plan = plan(actor, municipality, importId, pending.fileName(), pending.content(), locale,
                 ImportProgress.Tracker.NONE);
@@ -137,6 +142,7 @@ public class KaaImportService {
     public ImportPreview confirm(Actor actor, UUID importId, String digest, Map<UUID, ExitReason> decisions,
             Locale locale, ImportProgress.Tracker progress) {
         Organisation municipality = kaaOrganisation(actor);
+        bulkWrite.begin();
         var pending = pendingOf(actor, importId);
         Plan plan = plan(actor, municipality, importId, pending.fileName(), pending.content(), locale, progress);
         if (!plan.preview.canConfirm()) {
@@ -150,15 +156,16 @@ public class KaaImportService {
         int rows = plan.preview.rowCount();
         progress.report("kaa.import.progress.saving", 0, rows);
         registry.saveImported(actor, plan.newPersons, plan.changedPersons, detail);
+        progress.report("kaa.import.progress.saving", rows / 4, rows);
         // the statuses first: a new episode takes its current status from the history as it is inserted
         // (migration V13), so the episodes are written once instead of inserted and then updated
         statuses.insertAll(municipality.id(), plan.newEpisodes.stream()
                 .map(e -> new StatusRecord(null, e.personId(), KaaStatus.OKAND, null, null, today,
                         StatusSource.SKOLANS_LISTA, today.plusDays(settings.reviewDays()), null, null))
                 .toList(), actor.userId());
-        progress.report("kaa.import.progress.saving", rows / 3, rows);
+        progress.report("kaa.import.progress.saving", rows / 2, rows);
         episodes.insertAll(plan.newEpisodes, actor.userId());
-        progress.report("kaa.import.progress.saving", 2L * rows / 3, rows);
+        progress.report("kaa.import.progress.saving", 3L * rows / 4, rows);
         for (KaaEpisode e : plan.changedEpisodes) {
             if (!episodes.updateSchool(e)) {
                 throw new ConflictException("kaa.import.changedSincePreview", importId);

@@ -30,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 import se.lots.audit.AccessBasis;
 import se.lots.audit.AuditAction;
 import se.lots.audit.AuditLog;
+import se.lots.database.BulkWrite;
 import se.lots.kaa.ImportPreview.RowError;
 import se.lots.kaa.SchoolSignalSource.Batch;
 import se.lots.kaa.SchoolSignalSource.ReportedAbsence;
@@ -72,11 +73,12 @@ public class SchoolSignalImportService {
     private final AuditLog audit;
     private final MessageSource messages;
     private final EarlyWarningSettings settings;
+    private final BulkWrite bulkWrite;
     private final Clock clock;
 
     SchoolSignalImportService(SchoolSignalImports imports, SchoolSignals signals, RegistryService registry,
             Organisations organisations, ReferenceData reference, AuditLog audit, MessageSource messages,
-            EarlyWarningSettings settings, Clock clock) {
+            EarlyWarningSettings settings, BulkWrite bulkWrite, Clock clock) {
         this.imports = imports;
         this.signals = signals;
         this.registry = registry;
@@ -85,6 +87,7 @@ public class SchoolSignalImportService {
         this.audit = audit;
         this.messages = messages;
         this.settings = settings;
+        this.bulkWrite = bulkWrite;
         this.clock = clock;
     }
 
@@ -92,6 +95,7 @@ public class SchoolSignalImportService {
     @Transactional
     public SignalPreview upload(Actor actor, String fileName, byte[] content, Locale locale) {
         Organisation municipality = importer(actor);
+        bulkWrite.begin();
         if (content.length > MAX_BYTES) {
             throw new InvalidInputException("file", "file.tooLarge", MAX_BYTES / 1024 / 1024);
         }
@@ -111,6 +115,7 @@ public class SchoolSignalImportService {
     @Transactional
     public SignalPreview preview(Actor actor, UUID importId, Locale locale) {
         Organisation municipality = importer(actor);
+        bulkWrite.begin();
         var pending = pendingOf(actor, importId);
         var plan = plan(actor, municipality, importId, pending.fileName(), sourceOf(pending).read(), locale);
         audit.recordEachIfAny(actor, plan.shownPersons, AuditAction.READ, AccessBasis.of(EarlyWarningService.PURPOSE),
@@ -122,6 +127,7 @@ public class SchoolSignalImportService {
     @Transactional
     public SignalPreview confirm(Actor actor, UUID importId, String digest, Locale locale) {
         Organisation municipality = importer(actor);
+        bulkWrite.begin();
         var pending = pendingOf(actor, importId);
         Plan plan = plan(actor, municipality, importId, pending.fileName(), sourceOf(pending).read(), locale);
         if (!plan.preview.canConfirm()) {
