@@ -106,6 +106,9 @@ public final class KaaImportBenchmark {
         Arrays.sort(copies);
         double copy = copies[1];
 
+        Floor floor = floor(owner, coordinator, rows, "kaa_status", "kaa_episode", "audit_entry");
+        Floor bare = floor(owner, coordinator, rows, "kaa_bench_status", "kaa_bench_episode", "kaa_bench_audit");
+
         KaaImportService imports = app.getBean(KaaImportService.class);
         if (System.getProperty("lots.bench.only", "").equals("database")) {
             // the generated registry and the list's persons for psql (EXPLAIN the statements alone); Ctrl-C ends it
@@ -133,6 +136,11 @@ public final class KaaImportBenchmark {
         row("same file again: preview", second.preview(), copy);
         row("same file again: confirm (changes nothing)", second.confirm(), copy);
         row("**same file again, preview + confirm**", second.total(), copy);
+        row("floor: the first import's rows alone, in SQL, into Lots' tables (statuses %.2f s, episodes %.2f s, "
+                .formatted(floor.statuses(), floor.episodes()) + "audit rows %.2f s)".formatted(floor.audit()),
+                floor.total(), copy);
+        row("floor without foreign keys or triggers: the same into copies of the tables with their indexes only",
+                bare.total(), copy);
         line("");
         line("After the first import: %,d open episodes, %,d audit rows written by the import (%,d new persons, %,d "
                 + "added to the register).", episodes, audited, first.result().added().stream()
@@ -205,6 +213,67 @@ public final class KaaImportBenchmark {
                 at = e.getValue();
             }
             return out;
+        }
+    }
+
+    /** What writing the first import's rows takes PostgreSQL itself, in seconds. */
+    record Floor(double statuses, double episodes, double audit) {
+        double total() {
+            return statuses + episodes + audit;
+        }
+    }
+
+    /**
+     * The rows a first import writes (a status and an episode per row of the list, an audit row for each person
+     * previewed and each written), written by plain {@code INSERT … SELECT} from the list's persons already in the
+     * database: no file, no validation, no diff, no application. Into Lots' own tables (constraints, triggers,
+     * indexes) in a transaction that is rolled back, or, with other table names, into copies of them that have
+     * their indexes but no foreign key and no trigger. What no import can go below.
+     */
+    private static Floor floor(DataSource owner, Actor coordinator, int rows, String statusTable,
+            String episodeTable, String auditTable) throws Exception {
+        boolean copies = !statusTable.equals("kaa_status");
+        try (Connection connection = owner.getConnection()) {
+            var statement = connection.createStatement();
+            if (copies) {
+                statement.execute("CREATE TABLE " + statusTable + " (LIKE kaa_status INCLUDING DEFAULTS INCLUDING INDEXES)");
+                statement.execute("CREATE TABLE " + episodeTable + " (LIKE kaa_episode INCLUDING DEFAULTS INCLUDING INDEXES)");
+                statement.execute("CREATE TABLE " + auditTable + " (LIKE audit_entry INCLUDING DEFAULTS INCLUDING INDEXES)");
+            }
+            connection.setAutoCommit(false);
+            statement.execute("CREATE TEMP TABLE kaa_bench_persons ON COMMIT DROP AS SELECT id FROM young_person"
+                    + " WHERE owner_organisation_id = " + coordinator.organisationId() + " ORDER BY id LIMIT " + rows);
+            String user = String.valueOf(coordinator.userId());
+            String org = String.valueOf(coordinator.organisationId());
+            long t0 = System.nanoTime();
+            statement.execute("INSERT INTO " + statusTable + " (person_id, organisation_id, status, ascertained_on,"
+                    + " source, review_on, recorded_by) SELECT id, " + org + ", 'OKAND', current_date, 'SKOLANS_LISTA',"
+                    + " current_date + 90, " + user + " FROM kaa_bench_persons");
+            long t1 = System.nanoTime();
+            statement.execute("INSERT INTO " + episodeTable + " (person_id, organisation_id, registered_on,"
+                    + " registration_reason, school, school_municipality, programme, created_by, sort_name,"
+                    + " twentieth_birthday, current_status, current_ascertained_on, current_review_on)"
+                    + " SELECT y.id, " + org + ", current_date, 'AVBRUTIT_NATIONELLT_PROGRAM', 'Skolan', '"
+                    + MUNICIPALITY + "', 'NA', " + user + ", y.last_name || E'\\t' || y.first_name,"
+                    + " coalesce((y.birth_date + interval '20 years')::date, make_date(y.birth_year + 20, 12, 31)), 'OKAND', current_date, current_date + 90"
+                    + " FROM kaa_bench_persons p JOIN young_person y ON y.id = p.id");
+            long t2 = System.nanoTime();
+            for (String action : List.of("READ", "UPDATE")) {
+                statement.execute("INSERT INTO " + auditTable + (copies ? " (id, " : " (") + "username,"
+                        + " organisation_id, role, person_id, action, purpose, detail, prev_hash, hash) SELECT "
+                        + (copies ? "nextval('audit_entry_id_seq'), " : "") + "'kaa-benchmark', " + org
+                        + ", 'KAA_COORDINATOR', id, '" + action + "', 'KAA', 'KAA-import: golv', '', ''"
+                        + " FROM kaa_bench_persons");
+            }
+            long t3 = System.nanoTime();
+            connection.rollback();
+            connection.setAutoCommit(true);
+            if (copies) {
+                statement.execute("DROP TABLE " + statusTable + ", " + episodeTable + ", " + auditTable);
+            } else {
+                statement.execute("VACUUM ANALYZE kaa_status, kaa_episode, audit_entry");
+            }
+            return new Floor((t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
         }
     }
 

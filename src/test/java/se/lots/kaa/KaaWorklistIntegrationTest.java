@@ -243,6 +243,43 @@ class KaaWorklistIntegrationTest {
     }
 
     @Test
+    void statusesAndAttemptsWrittenTogetherInOneStatementCountAsTheirHistorySays() {
+        Actor coordinator = fixture.newMunicipality();
+        UUID id = register(coordinator, "Stina")[0];
+        LocalDate today = LocalDate.now();
+        // one statement each (as a batch writes them): the latest ascertained status wins (the list's OKÄND is of
+        // today), of two ascertained the same day the one recorded last; every attempt counts, the latest day is the
+        // last attempt
+        jdbc.sql("""
+                INSERT INTO kaa_status (person_id, organisation_id, status, ascertained_on, source, review_on,
+                                        recorded_at)
+                VALUES (:p, :o, 'ARBETAR', :d3, 'UNGDOMEN', NULL, now() + interval '1 second'),
+                       (:p, :o, 'AVBOJER', :d0, 'UNGDOMEN', :review, now() + interval '2 seconds'),
+                       (:p, :o, 'KONTAKTAD', :d0, 'UNGDOMEN', NULL, now() + interval '1 second'),
+                       (:p, :o, 'I_ATGARD', :d3, 'UNGDOMEN', NULL, now() + interval '3 seconds')""")
+                .param("p", id).param("o", coordinator.organisationId()).param("d3", today.minusDays(3))
+                .param("d0", today).param("review", today.plusDays(30)).update();
+        jdbc.sql("""
+                INSERT INTO contact_attempt (person_id, organisation_id, channel, contacted_on, staff_user_id, outcome)
+                VALUES (:p, :o, 'BREV', :d5, :u, 'EJ_NADD'), (:p, :o, 'TELEFON', :d2, :u, 'NADD'),
+                       (:p, :o, 'SMS', :d4, :u, 'EJ_NADD')""")
+                .param("p", id).param("o", coordinator.organisationId()).param("u", coordinator.userId())
+                .param("d5", today.minusDays(5)).param("d2", today.minusDays(2)).param("d4", today.minusDays(4))
+                .update();
+
+        var row = kaa.worklist(coordinator, Worklist.Filter.ALL, Worklist.Sort.NAME, 0).rows().get(0);
+        assertThat(row.status()).isEqualTo(KaaStatus.AVBOJER);
+        assertThat(row.reviewOn()).isEqualTo(today.plusDays(30));
+        assertThat(row.attempts()).isEqualTo(3);
+        assertThat(row.reached()).isTrue();
+        assertThat(row.lastAttempt()).isEqualTo(today.minusDays(2));
+        // and the same as the episode computed again from the whole history
+        jdbc.sql("SELECT kaa_episode_recompute(?, ?)").params(coordinator.organisationId(), id).query().singleRow();
+        var recomputed = kaa.worklist(coordinator, Worklist.Filter.ALL, Worklist.Sort.NAME, 0).rows().get(0);
+        assertThat(recomputed).isEqualTo(row);
+    }
+
+    @Test
     void aNameChangedInTheRegistryMovesThePersonInTheWorklistsNameOrder() {
         Actor coordinator = fixture.newMunicipality();
         UUID[] ids = register(coordinator, "Ada", "Bea");
