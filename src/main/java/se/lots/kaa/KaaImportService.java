@@ -107,6 +107,7 @@ public class KaaImportService {
         UUID id = imports.insert(municipality.id(), name, content, sha256(content), actor.userId());
         Plan plan = plan(actor, municipality, id, name, content, locale, progress);
         imports.counts(id, plan.preview);
+        progress.report("kaa.import.progress.logging", 0, plan.shownPersons.size());
         audit.recordEachIfAny(actor, plan.shownPersons, AuditAction.READ, AccessBasis.of(KaaAccess.PURPOSE),
                 "KAA-import, förhandsgranskning: " + name);
         progress.report("kaa.import.progress.done", plan.preview.rowCount(), plan.preview.rowCount());

@@ -1,5 +1,6 @@
 package se.lots.kaa;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,14 +33,17 @@ public enum SchoolSituation {
             Map.entry("introduktionsprogram", ATTENDS_INTRODUCTION_PROGRAMME),
             Map.entry("examen", COMPLETED_WITH_DIPLOMA), Map.entry("examensbevis", COMPLETED_WITH_DIPLOMA));
 
+    /** The words and the names themselves, normalised once: the list has a situation on every row. */
+    private static final Map<String, SchoolSituation> BY_WORD = new HashMap<>(WORDS);
+
+    static {
+        for (SchoolSituation s : values()) {
+            BY_WORD.put(TabularFile.normalisedHeader(s.name()), s);
+        }
+    }
+
     /** The words a school writes in the list's situation column ("avbrutit nationellt program", "studiebevis" …). */
     static Optional<SchoolSituation> parse(String text) {
-        String n = TabularFile.normalisedHeader(text == null ? "" : text);
-        for (SchoolSituation s : values()) {
-            if (TabularFile.normalisedHeader(s.name()).equals(n)) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.ofNullable(WORDS.get(n));
+        return Optional.ofNullable(BY_WORD.get(TabularFile.normalisedHeader(text == null ? "" : text)));
     }
 }

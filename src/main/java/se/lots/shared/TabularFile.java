@@ -210,10 +210,16 @@ public record TabularFile(List<String> headers, List<Row> rows, String encoding,
 
     /** Lower case, no spaces, dashes or underscores, å/ä → a, ö → o: "Efter-namn" and "efternamn" are one column. */
     public static String normalisedHeader(String header) {
-        String s = header.toLowerCase(Locale.ROOT).strip().replace('å', 'a').replace('ä', 'a').replace('ö', 'o')
-                .replace('é', 'e');
-        var sb = new StringBuilder();
-        for (char c : s.toCharArray()) {
+        // one pass: this runs for every cell of a yes/no or situation column, not only for the headers
+        String s = header.toLowerCase(Locale.ROOT);
+        var sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = switch (s.charAt(i)) {
+                case 'å', 'ä' -> 'a';
+                case 'ö' -> 'o';
+                case 'é' -> 'e';
+                default -> s.charAt(i);
+            };
             if (Character.isLetterOrDigit(c)) {
                 sb.append(c);
             }
