@@ -76,8 +76,11 @@ class KaaEpisodes {
                                   ?::text[], ?::date[], ?::bigint[], ?::uuid[])
                            AS t(id, person_id, organisation_id, registered_on, registration_reason, school,
                                 school_municipality, programme, left_school_on, assigned_to, import_id)
-                      -- a left join: a person who is not there is the foreign key's error, not a row left out
-                      LEFT JOIN young_person y ON y.id = t.person_id
+                      -- a left join: a person who is not there is the foreign key's error, not a row left out;
+                      -- OFFSET 0 keeps it a lookup by id per row: planned as a join, it read the whole registry
+                      -- into a hash table for every chunk (75 ms of 255 000 persons, a third of the statement)
+                      LEFT JOIN LATERAL (SELECT y.last_name, y.first_name, y.birth_date, y.birth_year
+                                           FROM young_person y WHERE y.id = t.person_id OFFSET 0) y ON true
                       LEFT JOIN LATERAL (SELECT st.status, st.ascertained_on, st.review_on FROM kaa_status st
                                           WHERE st.organisation_id = t.organisation_id AND st.person_id = t.person_id
                                           ORDER BY st.ascertained_on DESC, st.recorded_at DESC LIMIT 1) s ON true
