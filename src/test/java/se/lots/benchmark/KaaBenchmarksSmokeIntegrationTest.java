@@ -93,6 +93,31 @@ class KaaBenchmarksSmokeIntegrationTest {
     }
 
     @Test
+    void theImportBenchmarksFloorWritesTheRowsOfAFirstImportAndLeavesNothingBehind() throws Exception {
+        var coordinator = fixture.newMunicipality();
+        new PersonGenerator(dataSource, 82, LocalDate.now()).aged(16, 19).generate(120,
+                List.of(new PersonGenerator.Holder(coordinator.organisationId(), 1.0, List.of("1260"))), List.of());
+
+        var floor = KaaImportBenchmark.floor(owner, coordinator, 100, "kaa_status", "kaa_episode", "audit_entry");
+        var copies = KaaImportBenchmark.floor(owner, coordinator, 100, "kaa_bench_status", "kaa_bench_episode",
+                "kaa_bench_audit");
+
+        // a status, an episode and two audit rows per person, in Lots' tables and in the copies
+        assertThat(floor.rowsWritten()).isEqualTo(400);
+        assertThat(copies.rowsWritten()).isEqualTo(400);
+        assertThat(floor.total()).isPositive();
+        // rolled back, the copies dropped: the register and the audit log are as before
+        long org = coordinator.organisationId();
+        assertThat(jdbc.sql("SELECT count(*) FROM kaa_status WHERE organisation_id = ?").param(org)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM kaa_episode WHERE organisation_id = ?").param(org)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE organisation_id = ? AND detail = 'KAA-import: golv'")
+                .param(org).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT to_regclass('kaa_bench_status') IS NULL").query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
     void aListOfAHundredThousandRowsWithThreeBrokenOnesNamesExactlyThoseAndSavesNothing() {
         var coordinator = fixture.newMunicipality();
         new PersonGenerator(dataSource, 80, LocalDate.now()).aged(16, 19).generate(102_000,

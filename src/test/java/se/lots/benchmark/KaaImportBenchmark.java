@@ -217,7 +217,7 @@ public final class KaaImportBenchmark {
     }
 
     /** What writing the first import's rows takes PostgreSQL itself, in seconds. */
-    record Floor(double statuses, double episodes, double audit) {
+    record Floor(double statuses, double episodes, double audit, int rowsWritten) {
         double total() {
             return statuses + episodes + audit;
         }
@@ -230,7 +230,7 @@ public final class KaaImportBenchmark {
      * indexes) in a transaction that is rolled back, or, with other table names, into copies of them that have
      * their indexes but no foreign key and no trigger. What no import can go below.
      */
-    private static Floor floor(DataSource owner, Actor coordinator, int rows, String statusTable,
+    static Floor floor(DataSource owner, Actor coordinator, int rows, String statusTable,
             String episodeTable, String auditTable) throws Exception {
         boolean copies = !statusTable.equals("kaa_status");
         try (Connection connection = owner.getConnection()) {
@@ -246,11 +246,11 @@ public final class KaaImportBenchmark {
             String user = String.valueOf(coordinator.userId());
             String org = String.valueOf(coordinator.organisationId());
             long t0 = System.nanoTime();
-            statement.execute("INSERT INTO " + statusTable + " (person_id, organisation_id, status, ascertained_on,"
+            int written = statement.executeUpdate("INSERT INTO " + statusTable + " (person_id, organisation_id, status, ascertained_on,"
                     + " source, review_on, recorded_by) SELECT id, " + org + ", 'OKAND', current_date, 'SKOLANS_LISTA',"
                     + " current_date + 90, " + user + " FROM kaa_bench_persons");
             long t1 = System.nanoTime();
-            statement.execute("INSERT INTO " + episodeTable + " (person_id, organisation_id, registered_on,"
+            written += statement.executeUpdate("INSERT INTO " + episodeTable + " (person_id, organisation_id, registered_on,"
                     + " registration_reason, school, school_municipality, programme, created_by, sort_name,"
                     + " twentieth_birthday, current_status, current_ascertained_on, current_review_on)"
                     + " SELECT y.id, " + org + ", current_date, 'AVBRUTIT_NATIONELLT_PROGRAM', 'Skolan', '"
@@ -259,7 +259,7 @@ public final class KaaImportBenchmark {
                     + " FROM kaa_bench_persons p JOIN young_person y ON y.id = p.id");
             long t2 = System.nanoTime();
             for (String action : List.of("READ", "UPDATE")) {
-                statement.execute("INSERT INTO " + auditTable + (copies ? " (id, " : " (") + "username,"
+                written += statement.executeUpdate("INSERT INTO " + auditTable + (copies ? " (id, " : " (") + "username,"
                         + " organisation_id, role, person_id, action, purpose, detail, prev_hash, hash) SELECT "
                         + (copies ? "nextval('audit_entry_id_seq'), " : "") + "'kaa-benchmark', " + org
                         + ", 'KAA_COORDINATOR', id, '" + action + "', 'KAA', 'KAA-import: golv', '', ''"
@@ -273,7 +273,7 @@ public final class KaaImportBenchmark {
             } else {
                 statement.execute("VACUUM ANALYZE kaa_status, kaa_episode, audit_entry");
             }
-            return new Floor((t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
+            return new Floor((t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, written);
         }
     }
 
