@@ -159,7 +159,7 @@ public class KaaImportService {
         registry.saveImported(actor, plan.newPersons, plan.changedPersons, detail);
         progress.report("kaa.import.progress.saving", rows / 4, rows);
         // the statuses first: a new episode takes its current status from the history as it is inserted
-        // (migration V13), so the episodes are written once instead of inserted and then updated
+        // (KaaEpisodes.insertAll), so the episodes are written once instead of inserted and then updated
         statuses.insertAll(municipality.id(), plan.newEpisodes.stream()
                 .map(e -> new StatusRecord(null, e.personId(), KaaStatus.OKAND, null, null, today,
                         StatusSource.SKOLANS_LISTA, today.plusDays(settings.reviewDays()), null, null))
