@@ -51,6 +51,11 @@ public final class EmbeddedServer implements Closeable {
 
     static EmbeddedServer start(Path directory, boolean clean, boolean durable, int port, String appRole)
             throws IOException {
+        if (appRole.equals("postgres") || appRole.equals(OWNER)) {
+            // the lock-down would take the role's privileges away, and the start check would refuse it anyway
+            throw new IllegalStateException("lots.db.app-role may not be " + appRole
+                    + ": the application works as a role of its own");
+        }
         Files.createDirectories(directory);
         OrphanedPostmaster.stopIfRunning(directory);
         boolean initialise = clean || !Files.exists(directory.resolve("postgresql.conf"));

@@ -83,4 +83,13 @@ class EarlierDataFolderIntegrationTest {
                     .isEqualTo("lots_app");
         }
     }
+
+    @Test
+    void theApplicationRoleMayNotBeTheSuperuserOrTheOwner() {
+        for (String role : new String[] {"postgres", EmbeddedServer.OWNER}) {
+            assertThatThrownBy(() -> EmbeddedServer.start(directory, true, false, 0, role))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("lots.db.app-role");
+        }
+        assertThat(directory).isEmptyDirectory();
+    }
 }
