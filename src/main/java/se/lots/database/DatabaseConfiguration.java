@@ -3,18 +3,15 @@ package se.lots.database;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +21,7 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * Two data sources: Flyway migrates as the schema owner, the application works as a role that may
- * only append to the audit log (see afterMigrate.sql).
+ * only append to the audit log (see afterMigrate.sql) and is checked for that at every start.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -41,55 +38,41 @@ class DatabaseConfiguration {
                 && "lots_app".equals(settings.appRole()) ? settings.user() : settings.appRole();
     }
 
+    /** After the migrations (every singleton is made by then): the start fails when the check does. */
+    @Bean
+    SmartInitializingSingleton applicationRoleCheck(DataSource dataSource) {
+        return () -> {
+            try {
+                ApplicationRoleCheck.refuseIfPrivileged(dataSource);
+            } catch (IllegalStateException e) {
+                log.error(e.getMessage());
+                throw e;
+            }
+        };
+    }
+
     @Configuration(proxyBeanMethods = false)
     @Conditional(EmbeddedDatabaseCondition.class)
     static class Embedded {
 
         @Bean(destroyMethod = "close")
-        EmbeddedPostgres embeddedPostgres(DatabaseSettings settings) throws IOException {
+        EmbeddedServer embeddedServer(DatabaseSettings settings) throws IOException {
             Path directory = settings.ephemeral() ? Files.createTempDirectory("lots-pg")
                     : settings.dataDirectory().toAbsolutePath();
-            Files.createDirectories(directory);
-            OrphanedPostmaster.stopIfRunning(directory);
-            var builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(directory)
-                    .setCleanDataDirectory(settings.ephemeral())
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    // initdb fails when LANG names a locale that is not installed
-                    .setLocaleConfig("locale", "C")
-                    .setLocaleConfig("encoding", "UTF8")
-                    .setServerConfig("max_connections", "100");
-            if (settings.port() > 0) {
-                builder.setPort(settings.port());
-            }
-            // zonky's defaults are for tests; Lots' own data must survive a crash
-            String durable = settings.durable() ? "on" : "off";
-            builder.setServerConfig("fsync", durable).setServerConfig("synchronous_commit", durable)
-                    .setServerConfig("full_page_writes", durable);
-            EmbeddedPostgres postgres = builder.start();
-            log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), directory);
-            return postgres;
+            return EmbeddedServer.start(directory, settings.ephemeral(), settings.durable(), settings.port(),
+                    settings.appRole());
         }
 
         @Bean(destroyMethod = "close")
         @FlywayDataSource
-        HikariDataSource ownerDataSource(EmbeddedPostgres postgres) {
-            return pool(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", 4, "lots-owner", null);
+        HikariDataSource ownerDataSource(EmbeddedServer server) {
+            return pool(server.jdbcUrl(), EmbeddedServer.OWNER, server.passwords().owner(), 4, "lots-owner", null);
         }
 
         @Bean(destroyMethod = "close")
         @Primary
-        HikariDataSource dataSource(EmbeddedPostgres postgres, DatabaseSettings settings) throws SQLException {
-            String role = settings.appRole();
-            try (Connection c = postgres.getPostgresDatabase().getConnection()) {
-                c.createStatement().execute("""
-                        DO $$ BEGIN
-                          IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '%s') THEN
-                            CREATE ROLE %s LOGIN;
-                          END IF;
-                        END $$""".formatted(role, role));
-            }
-            return pool(postgres.getJdbcUrl(role, "postgres"), role, "", 20, "lots", CUSTOM_PLANS);
+        HikariDataSource dataSource(EmbeddedServer server, DatabaseSettings settings) {
+            return pool(server.jdbcUrl(), settings.appRole(), server.passwords().app(), 20, "lots", CUSTOM_PLANS);
         }
     }
 

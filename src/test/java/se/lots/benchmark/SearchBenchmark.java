@@ -25,6 +25,7 @@ import se.lots.benchmark.SearchQueries.Query;
 import se.lots.consent.AccessPolicy;
 import se.lots.consent.ConsentScope;
 import se.lots.database.DatabaseSettings;
+import se.lots.database.EmbeddedServer;
 import se.lots.organisation.OrganisationService;
 import se.lots.registry.RegistryService;
 import se.lots.registry.SearchResult;
@@ -95,8 +96,10 @@ public final class SearchBenchmark {
             if (!Set.of("auto", "force_custom_plan", "force_generic_plan").contains(planCacheMode)) {
                 throw new IllegalArgumentException("lots.bench.plan-cache-mode: " + planCacheMode);
             }
-            sql.sql("ALTER ROLE " + app.getBean(DatabaseSettings.class).appRole() + " SET plan_cache_mode = "
-                    + planCacheMode).update();
+            // a role's settings are the superuser's to change (the owner role may not)
+            JdbcClient.create(app.getBean(EmbeddedServer.class).superuser()).sql("ALTER ROLE "
+                    + app.getBean(DatabaseSettings.class).appRole() + " SET plan_cache_mode = " + planCacheMode)
+                    .update();
             ((HikariDataSource) appDataSource).getHikariPoolMXBean().softEvictConnections();
             line("Experiment: plan_cache_mode=%s for the application role's connections.", planCacheMode);
             line("");
