@@ -69,7 +69,7 @@ final class FileShape {
 
     /**
      * Inflates every entry as fastexcel will find it (commons-compress, by the central directory), counting the bytes
-     * that really come out: a zip's declared sizes can lie. Worksheets are measured as they inflate.
+     * that really come out: a zip's declared sizes can lie. XML parts are measured as they inflate.
      */
     static void xlsx(byte[] content, Limits limits) {
         long inflated = 0;
@@ -78,8 +78,10 @@ final class FileShape {
             var entries = zip.getEntries();
             while (entries.hasMoreElements()) {
                 ZipArchiveEntry entry = entries.nextElement();
-                var sheet = entry.getName().toLowerCase(Locale.ROOT).contains("worksheets/")
-                        ? new SheetShape(limits) : new XmlShape(limits);
+                // every XML part is measured as a sheet: the workbook's relations, not the part's name, say which
+                // part fastexcel reads as the first sheet; a picture or other binary part is only inflated
+                String name = entry.getName().toLowerCase(Locale.ROOT);
+                var shape = name.endsWith(".xml") || name.endsWith(".rels") ? new XmlShape(limits) : null;
                 try (InputStream in = zip.getInputStream(entry)) {
                     if (in == null) {
                         continue;
@@ -96,7 +98,9 @@ final class FileShape {
                         if (entryBytes > RATIO_GRACE_BYTES && entryBytes > compressed * limits.inflateRatio()) {
                             throw tooMany("file.inflateRatio", limits.inflateRatio());
                         }
-                        sheet.scan(buffer, n);
+                        if (shape != null) {
+                            shape.scan(buffer, n);
+                        }
                     }
                 }
             }
@@ -113,22 +117,28 @@ final class FileShape {
     }
 
     /**
-     * Any XML part read byte by byte: tags and text. A text longer than a cell may be (in UTF-8 bytes, with entities)
-     * is refused, and so is an endless tag. Comments and CDATA only make it count more, never less.
+     * An XML part read byte by byte: rows, cells in a row, a cell's column (its {@code r}) and all cells counted; a
+     * text longer than a cell may be (in UTF-8 bytes, with entities) is refused, and so is an endless tag. Comments
+     * and CDATA only make it count more, never less.
      */
-    private static class XmlShape {
+    private static final class XmlShape {
 
-        final Limits limits;
+        private static final Pattern CELL_REFERENCE = Pattern.compile("(?:^|\\s)r\\s*=\\s*[\"']\\$?([A-Za-z]+)");
+
+        private final Limits limits;
         private boolean inTag;
         private int textBytes;
         private final byte[] tag = new byte[256];
         private int tagBytes;
+        private long rows;
+        private long cells;
+        private int cellsInRow;
 
         XmlShape(Limits limits) {
             this.limits = limits;
         }
 
-        final void scan(byte[] buffer, int n) {
+        void scan(byte[] buffer, int n) {
             for (int i = 0; i < n; i++) {
                 byte b = buffer[i];
                 if (b == '<') {
@@ -155,25 +165,7 @@ final class FileShape {
         }
 
         /** {@code tag} holds the tag's first bytes, without '<' and '>'. */
-        void tag(byte[] tag, int length) {
-        }
-    }
-
-    /** A worksheet: rows, cells in a row, a cell's column (its {@code r}) and all cells counted. */
-    private static final class SheetShape extends XmlShape {
-
-        private static final Pattern CELL_REFERENCE = Pattern.compile("(?:^|\\s)r\\s*=\\s*[\"']\\$?([A-Za-z]+)");
-
-        private long rows;
-        private long cells;
-        private int cellsInRow;
-
-        SheetShape(Limits limits) {
-            super(limits);
-        }
-
-        @Override
-        void tag(byte[] tag, int length) {
+        private void tag(byte[] tag, int length) {
             if (length == 0 || tag[0] == '/' || tag[0] == '?' || tag[0] == '!') {
                 return;
             }

@@ -46,7 +46,7 @@ public record TabularFile(List<String> headers, List<Row> rows, String encoding,
 
         /**
          * Rows: the national benchmark's KAA list (docs/benchmarks.md) has 100 000 rows of 11 columns (1.1 million
-         * cells, 11.7 MB as CSV, about 40 MB of sheet XML as xlsx); twice that is allowed. Columns: the KAA list has
+         * cells, 11.7 MB as CSV, roughly 40 MB of sheet XML as xlsx); twice that is allowed. Columns: the KAA list has
          * 11, the schools' signals 9, the catalogue export 15 and one per need; Excel itself stops at 16 384. The
          * inflate ratio is Apache POI's (ZipSecureFile: inflated at most 100 times the compressed bytes).
          */

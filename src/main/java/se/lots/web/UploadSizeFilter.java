@@ -57,12 +57,12 @@ class UploadSizeFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         try {
             request.getParts();
-        } catch (IllegalStateException e) {
-            if (!overSizeLimit(e)) {
-                throw e;
+        } catch (IllegalStateException | IOException | ServletException e) {
+            if (overSizeLimit(e)) {
+                tooLarge(request, response);
+                return;
             }
-            tooLarge(request, response);
-            return;
+            // any other broken body meets the same failure further on, as it did before this filter
         }
         chain.doFilter(request, response);
     }
