@@ -82,8 +82,27 @@ public final class HostileFiles {
         void write(ZipOutputStream zip) throws IOException;
     }
 
-    /** The few parts an xlsx needs around its one sheet. */
     private static byte[] xlsx(Sheet sheet) {
+        return xlsx("xl/worksheets/sheet1.xml", sheet);
+    }
+
+    /**
+     * An xlsx of a million columns whose sheet is the part {@code part}: the workbook's relations, not the part's name,
+     * say where the sheet is.
+     */
+    public static byte[] wideXlsxAt(String part) {
+        var random = new Random(1);
+        return xlsx(part, zip -> {
+            var sb = new StringBuilder("<worksheet xmlns=\"" + MAIN + "\"><sheetData><row>");
+            for (int c = 0; c < 1_000_000; c++) {
+                sb.append("<c><v>").append(random.nextInt(1_000_000)).append("</v></c>");
+            }
+            zip.write(bytes(sb + "</row></sheetData></worksheet>"));
+        });
+    }
+
+    /** The few parts an xlsx needs around its one sheet, {@code sheetPart}. */
+    private static byte[] xlsx(String sheetPart, Sheet sheet) {
         var out = new ByteArrayOutputStream();
         try (var zip = new ZipOutputStream(out)) {
             entry(zip, "[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\""
@@ -92,7 +111,7 @@ public final class HostileFiles {
                     + "Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" "
                     + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
                     + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument."
-                    + "spreadsheetml.styles+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/"
+                    + "spreadsheetml.styles+xml\"/><Override PartName=\"/" + sheetPart + "\" ContentType=\"application/"
                     + "vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
             entry(zip, "_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\""
                     + "http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" "
@@ -104,10 +123,10 @@ public final class HostileFiles {
             entry(zip, "xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships "
                     + "xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" "
                     + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" "
-                    + "Target=\"worksheets/sheet1.xml\"/></Relationships>");
+                    + "Target=\"/" + sheetPart + "\"/></Relationships>");
             entry(zip, "xl/styles.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><styleSheet xmlns=\"" + MAIN
                     + "\"><cellXfs count=\"1\"><xf numFmtId=\"0\"/></cellXfs></styleSheet>");
-            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+            zip.putNextEntry(new ZipEntry(sheetPart));
             sheet.write(zip);
             zip.closeEntry();
         } catch (IOException e) {

@@ -96,6 +96,12 @@ class TabularFileTest {
     }
 
     @Test
+    void aSheetKeptUnderAnotherPartNameIsMeasuredAsWell() {
+        assertThat(refusal(HostileFiles.wideXlsxAt("xl/data/lista.xml"), "lista.xlsx", TabularFile.Limits.UPLOAD))
+                .isEqualTo("file.tooManyColumns [1000]");
+    }
+
+    @Test
     void aCellReferenceFarToTheRightIsRefusedBeforeTheReaderMakesRoomForIt() {
         byte[] far = HostileFiles.xlsxOfRows("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a</t></is></c>"
                 + "<c r='ZZZZZZ1' t=\"inlineStr\"><is><t>b</t></is></c></row>");
