@@ -39,7 +39,7 @@ public record TabularFile(List<String> headers, List<Row> rows, String encoding,
 
     /**
      * How large a file may be once read. {@code rows} and {@code cells} bound what is kept (a cell costs about 50
-     * bytes of heap: 2 million cells about 100 MB); {@code inflatedBytes} and {@code inflateRatio} bound the work
+     * bytes of heap: 2.5 million cells about 125 MB); {@code inflatedBytes} and {@code inflateRatio} bound the work
      * of unpacking an xlsx; {@code cellLength} is Excel's own limit on a cell's text.
      */
     public record Limits(int rows, int columns, long cells, long inflatedBytes, int inflateRatio, int cellLength) {
