@@ -230,7 +230,7 @@ public class CatalogueImportService {
             }
             file = TabularFile.read(fileName, content);
         } catch (UnreadableFileException e) {
-            errors.add(new RowError(0, "", text(locale, e.messageKey())));
+            errors.add(new RowError(0, "", text(locale, e.messageKey(), e.arguments())));
             plan.preview = CatalogueImportPreview.failed(id, fileName, 0, errors);
             return plan;
         }

@@ -251,7 +251,7 @@ public class KaaImportService {
         try {
             file = TabularFile.read(fileName, content);
         } catch (UnreadableFileException e) {
-            throw new InvalidInputException("file", e.messageKey());
+            throw new InvalidInputException("file", e.messageKey(), e.arguments());
         }
         var columns = new EnumMap<ListColumn, Integer>(ListColumn.class);
         var unknown = new ArrayList<String>();

@@ -24,7 +24,7 @@ record SchoolSignalFile(String fileName, byte[] content) implements SchoolSignal
         try {
             file = TabularFile.read(fileName, content);
         } catch (UnreadableFileException e) {
-            throw new InvalidInputException("file", e.messageKey());
+            throw new InvalidInputException("file", e.messageKey(), e.arguments());
         }
         var columns = new EnumMap<SignalColumn, Integer>(SignalColumn.class);
         var names = new EnumMap<SignalColumn, String>(SignalColumn.class);

@@ -2,11 +2,14 @@ package se.lots.shared;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -28,9 +31,27 @@ import org.dhatim.fastexcel.reader.ReadingOptions;
  * Excel writes it in Sweden) or xlsx (the first sheet). The first row holds the column names. Row numbers are those
  * a user sees in Excel: the header is row 1.
  * <p>
- * Parsing is commons-csv and fastexcel; only the guessing of encoding and delimiter, which neither does, is here.
+ * Parsing is commons-csv and fastexcel; only the guessing of encoding and delimiter, which neither does, is here,
+ * and the {@link Limits}: every file is measured in a streaming pass that keeps nothing before it is parsed, so that
+ * what the parsers then keep is bounded (issue 20: a 561 KB xlsx that inflated to 200 MB ran the server out of memory).
  */
 public record TabularFile(List<String> headers, List<Row> rows, String encoding, char delimiter) {
+
+    /**
+     * How large a file may be once read. {@code rows} and {@code cells} bound what is kept (a cell costs about 50
+     * bytes of heap: 2.5 million cells about 125 MB); {@code inflatedBytes} and {@code inflateRatio} bound the work
+     * of unpacking an xlsx; {@code cellLength} is Excel's own limit on a cell's text.
+     */
+    public record Limits(int rows, int columns, long cells, long inflatedBytes, int inflateRatio, int cellLength) {
+
+        /**
+         * Rows: the national benchmark's KAA list (docs/benchmarks.md) has 100 000 rows of 11 columns (1.1 million
+         * cells, 11.7 MB as CSV, roughly 40 MB of sheet XML as xlsx); twice that is allowed. Columns: the KAA list has
+         * 11, the schools' signals 9, the catalogue export 15 and one per need; Excel itself stops at 16 384. The
+         * inflate ratio is Apache POI's (ZipSecureFile: inflated at most 100 times the compressed bytes).
+         */
+        public static final Limits UPLOAD = new Limits(200_000, 1_000, 2_500_000, 256L * 1024 * 1024, 100, 32_767);
+    }
 
     public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final Pattern DATE_FORMAT = Pattern.compile("(?i).*(yy|dd|mm).*");
@@ -51,58 +72,99 @@ public record TabularFile(List<String> headers, List<Row> rows, String encoding,
     public static final class UnreadableFileException extends RuntimeException {
 
         private final String messageKey;
+        private final transient Object[] arguments;
 
-        public UnreadableFileException(String messageKey, Throwable cause) {
+        public UnreadableFileException(String messageKey, Throwable cause, Object... arguments) {
             super(messageKey, cause);
             this.messageKey = messageKey;
+            this.arguments = arguments.clone();
         }
 
         public String messageKey() {
             return messageKey;
         }
+
+        /** The limit that was passed, for the message ("högst {0} rader"). */
+        public Object[] arguments() {
+            return arguments.clone();
+        }
     }
 
+    /** Reads an upload within {@link Limits#UPLOAD}. */
     public static TabularFile read(String fileName, byte[] content) {
+        return read(fileName, content, Limits.UPLOAD);
+    }
+
+    public static TabularFile read(String fileName, byte[] content, Limits limits) {
         if (content.length == 0) {
             throw new UnreadableFileException("file.empty", null);
         }
         if (ReadableWorkbook.isOOXMLZipHeader(content)) {
-            return readXlsx(content);
+            return readXlsx(content, limits);
         }
         if (ReadableWorkbook.isOLE2Header(content)
                 || fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".xls")) {
             throw new UnreadableFileException("file.oldExcel", null);
         }
-        return readCsv(content);
+        return readCsv(content, limits);
     }
 
-    private static TabularFile readCsv(byte[] content) {
+    private static TabularFile readCsv(byte[] content, Limits limits) {
         int offset = 0;
         String encoding;
-        String text;
+        Charset charset;
         // Excel's "Unicode-text (*.txt)" is UTF-16 with a byte-order mark and tabs
         if (content.length >= 2 && ((content[0] & 0xff) == 0xff && (content[1] & 0xff) == 0xfe
                 || (content[0] & 0xff) == 0xfe && (content[1] & 0xff) == 0xff)) {
-            return parseCsv(new String(content, StandardCharsets.UTF_16), "UTF-16");
+            charset = StandardCharsets.UTF_16;
+            encoding = "UTF-16";
+        } else {
+            if (looksBinary(content)) {
+                throw new UnreadableFileException("file.notText", null);
+            }
+            if (content.length >= 3 && (content[0] & 0xff) == 0xef && (content[1] & 0xff) == 0xbb
+                    && (content[2] & 0xff) == 0xbf) {
+                offset = 3;
+            }
+            if (isUtf8(content, offset)) {
+                charset = StandardCharsets.UTF_8;
+                encoding = offset == 3 ? "UTF-8 (BOM)" : "UTF-8";
+            } else {
+                // not UTF-8: Excel's "CSV (semikolonavgränsad)" on a Swedish Windows writes Windows-1252
+                charset = WINDOWS_1252;
+                encoding = "Windows-1252";
+            }
         }
-        if (looksBinary(content)) {
-            throw new UnreadableFileException("file.notText", null);
-        }
-        if (content.length >= 3 && (content[0] & 0xff) == 0xef && (content[1] & 0xff) == 0xbb
-                && (content[2] & 0xff) == 0xbf) {
-            offset = 3;
-        }
+        char delimiter = delimiter(text(content, offset, charset));
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content, offset, content.length - offset)).toString();
-            encoding = offset == 3 ? "UTF-8 (BOM)" : "UTF-8";
-        } catch (CharacterCodingException e) {
-            // not UTF-8: Excel's "CSV (semikolonavgränsad)" on a Swedish Windows writes Windows-1252
-            text = new String(content, WINDOWS_1252);
-            encoding = "Windows-1252";
+            FileShape.csv(text(content, offset, charset), delimiter, limits);
+        } catch (IOException e) {
+            throw new UnreadableFileException("file.brokenCsv", e);
         }
-        return parseCsv(text, encoding);
+        return parseCsv(text(content, offset, charset), encoding, delimiter);
+    }
+
+    /** The file as text read as it is parsed: a 50 MB file is never one String of 100 MB. */
+    private static Reader text(byte[] content, int offset, Charset charset) {
+        return new InputStreamReader(new ByteArrayInputStream(content, offset, content.length - offset), charset);
+    }
+
+    /** Decodes in small pieces, keeping nothing: the answer only. */
+    private static boolean isUtf8(byte[] content, int offset) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        var in = ByteBuffer.wrap(content, offset, content.length - offset);
+        var out = CharBuffer.allocate(8192);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return false;
+            }
+            out.clear();
+            if (result.isUnderflow()) {
+                return !decoder.flush(out).isError();
+            }
+        }
     }
 
     /** NUL bytes never occur in a CSV file in UTF-8 or Windows-1252: it is UTF-16 without a BOM, a PDF, an image… */
@@ -115,16 +177,16 @@ public record TabularFile(List<String> headers, List<Row> rows, String encoding,
         return false;
     }
 
-    private static TabularFile parseCsv(String text, String encoding) {
-        char delimiter = delimiter(text);
+    private static TabularFile parseCsv(Reader text, String encoding, char delimiter) {
         var format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
         var headers = new ArrayList<String>();
         var rows = new ArrayList<Row>();
-        try (var parser = format.parse(new StringReader(text))) {
+        try (var parser = format.parse(text)) {
             int number = 0;
             for (CSVRecord record : parser) {
                 number++;
-                var values = record.stream().map(v -> v == null ? "" : v.strip()).toList();
+                // an empty cell is the one "": a file of empty cells keeps only references
+                var values = record.stream().map(v -> v == null || v.isBlank() ? "" : v.strip()).toList();
                 if (number == 1) {
                     headers.addAll(values);
                 } else {
@@ -144,22 +206,33 @@ public record TabularFile(List<String> headers, List<Row> rows, String encoding,
     }
 
     /** The character that splits the header line into the most columns. */
-    private static char delimiter(String text) {
-        int end = text.indexOf('\n');
-        String header = end < 0 ? text : text.substring(0, end);
+    private static char delimiter(Reader text) {
+        long[] counts = new long[3];
+        char[] candidates = { ';', ',', '\t' };
+        try (text) {
+            for (int ch = text.read(); ch >= 0 && ch != '\n'; ch = text.read()) {
+                for (int i = 0; i < candidates.length; i++) {
+                    if (ch == candidates[i]) {
+                        counts[i]++;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UnreadableFileException("file.brokenCsv", e);
+        }
         char best = ',';
         long most = -1;
-        for (char c : new char[] { ';', ',', '\t' }) {
-            long n = header.chars().filter(ch -> ch == c).count();
-            if (n > most) {
-                most = n;
-                best = c;
+        for (int i = 0; i < candidates.length; i++) {
+            if (counts[i] > most) {
+                most = counts[i];
+                best = candidates[i];
             }
         }
         return best;
     }
 
-    private static TabularFile readXlsx(byte[] content) {
+    private static TabularFile readXlsx(byte[] content, Limits limits) {
+        FileShape.xlsx(content, limits);
         try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(content), new ReadingOptions(true, false))) {
             var headers = new ArrayList<String>();
             var rows = new ArrayList<Row>();
