@@ -161,6 +161,11 @@ public final class AttackSet {
             return "connection closed by the server for " + content.length / 1024 / 1024 + " MB (" + e + ")";
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
+        if (r.statusCode() == 303 || r.statusCode() == 302) {
+            // refused before it was read: the form is shown again with the message
+            String location = r.headers().firstValue("Location").orElse("/kaa/import");
+            r = kaa.get(location.startsWith("http") ? URI.create(location).getRawPath() : location);
+        }
         if (r.statusCode() >= 500) {
             throw new Broken(what + ": " + r.statusCode() + " after " + ms + " ms");
         }
