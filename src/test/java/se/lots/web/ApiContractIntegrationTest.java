@@ -104,11 +104,12 @@ class ApiContractIntegrationTest {
         String stepId = json.readTree(step.body()).get("id").asString();
         long organisation = jdbc.sql("SELECT organisation_id FROM user_account WHERE username = 'coach'")
                 .query(Long.class).single();
-        send("coach", "POST", "/api/v1/persons/" + person + "/referrals", json.createObjectNode()
+        var referral = send("coach", "POST", "/api/v1/persons/" + person + "/referrals", json.createObjectNode()
                 .put("toOrganisationId", String.valueOf(organisation)).put("intervention", "Samtal")
-                .put("reason", "Behöver stöd"));
+                .put("request", "Samtal om studier").put("reason", "Behöver stöd"));
+        assertThat(referral.statusCode()).as(referral.body()).isEqualTo(201);
         long intervention = json.readTree(send(null, "GET", "/api/v1/interventions", null).body())
-                .get("hits").get(0).get("id").asLong();
+                .get("items").get(0).get("id").asLong();
 
         List<String> reads = List.of(
                 "/api/v1/persons/" + person,

@@ -61,7 +61,7 @@ class VersionedUpdatesApiIntegrationTest {
 
         assertThat(stale.statusCode()).isEqualTo(409);
         JsonNode body = json.readTree(stale.body());
-        assertThat(body.get("errors").get(0).get("message").asString()).contains("Jämför");
+        assertThat(body.get("errors").get(0).get("message").asString()).contains("Någon annan har ändrat");
         assertThat(body.get("current").get("lastName").asString()).isEqualTo("Förste");
         assertThat(body.get("current").get("version").asInt()).isEqualTo(1);
         assertThat(json.readTree(send("kaa", "GET", path, null, null).body()))
@@ -162,7 +162,7 @@ class VersionedUpdatesApiIntegrationTest {
                 .single();
         var sent = send("coach", "POST", "/api/v1/persons/" + person + "/referrals", json.createObjectNode()
                 .put("toOrganisationId", String.valueOf(org)).put("intervention", "Samtal")
-                .put("reason", "Behöver stöd"), null);
+                .put("request", "Samtal om studier").put("reason", "Behöver stöd"), null);
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
         String path = "/api/v1/referrals/" + json.readTree(sent.body()).get("id").asString() + "/status";
 
