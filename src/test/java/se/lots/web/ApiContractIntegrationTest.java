@@ -3,6 +3,7 @@ package se.lots.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Parameter;
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -21,8 +23,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ResolvableType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,7 +43,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The published contract ({@code /v3/api-docs}) is exactly what a client sends and gets: every parameter is one the
  * handler reads from the path, the query or a header, and the JSON of the main reads has the keys of its schema,
- * no more and no fewer, so that an internal argument or a stray {@code isSomething()} getter fails here.
+ * no more and no fewer, and each record's schema has its components, so that an internal argument or a stray
+ * {@code isSomething()} getter (which both Jackson and the schema would take for a property) fails here.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -135,6 +140,60 @@ class ApiContractIntegrationTest {
             compare(read, schema, json.readTree(response.body()), differences);
         }
         assertThat(differences).isEmpty();
+    }
+
+    @Test
+    void everySchemaOfARecordHasExactlyTheRecordsComponents() {
+        Map<String, Class<?>> records = new TreeMap<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            if (info.getPatternValues().stream().anyMatch(p -> p.startsWith("/api/"))) {
+                collect(ResolvableType.forMethodReturnType(handler.getMethod()), records);
+                for (var p : handler.getMethodParameters()) {
+                    if (p.hasParameterAnnotation(RequestBody.class)) {
+                        collect(ResolvableType.forMethodParameter(p), records);
+                    }
+                }
+            }
+        });
+        JsonNode schemas = contract.get("components").get("schemas");
+        List<String> differences = new ArrayList<>();
+        records.forEach((name, type) -> {
+            JsonNode schema = schemas.get(name);
+            assertThat(schema).as("the schema of %s", type.getName()).isNotNull();
+            Set<String> components = new TreeSet<>();
+            for (RecordComponent c : type.getRecordComponents()) {
+                components.add(c.getName());
+            }
+            Set<String> documented = schema.has("properties") ? new TreeSet<>(schema.get("properties").propertyNames())
+                    : Set.of();
+            if (!documented.equals(components)) {
+                differences.add(type.getName() + ": schema " + documented + ", record " + components);
+            }
+        });
+        assertThat(records).as("records sent or read by the API").hasSizeGreaterThan(20);
+        assertThat(differences).isEmpty();
+    }
+
+    /** The records of Lots a type is or holds (in a list, a map, a response entity, a record component). */
+    private static void collect(ResolvableType type, Map<String, Class<?>> records) {
+        Class<?> c = type.resolve();
+        if (c == null) {
+            return;
+        }
+        if (c.isRecord() && c.getName().startsWith("se.lots.")) {
+            if (records.putIfAbsent(c.getSimpleName(), c) == null) {
+                for (RecordComponent component : c.getRecordComponents()) {
+                    collect(ResolvableType.forType(component.getGenericType()), records);
+                }
+            }
+            return;
+        }
+        if (type.isArray()) {
+            collect(type.getComponentType(), records);
+        }
+        for (ResolvableType generic : type.getGenerics()) {
+            collect(generic, records);
+        }
     }
 
     private void compare(String where, JsonNode schema, JsonNode actual, List<String> differences) {
