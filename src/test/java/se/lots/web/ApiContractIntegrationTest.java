@@ -143,6 +143,19 @@ class ApiContractIntegrationTest {
     }
 
     @Test
+    void aVersionedUpdateDocumentsIfMatch428AndA409WithTheStateSavedNow() {
+        for (String path : List.of("/api/v1/persons/{id}", "/api/v1/persons/{personId}/plan", "/api/v1/steps/{stepId}",
+                "/api/v1/interventions/{id}")) {
+            JsonNode put = contract.get("paths").get(path).get("put");
+            assertThat(put.get("parameters").findValuesAsString("name")).as(path).contains("If-Match");
+            assertThat(put.get("responses").has("428")).as(path).isTrue();
+            assertThat(put.get("responses").get("409").get("description").asString()).as(path).contains("current");
+        }
+        assertThat(contract.get("components").get("schemas").get("ApiError").get("properties").has("current"))
+                .isTrue();
+    }
+
+    @Test
     void everySchemaOfARecordHasExactlyTheRecordsComponents() {
         Map<String, Class<?>> records = new TreeMap<>();
         mappings.getHandlerMethods().forEach((info, handler) -> {
