@@ -90,7 +90,8 @@ class InterventionApi {
             + "sparad nu (current) om någon sparat efter version")
     ResponseEntity<Intervention> update(Actor actor, @PathVariable long id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody InterventionInput input) {
-        Intervention saved = catalogue.update(actor, id, input.withVersion(Versions.required(input.version(), ifMatch)));
+        Intervention saved = catalogue.update(actor, id,
+                input.withVersion(Versions.required(input.version(), ifMatch)));
         return ResponseEntity.ok().eTag(Versions.etag(saved.version())).body(saved);
     }
 

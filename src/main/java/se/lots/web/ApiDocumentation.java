@@ -2,10 +2,12 @@ package se.lots.web;
 
 import java.util.Arrays;
 
+import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +19,13 @@ import org.springframework.web.bind.annotation.RequestHeader;
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
+
+    /** The error body's schema, which the operations' 409 and 428 refer to (no handler returns it as such). */
+    @Bean
+    OpenApiCustomizer errorSchema() {
+        return openApi -> ModelConverters.getInstance(true).readAll(ApiError.class)
+                .forEach((name, schema) -> openApi.getComponents().getSchemas().putIfAbsent(name, schema));
+    }
 
     @Bean
     OperationCustomizer versionedUpdates() {
@@ -34,8 +43,8 @@ class ApiDocumentation {
                     new MediaType().schema(new Schema<>().$ref("#/components/schemas/ApiError")));
             operation.getResponses()
                     .addApiResponse("409", new ApiResponse().content(error).description("Någon annan sparade efter "
-                            + "versionen du angav; inget är ändrat. current är resursen som den är sparad nu, för att "
-                            + "jämföra och skicka igen med dess version"))
+                            + "versionen du angav; inget är ändrat. current är resursen som den är sparad nu, "
+                            + "för att jämföra och skicka igen med dess version"))
                     .addApiResponse("428", new ApiResponse().content(error).description("Versionen saknas: ange "
                             + "fältet version eller rubriken If-Match"));
             return operation;
