@@ -274,7 +274,7 @@ public class CatalogueService {
 
     private Intervention save(Actor actor, Intervention before, InterventionValues values, int version) {
         if (version != before.version() || !interventions.update(before.id(), values, version, actor.userId())) {
-            throw new ConflictException("intervention.stale", before.id());
+            throw new ConflictException("intervention.stale", before.id(), intervention(before.id()));
         }
         List<String> changed = values.changedSince(InterventionValues.of(before));
         interventions.insertVersion(before.id(), version + 1, actor.userId(), changed, json(values.content()));

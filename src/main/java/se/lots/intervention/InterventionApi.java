@@ -6,17 +6,20 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import se.lots.security.Actor;
+import se.lots.shared.Versions;
 
 /**
  * The catalogue over REST. Reading is open to anonymous clients and shows what the public catalogue shows; writing
@@ -83,9 +86,13 @@ class InterventionApi {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Spara alla fält; 409 om någon sparat efter version")
-    Intervention update(Actor actor, @PathVariable long id, @RequestBody InterventionInput input) {
-        return catalogue.update(actor, id, input);
+    @Operation(summary = "Spara alla fält; ange version (eller If-Match), utan den 428; 409 med insatsen som den är "
+            + "sparad nu (current) om någon sparat efter version")
+    ResponseEntity<Intervention> update(Actor actor, @PathVariable long id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody InterventionInput input) {
+        Intervention saved = catalogue.update(actor, id,
+                input.withVersion(Versions.required(input.version(), ifMatch)));
+        return ResponseEntity.ok().eTag(Versions.etag(saved.version())).body(saved);
     }
 
     @GetMapping("/{id}/versions")

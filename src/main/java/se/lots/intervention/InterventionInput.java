@@ -19,6 +19,12 @@ public record InterventionInput(String providerId, String programmeId, String na
         municipalityCodes = municipalityCodes == null ? List.of() : List.copyOf(municipalityCodes);
     }
 
+    InterventionInput withVersion(int v) {
+        return new InterventionInput(providerId, programmeId, name, description, kind, targetGroup, ageMin, ageMax,
+                needIds, eligibility, method, durationWeeks, capacity, occupancy, waitingDays, cost, financing,
+                kaaMeasure, municipalityCodes, validFrom, validTo, reviewed, v);
+    }
+
     public static InterventionInput empty() {
         return new InterventionInput(null, null, null, null, null, null, "16", "29", List.of(), List.of(), null, null,
                 null, null, null, null, null, false, List.of(), null, null, true, null);

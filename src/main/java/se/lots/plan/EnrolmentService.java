@@ -71,7 +71,7 @@ public class EnrolmentService {
         }
         v.throwIfInvalid();
         if (!enrolments.end(enrolmentId, ended, reason, version == null ? e.version() : version)) {
-            throw new ConflictException("enrolment.stale", enrolmentId);
+            throw new ConflictException("enrolment.stale", enrolmentId, enrolments.byId(enrolmentId).orElseThrow());
         }
         journey.record(e.personId(), actor.organisationId(), actor.userId(), ended, JourneyKind.UTSKRIVNING,
                 e.programmeName(), reason.name(), false, enrolmentId);
@@ -91,7 +91,7 @@ public class EnrolmentService {
         }
         v.throwIfInvalid();
         if (!enrolments.end(enrolmentId, on, EnrolmentEndReason.OVERFORD, from.version())) {
-            throw new ConflictException("enrolment.stale", enrolmentId);
+            throw new ConflictException("enrolment.stale", enrolmentId, enrolments.byId(enrolmentId).orElseThrow());
         }
         Enrolment next = enrol(actor, view, from.personId(), to, from.id());
         journey.record(from.personId(), actor.organisationId(), actor.userId(), on, JourneyKind.OVERFORING,

@@ -5,15 +5,18 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import se.lots.security.Actor;
+import se.lots.shared.Versions;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -49,15 +52,18 @@ class MeetingApi {
     }
 
     @GetMapping("/meetings/{id}")
-    @Operation(summary = "Ett möte")
-    Meeting meeting(Actor actor, @PathVariable UUID id) {
-        return meetings.meeting(actor, id);
+    @Operation(summary = "Ett möte. ETag: mötets version")
+    ResponseEntity<Meeting> meeting(Actor actor, @PathVariable UUID id) {
+        Meeting meeting = meetings.meeting(actor, id);
+        return ResponseEntity.ok().eTag(Versions.etag(meeting.version())).body(meeting);
     }
 
     @PostMapping("/meetings/{id}/minutes")
-    @Operation(summary = "Spara protokoll; varje beslut blir ett steg i planen")
-    Meeting minutes(Actor actor, @PathVariable UUID id, @RequestBody MinutesInput input) {
+    @Operation(summary = "Spara protokoll; varje beslut blir ett steg i planen. Ange mötets version (eller If-Match), "
+            + "utan den 428; 409 med mötet som det är sparat nu (current)")
+    Meeting minutes(Actor actor, @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody MinutesInput input) {
         return meetings.recordMinutes(actor, id, input.minutes(), input.nextMeetingOn(), input.coordinatorUserId(),
-                input.decisions(), input.version());
+                input.decisions(), Versions.required(input.version(), ifMatch));
     }
 }

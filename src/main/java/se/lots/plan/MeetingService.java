@@ -161,7 +161,7 @@ public class MeetingService {
         v.throwIfInvalid();
         int expected = version == null ? meeting.version() : version;
         if (!meetings.recordMinutes(meetingId, PlanService.blankToNull(minutes), next, coordinator, expected)) {
-            throw new ConflictException("meeting.stale", meetingId);
+            throw new ConflictException("meeting.stale", meetingId, meetings.byId(meetingId).orElseThrow());
         }
         var errors = new ArrayList<FieldError>();
         var list = decisions == null ? List.<StepInput>of() : decisions;

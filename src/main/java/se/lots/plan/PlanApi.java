@@ -6,16 +6,19 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import se.lots.security.Actor;
+import se.lots.shared.Versions;
 
 /** Plans, steps and enrolments over REST, with the same access rules and audit as the pages. */
 @RestController
@@ -32,9 +35,15 @@ class PlanApi {
     }
 
     @GetMapping("/persons/{personId}/plan")
-    @Operation(summary = "Den unges plan som du får se den: hela genom samtycke, annars bara din organisations steg")
-    PlanPage plan(Actor actor, @PathVariable UUID personId) {
-        return plans.page(actor, personId);
+    @Operation(summary = "Den unges plan som du får se den: hela genom samtycke, annars bara din organisations steg. "
+            + "ETag: planens version")
+    ResponseEntity<PlanPage> plan(Actor actor, @PathVariable UUID personId) {
+        PlanPage page = plans.page(actor, personId);
+        var ok = ResponseEntity.ok();
+        if (page.plan() != null) {
+            ok.eTag(Versions.etag(page.plan().version()));
+        }
+        return ok.body(page);
     }
 
     @PostMapping("/persons/{personId}/plan")
@@ -45,9 +54,12 @@ class PlanApi {
     }
 
     @PutMapping("/persons/{personId}/plan")
-    @Operation(summary = "Spara mål, styrkor, samordnare och nästa uppföljning; 409 om någon sparat efter version")
-    Plan update(Actor actor, @PathVariable UUID personId, @RequestBody PlanInput input) {
-        return plans.update(actor, personId, input);
+    @Operation(summary = "Spara mål, styrkor, samordnare och nästa uppföljning; ange version (eller If-Match), utan "
+            + "den 428; 409 med planen som den är sparad nu (current) om någon sparat efter version")
+    ResponseEntity<Plan> update(Actor actor, @PathVariable UUID personId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody PlanInput input) {
+        Plan plan = plans.update(actor, personId, input.withVersion(Versions.required(input.version(), ifMatch)));
+        return ResponseEntity.ok().eTag(Versions.etag(plan.version())).body(plan);
     }
 
     @PostMapping("/persons/{personId}/plan/steps")
@@ -58,15 +70,20 @@ class PlanApi {
     }
 
     @GetMapping("/steps/{stepId}")
-    @Operation(summary = "Ett steg")
-    PlanStep step(Actor actor, @PathVariable UUID stepId) {
-        return plans.step(actor, stepId);
+    @Operation(summary = "Ett steg. ETag: stegets version")
+    ResponseEntity<PlanStep> step(Actor actor, @PathVariable UUID stepId) {
+        PlanStep step = plans.step(actor, stepId);
+        return ResponseEntity.ok().eTag(Versions.etag(step.version())).body(step);
     }
 
     @PutMapping("/steps/{stepId}")
-    @Operation(summary = "Spara ett steg i din organisation; 409 om någon sparat efter version")
-    PlanStep updateStep(Actor actor, @PathVariable UUID stepId, @RequestBody StepInput input) {
-        return plans.updateStep(actor, stepId, input);
+    @Operation(summary = "Spara ett steg i din organisation; ange version (eller If-Match), utan den 428; 409 med "
+            + "steget som det är sparat nu (current) om någon sparat efter version")
+    ResponseEntity<PlanStep> updateStep(Actor actor, @PathVariable UUID stepId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody StepInput input) {
+        PlanStep step = plans.updateStep(actor, stepId,
+                input.withVersion(Versions.required(input.version(), ifMatch)));
+        return ResponseEntity.ok().eTag(Versions.etag(step.version())).body(step);
     }
 
     @GetMapping("/persons/{personId}/enrolments")
@@ -86,9 +103,12 @@ class PlanApi {
     }
 
     @PostMapping("/enrolments/{enrolmentId}/discharge")
-    @Operation(summary = "Skriv ut med datum och utfall")
-    Enrolment discharge(Actor actor, @PathVariable UUID enrolmentId, @RequestBody Discharge d) {
-        return enrolments.discharge(actor, enrolmentId, d.endedOn(), d.endReason(), d.version());
+    @Operation(summary = "Skriv ut med datum och utfall; ange inskrivningens version (eller If-Match), utan den 428; "
+            + "409 med inskrivningen som den är sparad nu (current)")
+    Enrolment discharge(Actor actor, @PathVariable UUID enrolmentId,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody Discharge d) {
+        return enrolments.discharge(actor, enrolmentId, d.endedOn(), d.endReason(),
+                Versions.required(d.version(), ifMatch));
     }
 
     @PostMapping("/enrolments/{enrolmentId}/transfer")

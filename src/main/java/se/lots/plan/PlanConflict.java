@@ -8,14 +8,7 @@ import se.lots.shared.ConflictException;
  */
 public class PlanConflict extends ConflictException {
 
-    private final transient Object current;
-
     PlanConflict(String messageKey, Object id, Object current) {
-        super(messageKey, id);
-        this.current = current;
-    }
-
-    public Object current() {
-        return current;
+        super(messageKey, id, current);
     }
 }

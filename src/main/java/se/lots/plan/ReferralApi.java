@@ -6,16 +6,19 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import se.lots.security.Actor;
 import se.lots.shared.Validation;
+import se.lots.shared.Versions;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -58,19 +61,23 @@ class ReferralApi {
     }
 
     @GetMapping("/referrals/{id}")
-    @Operation(summary = "En remiss")
-    Referral get(Actor actor, @PathVariable UUID id) {
-        return referrals.get(actor, id);
+    @Operation(summary = "En remiss. ETag: remissens version")
+    ResponseEntity<Referral> get(Actor actor, @PathVariable UUID id) {
+        Referral r = referrals.get(actor, id);
+        return ResponseEntity.ok().eTag(Versions.etag(r.version())).body(r);
     }
 
     @PostMapping("/referrals/{id}/status")
     @Operation(summary = "Ändra en remiss status: mottagaren tar emot, accepterar, avböjer, påbörjar och avslutar; "
-            + "avsändaren återkallar")
-    Referral move(Actor actor, @PathVariable UUID id, @RequestBody StatusChange change) {
+            + "avsändaren återkallar. Ange remissens version (eller If-Match), utan den 428; 409 med remissen som den är "
+            + "sparad nu (current)")
+    Referral move(Actor actor, @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody StatusChange change) {
+        int version = Versions.required(change.version(), ifMatch);
         var v = new Validation();
         ReferralStatus to = v.enumValue("status", change.status(), ReferralStatus.class, true);
         v.throwIfInvalid();
-        return referrals.move(actor, id, to, change.reason(), change.version());
+        return referrals.move(actor, id, to, change.reason(), version);
     }
 
     @GetMapping("/referrals/waiting-times")

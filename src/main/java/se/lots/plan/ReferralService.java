@@ -158,7 +158,7 @@ public class ReferralService {
         }
         String why = PlanService.blankToNull(reason);
         if (!referrals.move(referralId, to, why, version == null ? r.version() : version)) {
-            throw new ConflictException("referral.stale", referralId);
+            throw new ConflictException("referral.stale", referralId, referrals.byId(referralId).orElseThrow());
         }
         referrals.history(referralId, to, why, actor.userId());
         journey.record(r.personId(), actor.organisationId(), actor.userId(), today(), JourneyKind.REMISS,

@@ -24,6 +24,11 @@ public record StepInput(String trackId, String title, String responsibleParty, S
                 s.confidential(), s.dependsOn().stream().map(Object::toString).toList(), s.version());
     }
 
+    StepInput withVersion(int v) {
+        return new StepInput(trackId, title, responsibleParty, responsibleUserId, contactName, how, why, nextStep,
+                obstacles, startsOn, dueOn, status, cancelReason, confidential, dependsOn, v);
+    }
+
     boolean isConfidential() {
         return Boolean.TRUE.equals(confidential);
     }

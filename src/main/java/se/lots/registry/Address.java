@@ -2,7 +2,8 @@ package se.lots.registry;
 
 public record Address(String street, String postalCode, String city) {
 
-    public boolean isEmpty() {
+    // not isEmpty(): a bean getter would be sent as an "empty" property in the API's JSON
+    public boolean noneGiven() {
         return blank(street) && blank(postalCode) && blank(city);
     }
 

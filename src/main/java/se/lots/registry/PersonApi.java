@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,6 +23,8 @@ import se.lots.consent.ConsentService;
 import se.lots.consent.EmergencyAccess;
 import se.lots.consent.NewConsent;
 import se.lots.security.Actor;
+import se.lots.shared.ConflictException;
+import se.lots.shared.Versions;
 
 @RestController
 @RequestMapping("/api/v1/persons")
@@ -52,15 +55,24 @@ class PersonApi {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Läs en person (loggas); skyddad identitet visas utan adress")
-    PersonJson read(Actor actor, @PathVariable UUID id) {
-        return PersonJson.of(registry.read(actor, id).person());
+    @Operation(summary = "Läs en person (loggas); skyddad identitet visas utan adress. ETag: personens version")
+    ResponseEntity<PersonJson> read(Actor actor, @PathVariable UUID id) {
+        PersonJson p = PersonJson.of(registry.read(actor, id).person());
+        return ResponseEntity.ok().eTag(Versions.etag(p.version())).body(p);
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Ändra en person; ange version, en inaktuell version ger 409")
-    PersonJson update(Actor actor, @PathVariable UUID id, @RequestBody PersonInput input) {
-        return PersonJson.of(registry.update(actor, id, input));
+    @Operation(summary = "Ändra en person; ange version (eller If-Match), utan den 428; en inaktuell version ger 409 "
+            + "med personen som den är sparad nu (current)")
+    ResponseEntity<PersonJson> update(Actor actor, @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody PersonInput input) {
+        int version = Versions.required(input.version(), ifMatch);
+        try {
+            PersonJson p = PersonJson.of(registry.update(actor, id, input.withVersion(version)));
+            return ResponseEntity.ok().eTag(Versions.etag(p.version())).body(p);
+        } catch (ConflictException e) {
+            throw e.withCurrent(PersonJson.of(registry.read(actor, id).person()));
+        }
     }
 
     @PostMapping("/{id}/consents")

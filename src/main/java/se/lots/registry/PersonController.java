@@ -2,6 +2,7 @@ package se.lots.registry;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +36,8 @@ import se.lots.reference.ReferenceData;
 import se.lots.security.Actor;
 import se.lots.shared.ConflictException;
 import se.lots.shared.InvalidInputException;
+import se.lots.shared.VersionRequiredException;
+import se.lots.shared.Versions;
 
 @Controller
 @RequestMapping("/persons")
@@ -152,16 +155,54 @@ class PersonController {
     String update(Actor actor, @PathVariable UUID id, @ModelAttribute("person") PersonInput input, Model model,
             Locale locale, RedirectAttributes redirect) {
         try {
+            Versions.required(input.version(), null);
             registry.update(actor, id, input);
             redirect.addFlashAttribute("notice", "person.updated");
             return "redirect:/persons/" + id;
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.texts(messages, locale));
-        } catch (ConflictException e) {
-            model.addAttribute("formError", e.messageKey());
+        } catch (ConflictException | VersionRequiredException e) {
+            YoungPerson current = registry.read(actor, id).person();
+            model.addAttribute("formError", "person.changedCompare");
+            model.addAttribute("changes", changes(PersonInput.of(current), input));
+            // the form keeps what this user typed, on the version saved now: saving again is the merge
+            model.addAttribute("person", input.withVersion(current.version()));
         }
         model.addAttribute("existingPerson", registry.read(actor, id).person());
         return "registry/form";
+    }
+
+    /** A field whose saved value differs from what the user typed, for the conflict table. */
+    record FieldChange(String field, String theirs, String mine) {
+    }
+
+    private static List<FieldChange> changes(PersonInput theirs, PersonInput mine) {
+        Address a = theirs.address() == null ? new Address(null, null, null) : theirs.address();
+        Address b = mine.address() == null ? new Address(null, null, null) : mine.address();
+        Guardian g = theirs.guardian() == null ? new Guardian(null, null, null) : theirs.guardian();
+        Guardian h = mine.guardian() == null ? new Guardian(null, null, null) : mine.guardian();
+        var fields = new String[][] {
+            { "firstName", theirs.firstName(), mine.firstName() },
+            { "lastName", theirs.lastName(), mine.lastName() },
+            { "gender", theirs.gender(), mine.gender() },
+            { "municipalityCode", theirs.municipalityCode(), mine.municipalityCode() },
+            { "street", a.street(), b.street() }, { "postalCode", a.postalCode(), b.postalCode() },
+            { "city", a.city(), b.city() }, { "phone", theirs.phone(), mine.phone() },
+            { "email", theirs.email(), mine.email() },
+            { "preferredLanguage", theirs.preferredLanguage(), mine.preferredLanguage() },
+            { "interpreterNeeded", String.valueOf(Boolean.TRUE.equals(theirs.interpreterNeeded())),
+                String.valueOf(Boolean.TRUE.equals(mine.interpreterNeeded())) },
+            { "guardianName", g.name(), h.name() }, { "guardianPhone", g.phone(), h.phone() },
+            { "guardianEmail", g.email(), h.email() } };
+        var changes = new ArrayList<FieldChange>();
+        for (String[] f : fields) {
+            String t = f[1] == null ? "" : f[1].strip();
+            String m = f[2] == null ? "" : f[2].strip();
+            if (!t.equals(m)) {
+                changes.add(new FieldChange(f[0], t, m));
+            }
+        }
+        return changes;
     }
 
     @PostMapping("/{id}/emergency-access")

@@ -23,6 +23,13 @@ public record PersonInput(Boolean anonymous, String personalIdentityNumber, Stri
                 p.guardian() == null ? new Guardian(null, null, null) : p.guardian(), p.version());
     }
 
+    /** The same input starting from {@code v}, e.g. the version an API client named in If-Match. */
+    public PersonInput withVersion(int v) {
+        return new PersonInput(anonymous, personalIdentityNumber, birthDate, birthYear, firstName, lastName, gender,
+                municipalityCode, protectedIdentity, address, phone, email, preferredLanguage, interpreterNeeded,
+                guardian, v);
+    }
+
     boolean isAnonymous() {
         return Boolean.TRUE.equals(anonymous);
     }

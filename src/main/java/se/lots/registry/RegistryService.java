@@ -319,14 +319,14 @@ public class RegistryService {
 
         if (anonymous) {
             if (trim(in.firstName()) != null || trim(in.lastName()) != null || trim(in.phone()) != null
-                    || trim(in.email()) != null || !address.isEmpty() || trim(in.personalIdentityNumber()) != null) {
+                    || trim(in.email()) != null || !address.noneGiven() || trim(in.personalIdentityNumber()) != null) {
                 v.reject("anonymous", "person.anonymousHasIdentity");
             }
         } else {
             v.require("firstName", in.firstName()).require("lastName", in.lastName())
                     .maxLength("firstName", in.firstName(), 100).maxLength("lastName", in.lastName(), 100);
         }
-        if (protectedIdentity && !address.isEmpty()) {
+        if (protectedIdentity && !address.noneGiven()) {
             v.reject("address", "person.protectedNoAddress");
         }
         if (trim(in.email()) != null && !EMAIL.matcher(in.email().trim()).matches()) {

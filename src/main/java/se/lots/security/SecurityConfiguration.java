@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -154,6 +155,8 @@ class SecurityConfiguration {
 
     @Bean
     WebMvcConfigurer actorArgument(CurrentActor currentActor) {
+        // the actor comes from the login, never from the request: the published API must not ask a client for it
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {

@@ -25,6 +25,7 @@ import se.lots.shared.ConflictException;
 import se.lots.shared.FieldError;
 import se.lots.shared.InvalidInputException;
 import se.lots.shared.NotFoundException;
+import se.lots.shared.VersionRequiredException;
 
 /** Every API error is JSON with a Swedish message; no stack trace ever reaches a client. */
 @RestControllerAdvice(annotations = RestController.class)
@@ -49,7 +50,13 @@ class ApiErrorHandler {
     ResponseEntity<ApiError> conflict(ConflictException e) {
         String message = messages.getMessage(e.messageKey(), new Object[] { e.existingId() }, SWEDISH);
         return ResponseEntity.status(HttpStatus.CONFLICT)
-                .body(new ApiError(List.of(new ApiError.Item(null, message)), e.existingId()));
+                .body(new ApiError(List.of(new ApiError.Item(null, message)), e.existingId(), e.current()));
+    }
+
+    @ExceptionHandler(VersionRequiredException.class)
+    ResponseEntity<ApiError> versionRequired(VersionRequiredException e) {
+        return ResponseEntity.status(HttpStatus.PRECONDITION_REQUIRED).body(new ApiError(List.of(
+                new ApiError.Item("version", messages.getMessage("error.versionRequired", null, SWEDISH))), null));
     }
 
     @ExceptionHandler({ NotFoundException.class, NoResourceFoundException.class,
