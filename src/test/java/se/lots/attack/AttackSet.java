@@ -316,26 +316,35 @@ public final class AttackSet {
     }
 
     private String updatesWithoutVersion() throws Exception {
-        var search = basic("kaa", demoPassword, "/api/v1/persons?q=andersson");
-        Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(search.body());
-        if (!id.find()) {
-            throw new Broken("no person found to update: " + search.statusCode());
+        String person = "{\"anonymous\":false,\"birthYear\":\"2008\",\"firstName\":\"Attack\",\"lastName\":\"Probe\","
+                + "\"gender\":\"KVINNA\",\"municipalityCode\":\"1214\"}";
+        var created = postJson("kaa", "/api/v1/persons", person);
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(created.body());
+        if (created.statusCode() != 201 || !id.find()) {
+            throw new Broken("could not register a person to update: " + created.statusCode() + " " + created.body());
         }
         String path = "/api/v1/persons/" + id.group(1);
-        String person = basic("kaa", demoPassword, path).body();
-        String withoutVersion = person.replaceAll("\"version\"\\s*:\\s*\\d+\\s*,?", "");
-        var r = send("kaa", HttpRequest.newBuilder(URI.create(base + path)).PUT(BodyPublishers.ofString(withoutVersion))
-                .header("Content-Type", "application/json"));
-        if (r.statusCode() != 428) {
-            throw new Broken("an update without a version answered " + r.statusCode());
+        String etag = basic("kaa", demoPassword, path).headers().firstValue("ETag").orElse("\"0\"");
+        var without = put("kaa", path, person, null);
+        if (without.statusCode() != 428) {
+            throw new Broken("an update without a version answered " + without.statusCode());
         }
-        String stale = person.replaceAll("\"version\"\\s*:\\s*\\d+", "\"version\":0");
-        var conflict = send("kaa", HttpRequest.newBuilder(URI.create(base + path)).PUT(BodyPublishers.ofString(stale))
-                .header("Content-Type", "application/json"));
-        if (conflict.statusCode() != 409 || !conflict.body().contains("\"current\"")) {
-            throw new Broken("a stale version answered " + conflict.statusCode() + " without the current state");
+        var first = put("kaa", path, person.replace("Probe", "Probe-ett"), etag);
+        var second = put("kaa", path, person.replace("Probe", "Probe-två"), etag);
+        if (first.statusCode() != 200 || second.statusCode() != 409 || !second.body().contains("Probe-ett")) {
+            throw new Broken("two updates from the same version answered " + first.statusCode() + " and "
+                    + second.statusCode() + " without the first one's state: " + second.body());
         }
-        return "no version: 428; a stale version: 409 with the current state";
+        return "no version: 428; two updates from version " + etag + ": 200, then 409 with the state saved now";
+    }
+
+    private HttpResponse<String> put(String user, String path, String json, String ifMatch) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).PUT(BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json");
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(user, request);
     }
 
     private String controlCharacters() throws Exception {
