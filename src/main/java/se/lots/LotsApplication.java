@@ -1,6 +1,7 @@
 package se.lots;
 
 import java.time.Clock;
+import java.time.ZoneId;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,8 +18,9 @@ public class LotsApplication {
         SpringApplication.run(LotsApplication.class, args);
     }
 
+    // every "today" Lots decides is a Swedish day, whatever zone the server runs in (often UTC)
     @Bean
     Clock clock() {
-        return Clock.systemDefaultZone();
+        return Clock.system(ZoneId.of("Europe/Stockholm"));
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +16,7 @@ import se.lots.audit.AuditLog;
 import se.lots.organisation.Organisations;
 import se.lots.security.Actor;
 import se.lots.shared.ConflictException;
+import se.lots.shared.InvalidInputException;
 import se.lots.shared.NotFoundException;
 import se.lots.shared.Validation;
 
@@ -68,13 +70,33 @@ public class ConsentService {
         }
         if (c.validTo() != null && c.validTo().isBefore(validFrom)) {
             v.reject("validTo", "consent.validToBeforeFrom");
+        } else if (c.validTo() != null && c.purpose() != null
+                && c.validTo().isAfter(validFrom.plusMonths(c.purpose().maxMonths()))) {
+            v.reject("validTo", "consent.validToTooLate", c.purpose().maxMonths(),
+                    validFrom.plusMonths(c.purpose().maxMonths()).toString());
         }
         v.throwIfInvalid();
         var normalised = new NewConsent(from, c.toOrganisationId(), c.purpose(), c.scope(), c.givenHow(), validFrom,
                 c.validTo());
-        UUID id = consents.insert(personId, normalised, actor.userId());
+        if (consents.overlapsAlike(personId, normalised)) {
+            throw duplicate();
+        }
+        UUID id;
+        try {
+            id = consents.insert(personId, normalised, actor.userId());
+        } catch (DataIntegrityViolationException e) {
+            // another request stored the same consent between the check and the insert
+            if (String.valueOf(e.getMessage()).contains("consent_no_overlapping_duplicate")) {
+                throw duplicate();
+            }
+            throw e;
+        }
         audit.record(actor, personId, AuditAction.CREATE, AccessBasis.OWN_ORGANISATION, "samtycke " + id);
         return consents.byId(id).orElseThrow();
+    }
+
+    private static InvalidInputException duplicate() {
+        return new InvalidInputException("validFrom", "consent.duplicate");
     }
 
     /** The giving or the receiving organisation may register that the young person withdrew consent. */

@@ -38,6 +38,18 @@ class Consents {
                 .query(UUID.class).single();
     }
 
+    /** Whether a consent alike in all but how it was given and not withdrawn is in force on a day of the period. */
+    boolean overlapsAlike(UUID personId, NewConsent c) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM consent
+                                WHERE person_id = ? AND from_organisation_id = ? AND to_organisation_id = ?
+                                  AND purpose = ? AND consent_scope_key(scope) = consent_scope_key(?::text[])
+                                  AND withdrawn_at IS NULL AND valid_from <= ? AND valid_to >= ?)""")
+                .params(personId, c.fromOrganisationId(), c.toOrganisationId(), c.purpose().name(),
+                        c.scope().stream().map(Enum::name).toArray(String[]::new), c.validTo(), c.validFrom())
+                .query(Boolean.class).single();
+    }
+
     Optional<Consent> byId(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM consent WHERE id = ?").param(id).query(Consents::consent).optional();
     }

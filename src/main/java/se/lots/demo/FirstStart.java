@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,11 +79,13 @@ class FirstStart implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final String adminPassword;
     private final boolean demo;
+    private final Clock clock;
 
     FirstStart(OrganisationService organisationService, Organisations organisations, UserAccounts users,
             CurrentActor actors, RegistryService registry, ConsentService consents, KaaImportService kaaImports,
             EnrolmentService enrolments, DemoCatalogue demoCatalogue, TransactionTemplate transaction,
-            @Value("${lots.admin-password:}") String adminPassword, @Value("${lots.demo:true}") boolean demo) {
+            @Value("${lots.admin-password:}") String adminPassword, @Value("${lots.demo:true}") boolean demo,
+            Clock clock) {
         this.organisationService = organisationService;
         this.organisations = organisations;
         this.users = users;
@@ -95,6 +98,7 @@ class FirstStart implements ApplicationRunner {
         this.transaction = transaction;
         this.adminPassword = adminPassword;
         this.demo = demo;
+        this.clock = clock;
     }
 
     @Override
@@ -159,16 +163,17 @@ class FirstStart implements ApplicationRunner {
         Actor kaa = actors.byUsername("kaa");
         Actor afActor = actors.byUsername("af");
         var random = new Random(1214);
-        List<String> numbers = youngTestNumbers();
+        LocalDate today = LocalDate.now(clock);
+        List<String> numbers = youngTestNumbers(today);
         int registered = 0;
         var kaaList = new StringBuilder("personnummer;förnamn;efternamn;situation;skola;skolkommun;program\n");
         String[] situations = { "avbrutit nationellt program", "studiebevis", "aldrig påbörjat",
             "avbrutit introduktionsprogram" };
         for (int i = 0; registered < DEMO_PERSONS && i < numbers.size(); i++) {
             Actor owner = registered % 10 == 9 ? afActor : kaa;
-            YoungPerson p = registry.register(owner, person(numbers.get(i), registered, random));
+            YoungPerson p = registry.register(owner, person(numbers.get(i), registered, random, today));
             if (owner == kaa && p.birthDate() != null
-                    && p.birthDate().plusYears(20).isAfter(LocalDate.now().plusMonths(1))) {
+                    && p.birthDate().plusYears(20).isAfter(today.plusMonths(1))) {
                 kaaList.append(p.personalIdentityNumber()).append(';').append(p.firstName()).append(';')
                         .append(p.lastName()).append(';').append(situations[registered % situations.length])
                         .append(registered % 3 == 0 ? ";Söderslättsgymnasiet;1283;EL\n" : ";Svalövs gymnasium;1214;BA\n");
@@ -176,7 +181,7 @@ class FirstStart implements ApplicationRunner {
             if (owner == kaa && registered % 7 == 0) {
                 consents.record(kaa, p.id(), kommun.id(), new NewConsent(null, af.id(), ConsentPurpose.SAMORDNING,
                         List.of(ConsentScope.GRUNDUPPGIFTER, ConsentScope.PLAN), GivenHow.SKRIFTLIGT,
-                        LocalDate.now(), LocalDate.now().plusYears(1)));
+                        today, today.plusYears(1)));
             }
             registered++;
         }
@@ -210,8 +215,8 @@ class FirstStart implements ApplicationRunner {
         return new NewUser(username, DEMO_PASSWORD, name, role, organisation.id(), unitId);
     }
 
-    private static PersonInput person(String number, int n, Random random) {
-        var pin = PersonalIdentityNumber.parse(number);
+    private static PersonInput person(String number, int n, Random random, LocalDate today) {
+        var pin = PersonalIdentityNumber.parse(number, today);
         boolean woman = pin.legalGender() == se.lots.registry.LegalGender.FEMALE;
         String first = (woman ? WOMEN : MEN)[random.nextInt(20)];
         String last = SURNAMES[random.nextInt(SURNAMES.length)];
@@ -221,7 +226,7 @@ class FirstStart implements ApplicationRunner {
         Address address = protectedIdentity ? null
                 : new Address(STREETS[random.nextInt(STREETS.length)] + " " + (1 + random.nextInt(40)), postal[0],
                         postal[1]);
-        boolean minor = pin.ageOn(LocalDate.now()) < 18;
+        boolean minor = pin.ageOn(today) < 18;
         Guardian guardian = minor ? new Guardian("Vårdnadshavare " + last, fictionalPhone(random), null) : null;
         return new PersonInput(false, pin.formatted(), null, null, first, last, gender, "1214", protectedIdentity,
                 address, fictionalPhone(random),
@@ -236,9 +241,9 @@ class FirstStart implements ApplicationRunner {
     }
 
     /** Skatteverket's test numbers of people aged 16–29 today: the KAA and UVAS age range. */
-    static List<String> youngTestNumbers() throws IOException {
+    static List<String> youngTestNumbers(LocalDate today) throws IOException {
         var result = new ArrayList<String>();
-        int thisYear = LocalDate.now().getYear();
+        int thisYear = today.getYear();
         try (var reader = new BufferedReader(new InputStreamReader(
                 new ClassPathResource("reference/testpersonnummer.csv").getInputStream(), StandardCharsets.UTF_8))) {
             reader.lines().skip(1).map(String::trim).filter(s -> s.length() == 12).forEach(s -> {

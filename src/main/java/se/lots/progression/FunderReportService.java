@@ -156,7 +156,7 @@ public class FunderReportService {
      * {@link GoalMeasureCache#MAX_AGE}) and at start. Reads no person, so nothing to audit; returns how many programmes.
      */
     @EventListener(ApplicationReadyEvent.class)
-    @Scheduled(cron = "${lots.progression.goal-warm-up-cron:0 1 * * * *}")
+    @Scheduled(cron = "${lots.progression.goal-warm-up-cron:0 1 * * * *}", zone = "Europe/Stockholm")
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public int measureDefaultPeriods() {
         Period period = period(null, null);

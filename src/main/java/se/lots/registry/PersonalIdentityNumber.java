@@ -29,10 +29,6 @@ public record PersonalIdentityNumber(String value) {
         }
     }
 
-    public static PersonalIdentityNumber parse(String input) {
-        return parse(input, LocalDate.now());
-    }
-
     public static PersonalIdentityNumber parse(String input, LocalDate today) {
         Objects.requireNonNull(today, "today");
         Matcher matcher = input == null ? null : INPUT.matcher(input.strip());

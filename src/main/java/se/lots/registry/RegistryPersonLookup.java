@@ -1,5 +1,7 @@
 package se.lots.registry;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,13 +13,16 @@ import se.lots.audit.PersonLookup;
 class RegistryPersonLookup implements PersonLookup {
 
     private final YoungPersons persons;
+    private final Clock clock;
 
-    RegistryPersonLookup(YoungPersons persons) {
+    RegistryPersonLookup(YoungPersons persons, Clock clock) {
         this.persons = persons;
+        this.clock = clock;
     }
 
     @Override
     public Optional<UUID> idByPersonalIdentityNumber(String personalIdentityNumber) {
-        return persons.idByPersonalIdentityNumber(PersonalIdentityNumber.parse(personalIdentityNumber));
+        return persons.idByPersonalIdentityNumber(PersonalIdentityNumber.parse(personalIdentityNumber,
+                LocalDate.now(clock)));
     }
 }

@@ -313,6 +313,8 @@ class AuthorizationMatrixIntegrationTest {
                     assertThat(consentCount(person.id())).isEqualTo(consentsBefore + 1);
                     assertThat(auditRows(mark, username, person.id(), "CREATE"))
                             .containsExactly(new AuditRow("CREATE", "EGEN_ORGANISATION", null));
+                    // the next role records the same consent: not a duplicate once this one is withdrawn
+                    consents.withdraw(recorder, UUID.fromString(r.json().get("id").asString()));
                 } else {
                     assertRefusedWithoutLeak(r, person);
                     assertThat(consentCount(person.id())).as("no consent recorded").isEqualTo(consentsBefore);
@@ -400,6 +402,8 @@ class AuthorizationMatrixIntegrationTest {
             assertStatus(r, 403);
             assertThat(consents.byId(consent.id()).withdrawnAt()).as("still in force").isNull();
             assertThat(auditRows(mark, username, withdrawalPerson.id())).isEmpty();
+            // the next case records the same consent: not a duplicate once this one is withdrawn
+            consents.withdraw(recorder, consent.id());
         }
     }
 
@@ -549,23 +553,25 @@ class AuthorizationMatrixIntegrationTest {
         }
         recorder = actors.byUsername(username(Org.OWNER, Role.CASE_WORKER));
         var grund = List.of(ConsentScope.GRUNDUPPGIFTER);
+        // a year from yesterday is a day longer than SAMORDNING allows
+        LocalDate yearEnd = today.plusYears(1).minusDays(1);
         for (ConsentState state : ConsentState.values()) {
             FixturePerson p = registerPerson(state.surnameSuffix);
             Consent c = switch (state) {
                 case NONE -> null;
-                case VALID -> recordConsent(p.id(), Org.OTHER, grund, today.minusDays(1), today.plusYears(1));
+                case VALID -> recordConsent(p.id(), Org.OTHER, grund, today.minusDays(1), yearEnd);
                 case WITHDRAWN -> {
-                    Consent recorded = recordConsent(p.id(), Org.OTHER, grund, today.minusDays(1), today.plusYears(1));
+                    Consent recorded = recordConsent(p.id(), Org.OTHER, grund, today.minusDays(1), yearEnd);
                     consents.withdraw(recorder, recorded.id());
                     yield recorded;
                 }
                 case EXPIRED -> recordConsent(p.id(), Org.OTHER, grund, LocalDate.of(2020, 1, 1),
                         LocalDate.of(2020, 12, 31));
-                case FUTURE -> recordConsent(p.id(), Org.OTHER, grund, today.plusMonths(1), today.plusYears(1));
+                case FUTURE -> recordConsent(p.id(), Org.OTHER, grund, today.plusMonths(1), yearEnd);
                 case PLAN_ONLY -> recordConsent(p.id(), Org.OTHER, List.of(ConsentScope.PLAN), today.minusDays(1),
-                        today.plusYears(1));
+                        yearEnd);
                 case TO_UNRELATED_ORG -> recordConsent(p.id(), Org.UNRELATED, grund, today.minusDays(1),
-                        today.plusYears(1));
+                        yearEnd);
             };
             matrixPersons.put(state, new FixturePerson(p.id(), p.pin(), p.lastName(), p.input(),
                     c == null ? List.of() : List.of(c.id()), state == ConsentState.VALID ? c.id() : null));

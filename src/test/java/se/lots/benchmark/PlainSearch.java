@@ -154,7 +154,7 @@ final class PlainSearch {
         }
         if (PersonalIdentityNumber.looksLikeOne(q)) {
             sql.append(" AND personal_identity_number = ?");
-            params.add(PersonalIdentityNumber.parse(q).value());
+            params.add(PersonalIdentityNumber.parse(q, java.time.LocalDate.now()).value());
             return sql.toString();
         }
         for (String word : Arrays.stream(q.split("\\s+")).filter(w -> !w.isBlank()).toList()) {

@@ -2,6 +2,7 @@ package se.lots.intervention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,8 @@ class InterventionSearchAgreementIntegrationTest {
     @Autowired
     CurrentActor actors;
     @Autowired
+    Clock clock;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     InterventionSearch search;
@@ -49,7 +52,7 @@ class InterventionSearchAgreementIntegrationTest {
     @Test
     void theIndexGivesTheSameHitsAndCountsAsTheSqlForRandomSearches() {
         var sql = new InterventionSearchSql(jdbc);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         // loaded before the generation: the rows below are written past the application and must still be seen
         search.search(InterventionQuery.all(), today);
         var generator = new InterventionCatalogueGenerator(owner);
@@ -78,7 +81,7 @@ class InterventionSearchAgreementIntegrationTest {
 
     @Test
     void theMatrixFromTheIndexIsTheSqlMatrix() {
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         coverage.matrix(CoverageFilter.all(), today, activeNeeds());
         new InterventionCatalogueGenerator(owner).generate(actors.byUsername("forbund").userId(), 20, 300, 11,
                 "agreeMap" + System.nanoTime() % 100000);
@@ -99,8 +102,9 @@ class InterventionSearchAgreementIntegrationTest {
                 "agreeFacet" + System.nanoTime() % 100000);
         long withHits = jdbc.sql("""
                 SELECT count(DISTINCT provider_id) FROM intervention
-                 WHERE NOT retired AND (valid_to IS NULL OR valid_to >= current_date)
-                   AND (valid_from IS NULL OR valid_from <= current_date)""").query(Long.class).single();
+                 WHERE NOT retired AND (valid_to IS NULL OR valid_to >= ?)
+                   AND (valid_from IS NULL OR valid_from <= ?)""").params(LocalDate.now(clock), LocalDate.now(clock))
+                .query(Long.class).single();
         assertThat(withHits).isGreaterThan(FacetView.PROVIDER_OPTIONS);
 
         String page = anonymous("/katalog");

@@ -76,6 +76,16 @@ public class KaaFixture {
         return kaaAgeNumbers.get(NEXT_NUMBER.getAndIncrement());
     }
 
+    /** A test personnummer of someone born in {@code from} … {@code to}, not in the registry so far. */
+    public synchronized String unusedNumberBornBetween(LocalDate from, LocalDate to) {
+        String first = from.toString().replace("-", "");
+        String last = to.toString().replace("-", "") + "9999";
+        return load().stream().filter(pin -> pin.compareTo(first) >= 0 && pin.compareTo(last) <= 0)
+                .filter(pin -> jdbc.sql("SELECT count(*) FROM young_person WHERE personal_identity_number = ?")
+                        .param(pin).query(Long.class).single() == 0)
+                .findFirst().orElseThrow();
+    }
+
     private static List<String> load() {
         var result = new ArrayList<String>();
         try (var reader = new BufferedReader(new InputStreamReader(

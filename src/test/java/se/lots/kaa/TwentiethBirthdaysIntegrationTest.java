@@ -5,17 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
 import se.lots.IntegrationTest;
+import se.lots.MovableClock;
 import se.lots.registry.PersonalIdentityNumber;
 import se.lots.security.Actor;
 import se.lots.security.CurrentActor;
@@ -37,6 +43,13 @@ class TwentiethBirthdaysIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     CurrentActor actors;
+    @Autowired
+    MovableClock clock;
+
+    @AfterEach
+    void putTheClockBack() {
+        clock.reset();
+    }
 
     private UUID register(Actor coordinator, String pin, String firstName) {
         var csv = "personnummer;förnamn;efternamn;situation\n" + pin + ";" + firstName + ";Tjugosson;studiebevis\n";
@@ -68,6 +81,28 @@ class TwentiethBirthdaysIntegrationTest {
         assertThat(episode(coordinator, person).get("exited_on")).isNull();
 
         assertThat(twentiethBirthdays.closeAll(coordinator.organisationId(), birthday)).isEqualTo(1);
+        var closed = episode(coordinator, person);
+        assertThat(closed.get("exit_reason")).isEqualTo("FYLLT_20");
+        assertThat(((java.sql.Date) closed.get("exited_on")).toLocalDate()).isEqualTo(birthday);
+    }
+
+    @Test
+    void theNightlyRunAtFivePastMidnightSwedishTimeInWinterClosesTheEpisodesOfThoseWhoTurn20ThatDay() {
+        // 20 on a winter day already past, so no open episode of the demo data or of another test is due that day
+        String pin = fixture.unusedNumberBornBetween(LocalDate.of(2005, 12, 1), LocalDate.of(2006, 2, 28));
+        LocalDate birthday = twentiethBirthday(pin);
+        ZoneId sweden = ZoneId.of("Europe/Stockholm");
+        Actor coordinator = fixture.newMunicipality();
+        clock.moveTo(ZonedDateTime.of(birthday.minusDays(1), LocalTime.NOON, sweden));
+        UUID person = register(coordinator, pin, "Vinter");
+
+        // the scheduled job's moment: 00:05 in Stockholm is still 23:05 the day before in UTC
+        ZonedDateTime fivePastMidnight = ZonedDateTime.of(birthday, LocalTime.of(0, 5), sweden);
+        assertThat(fivePastMidnight.withZoneSameInstant(ZoneOffset.UTC).toLocalDate())
+                .isEqualTo(birthday.minusDays(1));
+        clock.moveTo(fivePastMidnight);
+        twentiethBirthdays.closeToday();
+
         var closed = episode(coordinator, person);
         assertThat(closed.get("exit_reason")).isEqualTo("FYLLT_20");
         assertThat(((java.sql.Date) closed.get("exited_on")).toLocalDate()).isEqualTo(birthday);

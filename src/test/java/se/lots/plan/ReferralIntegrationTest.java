@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static se.lots.registry.PersonBuilder.aYoungPerson;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -51,6 +51,8 @@ class ReferralIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     MessageSource messages;
+    @Autowired
+    Clock clock;
 
     Actor coach;
     Actor vardcentral;
@@ -79,7 +81,7 @@ class ReferralIntegrationTest {
         // a consent that does not cover the plan does not do either
         consents.record(coach, person, coach.organisationId(), new NewConsent(null, vardcentral.organisationId(),
                 ConsentPurpose.REMISS, List.of(ConsentScope.GRUNDUPPGIFTER), GivenHow.SKRIFTLIGT, null,
-                LocalDate.now().plusMonths(6)));
+                LocalDate.now(clock).plusMonths(6)));
         assertThatThrownBy(() -> referrals.send(coach, person, to(vardcentral, null)))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(only(e).messageKey()).isEqualTo("referral.consentMissing"));
@@ -110,7 +112,7 @@ class ReferralIntegrationTest {
         assertThat(sent.consentId()).isEqualTo(consent.id());
         assertThat(sent.status()).isEqualTo(ReferralStatus.SKICKAD);
         assertThat(sent.fromUserId()).isEqualTo(coach.userId());
-        assertThat(sent.waitingDays(ZoneId.systemDefault())).isNull();
+        assertThat(sent.waitingDays(clock.getZone())).isNull();
         assertThat(referrals.incoming(vardcentral)).extracting(Referral::id).contains(sent.id());
         assertThat(referrals.outgoing(coach)).extracting(Referral::id).contains(sent.id());
 
@@ -124,7 +126,7 @@ class ReferralIntegrationTest {
         jdbc.sql("UPDATE referral SET sent_at = now() - interval '6 days' WHERE id = ?").param(sent.id()).update();
         Referral started = referrals.move(vardcentral, sent.id(), ReferralStatus.PABORJAD, null, accepted.version());
         assertThat(started.startedAt()).isNotNull();
-        assertThat(started.waitingDays(ZoneId.systemDefault())).isEqualTo(6L);
+        assertThat(started.waitingDays(clock.getZone())).isEqualTo(6L);
         assertThat(started.endedAt()).isNull();
 
         Referral done = referrals.move(vardcentral, sent.id(), ReferralStatus.AVSLUTAD, null, started.version());
@@ -240,17 +242,15 @@ class ReferralIntegrationTest {
         int days = referrals.responseDays();
         assertThat(days).isEqualTo(10);
         Referral r = referrals.send(coach, person, to(vardcentral, null));
-        LocalDate today = LocalDate.now();
+        LocalDate sentOn = r.sentOn(clock.getZone());
 
-        assertThat(referrals.unanswered(r, today)).isFalse();
-        sentDaysAgo(r.id(), days - 1);
-        assertThat(referrals.unanswered(referrals.get(coach, r.id()), today)).isFalse();
-        sentDaysAgo(r.id(), days);
-        assertThat(referrals.unanswered(referrals.get(coach, r.id()), today)).isTrue();
+        assertThat(referrals.unanswered(r, sentOn)).isFalse();
+        assertThat(referrals.unanswered(r, sentOn.plusDays(days - 1))).isFalse();
+        assertThat(referrals.unanswered(r, sentOn.plusDays(days))).isTrue();
         Referral received = referrals.move(vardcentral, r.id(), ReferralStatus.MOTTAGEN, null, null);
-        assertThat(referrals.unanswered(received, today)).isTrue();
+        assertThat(referrals.unanswered(received, sentOn.plusDays(days))).isTrue();
         Referral accepted = referrals.move(vardcentral, r.id(), ReferralStatus.ACCEPTERAD, null, null);
-        assertThat(referrals.unanswered(accepted, today)).isFalse();
+        assertThat(referrals.unanswered(accepted, sentOn.plusDays(days))).isFalse();
     }
 
     @Test
@@ -299,7 +299,7 @@ class ReferralIntegrationTest {
         referrals.move(vardcentral, r.id(), ReferralStatus.ACCEPTERAD, null, null);
         sentDaysAgo(r.id(), days);
         Referral started = referrals.move(vardcentral, r.id(), ReferralStatus.PABORJAD, null, null);
-        assertThat(started.waitingDays(ZoneId.systemDefault())).isEqualTo((long) days);
+        assertThat(started.waitingDays(clock.getZone())).isEqualTo((long) days);
         return started;
     }
 
@@ -354,7 +354,7 @@ class ReferralIntegrationTest {
     private Consent consentToRegion(UUID person) {
         return consents.record(coach, person, coach.organisationId(), new NewConsent(null,
                 vardcentral.organisationId(), ConsentPurpose.REMISS, List.of(ConsentScope.GRUNDUPPGIFTER,
-                        ConsentScope.PLAN), GivenHow.SKRIFTLIGT, null, LocalDate.now().plusMonths(6)));
+                        ConsentScope.PLAN), GivenHow.SKRIFTLIGT, null, LocalDate.now(clock).plusMonths(6)));
     }
 
     private static ReferralInput to(Actor receiver, Long unit) {

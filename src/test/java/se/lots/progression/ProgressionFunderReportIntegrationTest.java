@@ -41,7 +41,8 @@ import se.lots.shared.SmallCountSuppression.Cell;
 class ProgressionFunderReportIntegrationTest {
 
     static final Locale SWEDISH = Locale.forLanguageTag("sv");
-    static final LocalDate TODAY = LocalDate.now();
+    // the application's today is Swedish (its clock); the server's zone may still be at yesterday
+    static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("Europe/Stockholm"));
 
     @Autowired
     FunderReportService reports;
@@ -477,15 +478,17 @@ class ProgressionFunderReportIntegrationTest {
             try (var st = first.prepareStatement("""
                     INSERT INTO registration (participant_id, kind, measured_on, occupation, education_level,
                                               registered_at_af, created_by)
-                    VALUES (?, 'START', current_date - 10, 'ANNAN', 'OKAND', false, ?)""")) {
+                    VALUES (?, 'START', ?, 'ANNAN', 'OKAND', false, ?)""")) {
                 st.setObject(1, participant.id());
-                st.setLong(2, user);
+                st.setObject(2, TODAY.minusDays(10));
+                st.setLong(3, user);
                 st.executeUpdate();
             }
             // the second writer changes the same participant (its end) while the first has not committed
             var waiting = java.util.concurrent.CompletableFuture.runAsync(() -> {
-                try (var st = second.prepareStatement("UPDATE participant SET ended_on = current_date WHERE id = ?")) {
-                    st.setObject(1, participant.id());
+                try (var st = second.prepareStatement("UPDATE participant SET ended_on = ? WHERE id = ?")) {
+                    st.setObject(1, TODAY);
+                    st.setObject(2, participant.id());
                     st.executeUpdate();
                     second.commit();
                 } catch (java.sql.SQLException x) {

@@ -37,11 +37,6 @@ class PersonalIdentityNumberTest {
     }
 
     @Test
-    void parsingWithoutAGivenDayUsesTheSystemClock() {
-        assertThat(PersonalIdentityNumber.parse("20000101-2384").value()).isEqualTo("200001012384");
-    }
-
-    @Test
     void tenDigitsPlaceThePersonInTheMostRecentCenturyThatIsNotInTheFuture() {
         assertThat(PersonalIdentityNumber.parse("200101-2398", TODAY).value()).isEqualTo("202001012398");
         assertThat(PersonalIdentityNumber.parse("261204-9029", TODAY).value()).isEqualTo("192612049029");
