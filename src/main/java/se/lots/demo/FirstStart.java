@@ -12,6 +12,7 @@ import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.io.ClassPathResource;
@@ -41,6 +42,7 @@ import se.lots.registry.PersonalIdentityNumber;
 import se.lots.registry.RegistryService;
 import se.lots.registry.YoungPerson;
 import se.lots.security.Actor;
+import se.lots.shared.InvalidInputException;
 import se.lots.security.CurrentActor;
 
 /**
@@ -76,13 +78,14 @@ class FirstStart implements ApplicationRunner {
     private final EnrolmentService enrolments;
     private final DemoCatalogue demoCatalogue;
     private final TransactionTemplate transaction;
+    private final MessageSource messages;
     private final String adminPassword;
     private final boolean demo;
 
     FirstStart(OrganisationService organisationService, Organisations organisations, UserAccounts users,
             CurrentActor actors, RegistryService registry, ConsentService consents, KaaImportService kaaImports,
             EnrolmentService enrolments, DemoCatalogue demoCatalogue, TransactionTemplate transaction,
-            @Value("${lots.admin-password:}") String adminPassword, @Value("${lots.demo:true}") boolean demo) {
+            MessageSource messages, @Value("${lots.admin-password:}") String adminPassword, @Value("${lots.demo:true}") boolean demo) {
         this.organisationService = organisationService;
         this.organisations = organisations;
         this.users = users;
@@ -93,6 +96,7 @@ class FirstStart implements ApplicationRunner {
         this.enrolments = enrolments;
         this.demoCatalogue = demoCatalogue;
         this.transaction = transaction;
+        this.messages = messages;
         this.adminPassword = adminPassword;
         this.demo = demo;
     }
@@ -116,8 +120,15 @@ class FirstStart implements ApplicationRunner {
                 "1214", "12", List.of("Arbetsmarknadsenheten", "Socialtjänsten – ekonomiskt bistånd",
                         "KAA – kommunalt aktivitetsansvar")));
         if (!adminPassword.isBlank()) {
-            organisationService.createUser(new NewUser("admin", adminPassword, "Administratör", Role.ADMIN,
-                    kommun.id(), null));
+            try {
+                organisationService.createUser(new NewUser("admin", adminPassword, "Administratör", Role.ADMIN,
+                        kommun.id(), null));
+            } catch (InvalidInputException e) {
+                // refusing to start is the one way an operator sees it: an admin without a login helps nobody
+                throw new IllegalStateException("LOTS_ADMIN_PASSWORD is refused by the password policy "
+                        + "(docs/security.md): " + e.texts(messages, java.util.Locale.ENGLISH).values()
+                        + " Choose a passphrase of 15 to 64 characters that is not a common one, then start again.");
+            }
             log.info("Created user 'admin' with the password from LOTS_ADMIN_PASSWORD");
         }
         if (!demo) {
@@ -145,7 +156,7 @@ class FirstStart implements ApplicationRunner {
                 user("granskare", "Gunnar Strand", Role.AUDITOR, kommun, null),
                 user("demoadmin", "Diana Admin", Role.ADMIN, kommun, null));
         for (NewUser u : demoUsers) {
-            organisationService.createUser(u);
+            organisationService.createDemoUser(u);
         }
         Actor lead = actors.byUsername("insatsledare");
         for (String programme : List.of("Framsteget ung", "Samordningsteamet", "Ungdomsteamet", "KAA-uppföljning")) {
