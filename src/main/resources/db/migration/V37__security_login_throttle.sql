@@ -1,13 +1,16 @@
 -- Password guessing throttled per account name and per client address (docs/security.md, issue 20 item 3).
 -- Kept here and not in memory, so that every node of Lots sees the same counters.
 
--- One row per account name (as typed, whether or not the account exists) and per client address that has failed
--- lately: every attempt counts until it proves right, and the wait before the next one follows from the count.
+-- One row per account name (as typed, whether or not the account exists) and per client address that has tried
+-- lately: its failed attempts in the current window, and the password checks under way (pending), which may not
+-- outnumber the failures left before the lock, so that guesses sent in parallel cannot slip past the count.
 CREATE TABLE login_throttle (
     kind            text NOT NULL CHECK (kind IN ('ACCOUNT', 'ADDRESS')),
     key             text NOT NULL,
-    attempts        integer NOT NULL,
-    window_start    timestamptz NOT NULL,
+    failures        integer NOT NULL DEFAULT 0,
+    window_start    timestamptz,
+    last_failure_at timestamptz,
+    pending         integer NOT NULL DEFAULT 0,
     last_attempt_at timestamptz NOT NULL,
     PRIMARY KEY (kind, key)
 );

@@ -162,6 +162,49 @@ class LoginThrottleIntegrationTest {
     }
 
     @Test
+    void guessesSentInParallelGetNoMorePasswordChecksThanTheLockAllows() throws Exception {
+        String user = aUser();
+        FromAddress client = from("127.0.0.29");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            var answers = new ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 40; i++) {
+                String guess = "fel-losenord-" + i;
+                answers.add(pool.submit(() -> client.apiGet("/api/v1/organisations", user, guess).status()));
+            }
+            for (var a : answers) {
+                assertThat(a.get()).isIn(401, 429);
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(failuresLogged(user)).isLessThanOrEqualTo(settings.account().lockAfter());
+        assertThat(client.apiGet("/api/v1/organisations", user, PASSWORD).status()).isEqualTo(429);
+    }
+
+    @Test
+    void rightPasswordsSentInParallelAreNotTakenForGuesses() throws Exception {
+        String user = aUser();
+        FromAddress client = from("127.0.0.30");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var answers = new ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 24; i++) {
+                answers.add(pool.submit(() -> client.apiGet("/api/v1/organisations", user, PASSWORD).status()));
+            }
+            for (var a : answers) {
+                assertThat(a.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        for (int i = 0; i < settings.account().delayAfter(); i++) {
+            assertThat(client.apiGet("/api/v1/organisations", user, "fel-losenord").status()).isEqualTo(401);
+        }
+    }
+
+    @Test
     void theLockEndsAfterItsDurationAndTheNextFailureLocksAgain() throws IOException {
         String user = aUser();
         String address = "127.0.0.28";
