@@ -205,6 +205,14 @@ class LoginThrottleIntegrationTest {
     }
 
     @Test
+    void aPasswordLongerThanBcryptReadsIsAWrongPasswordNotAnError() throws IOException {
+        String user = aUser();
+        var answer = from("127.0.0.31").apiGet("/api/v1/organisations", user, "å".repeat(100));
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(failuresLogged(user)).isEqualTo(1);
+    }
+
+    @Test
     void theLockEndsAfterItsDurationAndTheNextFailureLocksAgain() throws IOException {
         String user = aUser();
         String address = "127.0.0.28";
