@@ -130,6 +130,15 @@ class LoginThrottle {
                 .param(addressKey(address)).update();
     }
 
+    /** The check admitted could not be made: it is no longer under way, and counts neither way. */
+    @Transactional
+    public void released(String username, String address) {
+        jdbc.sql("""
+                UPDATE login_throttle SET pending = greatest(pending - 1, 0)
+                 WHERE (kind = 'ACCOUNT' AND key = ?) OR (kind = 'ADDRESS' AND key = ?)""")
+                .params(accountKey(username), addressKey(address)).update();
+    }
+
     /** Both rows, made if new and locked until commit; ACCOUNT before ADDRESS always, so two attempts never deadlock. */
     private List<Counter> lock(String account, String client, OffsetDateTime now) {
         jdbc.sql("""

@@ -46,6 +46,8 @@ class ThrottledPasswordLogin implements AuthenticationProvider {
         try {
             result = passwords.authenticate(authentication);
         } catch (InternalAuthenticationServiceException e) {
+            // Lots could not look the user up (the database, say): neither a failure nor a success
+            throttle.released(username, address);
             throw e;
         } catch (AuthenticationException | IllegalArgumentException e) {
             // IllegalArgumentException: bcrypt refuses a password over 72 bytes
