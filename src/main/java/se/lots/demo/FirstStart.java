@@ -13,6 +13,7 @@ import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.io.ClassPathResource;
@@ -42,6 +43,7 @@ import se.lots.registry.PersonalIdentityNumber;
 import se.lots.registry.RegistryService;
 import se.lots.registry.YoungPerson;
 import se.lots.security.Actor;
+import se.lots.shared.InvalidInputException;
 import se.lots.security.CurrentActor;
 
 /**
@@ -77,6 +79,7 @@ class FirstStart implements ApplicationRunner {
     private final EnrolmentService enrolments;
     private final DemoCatalogue demoCatalogue;
     private final TransactionTemplate transaction;
+    private final MessageSource messages;
     private final String adminPassword;
     private final boolean demo;
     private final Clock clock;
@@ -84,8 +87,8 @@ class FirstStart implements ApplicationRunner {
     FirstStart(OrganisationService organisationService, Organisations organisations, UserAccounts users,
             CurrentActor actors, RegistryService registry, ConsentService consents, KaaImportService kaaImports,
             EnrolmentService enrolments, DemoCatalogue demoCatalogue, TransactionTemplate transaction,
-            @Value("${lots.admin-password:}") String adminPassword, @Value("${lots.demo:true}") boolean demo,
-            Clock clock) {
+            MessageSource messages, @Value("${lots.admin-password:}") String adminPassword,
+            @Value("${lots.demo:true}") boolean demo, Clock clock) {
         this.organisationService = organisationService;
         this.organisations = organisations;
         this.users = users;
@@ -96,6 +99,7 @@ class FirstStart implements ApplicationRunner {
         this.enrolments = enrolments;
         this.demoCatalogue = demoCatalogue;
         this.transaction = transaction;
+        this.messages = messages;
         this.adminPassword = adminPassword;
         this.demo = demo;
         this.clock = clock;
@@ -120,8 +124,15 @@ class FirstStart implements ApplicationRunner {
                 "1214", "12", List.of("Arbetsmarknadsenheten", "Socialtjänsten – ekonomiskt bistånd",
                         "KAA – kommunalt aktivitetsansvar")));
         if (!adminPassword.isBlank()) {
-            organisationService.createUser(new NewUser("admin", adminPassword, "Administratör", Role.ADMIN,
-                    kommun.id(), null));
+            try {
+                organisationService.createUser(new NewUser("admin", adminPassword, "Administratör", Role.ADMIN,
+                        kommun.id(), null));
+            } catch (InvalidInputException e) {
+                // refusing to start is the one way an operator sees it: an admin without a login helps nobody
+                throw new IllegalStateException("LOTS_ADMIN_PASSWORD is refused by the password policy "
+                        + "(docs/security.md): " + e.texts(messages, java.util.Locale.ENGLISH).values()
+                        + " Choose a passphrase of 15 to 64 characters that is not a common one, then start again.");
+            }
             log.info("Created user 'admin' with the password from LOTS_ADMIN_PASSWORD");
         }
         if (!demo) {
@@ -149,7 +160,7 @@ class FirstStart implements ApplicationRunner {
                 user("granskare", "Gunnar Strand", Role.AUDITOR, kommun, null),
                 user("demoadmin", "Diana Admin", Role.ADMIN, kommun, null));
         for (NewUser u : demoUsers) {
-            organisationService.createUser(u);
+            organisationService.createDemoUser(u);
         }
         Actor lead = actors.byUsername("insatsledare");
         for (String programme : List.of("Framsteget ung", "Samordningsteamet", "Ungdomsteamet", "KAA-uppföljning")) {

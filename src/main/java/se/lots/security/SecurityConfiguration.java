@@ -51,6 +51,13 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** The one way a password is checked, on the web form and by HTTP Basic alike. */
+    @Bean
+    ThrottledPasswordLogin passwordLogin(LotsUserDetailsService users, PasswordEncoder encoder,
+            LoginThrottle throttle) {
+        return new ThrottledPasswordLogin(users, encoder, throttle);
+    }
+
     /** Machine clients: HTTP Basic (or an OIDC bearer token when configured), no session, JSON errors. */
     @Bean
     @Order(1)
@@ -67,8 +74,14 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/interventions", "/api/v1/interventions/**")
                         .permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(
-                        (request, response, e) -> json(response, 401, messages, "error.unauthenticated")))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    if (e instanceof LoginThrottledException throttled) {
+                        response.setHeader("Retry-After", String.valueOf(throttled.seconds()));
+                        json(response, 429, messages, throttled.messageKey(), throttled.amount());
+                    } else {
+                        json(response, 401, messages, "error.unauthenticated");
+                    }
+                }))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(e -> e
@@ -110,7 +123,12 @@ class SecurityConfiguration {
                                 "/progression/stegtrappa/**", "/progression/stegtrappa")
                         .hasAnyRole(Role.ADMIN.name(), Role.PROGRAMME_LEAD.name())
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll()
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (e instanceof LoginThrottledException throttled
+                                        ? "/login?error&" + (throttled.messageKey().endsWith("Seconds") ? "seconds="
+                                                : "minutes=") + throttled.amount()
+                                        : "/login?error"))))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
                 .exceptionHandling(e -> e.accessDeniedPage("/forbidden"));
         if (oidcClients.getIfAvailable() != null) {
@@ -144,12 +162,12 @@ class SecurityConfiguration {
                 .orElse(List.of());
     }
 
-    private static void json(HttpServletResponse response, int status, MessageSource messages, String key)
-            throws IOException {
+    private static void json(HttpServletResponse response, int status, MessageSource messages, String key,
+            Object... arguments) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        String message = messages.getMessage(key, null, Locale.forLanguageTag("sv"));
+        String message = messages.getMessage(key, arguments, Locale.forLanguageTag("sv"));
         response.getWriter().write("{\"errors\":[{\"field\":null,\"message\":\"" + message.replace("\"", "'") + "\"}]}");
     }
 

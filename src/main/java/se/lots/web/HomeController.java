@@ -10,6 +10,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 @Controller
@@ -26,8 +27,12 @@ class HomeController {
         return "home";
     }
 
+    /** {@code minutes} or {@code seconds}: how long password guessing makes the user wait (security.LoginThrottle). */
     @GetMapping("/login")
-    String login(Model model) {
+    String login(Model model, @RequestParam(required = false) String minutes,
+            @RequestParam(required = false) String seconds) {
+        model.addAttribute("waitMinutes", wholeNumber(minutes));
+        model.addAttribute("waitSeconds", wholeNumber(seconds));
         var repository = oidcClients.getIfAvailable();
         List<ClientRegistration> clients = new java.util.ArrayList<>();
         if (repository != null) {
@@ -35,6 +40,10 @@ class HomeController {
         }
         model.addAttribute("oidcClients", clients);
         return "login";
+    }
+
+    private static Integer wholeNumber(String s) {
+        return s != null && s.matches("[0-9]{1,6}") ? Integer.valueOf(s) : null;
     }
 
     // every method: a refused form post is forwarded here as a POST, and must get 403, not 405
