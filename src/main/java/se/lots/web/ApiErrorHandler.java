@@ -25,6 +25,7 @@ import se.lots.shared.ConflictException;
 import se.lots.shared.FieldError;
 import se.lots.shared.InvalidInputException;
 import se.lots.shared.NotFoundException;
+import se.lots.shared.TextInput;
 
 /** Every API error is JSON with a Swedish message; no stack trace ever reaches a client. */
 @RestControllerAdvice(annotations = RestController.class)
@@ -63,7 +64,17 @@ class ApiErrorHandler {
         return error(HttpStatus.FORBIDDEN, "error.forbidden");
     }
 
-    @ExceptionHandler({ HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TextInputJson.UnsafeText unsafe) {
+                return invalid(new InvalidInputException(List.of(TextInput.error(unsafe.field(), unsafe.codePoint()))));
+            }
+        }
+        return error(HttpStatus.BAD_REQUEST, "error.badRequest");
+    }
+
+    @ExceptionHandler({ MethodArgumentTypeMismatchException.class,
         MissingServletRequestParameterException.class, HttpMediaTypeNotSupportedException.class })
     ResponseEntity<ApiError> badRequest(Exception e) {
         return error(HttpStatus.BAD_REQUEST, "error.badRequest");
