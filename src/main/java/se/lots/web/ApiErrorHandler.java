@@ -74,8 +74,18 @@ class ApiErrorHandler {
         return error(HttpStatus.BAD_REQUEST, "error.badRequest");
     }
 
-    @ExceptionHandler({ MethodArgumentTypeMismatchException.class,
-        MissingServletRequestParameterException.class, HttpMediaTypeNotSupportedException.class })
+    /** {@code ?age=abc}, {@code ?page=two}: the parameter named, as a wrong field in a body is. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException e) {
+        return invalid(new InvalidInputException(e.getName(), "validation.invalidValue"));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missing(MissingServletRequestParameterException e) {
+        return invalid(new InvalidInputException(e.getParameterName(), "validation.required"));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiError> badRequest(Exception e) {
         return error(HttpStatus.BAD_REQUEST, "error.badRequest");
     }

@@ -14,6 +14,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -35,10 +36,18 @@ class PageErrorHandler {
     }
 
     @ExceptionHandler({ NotFoundException.class, NoResourceFoundException.class,
-        org.springframework.web.servlet.NoHandlerFoundException.class,
-        MethodArgumentTypeMismatchException.class })
+        org.springframework.web.servlet.NoHandlerFoundException.class })
     ModelAndView notFound(Exception e) {
         return page(HttpStatus.NOT_FOUND, "error.notFound");
+    }
+
+    /** A wrong id in the path is a page that does not exist; a wrong query parameter is named. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView mismatch(MethodArgumentTypeMismatchException e, Locale locale) {
+        if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            return notFound(e);
+        }
+        return invalid(new InvalidInputException(e.getName(), "validation.invalidParameter", e.getName()), locale);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
