@@ -20,7 +20,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -116,6 +119,28 @@ class TextInputIntegrationTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("otillåtet tecken", "U+0000");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aNulInAUsernameAtLoginIsAFailedLoginAndNeverReachesTheDatabase(CapturedOutput output) {
+        var basic = send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/persons?q=anna"))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString("kaa\u0000:lots-demo-2026".getBytes(StandardCharsets.UTF_8)))
+                .build());
+        assertThat(basic.statusCode()).isEqualTo(401);
+
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        var csrf = CSRF.matcher(send(browser, HttpRequest.newBuilder(URI.create(base() + "/login")).build()).body());
+        assertThat(csrf.find()).isTrue();
+        var login = send(browser, HttpRequest.newBuilder(URI.create(base() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=k%00aa&password=lots-demo-2026&_csrf="
+                        + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build());
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElse("")).contains("error");
+        assertThat(output.getAll()).doesNotContain("invalid byte sequence");
     }
 
     @ParameterizedTest
