@@ -36,6 +36,9 @@ class AuditApi {
         if (personId == null && (username == null || username.isBlank()) && action == null) {
             throw new InvalidInputException("personId", "audit.personOrUserRequired");
         }
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new InvalidInputException("to", "validation.periodOrder");
+        }
         return audit.search(new AuditQuery(personId, username, from, to, action), Math.min(Math.max(limit, 1), 5000),
                 Math.max(offset, 0));
     }

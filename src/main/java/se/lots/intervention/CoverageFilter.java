@@ -1,6 +1,7 @@
 package se.lots.intervention;
 
 import se.lots.organisation.PartyType;
+import se.lots.shared.Validation;
 
 /**
  * What the coverage map and its views look at: one municipality served (null: all), one party type of the
@@ -27,6 +28,17 @@ public record CoverageFilter(String municipalityCode, PartyType partyType, Long 
             parts.add("party=" + partyType.name());
         }
         return parts.isEmpty() ? "" : "?" + String.join("&", parts);
+    }
+
+    /** As {@link #parse}, for the API: a municipality code or a party type that cannot be read is refused. */
+    public static CoverageFilter parseStrictly(String area, String party) {
+        var v = new Validation();
+        if (area != null && !area.isBlank() && !area.strip().matches("[0-9]{4}")) {
+            v.reject("area", "validation.invalidValue");
+        }
+        v.enumValue("party", party, PartyType.class, false);
+        v.throwIfInvalid();
+        return parse(area, party == null ? null : party.strip().toUpperCase(java.util.Locale.ROOT), null);
     }
 
     /** From request parameters; values that cannot be read are left out, as in the search. */

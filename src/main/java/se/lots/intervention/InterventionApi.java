@@ -57,8 +57,8 @@ class InterventionApi {
             @Parameter(description = "bara med lediga platser") @RequestParam(required = false) Boolean open,
             @Parameter(description = "bara KAA-åtgärder") @RequestParam(required = false) Boolean kaa,
             @RequestParam(required = false) Integer page) {
-        return publicCatalogue.search(InterventionQuery.parse(q, age, need, kind, provider, party, area, open, kaa,
-                false, page));
+        return publicCatalogue.search(InterventionQuery.parseStrictly(q, age, need, kind, provider, party, area, open,
+                kaa, page));
     }
 
     @GetMapping("/coverage")
@@ -69,7 +69,7 @@ class InterventionApi {
             @RequestParam(required = false) String area,
             @Parameter(description = "typ av part för utföraren, t.ex. KOMMUN, CIVIL_SOCIETY")
             @RequestParam(required = false) String party) {
-        return CoverageJson.of(coverage.matrix(CoverageFilter.parse(area, party, null)));
+        return CoverageJson.of(coverage.matrix(CoverageFilter.parseStrictly(area, party)));
     }
 
     @GetMapping("/{id}")

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import se.lots.organisation.PartyType;
+import se.lots.shared.Validation;
 
 /**
  * A catalogue search: free text and facets. Within a facet the choices are alternatives (any of the needs chosen);
@@ -53,13 +54,59 @@ public record InterventionQuery(String text, Integer age, List<Long> needs, List
         if (age != null && age.strip().matches("[0-9]{1,3}")) {
             parsedAge = Integer.valueOf(age.strip());
         }
-        return new InterventionQuery(text, parsedAge, readAll(needs, Long::valueOf),
-                readAll(kinds, k -> InterventionKind.valueOf(k.toUpperCase(Locale.ROOT))),
-                readAll(providers, Long::valueOf),
-                readAll(partyTypes, p -> PartyType.valueOf(p.toUpperCase(Locale.ROOT))),
-                readAll(municipalities, m -> m.matches("[0-9]{4}") ? m : null), Boolean.TRUE.equals(openCapacity),
+        return new InterventionQuery(text, parsedAge, readAll(needs, ID),
+                readAll(kinds, KIND), readAll(providers, ID), readAll(partyTypes, PARTY),
+                readAll(municipalities, MUNICIPALITY), Boolean.TRUE.equals(openCapacity),
                 Boolean.TRUE.equals(kaaOnly), Boolean.TRUE.equals(includeInactive), page == null ? 0 : page,
                 AgeBand.parse(band).orElse(null));
+    }
+
+    /**
+     * As {@link #parse}, for the API: a value that cannot be read is refused with its parameter named, since a
+     * client that misspells a filter and gets the whole catalogue believes the filter held.
+     */
+    public static InterventionQuery parseStrictly(String text, String age, List<String> needs, List<String> kinds,
+            List<String> providers, List<String> partyTypes, List<String> municipalities, Boolean openCapacity,
+            Boolean kaaOnly, Integer page) {
+        var v = new Validation();
+        if (age != null && !age.isBlank() && !age.strip().matches("[0-9]{1,3}")) {
+            v.reject("age", "validation.invalidValue");
+        }
+        refuseUnreadable(v, "need", needs, ID);
+        refuseUnreadable(v, "kind", kinds, KIND);
+        refuseUnreadable(v, "provider", providers, ID);
+        refuseUnreadable(v, "party", partyTypes, PARTY);
+        refuseUnreadable(v, "area", municipalities, MUNICIPALITY);
+        if (page != null && page < 0) {
+            v.reject("page", "validation.invalidValue");
+        }
+        v.throwIfInvalid();
+        return parse(text, age, needs, kinds, providers, partyTypes, municipalities, openCapacity, kaaOnly, false,
+                page);
+    }
+
+    private static final Function<String, Long> ID = Long::valueOf;
+    private static final Function<String, InterventionKind> KIND = k -> InterventionKind
+            .valueOf(k.toUpperCase(Locale.ROOT));
+    private static final Function<String, PartyType> PARTY = p -> PartyType.valueOf(p.toUpperCase(Locale.ROOT));
+    private static final Function<String, String> MUNICIPALITY = m -> m.matches("[0-9]{4}") ? m : null;
+
+    private static void refuseUnreadable(Validation v, String field, List<String> values, Function<String, ?> read) {
+        if (values == null) {
+            return;
+        }
+        for (String value : values) {
+            if (value == null || value.isBlank() || v.hasErrors(field)) {
+                continue;
+            }
+            try {
+                if (read.apply(value.strip()) == null) {
+                    v.reject(field, "validation.invalidValue");
+                }
+            } catch (IllegalArgumentException e) {
+                v.reject(field, "validation.invalidValue");
+            }
+        }
     }
 
     /** The same search restricted to what the public catalogue shows. */

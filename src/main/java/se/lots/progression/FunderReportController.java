@@ -40,8 +40,8 @@ class FunderReportController {
 
     @GetMapping("/programmes/{id}/mal")
     String goals(Actor actor, @PathVariable long id, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, Model model) {
-        FunderReportService.Period period = service.period(from, to);
+            @RequestParam(required = false) String to, Model model, Locale locale) {
+        FunderReportService.Period period = period(from, to, model, locale);
         model.addAttribute("programme", service.programme(id));
         model.addAttribute("period", period);
         model.addAttribute("results", service.measure(actor, id, period));
@@ -83,7 +83,7 @@ class FunderReportController {
     @GetMapping("/programmes/{id}/rapport")
     String report(Actor actor, @PathVariable long id, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, Model model, Locale locale) {
-        FunderReportService.Period period = service.period(from, to);
+        FunderReportService.Period period = period(from, to, model, locale);
         FunderReport report = service.report(actor, id, period, locale);
         model.addAttribute("report", report);
         model.addAttribute("edits", service.editsGoals(actor, id));
@@ -129,7 +129,7 @@ class FunderReportController {
     @GetMapping("/uppfoljning/finsam")
     String finsam(Actor actor, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             Model model, Locale locale) {
-        model.addAttribute("finsam", service.finsam(actor, service.period(from, to), locale));
+        model.addAttribute("finsam", service.finsam(actor, period(from, to, model, locale), locale));
         model.addAttribute("ownFederation", actor.role() == se.lots.organisation.Role.FEDERATION_OFFICER);
         return "progression/finsam";
     }
@@ -140,6 +140,19 @@ class FunderReportController {
         FinsamOverview f = service.finsam(actor, service.period(from, to), locale);
         return download(FunderReportWorkbook.write(f, messages, locale), XLSX,
                 "uppfoljning-finsam-" + f.from() + "-" + f.to() + ".xlsx");
+    }
+
+    /**
+     * The period asked for; when it is reversed or unreadable, the form says so and the page shows the default
+     * period, so that the user can mend the dates where they typed them. Downloads have no form: theirs is a 400.
+     */
+    private FunderReportService.Period period(String from, String to, Model model, Locale locale) {
+        try {
+            return service.period(from, to);
+        } catch (InvalidInputException e) {
+            model.addAttribute("periodErrors", e.texts(messages, locale));
+            return service.period(null, null);
+        }
     }
 
     private static final MediaType XLSX = MediaType.parseMediaType(

@@ -10,6 +10,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
 import se.lots.organisation.UserAccounts;
+import se.lots.shared.TextInput;
 
 @Service
 class LotsUserDetailsService implements UserDetailsService {
@@ -22,6 +23,10 @@ class LotsUserDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
+        // no account name holds one, and PostgreSQL cannot take a NUL as a parameter (it answered with an error)
+        if (TextInput.firstRefused(username) >= 0) {
+            throw new UsernameNotFoundException("refused character in username");
+        }
         var account = users.byUsername(username).orElseThrow(() -> new UsernameNotFoundException(username));
         String hash = users.passwordHash(username).orElseThrow(() -> new UsernameNotFoundException(username));
         return User.withUsername(account.username()).password(hash).disabled(!account.active())

@@ -25,6 +25,7 @@ import se.lots.shared.ConflictException;
 import se.lots.shared.FieldError;
 import se.lots.shared.InvalidInputException;
 import se.lots.shared.NotFoundException;
+import se.lots.shared.TextInput;
 import se.lots.shared.VersionRequiredException;
 
 /** Every API error is JSON with a Swedish message; no stack trace ever reaches a client. */
@@ -70,8 +71,28 @@ class ApiErrorHandler {
         return error(HttpStatus.FORBIDDEN, "error.forbidden");
     }
 
-    @ExceptionHandler({ HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
-        MissingServletRequestParameterException.class, HttpMediaTypeNotSupportedException.class })
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TextInputJson.UnsafeText unsafe) {
+                return invalid(new InvalidInputException(List.of(TextInput.error(unsafe.field(), unsafe.codePoint()))));
+            }
+        }
+        return error(HttpStatus.BAD_REQUEST, "error.badRequest");
+    }
+
+    /** {@code ?age=abc}, {@code ?page=two}: the parameter named, as a wrong field in a body is. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException e) {
+        return invalid(new InvalidInputException(e.getName(), "validation.invalidValue"));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiError> missing(MissingServletRequestParameterException e) {
+        return invalid(new InvalidInputException(e.getParameterName(), "validation.required"));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiError> badRequest(Exception e) {
         return error(HttpStatus.BAD_REQUEST, "error.badRequest");
     }

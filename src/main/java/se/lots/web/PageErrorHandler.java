@@ -1,7 +1,11 @@
 package se.lots.web;
 
+import java.util.List;
+import java.util.Locale;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -10,10 +14,12 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import se.lots.shared.InvalidInputException;
 import se.lots.shared.NotFoundException;
 
 /** Pages get a Swedish error page, never a stack trace. */
@@ -23,11 +29,25 @@ class PageErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PageErrorHandler.class);
 
+    private final MessageSource messages;
+
+    PageErrorHandler(MessageSource messages) {
+        this.messages = messages;
+    }
+
     @ExceptionHandler({ NotFoundException.class, NoResourceFoundException.class,
-        org.springframework.web.servlet.NoHandlerFoundException.class,
-        MethodArgumentTypeMismatchException.class })
+        org.springframework.web.servlet.NoHandlerFoundException.class })
     ModelAndView notFound(Exception e) {
         return page(HttpStatus.NOT_FOUND, "error.notFound");
+    }
+
+    /** A wrong id in the path is a page that does not exist; a wrong query parameter is named. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView mismatch(MethodArgumentTypeMismatchException e, Locale locale) {
+        if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            return notFound(e);
+        }
+        return invalid(new InvalidInputException(e.getName(), "validation.invalidParameter", e.getName()), locale);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -38,6 +58,14 @@ class PageErrorHandler {
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ModelAndView badRequest(MissingServletRequestParameterException e) {
         return page(HttpStatus.BAD_REQUEST, "error.badRequest");
+    }
+
+    /** Input refused before any form could show it (a control character in a parameter): named on a 400 page. */
+    @ExceptionHandler(InvalidInputException.class)
+    ModelAndView invalid(InvalidInputException e, Locale locale) {
+        var mav = page(HttpStatus.BAD_REQUEST, "error.badRequest");
+        mav.addObject("details", List.copyOf(e.texts(messages, locale).values()));
+        return mav;
     }
 
     @ExceptionHandler(AccessDeniedException.class)
