@@ -28,6 +28,8 @@ import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import se.lots.security.FromAddress;
+
 /**
  * The attacks of issue 20 run again against a running Lots, from outside, as an attacker and a careless user would:
  * uploads that try to exhaust memory, password guessing, weak passwords, missing headers, the embedded database
@@ -74,9 +76,6 @@ public final class AttackSet {
                 "text/csv"));
         attempt("uploads: over the size limit", () -> upload("over the size limit", "huge.csv", hugeFile(),
                 "text/csv"));
-        attempt("login: password guessing on the web", this::webGuessing);
-        attempt("login: password guessing on the API", this::apiGuessing);
-        attempt("login: guessing an account that does not exist", this::unknownAccountGuessing);
         attempt("accounts: weak passwords", this::weakPasswords);
         attempt("accounts: deactivation", this::deactivation);
         attempt("headers", this::headers);
@@ -85,6 +84,10 @@ public final class AttackSet {
         attempt("control characters in names", this::controlCharacters);
         attempt("periods and filters", this::periodsAndFilters);
         attempt("published API contract", this::apiContract);
+        // last: guessing from the attacker's address slows that address's logins down for an hour
+        attempt("login: password guessing on the web", this::webGuessing);
+        attempt("login: password guessing on the API", this::apiGuessing);
+        attempt("login: guessing an account that does not exist", this::unknownAccountGuessing);
         leaveProbesDeactivated();
         int failed = 0;
         System.out.println();
@@ -179,52 +182,72 @@ public final class AttackSet {
     private String webGuessing() throws Exception {
         String password = strongPassword();
         String user = createUser(password);
+        var from = guesser();
         int wrong = 0;
         for (; wrong < 15; wrong++) {
-            webLogin(user, "wrong-password-" + wrong);
+            from.webLogin(user, "wrong-password-" + wrong);
         }
-        if (webLogin(user, password)) {
+        var right = from.webLogin(user, password);
+        String location = right.header("location") == null ? "" : right.header("location");
+        if (right.status() == 302 && !location.contains("/login")) {
             throw new Broken(wrong + " wrong web logins, then the right password worked at once");
         }
-        return wrong + " wrong web logins, then the right password was refused (account locked for a while)";
+        return wrong + " wrong web logins, then the right password was refused (" + location + ")";
     }
 
     private String apiGuessing() throws Exception {
         String password = strongPassword();
         String user = createUser(password);
-        HttpResponse<String> last = null;
+        var from = guesser();
+        FromAddress.Response last = null;
         int tries = 0;
         for (; tries < 30; tries++) {
-            last = basic(user, "wrong-" + tries, "/api/v1/persons?q=andersson");
-            if (last.statusCode() == 429) {
+            last = from.apiGet("/api/v1/persons?q=andersson", user, "wrong-" + tries);
+            if (last.status() == 429) {
                 break;
             }
         }
-        if (last.statusCode() != 429 || last.headers().firstValue("Retry-After").isEmpty()) {
-            throw new Broken(tries + " wrong API logins gave " + last.statusCode() + " without 429 and Retry-After");
+        if (last.status() != 429 || last.header("retry-after") == null) {
+            throw new Broken(tries + " wrong API logins gave " + last.status() + " without 429 and Retry-After");
         }
-        var right = basic(user, password, "/api/v1/persons?q=andersson");
-        if (right.statusCode() == 200) {
+        var right = from.apiGet("/api/v1/persons?q=andersson", user, password);
+        if (right.status() == 200) {
             throw new Broken("429 after " + tries + " tries, but the right password then worked");
         }
-        return "429 with Retry-After " + last.headers().firstValue("Retry-After").get() + " s after " + (tries + 1)
-                + " wrong logins; the right password then " + right.statusCode();
+        return "429 with Retry-After " + last.header("retry-after") + " s after " + (tries + 1)
+                + " wrong logins; the right password then " + right.status();
     }
 
     private String unknownAccountGuessing() throws Exception {
-        String user = "attack-nobody-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> last = null;
+        String user = "attack-nobody-" + shortId();
+        var from = guesser();
+        FromAddress.Response last = null;
         int tries = 0;
         for (; tries < 30; tries++) {
-            last = basic(user, "wrong-" + tries, "/api/v1/persons?q=andersson");
-            if (last.statusCode() == 429) {
+            last = from.apiGet("/api/v1/persons?q=andersson", user, "wrong-" + tries);
+            if (last.status() == 429) {
                 break;
             }
         }
-        if (last.statusCode() != 429) {
+        if (last.status() != 429) {
             throw new Broken("an account that does not exist is never throttled: it tells that it does not exist");
         }
         return "throttled like an existing account (429 after " + (tries + 1) + " tries)";
+    }
+
+    /**
+     * Each guessing attack comes from an address of its own on the loopback network (127.x.y.z), so that the throttle
+     * of one address does not stop the next attack (the JDK's HttpClient cannot choose its address on Java 17).
+     */
+    private FromAddress guesser() {
+        URI uri = URI.create(base);
+        if (!uri.getHost().equals("localhost") && !uri.getHost().startsWith("127.")) {
+            throw new Broken("the guessing attacks run against a Lots on this machine only (" + uri.getHost() + ")");
+        }
+        var random = new java.security.SecureRandom();
+        String local = "127." + (1 + random.nextInt(250)) + "." + random.nextInt(250) + "." + (1 + random.nextInt(250));
+        int port = uri.getPort() < 0 ? 80 : uri.getPort();
+        return new FromAddress(local, port);
     }
 
     private String weakPasswords() throws Exception {

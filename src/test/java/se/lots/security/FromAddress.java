@@ -20,13 +20,13 @@ import java.util.regex.Pattern;
  * address and never by 127.0.0.1, which every other test in the shared context logs in from. The JDK's HttpClient
  * cannot choose its local address on Java 17.
  */
-final class FromAddress {
+public final class FromAddress {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
-    record Response(int status, Map<String, String> headers, String body) {
+    public record Response(int status, Map<String, String> headers, String body) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase());
         }
     }
@@ -34,7 +34,7 @@ final class FromAddress {
     private final InetAddress local;
     private final int port;
 
-    FromAddress(String localAddress, int port) {
+    public FromAddress(String localAddress, int port) {
         try {
             this.local = InetAddress.getByName(localAddress);
         } catch (IOException e) {
@@ -43,7 +43,7 @@ final class FromAddress {
         this.port = port;
     }
 
-    Response apiGet(String path, String username, String password) throws IOException {
+    public Response apiGet(String path, String username, String password) throws IOException {
         String credentials = Base64.getEncoder()
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         return send("GET", path, List.of("Authorization: Basic " + credentials), null);
@@ -54,7 +54,7 @@ final class FromAddress {
     }
 
     /** Logs in on the web form as a browser would (a fresh session, its CSRF token); the answer is the redirect. */
-    Response webLogin(String username, String password, String... extraHeaders) throws IOException {
+    public Response webLogin(String username, String password, String... extraHeaders) throws IOException {
         Response page = send("GET", "/login", List.of(), null);
         String cookie = page.header("set-cookie").split(";", 2)[0];
         Matcher token = CSRF.matcher(page.body());
