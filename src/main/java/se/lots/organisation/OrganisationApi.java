@@ -1,6 +1,7 @@
 package se.lots.organisation;
 
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -43,6 +45,16 @@ class OrganisationApi {
     @Operation(summary = "En organisations enheter")
     List<OrganisationUnit> units(@PathVariable long id) {
         return organisations.units(id);
+    }
+
+    record Activation(boolean active) {
+    }
+
+    @PutMapping("/users/{id}/active")
+    @Operation(summary = "Inaktivera eller aktivera ett konto (ADMIN); ett inaktiverat konto kan inte logga in och "
+            + "dess öppna session upphör vid nästa anrop. Det egna kontot kan inte inaktiveras.")
+    UserAccount setActive(@PathVariable long id, @RequestBody Activation activation, Principal admin) {
+        return service.setActive(id, activation.active(), admin.getName());
     }
 
     @PostMapping("/users")
