@@ -10,7 +10,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -47,14 +46,17 @@ class OrganisationApi {
         return organisations.units(id);
     }
 
-    record Activation(boolean active) {
+    @PostMapping("/users/{id}/deactivate")
+    @Operation(summary = "Inaktivera ett konto (ADMIN): det kan inte logga in, och en öppen session upphör vid nästa "
+            + "anrop. Det egna kontot kan inte inaktiveras.")
+    UserAccount deactivate(@PathVariable long id, Principal admin) {
+        return service.setActive(id, false, admin.getName());
     }
 
-    @PutMapping("/users/{id}/active")
-    @Operation(summary = "Inaktivera eller aktivera ett konto (ADMIN); ett inaktiverat konto kan inte logga in och "
-            + "dess öppna session upphör vid nästa anrop. Det egna kontot kan inte inaktiveras.")
-    UserAccount setActive(@PathVariable long id, @RequestBody Activation activation, Principal admin) {
-        return service.setActive(id, activation.active(), admin.getName());
+    @PostMapping("/users/{id}/activate")
+    @Operation(summary = "Aktivera ett inaktiverat konto igen (ADMIN)")
+    UserAccount activate(@PathVariable long id, Principal admin) {
+        return service.setActive(id, true, admin.getName());
     }
 
     @PostMapping("/users")

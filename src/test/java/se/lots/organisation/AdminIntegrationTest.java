@@ -77,8 +77,8 @@ class AdminIntegrationTest {
         assertThat(apiAs(user.username(), password(user), "GET", "/api/v1/organisations", null).statusCode())
                 .isEqualTo(200);
 
-        var deactivated = apiAs("demoadmin", DEMO_PASSWORD, "PUT", "/api/v1/users/" + user.id() + "/active",
-                "{\"active\":false}");
+        var deactivated = apiAs("demoadmin", DEMO_PASSWORD, "POST", "/api/v1/users/" + user.id() + "/deactivate",
+                null);
         assertThat(deactivated.statusCode()).as(deactivated.body()).isEqualTo(200);
         assertThat(deactivated.body()).contains("\"active\":false");
 
@@ -90,8 +90,8 @@ class AdminIntegrationTest {
                 .as("HTTP Basic").isEqualTo(401);
         assertThat(loginRedirect(user.username(), password(user))).endsWith("/login?error");
 
-        var reactivated = apiAs("demoadmin", DEMO_PASSWORD, "PUT", "/api/v1/users/" + user.id() + "/active",
-                "{\"active\":true}");
+        var reactivated = apiAs("demoadmin", DEMO_PASSWORD, "POST", "/api/v1/users/" + user.id() + "/activate",
+                null);
         assertThat(reactivated.statusCode()).as(reactivated.body()).isEqualTo(200);
         assertThat(apiAs(user.username(), password(user), "GET", "/api/v1/organisations", null).statusCode())
                 .isEqualTo(200);
@@ -108,8 +108,8 @@ class AdminIntegrationTest {
     void anAdministratorCannotDeactivateTheirOwnAccount() {
         long me = users.byUsername("demoadmin").orElseThrow().id();
 
-        var refused = apiAs("demoadmin", DEMO_PASSWORD, "PUT", "/api/v1/users/" + me + "/active",
-                "{\"active\":false}");
+        var refused = apiAs("demoadmin", DEMO_PASSWORD, "POST", "/api/v1/users/" + me + "/deactivate",
+                null);
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("Du kan inte inaktivera ditt eget konto");
@@ -120,8 +120,8 @@ class AdminIntegrationTest {
     void onlyTheAdministratorMayDeactivateAnAccount() {
         var user = aCaseWorker();
 
-        var refused = apiAs("coach", DEMO_PASSWORD, "PUT", "/api/v1/users/" + user.id() + "/active",
-                "{\"active\":false}");
+        var refused = apiAs("coach", DEMO_PASSWORD, "POST", "/api/v1/users/" + user.id() + "/deactivate",
+                null);
 
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(users.byId(user.id()).orElseThrow().active()).isTrue();
