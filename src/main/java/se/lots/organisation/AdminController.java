@@ -1,8 +1,9 @@
 package se.lots.organisation;
 
+import java.security.Principal;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -60,9 +61,10 @@ class AdminController {
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.texts(messages, locale));
         } catch (ConflictException e) {
-            model.addAttribute("errors", java.util.Map.of("name",
+            model.addAttribute("errors", Map.of("name",
                     messages.getMessage(e.messageKey(), new Object[] { e.existingId() }, locale)));
         }
+        model.addAttribute("submitted", Map.of("name", name));
         return organisations(model);
     }
 
@@ -97,16 +99,22 @@ class AdminController {
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.texts(messages, locale));
         } catch (ConflictException e) {
-            model.addAttribute("errors", java.util.Map.of("username",
+            model.addAttribute("errors", Map.of("username",
                     messages.getMessage(e.messageKey(), new Object[] { e.existingId() }, locale)));
         }
+        model.addAttribute("submitted", Map.of("username", username, "displayName", displayName));
         return users(model);
     }
 
     @PostMapping("/users/{id}/active")
-    String setActive(@PathVariable long id, @RequestParam boolean active, RedirectAttributes redirect) {
-        service.setActive(id, active);
-        redirect.addFlashAttribute("notice", "admin.created");
+    String setActive(@PathVariable long id, @RequestParam boolean active, Principal admin, Locale locale,
+            RedirectAttributes redirect) {
+        try {
+            service.setActive(id, active, admin.getName());
+            redirect.addFlashAttribute("notice", active ? "admin.users.activated" : "admin.users.deactivated");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errors", e.texts(messages, locale));
+        }
         return "redirect:/admin/users";
     }
 

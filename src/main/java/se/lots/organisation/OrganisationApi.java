@@ -1,6 +1,7 @@
 package se.lots.organisation;
 
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,6 +44,19 @@ class OrganisationApi {
     @Operation(summary = "En organisations enheter")
     List<OrganisationUnit> units(@PathVariable long id) {
         return organisations.units(id);
+    }
+
+    @PostMapping("/users/{id}/deactivate")
+    @Operation(summary = "Inaktivera ett konto (ADMIN): det kan inte logga in, och en öppen session upphör vid nästa "
+            + "anrop. Det egna kontot kan inte inaktiveras.")
+    UserAccount deactivate(@PathVariable long id, Principal admin) {
+        return service.setActive(id, false, admin.getName());
+    }
+
+    @PostMapping("/users/{id}/activate")
+    @Operation(summary = "Aktivera ett inaktiverat konto igen (ADMIN)")
+    UserAccount activate(@PathVariable long id, Principal admin) {
+        return service.setActive(id, true, admin.getName());
     }
 
     @PostMapping("/users")

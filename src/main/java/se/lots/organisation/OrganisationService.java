@@ -3,12 +3,14 @@ package se.lots.organisation;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.lots.reference.ReferenceData;
 import se.lots.shared.ConflictException;
+import se.lots.shared.InvalidInputException;
 import se.lots.shared.NotFoundException;
 import se.lots.shared.Validation;
 
@@ -21,10 +23,12 @@ public class OrganisationService {
     private final UserAccounts users;
     private final PasswordEncoder passwordEncoder;
     private final ReferenceData reference;
+    private final ApplicationEventPublisher events;
 
     OrganisationService(Organisations organisations, UserAccounts users, PasswordEncoder passwordEncoder,
-            ReferenceData reference) {
+            ReferenceData reference, ApplicationEventPublisher events) {
         this.reference = reference;
+        this.events = events;
         this.organisations = organisations;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
@@ -115,10 +119,22 @@ public class OrganisationService {
         return users.byId(id).orElseThrow();
     }
 
+    /**
+     * Deactivates or reactivates an account; a deactivated user can neither log in nor keep a session open
+     * (security's AccountStillActive ends it at the next request). An administrator cannot deactivate themself,
+     * which also keeps the last administrator.
+     */
     @Transactional
-    public void setActive(long userId, boolean active) {
-        users.byId(userId).orElseThrow(() -> new NotFoundException("user"));
-        users.setActive(userId, active);
+    public UserAccount setActive(long userId, boolean active, String changedBy) {
+        UserAccount account = users.byId(userId).orElseThrow(() -> new NotFoundException("user"));
+        if (!active && account.username().equals(changedBy)) {
+            throw new InvalidInputException("active", "user.cannotDeactivateSelf");
+        }
+        if (account.active() != active) {
+            users.setActive(userId, active);
+            events.publishEvent(new AccountActivationChanged(userId, account.username(), active, changedBy));
+        }
+        return users.byId(userId).orElseThrow();
     }
 
     public List<Organisation> organisations() {

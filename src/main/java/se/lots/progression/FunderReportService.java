@@ -112,6 +112,16 @@ public class FunderReportService {
         throw new AccessDeniedException("a programme's figures are for its organisation, the förbund and analysts");
     }
 
+    /** Whether the actor may open the programme's goals and report: the pages link to them only then. */
+    static boolean seesFigures(Actor actor, Programme programme) {
+        try {
+            view(actor, programme);
+            return true;
+        } catch (AccessDeniedException e) {
+            return false;
+        }
+    }
+
     public boolean seesIndividuals(Actor actor, long programmeId) {
         return view(actor, programme(programmeId)) == View.EXACT;
     }

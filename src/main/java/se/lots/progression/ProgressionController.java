@@ -55,7 +55,10 @@ class ProgressionController {
 
     @GetMapping("/uppfoljning")
     String programmes(Actor actor, Model model) {
-        model.addAttribute("programmes", followUp.programmes(actor));
+        var programmes = followUp.programmes(actor);
+        model.addAttribute("programmes", programmes);
+        model.addAttribute("seesFigures", programmes.stream().filter(p -> FunderReportService.seesFigures(actor, p))
+                .map(p -> p.id()).collect(java.util.stream.Collectors.toSet()));
         boolean keeps = actor.role() == se.lots.organisation.Role.PROGRAMME_LEAD;
         model.addAttribute("keepsProgrammes", keeps);
         model.addAttribute("federations", keeps ? enrolments.federations() : List.of());
@@ -105,6 +108,7 @@ class ProgressionController {
     String participants(Actor actor, @PathVariable long id, Model model) {
         ProgrammeFollowUp page = followUp.page(actor, id);
         model.addAttribute("followUp", page);
+        model.addAttribute("seesFigures", FunderReportService.seesFigures(actor, page.programme()));
         model.addAttribute("today", java.time.LocalDate.now(clock));
         model.addAttribute("trends", List.of(ReliableChangePolicy.Trend.IMPROVED, ReliableChangePolicy.Trend.STUCK,
                 ReliableChangePolicy.Trend.WORSENED));

@@ -16,6 +16,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -32,6 +33,12 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -44,6 +51,20 @@ class SecurityConfiguration {
 
     private static final String[] PERSON_DATA_ROLES = {
         Role.KAA_COORDINATOR.name(), Role.CASE_WORKER.name(), Role.PROGRAMME_LEAD.name() };
+
+    /**
+     * Only Lots' own files: no inline script (a stray injected tag does not run), no inline style (the route sheet
+     * links its CSS, htmx is told not to inject its indicator style), nothing from elsewhere, and no framing. The
+     * data: image is the empty favicon of every page and the icons in Swagger UI's stylesheet.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+    // Swagger UI (the API's documentation, no personal data) sets styles from its script; only it may
+    static final String SWAGGER_UI_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
+            "style-src 'self' 'unsafe-inline'");
+    // Lots uses none of these; a page that is made to ask for them is refused by the browser
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -83,6 +104,8 @@ class SecurityConfiguration {
                     }
                 }))
                 .csrf(csrf -> csrf.disable())
+                .headers(SecurityConfiguration::strictHeaders)
+                .addFilterBefore(new AccountStillActive(users), AnonymousAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> json(response, 401, messages,
@@ -130,12 +153,25 @@ class SecurityConfiguration {
                                                 : "minutes=") + throttled.amount()
                                         : "/login?error"))))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
-                .exceptionHandling(e -> e.accessDeniedPage("/forbidden"));
+                .exceptionHandling(e -> e.accessDeniedPage("/forbidden"))
+                .headers(SecurityConfiguration::strictHeaders)
+                .addFilterBefore(new AccountStillActive(users), AnonymousAuthenticationFilter.class);
         if (oidcClients.getIfAvailable() != null) {
             http.oauth2Login(oauth -> oauth.loginPage("/login")
                     .userInfoEndpoint(u -> u.oidcUserService(oidcUserService(users, usernameClaim))));
         }
         return http.build();
+    }
+
+    // Referrer same-origin: Lots' addresses carry person ids and search words, which no other site should see
+    private static void strictHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        var swaggerUi = PathPatternRequestMatcher.pathPattern("/swagger-ui/**");
+        headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swaggerUi),
+                        new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi,
+                        new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY)))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .permissionsPolicyHeader(p -> p.policy(PERMISSIONS_POLICY));
     }
 
     /** An identity provider proves who the user is; Lots' own account decides organisation and role. */

@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import se.lots.organisation.Organisations;
+import se.lots.organisation.Role;
 import se.lots.security.Actor;
 import se.lots.security.CurrentActor;
 
@@ -18,9 +20,11 @@ import se.lots.security.CurrentActor;
 class LayoutModel {
 
     private final CurrentActor currentActor;
+    private final Organisations organisations;
 
-    LayoutModel(CurrentActor currentActor) {
+    LayoutModel(CurrentActor currentActor, Organisations organisations) {
         this.currentActor = currentActor;
+        this.organisations = organisations;
     }
 
     @ModelAttribute("me")
@@ -37,6 +41,17 @@ class LayoutModel {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * The KAA link only for those who have a register to open: KAA staff of an organisation tied to a municipality
+     * (a case worker at Arbetsförmedlingen or a vårdcentral was shown it and got "no access").
+     */
+    @ModelAttribute("kaaRegister")
+    boolean kaaRegister(HttpServletRequest request) {
+        Actor me = me(request);
+        return me != null && (me.role() == Role.KAA_COORDINATOR || me.role() == Role.CASE_WORKER)
+                && organisations.byId(me.organisationId()).map(o -> o.municipalityCode() != null).orElse(false);
     }
 
     /**

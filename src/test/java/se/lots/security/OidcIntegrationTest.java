@@ -16,6 +16,7 @@ import java.security.interfaces.RSAPrivateKey;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -24,11 +25,17 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import se.lots.organisation.NewUser;
+import se.lots.organisation.OrganisationService;
+import se.lots.organisation.Role;
+import se.lots.organisation.UserAccounts;
 
 /**
  * Lots with an identity provider configured: bearer tokens on the API map to local users, and the login page
@@ -43,6 +50,12 @@ class OidcIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    OrganisationService organisations;
+
+    @Autowired
+    UserAccounts users;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -83,6 +96,19 @@ class OidcIntegrationTest {
     void aTokenForSomeoneWithoutALotsAccountGetsNoAccess() throws Exception {
         var response = get("/api/v1/persons?q=andersson", token("okand.person", Instant.now().plusSeconds(300)));
         assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aValidTokenOfADeactivatedUserIsRefused() throws Exception {
+        var user = organisations.createUser(new NewUser("token-" + UUID.randomUUID().toString().substring(0, 8),
+                "Vinter-token-Pilgrim-2026", "Tove Token", Role.CASE_WORKER,
+                users.byUsername("coach").orElseThrow().organisationId(), null));
+        String token = token(user.username(), Instant.now().plusSeconds(300));
+        assertThat(get("/api/v1/organisations", token).statusCode()).isEqualTo(200);
+
+        organisations.setActive(user.id(), false, "demoadmin");
+
+        assertThat(get("/api/v1/organisations", token).statusCode()).isEqualTo(401);
     }
 
     @Test
