@@ -51,7 +51,7 @@ class AccountDeactivationBrowserTest {
     @Test
     void theAdministratorDeactivatesAnAccountWhoseOpenSessionThenEndsAndReactivatesIt() {
         String username = "inaktiv-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = "Vinter-" + username + "-Pilgrim";
+        String password = "vinterns pilgrim vandrar " + username.length() + " mil";
         long id = organisations.createUser(new NewUser(username, password, "Ines Inaktiv", Role.CASE_WORKER,
                 users.byUsername("coach").orElseThrow().organisationId(), null)).id();
         browser.login(username, password);

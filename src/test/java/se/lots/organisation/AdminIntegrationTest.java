@@ -132,12 +132,13 @@ class AdminIntegrationTest {
     private UserAccount aCaseWorker() {
         long organisation = users.byUsername("coach").orElseThrow().organisationId();
         String username = "deaktiv-" + UUID.randomUUID().toString().substring(0, 8);
-        return service.createUser(new NewUser(username, "Vinter-" + username + "-Pilgrim", "Test Testsson",
+        return service.createUser(new NewUser(username, "vinterns pilgrim vandrar " + username.length() + " mil",
+                "Test Testsson",
                 Role.CASE_WORKER, organisation, null));
     }
 
     private static String password(UserAccount user) {
-        return "Vinter-" + user.username() + "-Pilgrim";
+        return "vinterns pilgrim vandrar " + user.username().length() + " mil";
     }
 
     private HttpResponse<String> apiAs(String username, String password, String method, String path, String json) {
