@@ -47,6 +47,8 @@ class FunderReportController {
         model.addAttribute("results", service.measure(actor, id, period));
         model.addAttribute("individuals", service.seesIndividuals(actor, id));
         model.addAttribute("edits", service.editsGoals(actor, id));
+        // the förbund's officers and analysts come from Uppföljning Finsam and never open the participants
+        model.addAttribute("followsParticipants", actor.role().readsPersonalData());
         model.addAttribute("indicators", GoalIndicator.values());
         return "progression/goals";
     }

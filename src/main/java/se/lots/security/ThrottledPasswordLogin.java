@@ -36,7 +36,8 @@ class ThrottledPasswordLogin implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String username = authentication.getName();
+        // PostgreSQL's text holds no NUL: such a name is counted as itself with the NUL made visible, not a 500
+        String username = authentication.getName().replace('\u0000', '\uFFFD');
         String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
         Optional<Duration> wait = throttle.admit(username, address);
         if (wait.isPresent()) {

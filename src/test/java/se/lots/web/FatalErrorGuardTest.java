@@ -39,7 +39,8 @@ class FatalErrorGuardTest {
 
     private org.springframework.test.web.servlet.MockMvc mvc() {
         var context = new StaticWebApplicationContext();
-        context.registerSingleton("pageErrorHandler", PageErrorHandler.class);
+        context.registerBean("pageErrorHandler", PageErrorHandler.class,
+                () -> new PageErrorHandler(new org.springframework.context.support.StaticMessageSource()));
         context.refresh();
         var pages = new ExceptionHandlerExceptionResolver();
         pages.setApplicationContext(context);
