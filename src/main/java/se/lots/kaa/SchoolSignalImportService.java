@@ -51,6 +51,8 @@ import se.lots.shared.ConflictException;
 import se.lots.shared.FieldError;
 import se.lots.shared.InvalidInputException;
 import se.lots.shared.NotFoundException;
+import se.lots.shared.TabularFile;
+import se.lots.shared.TextInput;
 
 /**
  * Imports what schools report about absence, from any {@link SchoolSignalSource}, in two steps like the KAA list:
@@ -214,6 +216,10 @@ public class SchoolSignalImportService {
         LocalDate today = LocalDate.now(clock);
         BigDecimal threshold = settings.absenceThresholdPercent();
         var errors = new ArrayList<RowError>();
+        for (TabularFile.Refused r : batch.refused()) {
+            errors.add(new RowError(r.row(), r.column(), text(locale, TextInput.MESSAGE_KEY, r.column(),
+                    TextInput.name(r.codePoint()))));
+        }
         for (String d : batch.duplicateColumns()) {
             errors.add(new RowError(1, d, text(locale, "kaa.import.duplicateColumn", d)));
         }

@@ -294,4 +294,18 @@ class SchoolSignalImportIntegrationTest {
         });
         assertThat(signalsOf(kaa)).isZero();
     }
+
+    @Test
+    void aZeroWidthSpaceInANameIsARowErrorNamingRowAndColumnAndNothingIsSaved() {
+        Actor kaa = fixture.newMunicipality();
+        String pin = fixture.kaaAgeNumber();
+
+        var preview = imports.upload(kaa, "franvaro.csv",
+                csv(row(pin, "Al\u200Bma", "Bjuvs gymnasium", "1260", LAST_MONTH, "22,5", "nej")), SV);
+
+        assertThat(preview.errors()).extracting(RowError::row, RowError::column).containsExactly(tuple(2, "förnamn"));
+        assertThat(preview.errors().get(0).message()).startsWith("Fältet förnamn innehåller ett otillåtet tecken (U+200B)");
+        assertThat(preview.canConfirm()).isFalse();
+        assertThat(signalsOf(kaa)).isZero();
+    }
 }
