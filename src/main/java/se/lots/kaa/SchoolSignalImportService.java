@@ -311,7 +311,7 @@ public class SchoolSignalImportService {
                 plan.digest.add("C" + before.id() + before.absencePercent() + before.dropoutRisk() + c.absence()
                         + c.risk() + c.schoolMunicipality() + c.programme());
                 details.add(text(locale, "kaa.import.change", text(locale, "kaa.ew.col.absence"),
-                        percentText(before.absencePercent()), percentText(c.absence())));
+                        percent(locale, before.absencePercent()), percent(locale, c.absence())));
                 changed.add(entry(c, person, name, signal, flagged, details));
             } else if (!details.isEmpty()) {
                 changed.add(entry(c, person, name, signal, flagged, details));
@@ -505,8 +505,8 @@ public class SchoolSignalImportService {
         return new RowError(row.row(), batch.columnName(column), text(locale, key, args));
     }
 
-    private static String percentText(BigDecimal b) {
-        return b.stripTrailingZeros().toPlainString().replace('.', ',') + " %";
+    private String percent(Locale locale, BigDecimal b) {
+        return text(locale, "format.percent", b.stripTrailingZeros());
     }
 
     private static String blankToNull(String s) {
