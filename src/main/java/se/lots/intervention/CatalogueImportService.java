@@ -34,6 +34,7 @@ import se.lots.security.Actor;
 import se.lots.shared.ConflictException;
 import se.lots.shared.NotFoundException;
 import se.lots.shared.TabularFile;
+import se.lots.shared.TextInput;
 import se.lots.shared.TabularFile.UnreadableFileException;
 
 /**
@@ -233,6 +234,10 @@ public class CatalogueImportService {
             errors.add(new RowError(0, "", text(locale, e.messageKey(), e.arguments())));
             plan.preview = CatalogueImportPreview.failed(id, fileName, 0, errors);
             return plan;
+        }
+        for (TabularFile.Refused r : file.refused()) {
+            errors.add(new RowError(r.row(), r.column(), text(locale, TextInput.MESSAGE_KEY, r.column(),
+                    TextInput.name(r.codePoint()))));
         }
         // the header: fixed columns and needs
         List<Need> allNeeds = needs.all();

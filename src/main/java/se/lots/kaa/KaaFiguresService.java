@@ -81,7 +81,8 @@ public class KaaFiguresService {
         }
     }
 
-    public record TrendMonth(YearMonth month, Cell open, Cell notKnown, String percent, int x, int y) {
+    /** {@code percent} is null when the share is not shown (no one open, or hidden with a small count). */
+    public record TrendMonth(YearMonth month, Cell open, Cell notKnown, Integer percent, int x, int y) {
     }
 
     /** {@code points} is the SVG polyline of the shown shares (x 0–{@value #WIDTH}, y 0–{@value #HEIGHT}). */
@@ -189,7 +190,7 @@ public class KaaFiguresService {
             if (shown) {
                 points.append(points.isEmpty() ? "" : " ").append(x).append(',').append(y);
             }
-            result.add(new TrendMonth(m.month(), open, notKnown, shown ? m.percent() + " %" : "–", x, shown ? y : -1));
+            result.add(new TrendMonth(m.month(), open, notKnown, shown ? m.percent() : null, x, shown ? y : -1));
         }
         return new Trend(result, points.toString());
     }
@@ -229,7 +230,7 @@ public class KaaFiguresService {
                 trendSheet.value(i + 1, 0, m.month().toString());
                 put(trendSheet, i + 1, 1, m.open());
                 put(trendSheet, i + 1, 2, m.notKnown());
-                trendSheet.value(i + 1, 3, m.percent());
+                trendSheet.value(i + 1, 3, m.percent() == null ? "–" : text(locale, "format.percent", m.percent()));
             }
             wb.finish();
         } catch (IOException e) {
@@ -331,7 +332,7 @@ public class KaaFiguresService {
         return result;
     }
 
-    private String text(Locale locale, String key) {
-        return messages.getMessage(key, null, locale);
+    private String text(Locale locale, String key, Object... args) {
+        return messages.getMessage(key, args, locale);
     }
 }

@@ -48,6 +48,7 @@ import se.lots.shared.FieldError;
 import se.lots.shared.InvalidInputException;
 import se.lots.shared.NotFoundException;
 import se.lots.shared.TabularFile;
+import se.lots.shared.TextInput;
 import se.lots.shared.TabularFile.UnreadableFileException;
 
 /**
@@ -256,6 +257,10 @@ public class KaaImportService {
         var columns = new EnumMap<ListColumn, Integer>(ListColumn.class);
         var unknown = new ArrayList<String>();
         var errors = new ArrayList<RowError>();
+        for (TabularFile.Refused r : file.refused()) {
+            errors.add(new RowError(r.row(), r.column(), text(locale, TextInput.MESSAGE_KEY, r.column(),
+                    TextInput.name(r.codePoint()))));
+        }
         for (int i = 0; i < file.headers().size(); i++) {
             String header = file.headers().get(i);
             var column = ListColumn.of(header);

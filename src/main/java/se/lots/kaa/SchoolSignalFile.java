@@ -50,6 +50,7 @@ record SchoolSignalFile(String fileName, byte[] content) implements SchoolSignal
             columns.forEach((c, i) -> values.put(c, row.value(i)));
             rows.add(new ReportedAbsence(row.number(), values));
         }
-        return new Batch(file.encoding(), names, List.copyOf(unknown), List.copyOf(duplicates), List.copyOf(rows));
+        return new Batch(file.encoding(), names, List.copyOf(unknown), List.copyOf(duplicates), List.copyOf(rows),
+                file.refused());
     }
 }

@@ -51,6 +51,8 @@ import se.lots.shared.ConflictException;
 import se.lots.shared.FieldError;
 import se.lots.shared.InvalidInputException;
 import se.lots.shared.NotFoundException;
+import se.lots.shared.TabularFile;
+import se.lots.shared.TextInput;
 
 /**
  * Imports what schools report about absence, from any {@link SchoolSignalSource}, in two steps like the KAA list:
@@ -214,6 +216,10 @@ public class SchoolSignalImportService {
         LocalDate today = LocalDate.now(clock);
         BigDecimal threshold = settings.absenceThresholdPercent();
         var errors = new ArrayList<RowError>();
+        for (TabularFile.Refused r : batch.refused()) {
+            errors.add(new RowError(r.row(), r.column(), text(locale, TextInput.MESSAGE_KEY, r.column(),
+                    TextInput.name(r.codePoint()))));
+        }
         for (String d : batch.duplicateColumns()) {
             errors.add(new RowError(1, d, text(locale, "kaa.import.duplicateColumn", d)));
         }
@@ -305,7 +311,7 @@ public class SchoolSignalImportService {
                 plan.digest.add("C" + before.id() + before.absencePercent() + before.dropoutRisk() + c.absence()
                         + c.risk() + c.schoolMunicipality() + c.programme());
                 details.add(text(locale, "kaa.import.change", text(locale, "kaa.ew.col.absence"),
-                        percentText(before.absencePercent()), percentText(c.absence())));
+                        percent(locale, before.absencePercent()), percent(locale, c.absence())));
                 changed.add(entry(c, person, name, signal, flagged, details));
             } else if (!details.isEmpty()) {
                 changed.add(entry(c, person, name, signal, flagged, details));
@@ -499,8 +505,8 @@ public class SchoolSignalImportService {
         return new RowError(row.row(), batch.columnName(column), text(locale, key, args));
     }
 
-    private static String percentText(BigDecimal b) {
-        return b.stripTrailingZeros().toPlainString().replace('.', ',') + " %";
+    private String percent(Locale locale, BigDecimal b) {
+        return text(locale, "format.percent", b.stripTrailingZeros());
     }
 
     private static String blankToNull(String s) {

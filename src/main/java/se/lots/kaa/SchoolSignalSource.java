@@ -3,6 +3,8 @@ package se.lots.kaa;
 import java.util.List;
 import java.util.Map;
 
+import se.lots.shared.TabularFile;
+
 /**
  * Where school absence signals come from. Today a file the school sends ({@link SchoolSignalFile}); an SS 12000 feed
  * (Person, Organisation/school unit, Enrolment/Placement, StudentGroup, Attendance) would be a second
@@ -35,10 +37,11 @@ public interface SchoolSignalSource {
 
     /**
      * {@code columnNames}: what the source calls each column it has (errors name the column as the school wrote
-     * it); {@code duplicateColumns}: names of columns the source has twice (the file cannot be imported).
+     * it); {@code duplicateColumns}: names of columns the source has twice (the file cannot be imported);
+     * {@code refused}: values holding a character {@link se.lots.shared.TextInput} refuses (each a row error).
      */
     record Batch(String encoding, Map<SignalColumn, String> columnNames, List<UnknownColumn> unknownColumns,
-            List<String> duplicateColumns, List<ReportedAbsence> rows) {
+            List<String> duplicateColumns, List<ReportedAbsence> rows, List<TabularFile.Refused> refused) {
 
         public boolean has(SignalColumn column) {
             return columnNames.containsKey(column);

@@ -99,8 +99,8 @@ public class AssessmentService {
                 score = null;
             }
             if (score == null || !item.accepts(score)) {
-                v.reject(field, "progression.scoreOutOfScale", item.label(), Decimals.format(item.min()),
-                        Decimals.format(item.max()), Decimals.format(item.step()));
+                v.reject(field, "progression.scoreOutOfScale", item.label(), item.min().stripTrailingZeros(),
+                        item.max().stripTrailingZeros(), item.step().stripTrailingZeros());
                 continue;
             }
             scores.put(item.id(), score);

@@ -1,8 +1,10 @@
 package se.lots.progression;
 
 import java.math.BigDecimal;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 
-/** Numbers as Swedish users type them: 2,5 as well as 2.5. */
+/** Numbers as users type them: 2,5 as well as 2.5; written back with the decimal sign of the page's language. */
 final class Decimals {
 
     private Decimals() {
@@ -16,7 +18,12 @@ final class Decimals {
         return new BigDecimal(text.strip().replace(',', '.').replace(" ", "")).stripTrailingZeros();
     }
 
-    static String format(BigDecimal value) {
-        return value == null ? "" : value.stripTrailingZeros().toPlainString().replace('.', ',');
+    /** Without grouping, so that the text read back by {@link #parse} in a form is the same number. */
+    static String format(BigDecimal value, Locale locale) {
+        if (value == null) {
+            return "";
+        }
+        char separator = DecimalFormatSymbols.getInstance(locale).getDecimalSeparator();
+        return value.stripTrailingZeros().toPlainString().replace('.', separator);
     }
 }

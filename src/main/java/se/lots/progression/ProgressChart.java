@@ -3,6 +3,7 @@ package se.lots.progression;
 import java.math.BigDecimal;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.web.util.HtmlUtils;
 
@@ -23,7 +24,8 @@ final class ProgressChart {
     private ProgressChart() {
     }
 
-    static String svg(String id, AssessmentSeries s, String title, String description, String cutOffLabel) {
+    static String svg(String id, AssessmentSeries s, String title, String description, String cutOffLabel,
+            Locale locale) {
         Instrument instrument = s.instrument();
         double low = instrument.lowest(s.rater()).doubleValue();
         double high = instrument.highest(s.rater()).doubleValue();
@@ -39,8 +41,8 @@ final class ProgressChart {
         // axes with the scale's ends
         out.append(line(LEFT, TOP, LEFT, HEIGHT - BOTTOM, "axis")).append(line(LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT,
                 HEIGHT - BOTTOM, "axis"));
-        out.append(text(4, y(high, low, high) + 4, Decimals.format(instrument.highest(s.rater()))))
-                .append(text(4, y(low, low, high) + 4, Decimals.format(instrument.lowest(s.rater()))));
+        out.append(text(4, y(high, low, high) + 4, Decimals.format(instrument.highest(s.rater()), locale)))
+                .append(text(4, y(low, low, high) + 4, Decimals.format(instrument.lowest(s.rater()), locale)));
         BigDecimal reliable = instrument.reliableChange();
         if (reliable != null) {
             double first = points.get(0).total().doubleValue();
@@ -56,7 +58,7 @@ final class ProgressChart {
             out.append("<line class=\"cut-off\" x1=\"").append(LEFT).append("\" y1=\"").append(fmt(cy))
                     .append("\" x2=\"").append(WIDTH - RIGHT).append("\" y2=\"").append(fmt(cy))
                     .append("\" stroke=\"#8a1c1c\" stroke-dasharray=\"6 4\"/>")
-                    .append(text(WIDTH - RIGHT - 150, cy - 4, cutOffLabel + " " + Decimals.format(instrument.cutOff())));
+                    .append(text(WIDTH - RIGHT - 150, cy - 4, cutOffLabel + " " + Decimals.format(instrument.cutOff(), locale)));
         }
         var path = new StringBuilder();
         var dots = new StringBuilder();

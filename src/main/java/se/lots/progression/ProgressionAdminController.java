@@ -56,7 +56,7 @@ class ProgressionAdminController {
     }
 
     @GetMapping("/progression/instruments/{id}")
-    String edit(Actor actor, @PathVariable long id, Model model) {
+    String edit(Actor actor, @PathVariable long id, Model model, Locale locale) {
         Instrument i = instruments.instrument(actor, id);
         if (!InstrumentService.edits(actor, i)) {
             throw new org.springframework.security.access.AccessDeniedException("a shared instrument");
@@ -65,8 +65,8 @@ class ProgressionAdminController {
         form.put("name", i.name());
         form.put("description", i.description());
         form.put("totalRule", i.totalRule().name());
-        form.put("cutOff", i.cutOff() == null ? null : Decimals.format(i.cutOff()));
-        form.put("reliableChange", i.reliableChange() == null ? null : Decimals.format(i.reliableChange()));
+        form.put("cutOff", i.cutOff() == null ? null : Decimals.format(i.cutOff(), locale));
+        form.put("reliableChange", i.reliableChange() == null ? null : Decimals.format(i.reliableChange(), locale));
         form.put("higherIsBetter", String.valueOf(i.higherIsBetter()));
         form.put("active", String.valueOf(i.active()));
         form.put("version", String.valueOf(i.version()));
@@ -74,9 +74,9 @@ class ProgressionAdminController {
         for (InstrumentItem item : i.items()) {
             var m = new LinkedHashMap<String, String>();
             m.put("label", item.label());
-            m.put("min", Decimals.format(item.min()));
-            m.put("max", Decimals.format(item.max()));
-            m.put("step", Decimals.format(item.step()));
+            m.put("min", Decimals.format(item.min(), locale));
+            m.put("max", Decimals.format(item.max(), locale));
+            m.put("step", Decimals.format(item.step(), locale));
             m.put("minLabel", item.minLabel());
             m.put("maxLabel", item.maxLabel());
             m.put("rater", item.rater().name());

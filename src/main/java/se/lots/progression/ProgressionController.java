@@ -264,10 +264,10 @@ class ProgressionController {
             String rater = messages.getMessage("progression.rater." + s.rater(), null, locale);
             String title = s.instrument().name() + " – " + rater;
             String desc = messages.getMessage("progression.chart.desc", new Object[] { s.assessments().size(),
-                Decimals.format(s.progress().first()), Decimals.format(s.progress().latest()),
+                Decimals.format(s.progress().first(), locale), Decimals.format(s.progress().latest(), locale),
                 messages.getMessage("progression.trend." + s.progress().trend(), null, locale) }, locale);
             charts.add(Map.of("series", s, "title", title, "svg", ProgressChart.svg("chart-" + i, s, title, desc,
-                    messages.getMessage("progression.chart.cutOff", null, locale))));
+                    messages.getMessage("progression.chart.cutOff", null, locale), locale)));
         }
         model.addAttribute("charts", charts);
         model.addAttribute("instruments", instruments.instruments(actor, true));

@@ -35,7 +35,7 @@ import org.dhatim.fastexcel.reader.ReadingOptions;
  * and the {@link Limits}: every file is measured in a streaming pass that keeps nothing before it is parsed, so that
  * what the parsers then keep is bounded (issue 20: a 561 KB xlsx that inflated to 200 MB ran the server out of memory).
  */
-public record TabularFile(List<String> headers, List<Row> rows, String encoding, char delimiter) {
+public record TabularFile(List<String> headers, List<Row> rows, String encoding, char delimiter, List<Refused> refused) {
 
     /**
      * How large a file may be once read. {@code rows} and {@code cells} bound what is kept (a cell costs about 50
@@ -66,6 +66,14 @@ public record TabularFile(List<String> headers, List<Row> rows, String encoding,
         public boolean isBlank() {
             return values.stream().allMatch(String::isBlank);
         }
+    }
+
+    /**
+     * A cell (or header, row 1) holding a character {@link TextInput} refuses, as a row error names it: the column by
+     * its header, or by its letter in Excel when the header is blank or itself refused. Every cell is normalised as
+     * {@link TextInput} does for forms and JSON, so an upload is not a way around the one text rule (issue 20).
+     */
+    public record Refused(int row, String column, int codePoint) {
     }
 
     /** The file cannot be read at all; {@code messageKey} says why in the user's language. */
@@ -181,12 +189,15 @@ public record TabularFile(List<String> headers, List<Row> rows, String encoding,
         var format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
         var headers = new ArrayList<String>();
         var rows = new ArrayList<Row>();
+        var refused = new ArrayList<int[]>();
         try (var parser = format.parse(text)) {
             int number = 0;
             for (CSVRecord record : parser) {
                 number++;
-                // an empty cell is the one "": a file of empty cells keeps only references
-                var values = record.stream().map(v -> v == null || v.isBlank() ? "" : v.strip()).toList();
+                var values = new ArrayList<String>(record.size());
+                for (int i = 0; i < record.size(); i++) {
+                    values.add(cell(record.get(i), number, i, refused));
+                }
                 if (number == 1) {
                     headers.addAll(values);
                 } else {
@@ -202,7 +213,7 @@ public record TabularFile(List<String> headers, List<Row> rows, String encoding,
         if (headers.isEmpty()) {
             throw new UnreadableFileException("file.empty", null);
         }
-        return new TabularFile(List.copyOf(headers), rows, encoding, delimiter);
+        return new TabularFile(List.copyOf(headers), rows, encoding, delimiter, refused(headers, refused));
     }
 
     /** The character that splits the header line into the most columns. */
@@ -236,11 +247,12 @@ public record TabularFile(List<String> headers, List<Row> rows, String encoding,
         try (var workbook = new ReadableWorkbook(new ByteArrayInputStream(content), new ReadingOptions(true, false))) {
             var headers = new ArrayList<String>();
             var rows = new ArrayList<Row>();
+            var refused = new ArrayList<int[]>();
             try (var sheetRows = workbook.getFirstSheet().openStream()) {
                 sheetRows.forEach(r -> {
                     var values = new ArrayList<String>();
                     for (int i = 0; i < r.getCellCount(); i++) {
-                        values.add(text(r.getCell(i)));
+                        values.add(cell(text(r.getCell(i)), r.getRowNum(), i, refused));
                     }
                     if (headers.isEmpty() && rows.isEmpty()) {
                         headers.addAll(values);
@@ -255,13 +267,57 @@ public record TabularFile(List<String> headers, List<Row> rows, String encoding,
             if (headers.isEmpty()) {
                 throw new UnreadableFileException("file.empty", null);
             }
-            return new TabularFile(List.copyOf(headers), rows, "xlsx", ' ');
+            return new TabularFile(List.copyOf(headers), rows, "xlsx", ' ', refused(headers, refused));
         } catch (IOException | RuntimeException e) {
             if (e instanceof UnreadableFileException u) {
                 throw u;
             }
             throw new UnreadableFileException("file.brokenXlsx", e);
         }
+    }
+
+    /** The cell stripped and normalised; a refused character is noted as {row, column, code point}. */
+    private static String cell(String value, int row, int column, List<int[]> refused) {
+        // an empty cell is the one "": a file of empty cells keeps only references
+        if (value == null || value.isBlank()) {
+            return "";
+        }
+        String v = TextInput.normalise(value.strip());
+        if (!printableAscii(v)) {
+            int c = TextInput.firstRefused(v);
+            if (c >= 0) {
+                refused.add(new int[] { row, column, c });
+            }
+        }
+        return v;
+    }
+
+    /** Most cells of a large list are digits and plain letters: they need no look at each code point's type. */
+    private static boolean printableAscii(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<Refused> refused(List<String> headers, List<int[]> found) {
+        return found.stream().map(f -> {
+            String header = f[1] < headers.size() ? headers.get(f[1]) : "";
+            boolean named = !header.isBlank() && TextInput.firstRefused(header) < 0;
+            return new Refused(f[0], named ? header : columnLetter(f[1]), f[2]);
+        }).toList();
+    }
+
+    /** 0 → "A", 26 → "AA", as Excel names columns. */
+    static String columnLetter(int column) {
+        var sb = new StringBuilder();
+        for (int n = column + 1; n > 0; n = (n - 1) / 26) {
+            sb.insert(0, (char) ('A' + (n - 1) % 26));
+        }
+        return sb.toString();
     }
 
     private static String text(Cell cell) {
@@ -277,8 +333,7 @@ public record TabularFile(List<String> headers, List<Row> rows, String encoding,
             BigDecimal n = cell.asNumber();
             return n.stripTrailingZeros().toPlainString();
         }
-        String text = cell.getText();
-        return text == null ? "" : text.strip();
+        return cell.getText();
     }
 
     /** Lower case, no spaces, dashes or underscores, å/ä → a, ö → o: "Efter-namn" and "efternamn" are one column. */

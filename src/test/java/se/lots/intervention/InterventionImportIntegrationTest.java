@@ -204,6 +204,21 @@ class InterventionImportIntegrationTest {
         assertThat(providerCount()).isEqualTo(providersBefore);
     }
 
+    @Test
+    void aRightToLeftOverrideInAnInterventionsNameIsARowErrorNamingRowAndColumnAndNothingIsSaved() {
+        String m = marker();
+        long interventionsBefore = interventionCount();
+        List<Object> good = List.of("", "Förening " + m, "Civilsamhälle", "Bra " + m, "Insats", "", 16, 29, "x", "",
+                5, "", "", "1214", "Bra rad.");
+
+        assertErrors(xlsx(HEADERS, List.of(good, row(good, 3, "\u202Eannod " + m))), new RowError(3, "Insats",
+                "Fältet Insats innehåller ett otillåtet tecken (U+202E): styrtecken och osynliga formateringstecken"
+                        + " (t.ex. nolltecken, riktningsomkastning, nollbredda mellanslag) kan inte sparas."
+                        + " Ta bort tecknet och försök igen."));
+
+        assertThat(interventionCount()).isEqualTo(interventionsBefore);
+    }
+
     private static final List<String> WITH_CONTACT = List.of("Utförare", "Part", "Insats", "Typ", "Ålder från",
             "Ålder till", "Kommuner", "Kontaktperson", "Telefon", "E-post");
 

@@ -359,4 +359,41 @@ class KaaImportIntegrationTest {
                 + " AND detail = 'KAA-import, förhandsgranskning: andra.csv'", kaa.organisationId()))
                 .isEqualTo(before + 1);
     }
+
+    @Test
+    void aRightToLeftOverrideInANameIsARowErrorNamingRowAndColumnInACsvAndAnXlsxAndNothingIsImported() {
+        Actor kaa = fixture.newMunicipality();
+        String pin = fixture.kaaAgeNumber();
+        var csv = imports.upload(kaa, "rlo.csv", csv(row(pin, "Ali", "\u202EnossffE", "studiebevis")), SV);
+        var xlsx = imports.upload(kaa, "rlo.xlsx", se.lots.shared.Spreadsheets.xlsx(
+                List.of(HEADER.strip().split(";")),
+                List.of(List.<Object>of(pin, "Al\u200Bi", "Effsson", "studiebevis", "Storgatan 1", "267 31", "Bjuv",
+                        "Söderslättsgymnasiet", "1283", "EL", "2026-06-10"))), SV);
+
+        assertThat(csv.errors()).extracting(RowError::row, RowError::column, RowError::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2, "efternamn", "Fältet efternamn innehåller ett otillåtet tecken"
+                        + " (U+202E): styrtecken och osynliga formateringstecken (t.ex. nolltecken, riktningsomkastning,"
+                        + " nollbredda mellanslag) kan inte sparas. Ta bort tecknet och försök igen."));
+        assertThat(xlsx.errors()).extracting(RowError::row, RowError::column).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2, "förnamn"));
+        assertThat(xlsx.errors().get(0).message()).contains("(U+200B)");
+        assertThat(csv.canConfirm()).isFalse();
+        assertThat(xlsx.canConfirm()).isFalse();
+        assertThatThrownBy(() -> imports.confirm(kaa, csv.importId(), csv.digest(), Map.of(), SV))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(count("SELECT count(*) FROM young_person WHERE personal_identity_number = ?", pin)).isZero();
+    }
+
+    @Test
+    void aDecomposedLetterInANameIsImportedComposed() {
+        Actor kaa = fixture.newMunicipality();
+        String pin = fixture.kaaAgeNumber();
+        var preview = imports.upload(kaa, "nfd.csv", csv(row(pin, "A\u030Asa", "O\u0308berg", "studiebevis")), SV);
+        assertThat(preview.errors()).isEmpty();
+
+        imports.confirm(kaa, preview.importId(), preview.digest(), Map.of(), SV);
+
+        assertThat(jdbc.sql("SELECT first_name || ' ' || last_name FROM young_person WHERE personal_identity_number = ?")
+                .param(pin).query(String.class).single()).isEqualTo("\u00C5sa \u00D6berg");
+    }
 }

@@ -168,13 +168,18 @@ class SchoolSignalImportIntegrationTest {
         assertThat(corrected.added()).isEmpty();
         assertThat(corrected.changed()).singleElement().satisfies(c -> {
             assertThat(c.identity()).isEqualTo(new PersonalIdentityNumber(pin).formatted());
-            assertThat(c.details()).containsExactly("Frånvaro: 8 % → 18 %");
+            assertThat(c.details()).containsExactly("Frånvaro: 8\u00a0% → 18\u00a0%");
             assertThat(c.flagged()).isTrue();
         });
         imports.confirm(kaa, corrected.importId(), corrected.digest(), SV);
         assertThat(jdbc.sql("SELECT absence_percent FROM school_signal WHERE organisation_id = ?")
                 .param(kaa.organisationId()).query(BigDecimal.class).list()).singleElement()
                 .satisfies(a -> assertThat(a).isEqualByComparingTo("18"));
+        // a figure in the preview is written as the reader's language writes it
+        var english = imports.upload(kaa, "okt-rättad.csv", csv(row(pin, "Rut", "Bjuvs gymnasium", "1260",
+                LAST_MONTH, "22,5", "nej")), Locale.ENGLISH);
+        assertThat(english.changed()).singleElement()
+                .satisfies(c -> assertThat(c.details()).containsExactly("Absence: 18% → 22.5%"));
     }
 
     @Test
@@ -292,6 +297,20 @@ class SchoolSignalImportIntegrationTest {
             assertThat(e.column()).isEqualTo("skyddad_identitet");
             assertThat(e.message()).contains("registrerad av Svalövs kommun utan skydd");
         });
+        assertThat(signalsOf(kaa)).isZero();
+    }
+
+    @Test
+    void aZeroWidthSpaceInANameIsARowErrorNamingRowAndColumnAndNothingIsSaved() {
+        Actor kaa = fixture.newMunicipality();
+        String pin = fixture.kaaAgeNumber();
+
+        var preview = imports.upload(kaa, "franvaro.csv",
+                csv(row(pin, "Al\u200Bma", "Bjuvs gymnasium", "1260", LAST_MONTH, "22,5", "nej")), SV);
+
+        assertThat(preview.errors()).extracting(RowError::row, RowError::column).containsExactly(tuple(2, "förnamn"));
+        assertThat(preview.errors().get(0).message()).startsWith("Fältet förnamn innehåller ett otillåtet tecken (U+200B)");
+        assertThat(preview.canConfirm()).isFalse();
         assertThat(signalsOf(kaa)).isZero();
     }
 }

@@ -76,6 +76,17 @@ class ProgressionNumbersIntegrationTest {
         }
     }
 
+    @Test
+    void theKaaFiguresPageWritesItsSharesAndItsChartsScaleInSwedishAndInEnglish() {
+        var coordinator = logIn("kaa");
+
+        String swedish = text(get(coordinator, "/kaa/figures"));
+        assertThat(swedish).contains(">0" + NBSP + "%<", ">100" + NBSP + "%<").doesNotContainPattern("\\d( )?%<");
+
+        String english = text(get(coordinator, "/kaa/figures?lang=en"));
+        assertThat(english).contains(">0%<", ">100%<").doesNotContainPattern("\\d[ " + NBSP + "]%<");
+    }
+
     private static String text(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(200);
         return HtmlUtils.htmlUnescape(response.body());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -149,5 +150,41 @@ class TabularFileTest {
                 .hasSize(100_000);
         assertThat(TabularFile.read("lista.xlsx", xlsx).rows()).hasSize(100_000).last()
                 .satisfies(r -> assertThat(r.values()).startsWith("200701112386", "Förnamn99999"));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // the one text rule (issue 20, item 9) holds for uploaded cells too
+
+    @Test
+    void aDecomposedLetterInACellIsReadComposed() {
+        var file = TabularFile.read("lista.csv", "förnamn;efternamn\nA\u030Asa;O\u0308berg\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(file.rows().get(0).values()).containsExactly("Åsa", "Öberg");
+        assertThat(file.refused()).isEmpty();
+    }
+
+    @Test
+    void aRightToLeftOverrideInACsvCellIsNamedByRowAndColumn() {
+        var file = TabularFile.read("lista.csv",
+                "förnamn;efternamn\nÅsa;Öberg\nLeo;\u202Egrebö\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(file.refused()).containsExactly(new TabularFile.Refused(3, "efternamn", 0x202E));
+    }
+
+    @Test
+    void anInvisibleCharacterInAnXlsxHeaderOrCellIsNamedAndTheHeaderByItsColumnLetter() {
+        byte[] xlsx = Spreadsheets.xlsx(List.of("förnamn", "efter\u200Bnamn"),
+                List.of(List.of("Åsa", "Öberg"), List.of("\u202EoeL", "Ek")));
+
+        var file = TabularFile.read("lista.xlsx", xlsx);
+
+        assertThat(file.refused()).containsExactly(new TabularFile.Refused(1, "B", 0x200B),
+                new TabularFile.Refused(3, "förnamn", 0x202E));
+    }
+
+    @Test
+    void columnsAreLetteredAsExcelLettersThem() {
+        assertThat(List.of(0, 25, 26, 701, 702).stream().map(TabularFile::columnLetter))
+                .containsExactly("A", "Z", "AA", "ZZ", "AAA");
     }
 }
