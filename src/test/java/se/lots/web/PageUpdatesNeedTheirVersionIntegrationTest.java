@@ -130,7 +130,8 @@ class PageUpdatesNeedTheirVersionIntegrationTest {
     @Test
     void aDischargeWithoutAVersionSavesNothingAndSaysWhy() {
         Actor coach = actors.byUsername("coach");
-        long programme = enrolments.saveProgramme(actors.byUsername("insatsledare"), "Versionsteamet " + System.nanoTime());
+        long programme = enrolments.saveProgramme(actors.byUsername("insatsledare"),
+                "Versionsteamet " + System.nanoTime());
         UUID person = registry.register(coach, aYoungPerson().build()).id();
         var enrolment = enrolments.enrol(coach, person, new EnrolmentInput(String.valueOf(programme),
                 LocalDate.now(clock).minusMonths(1).toString(), null, String.valueOf(coach.userId()), "NEET"));
@@ -169,6 +170,73 @@ class PageUpdatesNeedTheirVersionIntegrationTest {
         assertRefused(response);
         assertThat(jdbc.sql("SELECT name FROM provider WHERE id = ?").param(Long.parseLong(provider[0]))
                 .query(String.class).single()).isEqualTo(provider[1]);
+    }
+
+    @Test
+    void staleMinutesShowWhatIsSavedNowNextToWhatTheUserTyped() {
+        Actor coach = actors.byUsername("coach");
+        UUID person = registry.register(coach, aYoungPerson().build()).id();
+        Meeting meeting = meetings.create(coach, person, new MeetingInput("AVSTAMNINGSMOTE",
+                LocalDate.now(clock).toString(), true, false, List.of(), List.of(), null));
+        HttpClient browser = logIn("coach");
+        assertThat(get(browser, "/persons/" + person + "/plan").body()).doesNotContain("meeting-conflict");
+        meetings.recordMinutes(coach, meeting.id(), "Kollegans protokoll", null, null, List.of(), meeting.version());
+
+        var response = post(browser, "/persons/" + person + "/plan", "/persons/" + person + "/meetings/"
+                + meeting.id() + "/minutes", Map.of("minutes", "Mitt protokoll", "version", "0"));
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(conflict(get(browser, "/persons/" + person + "/plan").body(), "meeting-conflict"))
+                .contains("Kollegans protokoll", "Mitt protokoll");
+        assertThat(meetings.meeting(coach, meeting.id()).minutes()).isEqualTo("Kollegans protokoll");
+    }
+
+    @Test
+    void aStaleReferralMoveShowsWhatIsSavedNowNextToWhatTheUserChose() {
+        Actor coach = actors.byUsername("coach");
+        UUID person = registry.register(coach, aYoungPerson().build()).id();
+        Referral referral = referrals.send(coach, person, new ReferralInput(String.valueOf(coach.organisationId()),
+                null, null, "Samtalsstöd", "Oro", "Samtal"));
+        HttpClient browser = logIn("coach");
+        referrals.move(coach, referral.id(), se.lots.plan.ReferralStatus.MOTTAGEN, null, referral.version());
+
+        var response = post(browser, "/plan/referrals", "/plan/referrals/" + referral.id() + "/status",
+                Map.of("status", "ACCEPTERAD", "reason", "Mitt skäl", "version", "0"));
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(conflict(get(browser, "/plan/referrals").body(), "referral-conflict"))
+                .contains("mottagen", "accepterad", "Mitt skäl");
+        assertThat(referrals.get(coach, referral.id()).status()).isEqualTo(se.lots.plan.ReferralStatus.MOTTAGEN);
+    }
+
+    @Test
+    void aStaleDischargeShowsWhatIsSavedNowNextToWhatTheUserTyped() {
+        Actor coach = actors.byUsername("coach");
+        long programme = enrolments.saveProgramme(actors.byUsername("insatsledare"),
+                "Versionsteamet " + System.nanoTime());
+        UUID person = registry.register(coach, aYoungPerson().build()).id();
+        var enrolment = enrolments.enrol(coach, person, new EnrolmentInput(String.valueOf(programme),
+                LocalDate.now(clock).minusMonths(1).toString(), null, String.valueOf(coach.userId()), "NEET"));
+        HttpClient browser = logIn("coach");
+        String theirs = LocalDate.now(clock).minusDays(2).toString();
+        String mine = LocalDate.now(clock).minusDays(1).toString();
+        enrolments.discharge(coach, enrolment.id(), theirs, "ARBETE", enrolment.version());
+
+        var response = post(browser, "/persons/" + person + "/plan",
+                "/persons/" + person + "/enrolments/" + enrolment.id() + "/discharge",
+                Map.of("endedOn", mine, "endReason", "STUDIER", "version", "0"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(conflict(response.body(), "enrolment-conflict")).contains(theirs, mine);
+        assertThat(jdbc.sql("SELECT ended_on::text FROM enrolment WHERE id = ?").param(enrolment.id())
+                .query(String.class).single()).isEqualTo(theirs);
+    }
+
+    /** The conflict table with {@code id}: the values must be in it, not merely elsewhere on the page. */
+    private static String conflict(String page, String id) {
+        int start = page.indexOf("id=\"" + id + "\"");
+        assertThat(start).as(id + " on the page").isNotNegative();
+        return page.substring(start, page.indexOf("</table>", start));
     }
 
     private static void assertRefused(HttpResponse<String> response) {
