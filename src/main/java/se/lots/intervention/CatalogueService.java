@@ -27,6 +27,7 @@ import se.lots.security.Actor;
 import se.lots.shared.ConflictException;
 import se.lots.shared.NotFoundException;
 import se.lots.shared.Validation;
+import se.lots.shared.Versions;
 
 /**
  * The catalogue of providers and interventions. Everyone logged in reads it; writes follow {@link CatalogueAccess},
@@ -195,7 +196,7 @@ public class CatalogueService {
             savedId = providers.insert(p, actor.userId());
             audit.record(actor, null, AuditAction.CREATE, CATALOGUE, "utförare " + savedId);
         } else {
-            int version = in.version() == null ? existing.version() : in.version();
+            int version = Versions.required(in.version(), null);
             if (!providers.update(id, p, version, actor.userId())) {
                 throw new ConflictException("provider.stale", id);
             }
@@ -228,7 +229,7 @@ public class CatalogueService {
         Intervention before = intervention(id);
         CatalogueAccess.requireMaintains(actor, before.providerOrganisationId());
         InterventionValues values = check(actor, in, before);
-        int version = in.version() == null ? before.version() : in.version();
+        int version = Versions.required(in.version(), null);
         return save(actor, before, values, version);
     }
 
@@ -238,7 +239,7 @@ public class CatalogueService {
         Intervention before = intervention(id);
         CatalogueAccess.requireMaintains(actor, before.providerOrganisationId());
         return save(actor, before, InterventionValues.of(before).retiredOn(today()),
-                version == null ? before.version() : version);
+                Versions.required(version, null));
     }
 
     // ---- for the xlsx import (CatalogueImportService), which has checked the values and clears the cache once --

@@ -29,6 +29,7 @@ import se.lots.shared.FieldError;
 import se.lots.shared.InvalidInputException;
 import se.lots.shared.NotFoundException;
 import se.lots.shared.Validation;
+import se.lots.shared.Versions;
 
 /**
  * Home visits (uppsökande verksamhet): plan a day for two staff members from the worklist's selection, print the
@@ -154,7 +155,7 @@ public class HomeVisitService {
         LocalDate visitOn = checkDay(actor, v, input.visitOn(), input.firstStaffId(), input.secondStaffId(),
                 input.contactPhone());
         v.throwIfInvalid();
-        int version = input.version() == null ? plan.day().version() : input.version();
+        int version = Versions.required(input.version(), null);
         if (!days.change(dayId, visitOn, input.firstStaffId(), input.secondStaffId(), input.contactPhone().strip(),
                 version, actor.userId())) {
             throw new ConflictException("kaa.visits.stale", dayId);
@@ -173,7 +174,7 @@ public class HomeVisitService {
         requireOpen(plan.day());
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         new Validation().maxLength("reason", why, MAX_NOTE).throwIfInvalid();
-        if (!days.cancel(dayId, why, version == null ? plan.day().version() : version, actor.userId())) {
+        if (!days.cancel(dayId, why, Versions.required(version, null), actor.userId())) {
             throw new ConflictException("kaa.visits.stale", dayId);
         }
         audit.recordEachIfAny(actor, personIds(plan), AuditAction.UPDATE, AccessBasis.of(KaaAccess.PURPOSE),

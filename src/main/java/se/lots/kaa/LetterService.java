@@ -27,6 +27,7 @@ import se.lots.shared.ConflictException;
 import se.lots.shared.InvalidInputException;
 import se.lots.shared.NotFoundException;
 import se.lots.shared.Validation;
+import se.lots.shared.Versions;
 
 /**
  * Letters from the KAA register: the municipality's templates (edited by the KAA coordinator only; case workers
@@ -138,7 +139,7 @@ public class LetterService {
         LetterTemplate existing = templates.byId(org.id(), id).filter(LetterTemplate::active)
                 .orElseThrow(() -> new NotFoundException("kaa.letterTemplate"));
         var t = checked(org, input, id);
-        int version = input.version() == null ? existing.version() : input.version();
+        int version = Versions.required(input.version(), null);
         if (!templates.update(org.id(), id, version, t.name(), t.heading(), t.body(), actor.userId())) {
             throw new ConflictException("kaa.letter.staleVersion", id);
         }

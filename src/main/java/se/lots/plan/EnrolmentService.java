@@ -22,6 +22,7 @@ import se.lots.shared.ConflictException;
 import se.lots.shared.InvalidInputException;
 import se.lots.shared.NotFoundException;
 import se.lots.shared.Validation;
+import se.lots.shared.Versions;
 
 /**
  * Inskrivning and utskrivning. A young person is enrolled in a programme of the actor's own organisation; a move to
@@ -70,7 +71,7 @@ public class EnrolmentService {
             v.reject("endedOn", "enrolment.endBeforeStart");
         }
         v.throwIfInvalid();
-        if (!enrolments.end(enrolmentId, ended, reason, version == null ? e.version() : version)) {
+        if (!enrolments.end(enrolmentId, ended, reason, Versions.required(version, null))) {
             throw new ConflictException("enrolment.stale", enrolmentId, enrolments.byId(enrolmentId).orElseThrow());
         }
         journey.record(e.personId(), actor.organisationId(), actor.userId(), ended, JourneyKind.UTSKRIVNING,

@@ -62,8 +62,12 @@ class MeetingController {
             redirect.addFlashAttribute("meetingErrors", e.texts(messages, locale));
             redirect.addFlashAttribute("openForm", "minutes-" + meetingId);
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("meetingErrors", java.util.Map.of("version",
-                    messages.getMessage(e.messageKey(), null, locale)));
+            Meeting theirs = (Meeting) e.current();
+            redirect.addFlashAttribute("meetingChanges", List.of(
+                    new FieldChange(messages.getMessage("meeting.field.minutes", null, locale),
+                            FieldChange.text(theirs.minutes()), FieldChange.text(minutes)),
+                    new FieldChange(messages.getMessage("meeting.field.next", null, locale),
+                            FieldChange.text(theirs.nextMeetingOn()), FieldChange.text(nextMeetingOn))));
         }
         return "redirect:/persons/" + id + "/plan#moten";
     }

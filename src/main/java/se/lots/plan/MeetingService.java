@@ -24,6 +24,7 @@ import se.lots.shared.FieldError;
 import se.lots.shared.InvalidInputException;
 import se.lots.shared.NotFoundException;
 import se.lots.shared.Validation;
+import se.lots.shared.Versions;
 
 /**
  * SIP and other meetings about the young person's plan. A meeting is called by an organisation with a shared view of
@@ -159,7 +160,7 @@ public class MeetingService {
         }
         Long coordinator = colleague(v, actor, coordinatorUserId);
         v.throwIfInvalid();
-        int expected = version == null ? meeting.version() : version;
+        int expected = Versions.required(version, null);
         if (!meetings.recordMinutes(meetingId, PlanService.blankToNull(minutes), next, coordinator, expected)) {
             throw new ConflictException("meeting.stale", meetingId, meetings.byId(meetingId).orElseThrow());
         }

@@ -24,6 +24,7 @@ import se.lots.organisation.OrganisationService;
 import se.lots.registry.RegistryService;
 import se.lots.registry.YoungPerson;
 import se.lots.security.Actor;
+import se.lots.shared.ConflictException;
 import se.lots.shared.InvalidInputException;
 import se.lots.shared.NotFoundException;
 
@@ -194,8 +195,23 @@ class PlanController {
     String discharge(Actor actor, @PathVariable UUID id, @PathVariable UUID enrolmentId,
             @RequestParam(required = false) String endedOn, @RequestParam(required = false) String endReason,
             @RequestParam(required = false) Integer version, Model model, Locale locale) {
-        return act(actor, id, model, locale, null, () -> enrolments.discharge(actor, enrolmentId, endedOn, endReason,
-                version));
+        try {
+            return act(actor, id, model, locale, null, () -> enrolments.discharge(actor, enrolmentId, endedOn,
+                    endReason, version));
+        } catch (ConflictException e) {
+            // ended or changed by someone else since the page was loaded: what is saved now, next to what was typed
+            Enrolment theirs = enrolments.forPerson(actor, id).stream().filter(x -> x.id().equals(enrolmentId))
+                    .findFirst().orElseThrow(() -> e);
+            model.addAttribute("enrolmentChanges", List.of(
+                    new FieldChange(messages.getMessage("enrolment.field.endedOn", null, locale),
+                            FieldChange.text(theirs.endedOn()), FieldChange.text(endedOn)),
+                    new FieldChange(messages.getMessage("enrolment.field.endReason", null, locale),
+                            theirs.endReason() == null ? ""
+                                    : messages.getMessage("enrolment.end." + theirs.endReason().name(), null, locale),
+                            endReason == null ? "" : messages.getMessage("enrolment.end." + endReason, null, endReason,
+                                    locale))));
+            return show(actor, id, model);
+        }
     }
 
     @PostMapping("/persons/{id}/enrolments/{enrolmentId}/transfer")

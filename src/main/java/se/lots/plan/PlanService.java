@@ -26,6 +26,7 @@ import se.lots.registry.YoungPerson;
 import se.lots.security.Actor;
 import se.lots.shared.NotFoundException;
 import se.lots.shared.Validation;
+import se.lots.shared.Versions;
 
 /**
  * The young person's one plan. Anyone who sees the shared plan may write the goal and add steps for their own
@@ -174,7 +175,7 @@ public class PlanService {
         LocalDate nextReview = v.date("nextReviewOn", input.nextReviewOn(), false, null);
         Long coordinator = staffMember(v, "coordinatorUserId", input.coordinatorUserId(), null);
         v.throwIfInvalid();
-        int version = input.version() == null ? plan.version() : input.version();
+        int version = Versions.required(input.version(), null);
         if (!plans.update(plan.id(), blankToNull(input.goal()), blankToNull(input.strengths()), coordinator,
                 nextReview, version, actor.userId())) {
             throw new PlanConflict("plan.stale", plan.id(), plans.byId(plan.id()).orElseThrow());
@@ -229,7 +230,7 @@ public class PlanService {
             throw new AccessDeniedException("a step is edited by its own organisation");
         }
         var values = checked(input, plan, actor, stepId);
-        int version = input.version() == null ? step.version() : input.version();
+        int version = Versions.required(input.version(), null);
         if (!plans.updateStep(stepId, values, version, actor.userId())) {
             throw new PlanConflict("step.stale", stepId, plans.step(stepId).orElseThrow());
         }

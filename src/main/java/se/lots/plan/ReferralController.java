@@ -73,8 +73,13 @@ class ReferralController {
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("referralErrors", e.texts(messages, locale));
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("referralErrors", java.util.Map.of("status",
-                    messages.getMessage(e.messageKey(), null, locale)));
+            Referral theirs = (Referral) e.current();
+            redirect.addFlashAttribute("referralChanges", java.util.List.of(
+                    new FieldChange(messages.getMessage("referral.col.status", null, locale),
+                            messages.getMessage("referral.status." + theirs.status().name(), null, locale),
+                            messages.getMessage("referral.status." + status, null, status, locale)),
+                    new FieldChange(messages.getMessage("referral.field.reason", null, locale),
+                            FieldChange.text(theirs.statusReason()), FieldChange.text(reason))));
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("referralErrors", java.util.Map.of("status",
                     messages.getMessage("validation.invalidValue", null, locale)));

@@ -25,6 +25,7 @@ import se.lots.security.Actor;
 import se.lots.shared.ConflictException;
 import se.lots.shared.NotFoundException;
 import se.lots.shared.Validation;
+import se.lots.shared.Versions;
 
 /**
  * Remiss: one organisation asks another for an intervention. To another organisation a referral needs the young
@@ -157,7 +158,7 @@ public class ReferralService {
             basis = access.view(actor, r.personId()).basis();
         }
         String why = PlanService.blankToNull(reason);
-        if (!referrals.move(referralId, to, why, version == null ? r.version() : version)) {
+        if (!referrals.move(referralId, to, why, Versions.required(version, null))) {
             throw new ConflictException("referral.stale", referralId, referrals.byId(referralId).orElseThrow());
         }
         referrals.history(referralId, to, why, actor.userId());

@@ -15,6 +15,7 @@ import se.lots.security.Actor;
 import se.lots.shared.ConflictException;
 import se.lots.shared.NotFoundException;
 import se.lots.shared.Validation;
+import se.lots.shared.Versions;
 
 /** Progression instruments are configuration kept by the administrator or a programme lead, not code. */
 @Service
@@ -119,7 +120,7 @@ public class InstrumentService {
             saved = instruments.insert(name, description, rule, cutOff, reliable, higher, owner);
         } else {
             saved = existing.id();
-            int version = in.version() == null ? existing.version() : in.version();
+            int version = Versions.required(in.version(), null);
             if (!instruments.update(saved, version, name, description, rule, cutOff, reliable, higher,
                     in.active() == null || in.active())) {
                 throw new ConflictException("progression.instrumentStale", saved);

@@ -19,6 +19,7 @@ import se.lots.security.Actor;
 import se.lots.shared.ConflictException;
 import se.lots.shared.InvalidInputException;
 import se.lots.shared.Validation;
+import se.lots.shared.Versions;
 
 /**
  * Registration at start and end (SUS-compatible). The START point is measured within a week of enrolment, the SLUT
@@ -179,7 +180,7 @@ public class RegistrationService {
         UUID id;
         if (existing.isPresent()) {
             id = existing.get().id();
-            int version = in.version() == null ? existing.get().version() : in.version();
+            int version = Versions.required(in.version(), null);
             if (!registrations.update(id, version, measured, occupation, extent, education, in.registeredAtAf(),
                     incomes, actor.userId())) {
                 throw new ConflictException("progression.registrationStale", id);

@@ -30,6 +30,7 @@ import se.lots.shared.ConflictException;
 import se.lots.shared.InvalidInputException;
 import se.lots.shared.NotFoundException;
 import se.lots.shared.Validation;
+import se.lots.shared.Versions;
 
 /** Register, edit, find and read young persons; every read and write goes through the access policy and the audit log. */
 @Service
@@ -149,7 +150,7 @@ public class RegistryService {
         YoungPerson existing = persons.byId(id).orElseThrow(() -> new NotFoundException("person"));
         requireHolder(actor, existing);
         YoungPerson changed = validate(input, existing, actor.organisationId());
-        int version = input.version() == null ? existing.version() : input.version();
+        int version = Versions.required(input.version(), null);
         var toSave = merged(existing, changed, version);
         if (!persons.update(toSave, actor.userId())) {
             throw new ConflictException("person.staleVersion", id);

@@ -21,6 +21,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import se.lots.shared.InvalidInputException;
 import se.lots.shared.NotFoundException;
+import se.lots.shared.VersionRequiredException;
 
 /** Pages get a Swedish error page, never a stack trace. */
 @ControllerAdvice
@@ -66,6 +67,15 @@ class PageErrorHandler {
         var mav = page(HttpStatus.BAD_REQUEST, "error.badRequest");
         mav.addObject("details", List.copyOf(e.texts(messages, locale).values()));
         return mav;
+    }
+
+    /**
+     * A form posted without the version it was loaded with (Lots' forms always send it): saving it could overwrite
+     * what someone else saved since, so nothing is saved. One place for every page update of shared data.
+     */
+    @ExceptionHandler(VersionRequiredException.class)
+    ModelAndView versionRequired(VersionRequiredException e) {
+        return page(HttpStatus.PRECONDITION_REQUIRED, "error.pageVersionRequired");
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -299,7 +299,7 @@ class InterventionCatalogueIntegrationTest {
         assertThat(catalogue.search(text(m)).items().get(0).occupancy()).isEqualTo(2);
         assertThat(catalogue.search(open).total()).isZero();
 
-        enrolments.discharge(coach, enrolled.get(0).id(), "2026-02-01", "ARBETE", null);
+        enrolments.discharge(coach, enrolled.get(0).id(), "2026-02-01", "ARBETE", enrolled.get(0).version());
 
         assertThat(catalogue.intervention(i.id()).openPlaces()).isEqualTo(1);
         assertThat(names(catalogue.search(open))).containsExactly("Räknad " + m);

@@ -87,7 +87,8 @@ class PlanIntegrationTest {
         PlanPage page = plans.page(coach, person);
         assertThat(page.tracks()).extracting(PlanTrack::kind)
                 .containsExactly(TrackKind.ARBETE, TrackKind.UTBILDNING, TrackKind.HALSA, TrackKind.VARDAG);
-        plans.update(coach, person, new PlanInput("Jag vill jobba med djur", "Noggrann", null, "2026-04-01", null));
+        plans.update(coach, person, new PlanInput("Jag vill jobba med djur", "Noggrann", null, "2026-04-01",
+                page.plan().version()));
         plans.addStep(coach, person, step(track(page, TrackKind.VARDAG), "Boendestöd", false));
         plans.addStep(af, person, step(track(page, TrackKind.ARBETE), "Praktik på gården", false));
         plans.addStep(nurse, person, step(track(page, TrackKind.HALSA), "Hälsosamtal", false));
@@ -237,7 +238,7 @@ class PlanIntegrationTest {
                 .isInstanceOf(InvalidInputException.class);
         Enrolment second = enrolments.transfer(coach, first.id(),
                 new EnrolmentInput(String.valueOf(coordination), "2026-05-01", null, null, "Behöver samordning"));
-        Enrolment ended = enrolments.discharge(coach, second.id(), "2026-09-30", "ARBETE", null);
+        Enrolment ended = enrolments.discharge(coach, second.id(), "2026-09-30", "ARBETE", second.version());
 
         List<Enrolment> history = enrolments.forPerson(coach, person);
         assertThat(history).hasSize(2);
@@ -245,7 +246,7 @@ class PlanIntegrationTest {
                 .satisfies(e -> assertThat(e.endReason()).isEqualTo(EnrolmentEndReason.OVERFORD));
         assertThat(ended.transferredFrom()).isEqualTo(first.id());
         assertThat(ended.endReason()).isEqualTo(EnrolmentEndReason.ARBETE);
-        assertThatThrownBy(() -> enrolments.discharge(coach, second.id(), "2026-10-01", "STUDIER", null))
+        assertThatThrownBy(() -> enrolments.discharge(coach, second.id(), "2026-10-01", "STUDIER", second.version()))
                 .isInstanceOf(se.lots.shared.ConflictException.class);
         assertThat(plans.page(coach, person).timeline()).extracting(JourneyEvent::kind)
                 .contains(JourneyKind.INSKRIVNING, JourneyKind.OVERFORING, JourneyKind.UTSKRIVNING);

@@ -119,7 +119,8 @@ class ReferralIntegrationTest {
         Referral received = referrals.move(vardcentral, sent.id(), ReferralStatus.MOTTAGEN, null, sent.version());
         assertThat(received.receivedAt()).isNotNull();
         assertThat(received.answeredAt()).isNull();
-        Referral accepted = referrals.move(vardcentral, sent.id(), ReferralStatus.ACCEPTERAD, null, null);
+        Referral accepted = referrals.move(vardcentral, sent.id(), ReferralStatus.ACCEPTERAD, null,
+                versionOf(sent.id()));
         assertThat(accepted.answeredAt()).isNotNull();
         assertThat(accepted.startedAt()).isNull();
 
@@ -156,25 +157,25 @@ class ReferralIntegrationTest {
         consentToRegion(person);
         Referral r = referrals.send(coach, person, to(vardcentral, null));
 
-        assertThatThrownBy(() -> referrals.move(vardcentral, r.id(), ReferralStatus.PABORJAD, null, null))
+        assertThatThrownBy(() -> referrals.move(vardcentral, r.id(), ReferralStatus.PABORJAD, null, versionOf(r.id())))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(only(e).field()).isEqualTo("status");
                     assertThat(only(e).messageKey()).isEqualTo("referral.illegalTransition");
                     assertThat(text(only(e))).isEqualTo("En remiss som är skickad kan inte bli påbörjad.");
                 });
 
-        referrals.move(vardcentral, r.id(), ReferralStatus.MOTTAGEN, null, null);
-        assertThatThrownBy(() -> referrals.move(coach, r.id(), ReferralStatus.ACCEPTERAD, null, null))
+        referrals.move(vardcentral, r.id(), ReferralStatus.MOTTAGEN, null, versionOf(r.id()));
+        assertThatThrownBy(() -> referrals.move(coach, r.id(), ReferralStatus.ACCEPTERAD, null, versionOf(r.id())))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(only(e).messageKey()).isEqualTo("referral.onlyReceiver");
                     assertThat(text(only(e))).contains("accepterad");
                 });
 
-        referrals.move(vardcentral, r.id(), ReferralStatus.ACCEPTERAD, null, null);
-        referrals.move(vardcentral, r.id(), ReferralStatus.PABORJAD, null, null);
-        referrals.move(vardcentral, r.id(), ReferralStatus.AVSLUTAD, null, null);
+        referrals.move(vardcentral, r.id(), ReferralStatus.ACCEPTERAD, null, versionOf(r.id()));
+        referrals.move(vardcentral, r.id(), ReferralStatus.PABORJAD, null, versionOf(r.id()));
+        referrals.move(vardcentral, r.id(), ReferralStatus.AVSLUTAD, null, versionOf(r.id()));
         for (ReferralStatus to : ReferralStatus.values()) {
-            assertThatThrownBy(() -> referrals.move(vardcentral, r.id(), to, "skäl", null))
+            assertThatThrownBy(() -> referrals.move(vardcentral, r.id(), to, "skäl", versionOf(r.id())))
                     .isInstanceOfSatisfying(InvalidInputException.class,
                             e -> assertThat(only(e).messageKey()).isEqualTo("referral.illegalTransition"));
         }
@@ -199,15 +200,16 @@ class ReferralIntegrationTest {
         UUID person = person();
         consentToRegion(person);
         Referral r = referrals.send(coach, person, to(vardcentral, null));
-        referrals.move(vardcentral, r.id(), ReferralStatus.MOTTAGEN, null, null);
+        referrals.move(vardcentral, r.id(), ReferralStatus.MOTTAGEN, null, versionOf(r.id()));
 
-        assertThatThrownBy(() -> referrals.move(vardcentral, r.id(), ReferralStatus.AVBOJD, "  ", null))
+        assertThatThrownBy(() -> referrals.move(vardcentral, r.id(), ReferralStatus.AVBOJD, "  ", versionOf(r.id())))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(only(e).field()).isEqualTo("reason");
                     assertThat(only(e).messageKey()).isEqualTo("referral.reasonRequired");
                 });
 
-        Referral declined = referrals.move(vardcentral, r.id(), ReferralStatus.AVBOJD, "Hör till psykiatrin", null);
+        Referral declined = referrals.move(vardcentral, r.id(), ReferralStatus.AVBOJD, "Hör till psykiatrin",
+                versionOf(r.id()));
         assertThat(declined.status()).isEqualTo(ReferralStatus.AVBOJD);
         assertThat(declined.statusReason()).isEqualTo("Hör till psykiatrin");
         assertThat(declined.answeredAt()).isNotNull();
@@ -221,14 +223,16 @@ class ReferralIntegrationTest {
         consentToRegion(person);
         Referral r = referrals.send(coach, person, to(vardcentral, null));
 
-        assertThatThrownBy(() -> referrals.move(vardcentral, r.id(), ReferralStatus.ATERKALLAD, "Nej", null))
+        assertThatThrownBy(() -> referrals.move(vardcentral, r.id(), ReferralStatus.ATERKALLAD, "Nej",
+                versionOf(r.id())))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(only(e).messageKey()).isEqualTo("referral.onlySender"));
-        assertThatThrownBy(() -> referrals.move(coach, r.id(), ReferralStatus.ATERKALLAD, null, null))
+        assertThatThrownBy(() -> referrals.move(coach, r.id(), ReferralStatus.ATERKALLAD, null, versionOf(r.id())))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(only(e).field()).isEqualTo("reason"));
 
-        Referral withdrawn = referrals.move(coach, r.id(), ReferralStatus.ATERKALLAD, "Har fått jobb", null);
+        Referral withdrawn = referrals.move(coach, r.id(), ReferralStatus.ATERKALLAD, "Har fått jobb",
+                versionOf(r.id()));
         assertThat(withdrawn.status()).isEqualTo(ReferralStatus.ATERKALLAD);
         assertThat(withdrawn.statusReason()).isEqualTo("Har fått jobb");
         assertThat(withdrawn.endedAt()).isNotNull();
@@ -247,9 +251,9 @@ class ReferralIntegrationTest {
         assertThat(referrals.unanswered(r, sentOn)).isFalse();
         assertThat(referrals.unanswered(r, sentOn.plusDays(days - 1))).isFalse();
         assertThat(referrals.unanswered(r, sentOn.plusDays(days))).isTrue();
-        Referral received = referrals.move(vardcentral, r.id(), ReferralStatus.MOTTAGEN, null, null);
+        Referral received = referrals.move(vardcentral, r.id(), ReferralStatus.MOTTAGEN, null, versionOf(r.id()));
         assertThat(referrals.unanswered(received, sentOn.plusDays(days))).isTrue();
-        Referral accepted = referrals.move(vardcentral, r.id(), ReferralStatus.ACCEPTERAD, null, null);
+        Referral accepted = referrals.move(vardcentral, r.id(), ReferralStatus.ACCEPTERAD, null, versionOf(r.id()));
         assertThat(referrals.unanswered(accepted, sentOn.plusDays(days))).isFalse();
     }
 
@@ -258,7 +262,7 @@ class ReferralIntegrationTest {
         long unit = newUnit(vardcentral.organisationId());
         // started after 2 days and completed, started after 4 and after 12, one unanswered for 15 days, one new
         Referral a = startedAfter(unit, 2);
-        referrals.move(vardcentral, a.id(), ReferralStatus.AVSLUTAD, null, null);
+        referrals.move(vardcentral, a.id(), ReferralStatus.AVSLUTAD, null, versionOf(a.id()));
         startedAfter(unit, 4);
         startedAfter(unit, 12);
         Referral old = sendTo(unit);
@@ -287,7 +291,7 @@ class ReferralIntegrationTest {
 
         assertThatThrownBy(() -> referrals.forPerson(fk, person)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> referrals.get(fk, r.id())).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> referrals.move(fk, r.id(), ReferralStatus.MOTTAGEN, null, null))
+        assertThatThrownBy(() -> referrals.move(fk, r.id(), ReferralStatus.MOTTAGEN, null, versionOf(r.id())))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(referrals.incoming(fk)).extracting(Referral::id).doesNotContain(r.id());
         assertThat(referrals.forPerson(coach, person)).extracting(Referral::id).containsExactly(r.id());
@@ -295,10 +299,10 @@ class ReferralIntegrationTest {
 
     private Referral startedAfter(long unit, int days) {
         Referral r = sendTo(unit);
-        referrals.move(vardcentral, r.id(), ReferralStatus.MOTTAGEN, null, null);
-        referrals.move(vardcentral, r.id(), ReferralStatus.ACCEPTERAD, null, null);
+        referrals.move(vardcentral, r.id(), ReferralStatus.MOTTAGEN, null, versionOf(r.id()));
+        referrals.move(vardcentral, r.id(), ReferralStatus.ACCEPTERAD, null, versionOf(r.id()));
         sentDaysAgo(r.id(), days);
-        Referral started = referrals.move(vardcentral, r.id(), ReferralStatus.PABORJAD, null, null);
+        Referral started = referrals.move(vardcentral, r.id(), ReferralStatus.PABORJAD, null, versionOf(r.id()));
         assertThat(started.waitingDays(clock.getZone())).isEqualTo((long) days);
         return started;
     }
@@ -314,25 +318,28 @@ class ReferralIntegrationTest {
         UUID person = person();
         Consent consent = consentToRegion(person);
         Referral r = referrals.send(coach, person, to(vardcentral, null));
-        referrals.move(vardcentral, r.id(), ReferralStatus.MOTTAGEN, null, null);
+        referrals.move(vardcentral, r.id(), ReferralStatus.MOTTAGEN, null, versionOf(r.id()));
 
         consents.withdraw(coach, consent.id());
 
-        assertThatThrownBy(() -> referrals.move(vardcentral, r.id(), ReferralStatus.ACCEPTERAD, null, null))
+        assertThatThrownBy(() -> referrals.move(vardcentral, r.id(), ReferralStatus.ACCEPTERAD, null,
+                versionOf(r.id())))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(only(e).field()).isEqualTo("status");
                     assertThat(only(e).messageKey()).isEqualTo("referral.consentWithdrawn");
                     assertThat(e.texts(messages, new Locale("sv")).get("status")).contains("Samtycket");
                 });
         assertThat(referrals.get(coach, r.id()).status()).isEqualTo(ReferralStatus.MOTTAGEN);
-        Referral declined = referrals.move(vardcentral, r.id(), ReferralStatus.AVBOJD, "Samtycket återkallat", null);
+        Referral declined = referrals.move(vardcentral, r.id(), ReferralStatus.AVBOJD, "Samtycket återkallat",
+                versionOf(r.id()));
         assertThat(declined.status()).isEqualTo(ReferralStatus.AVBOJD);
 
         // a new consent lets the next referral go forward again
         Consent again = consentToRegion(person);
         Referral next = referrals.send(coach, person, to(vardcentral, null));
-        referrals.move(vardcentral, next.id(), ReferralStatus.MOTTAGEN, null, null);
-        assertThat(referrals.move(vardcentral, next.id(), ReferralStatus.ACCEPTERAD, null, null).status())
+        referrals.move(vardcentral, next.id(), ReferralStatus.MOTTAGEN, null, versionOf(next.id()));
+        assertThat(referrals.move(vardcentral, next.id(), ReferralStatus.ACCEPTERAD, null,
+                versionOf(next.id())).status())
                 .isEqualTo(ReferralStatus.ACCEPTERAD);
         assertThat(again.id()).isNotEqualTo(consent.id());
     }
@@ -360,6 +367,11 @@ class ReferralIntegrationTest {
     private static ReferralInput to(Actor receiver, Long unit) {
         return new ReferralInput(String.valueOf(receiver.organisationId()), unit == null ? null : unit.toString(),
                 null, "Samtalsstöd", "Oro och nedstämdhet", "Bedömning och samtalskontakt");
+    }
+
+    /** The referral's version as saved now: each move names the version it starts from, as the pages do. */
+    private int versionOf(UUID referralId) {
+        return jdbc.sql("SELECT version FROM referral WHERE id = ?").param(referralId).query(Integer.class).single();
     }
 
     private long count(String sql, Object... params) {

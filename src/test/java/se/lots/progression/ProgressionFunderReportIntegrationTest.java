@@ -99,14 +99,14 @@ class ProgressionFunderReportIntegrationTest {
         Enrolment one = enrol(lead, a, start, "KVINNA");
         withPlan(lead, one.personId());
         registrations.save(lead, one.id(), RegistrationKind.START, registration(start, "ARBETSSOKANDE", "A_KASSA", null));
-        enrolments.discharge(lead, one.id(), TODAY.minusDays(10).toString(), "ARBETE", null);
+        enrolments.discharge(lead, one.id(), TODAY.minusDays(10).toString(), "ARBETE", one.version());
         registrations.save(lead, one.id(), RegistrationKind.SLUT,
                 registration(TODAY.minusDays(10), "ARBETAR", "LON", null));
 
         Enrolment two = enrol(lead, a, start, "MAN");
         registrations.save(lead, two.id(), RegistrationKind.START,
                 registration(start, "INGEN_SYSSELSATTNING", "EKONOMISKT_BISTAND", null));
-        enrolments.discharge(lead, two.id(), TODAY.minusDays(20).toString(), "AVBRUTIT", null);
+        enrolments.discharge(lead, two.id(), TODAY.minusDays(20).toString(), "AVBRUTIT", two.version());
 
         Enrolment three = enrol(lead, a, TODAY.minusDays(100), "MAN");
         enrolments.transfer(lead, three.id(), new EnrolmentInput(String.valueOf(b), TODAY.minusDays(50).toString(),
@@ -266,7 +266,7 @@ class ProgressionFunderReportIntegrationTest {
                 men.add(e);
             }
         }
-        enrolments.discharge(lead, men.get(0).id(), "2011-06-01", "ARBETE", null);
+        enrolments.discharge(lead, men.get(0).id(), "2011-06-01", "ARBETE", men.get(0).version());
         // both funded by the förbund; a third, the municipality's own, is not the förbund's to follow up
         String forbund = String.valueOf(actors.byUsername("forbund").organisationId());
         enrolments.setProgrammeFundedBy(lead, small, forbund);
@@ -356,7 +356,7 @@ class ProgressionFunderReportIntegrationTest {
                 "A_KASSA", null));
         Enrolment active = enrolments.ofProgramme(c.programme()).stream().filter(e -> e.endedOn() == null)
                 .filter(e -> !e.id().equals(later.id())).findFirst().orElseThrow();
-        enrolments.discharge(lead, active.id(), TODAY.minusDays(2).toString(), "STUDIER", null);
+        enrolments.discharge(lead, active.id(), TODAY.minusDays(2).toString(), "STUDIER", active.version());
         enrolments.transfer(lead, later.id(), new EnrolmentInput(String.valueOf(c.other()),
                 TODAY.minusDays(1).toString(), null, null, "Flytt"));
 
@@ -445,7 +445,7 @@ class ProgressionFunderReportIntegrationTest {
         plans.recordContact(lead, e.personId(), TODAY.minusDays(2).toString(), "Samtal", false);
         assertThat(unit(e.id())).containsEntry("contacts", 1)
                 .containsEntry("last_contact_on", java.sql.Date.valueOf(TODAY.minusDays(2)));
-        enrolments.discharge(lead, e.id(), TODAY.minusDays(1).toString(), "STUDIER", null);
+        enrolments.discharge(lead, e.id(), TODAY.minusDays(1).toString(), "STUDIER", e.version());
         assertThat(unit(e.id())).containsEntry("end_reason", "STUDIER");
         assertThat(unitsOutOfStep()).isZero();
 

@@ -138,7 +138,7 @@ class ProgressionGoalCacheIntegrationTest {
         assertThat(cache.keptCount()).isEqualTo(kept + 5);
 
         // a discharge changes the participants' unit: the participant count for a period after it drops
-        enrolments.discharge(lead, p.second().id(), TODAY.minusDays(1).toString(), "ARBETE", null);
+        enrolments.discharge(lead, p.second().id(), TODAY.minusDays(1).toString(), "ARBETE", p.second().version());
         var today = reports.period(TODAY.toString(), TODAY.toString());
         assertThat(indicator(lead, p.id(), today, GoalIndicator.PARTICIPANTS).numerator().count()).isEqualTo(1);
         assertThat(indicator(lead, p.id(), period, GoalIndicator.PARTICIPANTS).numerator().count()).isEqualTo(2);
@@ -254,7 +254,7 @@ class ProgressionGoalCacheIntegrationTest {
                 case 3 -> {
                     if (discharged.add(e.id())) {
                         enrolments.discharge(lead, e.id(), TODAY.minusDays(1 + random.nextInt(3)).toString(),
-                                random.nextBoolean() ? "ARBETE" : "AVBRUTIT", null);
+                                random.nextBoolean() ? "ARBETE" : "AVBRUTIT", e.version());
                     }
                 }
                 case 4 -> registrations.save(lead, e.id(), RegistrationKind.START,

@@ -87,7 +87,7 @@ class ProgressionGroupActivityIntegrationTest {
         Enrolment a = enrol(lead, programme, "Alva");
         Enrolment b = enrol(lead, programme, "Bo");
         Enrolment c = enrol(lead, programme, "Cia");
-        enrolments.discharge(lead, c.id(), TODAY.minusDays(10).toString(), "AVBRUTIT", null);
+        enrolments.discharge(lead, c.id(), TODAY.minusDays(10).toString(), "AVBRUTIT", c.version());
 
         assertThat(followUp.recordGroupActivity(lead, programme, TODAY.minusDays(20).toString(), "CV-verkstad",
                 List.of(a.id().toString(), b.id().toString(), c.id().toString(), a.id().toString()))).isEqualTo(3);

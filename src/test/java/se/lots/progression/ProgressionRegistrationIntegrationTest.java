@@ -117,7 +117,7 @@ class ProgressionRegistrationIntegrationTest {
                         + "insatsen.");
         registrations.save(lead, e.id(), RegistrationKind.START, seeking(START.plusDays(3)));
         LocalDate end = START.plusDays(5);
-        enrolments.discharge(lead, e.id(), end.toString(), "ARBETE", null);
+        enrolments.discharge(lead, e.id(), end.toString(), "ARBETE", e.version());
         assertThat(errors(() -> registrations.save(lead, e.id(), RegistrationKind.SLUT, working(START.plusDays(2), "100"))))
                 .containsEntry("measuredOn", "Mätdatum vid avslut kan inte vara före mätdatum vid start ("
                         + START.plusDays(3) + ").");

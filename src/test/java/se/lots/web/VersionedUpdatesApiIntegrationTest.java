@@ -173,6 +173,42 @@ class VersionedUpdatesApiIntegrationTest {
         assertThat(without.body()).contains("\"field\":\"version\"", VERSION_REQUIRED);
     }
 
+    @Test
+    void minutesWithoutAVersionAre428AndSaveNothing() throws Exception {
+        String person = newPerson("coach").get("id").asString();
+        var meeting = send("coach", "POST", "/api/v1/persons/" + person + "/meetings", json.createObjectNode()
+                .put("kind", "AVSTAMNINGSMOTE").put("heldOn", "2026-11-02").put("youngPersonPresent", true), null);
+        assertThat(meeting.statusCode()).as(meeting.body()).isEqualTo(200);
+        String path = "/api/v1/meetings/" + json.readTree(meeting.body()).get("id").asString();
+
+        var without = send("coach", "POST", path + "/minutes", json.createObjectNode().put("minutes", "Utan"), null);
+
+        assertThat(without.statusCode()).isEqualTo(428);
+        assertThat(without.body()).contains("\"field\":\"version\"", VERSION_REQUIRED);
+        assertThat(json.readTree(send("coach", "GET", path, null, null).body()).get("minutes").isNull()).isTrue();
+    }
+
+    @Test
+    void aDischargeWithoutAVersionIs428AndSavesNothing() throws Exception {
+        String person = newPerson("coach").get("id").asString();
+        long programme = jdbc.sql("SELECT p.id FROM programme p JOIN user_account u ON u.organisation_id ="
+                + " p.organisation_id WHERE u.username = 'coach' AND p.active ORDER BY p.id LIMIT 1")
+                .query(Long.class).single();
+        var enrolled = send("coach", "POST", "/api/v1/persons/" + person + "/enrolments", json.createObjectNode()
+                .put("programmeId", String.valueOf(programme)).put("startedOn", "2026-10-01")
+                .put("reason", "NEET"), null);
+        assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
+        String id = json.readTree(enrolled.body()).get("id").asString();
+
+        var without = send("coach", "POST", "/api/v1/enrolments/" + id + "/discharge", json.createObjectNode()
+                .put("endedOn", "2026-11-01").put("endReason", "ARBETE"), null);
+
+        assertThat(without.statusCode()).isEqualTo(428);
+        assertThat(without.body()).contains("\"field\":\"version\"", VERSION_REQUIRED);
+        assertThat(jdbc.sql("SELECT ended_on IS NULL FROM enrolment WHERE id = ?::uuid").param(id)
+                .query(Boolean.class).single()).isTrue();
+    }
+
     private JsonNode newPerson() throws Exception {
         return newPerson("kaa");
     }
