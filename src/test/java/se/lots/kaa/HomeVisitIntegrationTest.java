@@ -4,13 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -19,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -30,6 +22,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import se.lots.IntegrationTest;
+import se.lots.WebSession;
 import se.lots.kaa.HomeVisitService.ChangeInput;
 import se.lots.kaa.HomeVisitService.OutcomeInput;
 import se.lots.kaa.HomeVisitService.PlanInput;
@@ -42,7 +35,6 @@ import se.lots.shared.NotFoundException;
 class HomeVisitIntegrationTest {
 
     private static final Locale SV = Locale.forLanguageTag("sv");
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     @Autowired
     KaaImportService imports;
@@ -143,7 +135,7 @@ class HomeVisitIntegrationTest {
                 .isEqualTo(1);
 
         var browser = logIn(coordinator.username());
-        String html = get(browser, "/kaa/visits/" + day + "/route").body();
+        String html = browser.get("/kaa/visits/" + day + "/route").body();
         assertThat(html).contains("Synlig Besöksson", "Storgatan 1", "267 31")
                 .doesNotContain("Hemlig", "Hemligvägen", "Adresslös");
         String routePdf = pdfText(browser, "/kaa/visits/" + day + "/route.pdf");
@@ -193,7 +185,7 @@ class HomeVisitIntegrationTest {
         var browser = logIn(coordinator.username());
         assertThat(pdfText(browser, "/kaa/visits/" + day + "/route.pdf")).contains("Först Besöksson")
                 .doesNotContain("Sedan", "Nygatan");
-        assertThat(get(browser, "/kaa/visits/" + day).body()).doesNotContain("Sedan Besöksson", "Nygatan");
+        assertThat(browser.get("/kaa/visits/" + day).body()).doesNotContain("Sedan Besöksson", "Nygatan");
     }
 
     @Test
@@ -303,7 +295,7 @@ class HomeVisitIntegrationTest {
         assertThat(visits.days(coordinator)).extracting(HomeVisitDay::id).containsExactly(day);
 
         var browser = logIn(other.username());
-        assertThat(get(browser, "/kaa/visits/" + day + "/route.pdf").statusCode()).isEqualTo(404);
+        assertThat(browser.get("/kaa/visits/" + day + "/route.pdf").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -393,8 +385,8 @@ class HomeVisitIntegrationTest {
         assertThatThrownBy(() -> visits.cancel(coordinator, day, null, 1)).isInstanceOf(ConflictException.class);
         assertThat(kaa.person(coordinator, person).contacts()).isEmpty();
         var browser = logIn(coordinator.username());
-        assertThat(get(browser, "/kaa/visits/" + day + "/route.pdf").statusCode()).isEqualTo(404);
-        String page = get(browser, "/kaa/visits/" + day).body();
+        assertThat(browser.get("/kaa/visits/" + day + "/route.pdf").statusCode()).isEqualTo(404);
+        String page = browser.get("/kaa/visits/" + day).body();
         assertThat(page).contains("Orsak: Halka").doesNotContain("id=\"outcome-form\"")
                 .doesNotContain("Storgatan 1");
     }
@@ -424,9 +416,8 @@ class HomeVisitIntegrationTest {
     // ---------------------------------------------------------------------------------------------------------
     // pages and PDFs as a logged-in user gets them
 
-    private String pdfText(HttpClient browser, String path) throws IOException {
-        var response = send(browser, HttpRequest.newBuilder(URI.create(base() + path)).GET().build(),
-                BodyHandlers.ofByteArray());
+    private String pdfText(WebSession browser, String path) throws IOException {
+        var response = browser.send(browser.request(path).GET(), BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
         try (var pdf = Loader.loadPDF(response.body())) {
@@ -434,36 +425,7 @@ class HomeVisitIntegrationTest {
         }
     }
 
-    private HttpResponse<String> get(HttpClient browser, String path) {
-        return send(browser, HttpRequest.newBuilder(URI.create(base() + path)).GET().build(), BodyHandlers.ofString());
-    }
-
-    private HttpClient logIn(String username) {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        var csrf = CSRF.matcher(get(browser, "/login").body());
-        assertThat(csrf.find()).isTrue();
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=ett-langt-losenord&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        var login = send(browser, HttpRequest.newBuilder(URI.create(base() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), BodyHandlers.ofString());
-        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        return browser;
-    }
-
-    private static <T> HttpResponse<T> send(HttpClient client, HttpRequest request, HttpResponse.BodyHandler<T> h) {
-        try {
-            return client.send(request, h);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String base() {
-        return "http://localhost:" + port;
+    private WebSession logIn(String username) {
+        return WebSession.logIn(port, username, "ett-langt-losenord");
     }
 }

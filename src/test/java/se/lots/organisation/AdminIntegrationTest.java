@@ -2,20 +2,12 @@ package se.lots.organisation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,13 +15,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import se.lots.IntegrationTest;
+import se.lots.WebSession;
 
 /** The administrator's pages and the deactivation of an account, over HTTP as a browser and a client would. */
 @IntegrationTest
 class AdminIntegrationTest {
 
     private static final String DEMO_PASSWORD = "lots-demo-2026";
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -43,12 +35,10 @@ class AdminIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final HttpClient api = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
     @Test
     void theOrganisationsPageOpensWholeForTheAdministratorWithItsForms() {
-        HttpClient admin = logIn("demoadmin", DEMO_PASSWORD);
-        var page = get(admin, "/admin/organisations");
+        WebSession admin = logIn("demoadmin", DEMO_PASSWORD);
+        var page = admin.get("/admin/organisations");
 
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         assertThat(page.body()).contains("<h1>Organisationer</h1>", "Svalövs kommun",
@@ -59,8 +49,8 @@ class AdminIntegrationTest {
 
     @Test
     void theUsersPageOpensWholeForTheAdministratorWithItsForms() {
-        HttpClient admin = logIn("demoadmin", DEMO_PASSWORD);
-        var page = get(admin, "/admin/users");
+        WebSession admin = logIn("demoadmin", DEMO_PASSWORD);
+        var page = admin.get("/admin/users");
 
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         assertThat(page.body()).contains("<h1>Användare</h1>", "demoadmin", "granskare",
@@ -72,8 +62,8 @@ class AdminIntegrationTest {
     @Test
     void aDeactivatedAccountCannotLogInAndItsSessionEndsAtTheNextRequestUntilItIsReactivated() {
         var user = aCaseWorker();
-        HttpClient session = logIn(user.username(), password(user));
-        assertThat(get(session, "/").statusCode()).isEqualTo(200);
+        WebSession session = logIn(user.username(), password(user));
+        assertThat(session.get("/").statusCode()).isEqualTo(200);
         assertThat(apiAs(user.username(), password(user), "GET", "/api/v1/organisations", null).statusCode())
                 .isEqualTo(200);
 
@@ -82,10 +72,10 @@ class AdminIntegrationTest {
         assertThat(deactivated.statusCode()).as(deactivated.body()).isEqualTo(200);
         assertThat(deactivated.body()).contains("\"active\":false");
 
-        var next = get(session, "/");
+        var next = session.get("/");
         assertThat(next.statusCode()).as("the open session's next page").isEqualTo(302);
         assertThat(next.headers().firstValue("Location").orElse("")).endsWith("/login");
-        assertThat(get(session, "/").statusCode()).as("and the one after").isEqualTo(302);
+        assertThat(session.get("/").statusCode()).as("and the one after").isEqualTo(302);
         assertThat(apiAs(user.username(), password(user), "GET", "/api/v1/organisations", null).statusCode())
                 .as("HTTP Basic").isEqualTo(401);
         assertThat(loginRedirect(user.username(), password(user))).endsWith("/login?error");
@@ -142,59 +132,22 @@ class AdminIntegrationTest {
     }
 
     private HttpResponse<String> apiAs(String username, String password, String method, String path, String json) {
-        var request = HttpRequest.newBuilder(URI.create(base() + path))
+        var api = WebSession.anonymous(port);
+        return api.send(api.request(path)
                 .header("Authorization", "Basic " + Base64.getEncoder()
                         .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)))
                 .header("Accept", "application/json").header("Content-Type", "application/json")
-                .method(method, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json)).build();
-        return send(api, request);
+                .method(method, json == null ? BodyPublishers.noBody() : BodyPublishers.ofString(json)));
     }
 
-    private HttpClient logIn(String username, String password) {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String location = postLogin(browser, username, password);
-        assertThat(location).as("login of %s", username).doesNotContain("error");
-        return browser;
+    private WebSession logIn(String username, String password) {
+        return WebSession.logIn(port, username, password);
     }
 
     private String loginRedirect(String username, String password) {
-        return postLogin(HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build(), username, password);
-    }
-
-    private String postLogin(HttpClient browser, String username, String password) {
-        var csrf = CSRF.matcher(get(browser, "/login").body());
-        assertThat(csrf.find()).as("CSRF token on the login page").isTrue();
-        String form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf="
-                + encode(csrf.group(1));
-        var response = send(browser, HttpRequest.newBuilder(URI.create(base() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(BodyPublishers.ofString(form))
-                .build());
+        var response = WebSession.anonymous(port).postForm("/login",
+                Map.of("username", username, "password", password));
         assertThat(response.statusCode()).isEqualTo(302);
         return response.headers().firstValue("Location").orElse("");
-    }
-
-    private HttpResponse<String> get(HttpClient client, String path) {
-        return send(client, HttpRequest.newBuilder(URI.create(base() + path)).GET().build());
-    }
-
-    private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
-        try {
-            return client.send(request, BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String base() {
-        return "http://localhost:" + port;
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

@@ -4,24 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static se.lots.registry.PersonBuilder.aYoungPerson;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +20,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.util.HtmlUtils;
 
 import se.lots.IntegrationTest;
+import se.lots.WebSession;
 import se.lots.plan.Enrolment;
 import se.lots.plan.EnrolmentInput;
 import se.lots.plan.EnrolmentService;
@@ -45,7 +34,6 @@ import se.lots.shared.InvalidInputException;
 @IntegrationTest
 class ProgressionAdminIntegrationTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     private static final Locale SV = Locale.forLanguageTag("sv");
 
     @LocalServerPort
@@ -97,9 +85,9 @@ class ProgressionAdminIntegrationTest {
 
     @Test
     void aProgrammeLeadCreatesAndEditsAnInstrumentOnThePageAndBothAreAudited() {
-        HttpClient lead = logIn("insatsledare");
+        WebSession lead = logIn("insatsledare");
         String name = "Vardagsskala " + UUID.randomUUID();
-        var created = post(lead, "/progression/instruments/nytt", "/progression/instruments", instrumentForm(name));
+        var created = lead.postForm("/progression/instruments/nytt", "/progression/instruments", instrumentForm(name));
         assertThat(created.statusCode()).isEqualTo(302);
         assertThat(created.headers().firstValue("Location").orElse("")).endsWith("/progression/instruments");
 
@@ -110,16 +98,16 @@ class ProgressionAdminIntegrationTest {
         assertThat(saved.cutOff()).isEqualByComparingTo("12");
         assertThat(saved.reliableChange()).isEqualByComparingTo("3");
         assertThat(auditCount("insatsledare", "CREATE", "instrument " + saved.id())).isEqualTo(1);
-        assertThat(get(lead, "/progression/instruments").body()).contains(HtmlUtils.htmlEscape(name));
+        assertThat(lead.get("/progression/instruments").body()).contains(HtmlUtils.htmlEscape(name));
 
-        String editPage = get(lead, "/progression/instruments/" + saved.id()).body();
+        String editPage = lead.get("/progression/instruments/" + saved.id()).body();
         assertThat(editPage).contains("value=\"Sover bra\"", "value=\"Har en rutin\"");
         var form = instrumentForm(name);
         form.put("version", String.valueOf(saved.version()));
         form.put("cutOff", "14,5");
         form.put("items[1].label", "Har en fast rutin");
         form.put("active", "true");
-        var edited = post(lead, "/progression/instruments/" + saved.id(), "/progression/instruments/" + saved.id(),
+        var edited = lead.postForm("/progression/instruments/" + saved.id(), "/progression/instruments/" + saved.id(),
                 form);
         assertThat(edited.statusCode()).isEqualTo(302);
         Instrument after = instruments.instrument(actors.byUsername("demoadmin"), saved.id());
@@ -131,13 +119,13 @@ class ProgressionAdminIntegrationTest {
 
     @Test
     void aCaseWorkerIsRefusedTheInstrumentAndLadderPagesAndTheirOperations() {
-        HttpClient coach = logIn("coach");
-        assertThat(get(coach, "/progression/instruments").statusCode()).isEqualTo(403);
-        assertThat(get(coach, "/progression/instruments/nytt").statusCode()).isEqualTo(403);
-        assertThat(get(coach, "/progression/stegtrappa").statusCode()).isEqualTo(403);
+        WebSession coach = logIn("coach");
+        assertThat(coach.get("/progression/instruments").statusCode()).isEqualTo(403);
+        assertThat(coach.get("/progression/instruments/nytt").statusCode()).isEqualTo(403);
+        assertThat(coach.get("/progression/stegtrappa").statusCode()).isEqualTo(403);
         // a post with a valid token (from a page the case worker may see) is refused by role, and nothing is saved
         String name = "Otillåten " + UUID.randomUUID();
-        var refused = post(coach, "/uppfoljning", "/progression/instruments", instrumentForm(name));
+        var refused = coach.postForm("/uppfoljning", "/progression/instruments", instrumentForm(name));
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(instruments.instruments(actors.byUsername("demoadmin"), false)).noneMatch(i -> i.name().equals(name));
 
@@ -149,23 +137,23 @@ class ProgressionAdminIntegrationTest {
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> movements.removeStep(caseWorker, first)).isInstanceOf(AccessDeniedException.class);
         // the programme lead does get the pages
-        assertThat(get(logIn("insatsledare"), "/progression/stegtrappa").statusCode()).isEqualTo(200);
-        assertThat(get(logIn("demoadmin"), "/progression/instruments").statusCode()).isEqualTo(200);
+        assertThat(logIn("insatsledare").get("/progression/stegtrappa").statusCode()).isEqualTo(200);
+        assertThat(logIn("demoadmin").get("/progression/instruments").statusCode()).isEqualTo(200);
     }
 
     @Test
     void aProgrammeLeadReadsTheLadderEveryOrganisationSharesButOnlyTheAdministratorChangesIt() {
-        HttpClient page = logIn("insatsledare");
-        var shown = get(page, "/progression/stegtrappa");
+        WebSession page = logIn("insatsledare");
+        var shown = page.get("/progression/stegtrappa");
         assertThat(shown.statusCode()).isEqualTo(200);
         String html = HtmlUtils.htmlUnescape(shown.body());
         LadderStep first = movements.ladder().get(0);
         assertThat(html).contains(first.label(), "Den ändras av administratören")
                 .doesNotContain("id=\"new-step\"", "/progression/stegtrappa/" + first.id() + "/ta-bort");
         String label = "Ledarens steg " + UUID.randomUUID();
-        assertThat(post(page, "/progression/stegtrappa", "/progression/stegtrappa", Map.of("label", label))
+        assertThat(page.postForm("/progression/stegtrappa", "/progression/stegtrappa", Map.of("label", label))
                 .statusCode()).isEqualTo(403);
-        assertThat(post(page, "/progression/stegtrappa", "/progression/stegtrappa/" + first.id() + "/pensionera",
+        assertThat(page.postForm("/progression/stegtrappa", "/progression/stegtrappa/" + first.id() + "/pensionera",
                 Map.of("retired", "true")).statusCode()).isEqualTo(403);
         Actor lead = actors.byUsername("insatsledare");
         assertThatThrownBy(() -> movements.addStep(lead, label, null)).isInstanceOf(AccessDeniedException.class);
@@ -176,39 +164,39 @@ class ProgressionAdminIntegrationTest {
                     assertThat(s.position()).isEqualTo(first.position());
                 });
 
-        String admin = HtmlUtils.htmlUnescape(get(logIn("demoadmin"), "/progression/stegtrappa").body());
+        String admin = HtmlUtils.htmlUnescape(logIn("demoadmin").get("/progression/stegtrappa").body());
         assertThat(admin).contains("id=\"new-step\"").doesNotContain("Den ändras av administratören");
     }
 
     @Test
     void aProgrammeLeadAddsEndsAndTakesUpAProgrammeOnTheFollowUpPage() {
-        HttpClient page = logIn("insatsledare");
+        WebSession page = logIn("insatsledare");
         Actor lead = actors.byUsername("insatsledare");
         String name = "Ny insats " + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(post(page, "/uppfoljning", "/uppfoljning/insatser", Map.of("programmeName", name)).statusCode())
+        assertThat(page.postForm("/uppfoljning", "/uppfoljning/insatser", Map.of("programmeName", name)).statusCode())
                 .isEqualTo(302);
         Programme added = enrolments.allProgrammes().stream().filter(p -> p.name().equals(name)).findFirst()
                 .orElseThrow();
         assertThat(added.organisationId()).isEqualTo(lead.organisationId());
         assertThat(added.active()).isTrue();
-        assertThat(HtmlUtils.htmlUnescape(get(page, "/uppfoljning").body())).contains("Insatsen " + name + " är tillagd.");
+        assertThat(HtmlUtils.htmlUnescape(page.get("/uppfoljning").body())).contains("Insatsen " + name + " är tillagd.");
 
-        assertThat(post(page, "/uppfoljning", "/uppfoljning/insatser", Map.of("programmeName", " ")).statusCode())
+        assertThat(page.postForm("/uppfoljning", "/uppfoljning/insatser", Map.of("programmeName", " ")).statusCode())
                 .isEqualTo(302);
-        assertThat(HtmlUtils.htmlUnescape(get(page, "/uppfoljning").body()))
+        assertThat(HtmlUtils.htmlUnescape(page.get("/uppfoljning").body()))
                 .contains("Insatsens namn: Fältet måste fyllas i.");
 
-        assertThat(post(page, "/uppfoljning", "/uppfoljning/insatser/" + added.id() + "/aktiv",
+        assertThat(page.postForm("/uppfoljning", "/uppfoljning/insatser/" + added.id() + "/aktiv",
                 Map.of("active", "false")).statusCode()).isEqualTo(302);
         assertThat(enrolments.programme(added.id()).orElseThrow().active()).isFalse();
         assertThat(enrolments.programmes()).noneMatch(p -> p.id() == added.id());
         // the same name again takes it up again, with its id
-        post(page, "/uppfoljning", "/uppfoljning/insatser", Map.of("programmeName", name));
+        page.postForm("/uppfoljning", "/uppfoljning/insatser", Map.of("programmeName", name));
         assertThat(enrolments.programme(added.id()).orElseThrow().active()).isTrue();
 
         // a case worker may not keep programmes, nor another organisation's programme lead change this one
-        HttpClient coach = logIn("coach");
-        assertThat(post(coach, "/uppfoljning", "/uppfoljning/insatser", Map.of("programmeName", name + " b"))
+        WebSession coach = logIn("coach");
+        assertThat(coach.postForm("/uppfoljning", "/uppfoljning/insatser", Map.of("programmeName", name + " b"))
                 .statusCode()).isEqualTo(403);
         assertThat(enrolments.allProgrammes()).noneMatch(p -> p.name().equals(name + " b"));
         Actor af = actors.byUsername("af");
@@ -221,12 +209,12 @@ class ProgressionAdminIntegrationTest {
 
     @Test
     void invalidInputIsRejectedWithSwedishMessagesNamingTheField() {
-        HttpClient lead = logIn("insatsledare");
+        WebSession lead = logIn("insatsledare");
         int count = instruments.instruments(actors.byUsername("demoadmin"), false).size();
         var form = instrumentForm("");
         form.put("items[0].max", "-1");
         form.put("reliableChange", "mycket");
-        var response = post(lead, "/progression/instruments/nytt", "/progression/instruments", form);
+        var response = lead.postForm("/progression/instruments/nytt", "/progression/instruments", form);
         assertThat(response.statusCode()).isEqualTo(200);
         String page = HtmlUtils.htmlUnescape(response.body());
         assertThat(page).contains("Namn: Fältet måste fyllas i.",
@@ -236,10 +224,10 @@ class ProgressionAdminIntegrationTest {
         assertThat(page).contains("value=\"Har en rutin\"");
         assertThat(instruments.instruments(actors.byUsername("demoadmin"), false)).hasSize(count);
 
-        HttpClient admin = logIn("demoadmin");
-        var blankStep = post(admin, "/progression/stegtrappa", "/progression/stegtrappa", Map.of("label", " "));
+        WebSession admin = logIn("demoadmin");
+        var blankStep = admin.postForm("/progression/stegtrappa", "/progression/stegtrappa", Map.of("label", " "));
         assertThat(blankStep.statusCode()).isEqualTo(302);
-        assertThat(HtmlUtils.htmlUnescape(get(admin, "/progression/stegtrappa").body()))
+        assertThat(HtmlUtils.htmlUnescape(admin.get("/progression/stegtrappa").body()))
                 .contains("Namn på steget: Fältet måste fyllas i.");
     }
 
@@ -276,11 +264,11 @@ class ProgressionAdminIntegrationTest {
         // in use: not removable, with the reason in Swedish; retiring keeps the history and stops new movements
         assertThatThrownBy(() -> movements.removeStep(admin, a)).isInstanceOfSatisfying(InvalidInputException.class,
                 ex -> assertThat(ex.texts(messages, SV).get("ladder")).contains("används av stegförflyttningar"));
-        HttpClient page = logIn("insatsledare");
-        HttpClient keeper = logIn("demoadmin");
-        var refused = post(keeper, "/progression/stegtrappa", "/progression/stegtrappa/" + a + "/ta-bort", Map.of());
+        WebSession page = logIn("insatsledare");
+        WebSession keeper = logIn("demoadmin");
+        var refused = keeper.postForm("/progression/stegtrappa", "/progression/stegtrappa/" + a + "/ta-bort", Map.of());
         assertThat(refused.statusCode()).isEqualTo(302);
-        assertThat(HtmlUtils.htmlUnescape(get(keeper, "/progression/stegtrappa").body()))
+        assertThat(HtmlUtils.htmlUnescape(keeper.get("/progression/stegtrappa").body()))
                 .contains("Stegtrappan: steget Steg A omdöpt " + suffix + " används");
         assertThat(movements.ladder()).extracting(LadderStep::id).contains(a);
 
@@ -290,12 +278,12 @@ class ProgressionAdminIntegrationTest {
         assertThat(movements.movements(lead, e.id())).hasSize(1);
         assertThatThrownBy(() -> movements.record(lead, e.id(), LocalDate.now().toString(), String.valueOf(a),
                 String.valueOf(b), null)).isInstanceOf(InvalidInputException.class);
-        assertThat(get(page, "/enrolments/" + e.id() + "/registrering").body())
+        assertThat(page.get("/enrolments/" + e.id() + "/registrering").body())
                 .doesNotContain("<option value=\"" + a + "\">").contains("<option value=\"" + b + "\">");
 
         // an unused step goes, through the page
-        assertThat(post(keeper, "/progression/stegtrappa", "/progression/stegtrappa/" + unused + "/ta-bort", Map.of())
-                .statusCode()).isEqualTo(302);
+        assertThat(keeper.postForm("/progression/stegtrappa", "/progression/stegtrappa/" + unused + "/ta-bort",
+                Map.of()).statusCode()).isEqualTo(302);
         assertThat(movements.ladder()).extracting(LadderStep::id).doesNotContain(unused);
         assertThat(auditCount("demoadmin", "DELETE", "stegtrappa steg " + unused)).isEqualTo(1);
         assertThat(auditCount("demoadmin", "CREATE", "stegtrappa steg " + a)).isEqualTo(1);
@@ -310,50 +298,8 @@ class ProgressionAdminIntegrationTest {
     // ---------------------------------------------------------------------------------------------------------
     // pages as a logged-in user gets them
 
-    private HttpResponse<String> post(HttpClient browser, String formPage, String path, Map<String, String> form) {
-        var csrf = CSRF.matcher(get(browser, formPage).body());
-        String token = csrf.find() ? csrf.group(1) : "";
-        var body = new LinkedHashMap<>(form);
-        body.put("_csrf", token);
-        String encoded = body.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                + "=" + URLEncoder.encode(e.getValue() == null ? "" : e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return send(browser, HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encoded)).build());
-    }
-
-    private HttpResponse<String> get(HttpClient browser, String path) {
-        return send(browser, HttpRequest.newBuilder(URI.create(base() + path)).GET().build());
-    }
-
-    private HttpClient logIn(String username) {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        var csrf = CSRF.matcher(get(browser, "/login").body());
-        assertThat(csrf.find()).isTrue();
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=lots-demo-2026&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        var login = send(browser, HttpRequest.newBuilder(URI.create(base() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        return browser;
-    }
-
-    private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
-        try {
-            return client.send(request, BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String base() {
-        return "http://localhost:" + port;
+    private WebSession logIn(String username) {
+        return WebSession.logIn(port, username);
     }
 
     /**
@@ -383,11 +329,11 @@ class ProgressionAdminIntegrationTest {
                 "SUM", null, null, true, true, List.of(new InstrumentInput.Item("A", "0", "10", "1", null, null,
                         "DEN_UNGE")), shared.version()))).isInstanceOf(AccessDeniedException.class);
         assertThat(instruments.instrument(admin, shared.id()).description()).isEqualTo(shared.description());
-        HttpClient page = logIn("insatsledare");
-        assertThat(get(page, "/progression/instruments/" + shared.id()).statusCode()).isEqualTo(403);
-        assertThat(get(page, "/progression/instruments/" + own.id()).statusCode()).isEqualTo(200);
+        WebSession page = logIn("insatsledare");
+        assertThat(page.get("/progression/instruments/" + shared.id()).statusCode()).isEqualTo(403);
+        assertThat(page.get("/progression/instruments/" + own.id()).statusCode()).isEqualTo(200);
         // the shared one is listed without a link to change it
-        String list = get(page, "/progression/instruments").body();
+        String list = page.get("/progression/instruments").body();
         assertThat(list).contains("/progression/instruments/" + own.id() + "\"")
                 .doesNotContain("/progression/instruments/" + shared.id() + "\"");
         // another organisation may use the same name for its own

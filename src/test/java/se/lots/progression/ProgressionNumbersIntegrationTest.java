@@ -2,17 +2,8 @@ package se.lots.progression;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -22,6 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.util.HtmlUtils;
 
 import se.lots.IntegrationTest;
+import se.lots.WebSession;
 import se.lots.plan.EnrolmentService;
 import se.lots.security.Actor;
 import se.lots.security.CurrentActor;
@@ -30,7 +22,6 @@ import se.lots.security.CurrentActor;
 @IntegrationTest
 class ProgressionNumbersIntegrationTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     private static final String NBSP = "\u00a0";
 
     @LocalServerPort
@@ -55,10 +46,10 @@ class ProgressionNumbersIntegrationTest {
         long programme = programmeWithGoals();
         var lead = logIn("insatsledare");
 
-        String swedish = text(get(lead, "/programmes/" + programme + "/mal"));
+        String swedish = text(lead.get("/programmes/" + programme + "/mal"));
         assertThat(swedish).contains(">62,5" + NBSP + "%<", ">1" + NBSP + "200<").doesNotContain("62.50", "62,50");
 
-        String english = text(get(lead, "/programmes/" + programme + "/mal?lang=en"));
+        String english = text(lead.get("/programmes/" + programme + "/mal?lang=en"));
         assertThat(english).contains(">62.5%<", ">1,200<");
     }
 
@@ -67,7 +58,7 @@ class ProgressionNumbersIntegrationTest {
         long programme = programmeWithGoals();
         var lead = logIn("insatsledare");
 
-        var pdf = send(lead, HttpRequest.newBuilder(uri("/programmes/" + programme + "/rapport.pdf")).build(),
+        var pdf = lead.send(lead.request("/programmes/" + programme + "/rapport.pdf"),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.statusCode()).isEqualTo(200);
         try (var doc = Loader.loadPDF(pdf.body())) {
@@ -80,10 +71,10 @@ class ProgressionNumbersIntegrationTest {
     void theKaaFiguresPageWritesItsSharesAndItsChartsScaleInSwedishAndInEnglish() {
         var coordinator = logIn("kaa");
 
-        String swedish = text(get(coordinator, "/kaa/figures"));
+        String swedish = text(coordinator.get("/kaa/figures"));
         assertThat(swedish).contains(">0" + NBSP + "%<", ">100" + NBSP + "%<").doesNotContainPattern("\\d( )?%<");
 
-        String english = text(get(coordinator, "/kaa/figures?lang=en"));
+        String english = text(coordinator.get("/kaa/figures?lang=en"));
         assertThat(english).contains(">0%<", ">100%<").doesNotContainPattern("\\d[ " + NBSP + "]%<");
     }
 
@@ -92,36 +83,7 @@ class ProgressionNumbersIntegrationTest {
         return HtmlUtils.htmlUnescape(response.body());
     }
 
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    private HttpResponse<String> get(HttpClient browser, String path) {
-        return send(browser, HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpClient logIn(String username) {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        var csrf = CSRF.matcher(get(browser, "/login").body());
-        assertThat(csrf.find()).isTrue();
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=lots-demo-2026&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        var login = send(browser, HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        return browser;
-    }
-
-    private static <T> HttpResponse<T> send(HttpClient client, HttpRequest request, HttpResponse.BodyHandler<T> body) {
-        try {
-            return client.send(request, body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private WebSession logIn(String username) {
+        return WebSession.logIn(port, username);
     }
 }

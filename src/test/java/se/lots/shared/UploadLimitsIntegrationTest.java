@@ -2,25 +2,18 @@ package se.lots.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import se.lots.IntegrationTest;
+import se.lots.WebSession;
 
 /**
  * Every upload (the KAA list, the schools' absence signals, the intervention catalogue) through its real page, with
@@ -29,8 +22,6 @@ import se.lots.IntegrationTest;
  */
 @IntegrationTest
 class UploadLimitsIntegrationTest {
-
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     /** Each upload: who may use it and where its form is. */
     private enum Upload {
@@ -86,12 +77,12 @@ class UploadLimitsIntegrationTest {
     @Test
     void aFileOverTheSizeLimitGetsItsFormBackWithAMessageNotAServerError() {
         for (Upload upload : Upload.values()) {
-            HttpClient browser = logIn(upload.user);
+            WebSession browser = logIn(upload.user);
             var answer = upload(browser, upload, "lista.csv", null);
 
             assertThat(answer.statusCode()).as(upload.name()).isEqualTo(303);
             assertThat(answer.headers().firstValue("Location")).as(upload.name()).hasValue(upload.path);
-            assertThat(get(browser, upload.path).body()).as(upload.name()).contains("Filen är större än 50 MB");
+            assertThat(browser.get(upload.path).body()).as(upload.name()).contains("Filen är större än 50 MB");
         }
     }
 
@@ -102,14 +93,13 @@ class UploadLimitsIntegrationTest {
         return upload(logIn(upload.user), upload, fileName, content);
     }
 
-    private HttpResponse<String> upload(HttpClient browser, Upload upload, String fileName, byte[] content) {
-        var csrf = CSRF.matcher(get(browser, upload.path).body());
-        assertThat(csrf.find()).as(upload.path).isTrue();
+    private HttpResponse<String> upload(WebSession browser, Upload upload, String fileName, byte[] content) {
+        String csrf = WebSession.csrf(browser.get(upload.path).body());
         String boundary = "----lots" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
-                + csrf.group(1) + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+                + csrf + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         HttpRequest.BodyPublisher file;
         long length;
         if (content == null) {
@@ -124,40 +114,11 @@ class UploadLimitsIntegrationTest {
         var body = BodyPublishers.fromPublisher(
                 BodyPublishers.concat(BodyPublishers.ofByteArray(head), file, BodyPublishers.ofByteArray(tail)),
                 head.length + length + tail.length);
-        return send(browser, HttpRequest.newBuilder(URI.create(base() + upload.path))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body).build());
+        return browser.send(browser.request(upload.path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body));
     }
 
-    private HttpClient logIn(String username) {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        var csrf = CSRF.matcher(get(browser, "/login").body());
-        assertThat(csrf.find()).isTrue();
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=lots-demo-2026&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        var login = send(browser, HttpRequest.newBuilder(URI.create(base() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(BodyPublishers.ofString(form)).build());
-        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        return browser;
-    }
-
-    private HttpResponse<String> get(HttpClient browser, String path) {
-        return send(browser, HttpRequest.newBuilder(URI.create(base() + path)).GET().build());
-    }
-
-    private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
-        try {
-            return client.send(request, BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String base() {
-        return "http://localhost:" + port;
+    private WebSession logIn(String username) {
+        return WebSession.logIn(port, username);
     }
 }

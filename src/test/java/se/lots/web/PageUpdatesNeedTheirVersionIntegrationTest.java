@@ -3,23 +3,12 @@ package se.lots.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.lots.registry.PersonBuilder.aYoungPerson;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import se.lots.IntegrationTest;
+import se.lots.WebSession;
 import se.lots.plan.EnrolmentInput;
 import se.lots.plan.EnrolmentService;
 import se.lots.plan.Meeting;
@@ -48,7 +38,6 @@ import se.lots.security.CurrentActor;
 @IntegrationTest
 class PageUpdatesNeedTheirVersionIntegrationTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     private static final String REFUSED = "Formuläret sa inte vilken version";
 
     @LocalServerPort
@@ -76,7 +65,7 @@ class PageUpdatesNeedTheirVersionIntegrationTest {
         UUID person = registry.register(coach, aYoungPerson().build()).id();
         plans.create(coach, person);
 
-        var response = post(logIn("coach"), "/persons/" + person + "/plan", "/persons/" + person + "/plan/goal",
+        var response = logIn("coach").postForm("/persons/" + person + "/plan", "/persons/" + person + "/plan/goal",
                 Map.of("goal", "Utan version"));
 
         assertRefused(response);
@@ -92,7 +81,7 @@ class PageUpdatesNeedTheirVersionIntegrationTest {
         UUID step = plans.addStep(coach, person, new StepInput(track, "Praktik", "KOMMUNEN", null, null, null, null,
                 null, null, null, null, "PLANERAD", null, false, List.of(), null)).id();
 
-        var response = post(logIn("coach"), "/plan/steps/" + step, "/plan/steps/" + step, Map.of("trackId", track,
+        var response = logIn("coach").postForm("/plan/steps/" + step, "/plan/steps/" + step, Map.of("trackId", track,
                 "title", "Utan version", "responsibleParty", "KOMMUNEN", "status", "PLANERAD"));
 
         assertRefused(response);
@@ -106,7 +95,7 @@ class PageUpdatesNeedTheirVersionIntegrationTest {
         Meeting meeting = meetings.create(coach, person, new MeetingInput("AVSTAMNINGSMOTE",
                 LocalDate.now(clock).toString(), true, false, List.of(), List.of(), null));
 
-        var response = post(logIn("coach"), "/persons/" + person + "/plan",
+        var response = logIn("coach").postForm("/persons/" + person + "/plan",
                 "/persons/" + person + "/meetings/" + meeting.id() + "/minutes", Map.of("minutes", "Utan version"));
 
         assertRefused(response);
@@ -120,7 +109,7 @@ class PageUpdatesNeedTheirVersionIntegrationTest {
         Referral referral = referrals.send(coach, person, new ReferralInput(String.valueOf(coach.organisationId()),
                 null, null, "Samtalsstöd", "Oro", "Samtal"));
 
-        var response = post(logIn("coach"), "/plan/referrals", "/plan/referrals/" + referral.id() + "/status",
+        var response = logIn("coach").postForm("/plan/referrals", "/plan/referrals/" + referral.id() + "/status",
                 Map.of("status", "ATERKALLAD", "reason", "Utan version"));
 
         assertRefused(response);
@@ -136,7 +125,7 @@ class PageUpdatesNeedTheirVersionIntegrationTest {
         var enrolment = enrolments.enrol(coach, person, new EnrolmentInput(String.valueOf(programme),
                 LocalDate.now(clock).minusMonths(1).toString(), null, String.valueOf(coach.userId()), "NEET"));
 
-        var response = post(logIn("coach"), "/persons/" + person + "/plan",
+        var response = logIn("coach").postForm("/persons/" + person + "/plan",
                 "/persons/" + person + "/enrolments/" + enrolment.id() + "/discharge",
                 Map.of("endedOn", LocalDate.now(clock).toString(), "endReason", "ARBETE"));
 
@@ -150,7 +139,7 @@ class PageUpdatesNeedTheirVersionIntegrationTest {
         long id = jdbc.sql("SELECT id FROM intervention WHERE valid_to IS NULL AND NOT retired ORDER BY id LIMIT 1")
                 .query(Long.class).single();
 
-        var response = post(logIn("forbund"), "/insatser/" + id, "/insatser/" + id + "/avsluta", Map.of());
+        var response = logIn("forbund").postForm("/insatser/" + id, "/insatser/" + id + "/avsluta", Map.of());
 
         assertRefused(response);
         assertThat(jdbc.sql("SELECT valid_to IS NULL AND NOT retired FROM intervention WHERE id = ?").param(id)
@@ -163,7 +152,7 @@ class PageUpdatesNeedTheirVersionIntegrationTest {
                 + " LIMIT 1").query((rs, n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
                 .single();
 
-        var response = post(logIn("forbund"), "/insatser/utforare/" + provider[0],
+        var response = logIn("forbund").postForm("/insatser/utforare/" + provider[0],
                 "/insatser/utforare/" + provider[0], Map.of("name", provider[1] + " utan version",
                         "partyType", provider[2]));
 
@@ -178,15 +167,15 @@ class PageUpdatesNeedTheirVersionIntegrationTest {
         UUID person = registry.register(coach, aYoungPerson().build()).id();
         Meeting meeting = meetings.create(coach, person, new MeetingInput("AVSTAMNINGSMOTE",
                 LocalDate.now(clock).toString(), true, false, List.of(), List.of(), null));
-        HttpClient browser = logIn("coach");
-        assertThat(get(browser, "/persons/" + person + "/plan").body()).doesNotContain("meeting-conflict");
+        WebSession browser = logIn("coach");
+        assertThat(browser.get("/persons/" + person + "/plan").body()).doesNotContain("meeting-conflict");
         meetings.recordMinutes(coach, meeting.id(), "Kollegans protokoll", null, null, List.of(), meeting.version());
 
-        var response = post(browser, "/persons/" + person + "/plan", "/persons/" + person + "/meetings/"
+        var response = browser.postForm("/persons/" + person + "/plan", "/persons/" + person + "/meetings/"
                 + meeting.id() + "/minutes", Map.of("minutes", "Mitt protokoll", "version", "0"));
 
         assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(conflict(get(browser, "/persons/" + person + "/plan").body(), "meeting-conflict"))
+        assertThat(conflict(browser.get("/persons/" + person + "/plan").body(), "meeting-conflict"))
                 .contains("Kollegans protokoll", "Mitt protokoll");
         assertThat(meetings.meeting(coach, meeting.id()).minutes()).isEqualTo("Kollegans protokoll");
     }
@@ -197,14 +186,14 @@ class PageUpdatesNeedTheirVersionIntegrationTest {
         UUID person = registry.register(coach, aYoungPerson().build()).id();
         Referral referral = referrals.send(coach, person, new ReferralInput(String.valueOf(coach.organisationId()),
                 null, null, "Samtalsstöd", "Oro", "Samtal"));
-        HttpClient browser = logIn("coach");
+        WebSession browser = logIn("coach");
         referrals.move(coach, referral.id(), se.lots.plan.ReferralStatus.MOTTAGEN, null, referral.version());
 
-        var response = post(browser, "/plan/referrals", "/plan/referrals/" + referral.id() + "/status",
+        var response = browser.postForm("/plan/referrals", "/plan/referrals/" + referral.id() + "/status",
                 Map.of("status", "ACCEPTERAD", "reason", "Mitt skäl", "version", "0"));
 
         assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(conflict(get(browser, "/plan/referrals").body(), "referral-conflict"))
+        assertThat(conflict(browser.get("/plan/referrals").body(), "referral-conflict"))
                 .contains("mottagen", "accepterad", "Mitt skäl");
         assertThat(referrals.get(coach, referral.id()).status()).isEqualTo(se.lots.plan.ReferralStatus.MOTTAGEN);
     }
@@ -217,12 +206,12 @@ class PageUpdatesNeedTheirVersionIntegrationTest {
         UUID person = registry.register(coach, aYoungPerson().build()).id();
         var enrolment = enrolments.enrol(coach, person, new EnrolmentInput(String.valueOf(programme),
                 LocalDate.now(clock).minusMonths(1).toString(), null, String.valueOf(coach.userId()), "NEET"));
-        HttpClient browser = logIn("coach");
+        WebSession browser = logIn("coach");
         String theirs = LocalDate.now(clock).minusDays(2).toString();
         String mine = LocalDate.now(clock).minusDays(1).toString();
         enrolments.discharge(coach, enrolment.id(), theirs, "ARBETE", enrolment.version());
 
-        var response = post(browser, "/persons/" + person + "/plan",
+        var response = browser.postForm("/persons/" + person + "/plan",
                 "/persons/" + person + "/enrolments/" + enrolment.id() + "/discharge",
                 Map.of("endedOn", mine, "endReason", "STUDIER", "version", "0"));
 
@@ -244,49 +233,7 @@ class PageUpdatesNeedTheirVersionIntegrationTest {
         assertThat(response.body()).contains(REFUSED);
     }
 
-    private HttpResponse<String> post(HttpClient browser, String formPage, String action, Map<String, String> form) {
-        var page = get(browser, formPage);
-        var csrf = CSRF.matcher(page.body());
-        assertThat(csrf.find()).as(formPage + " " + page.statusCode()).isTrue();
-        var body = new LinkedHashMap<>(form);
-        body.put("_csrf", csrf.group(1));
-        String encoded = body.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return send(browser, HttpRequest.newBuilder(URI.create(base() + action))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encoded)).build());
-    }
-
-    private HttpResponse<String> get(HttpClient browser, String path) {
-        return send(browser, HttpRequest.newBuilder(URI.create(base() + path)).GET().build());
-    }
-
-    private HttpClient logIn(String username) {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        var csrf = CSRF.matcher(get(browser, "/login").body());
-        assertThat(csrf.find()).isTrue();
-        String form = "username=" + username + "&password=lots-demo-2026&_csrf="
-                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        var login = send(browser, HttpRequest.newBuilder(URI.create(base() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        return browser;
-    }
-
-    private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String base() {
-        return "http://localhost:" + port;
+    private WebSession logIn(String username) {
+        return WebSession.logIn(port, username);
     }
 }

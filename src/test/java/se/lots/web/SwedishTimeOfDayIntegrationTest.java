@@ -2,18 +2,8 @@ package se.lots.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,12 +11,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import se.lots.IntegrationTest;
+import se.lots.WebSession;
 
 /** A time of day on a page is Swedish wall-clock time, whatever zone the server runs in (issue 20). */
 @IntegrationTest
 class SwedishTimeOfDayIntegrationTest {
-
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -54,44 +43,14 @@ class SwedishTimeOfDayIntegrationTest {
         jdbc.sql("UPDATE intervention SET updated_at = CAST('2026-01-15T10:30:00Z' AS timestamptz) WHERE id = ?")
                 .param(id).update();
         try {
-            String page = get(logIn("insatsledare"), "/insatser/" + id).body();
+            String page = logIn("insatsledare").get("/insatser/" + id).body();
             assertThat(page).contains("2026-01-15 11:30").doesNotContain("2026-01-15 10:30");
         } finally {
             jdbc.sql("UPDATE intervention SET updated_at = ? WHERE id = ?").params(before, id).update();
         }
     }
 
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    private HttpResponse<String> get(HttpClient browser, String path) {
-        var response = send(browser, HttpRequest.newBuilder(uri(path)).GET().build());
-        return response;
-    }
-
-    private HttpClient logIn(String username) {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        var csrf = CSRF.matcher(get(browser, "/login").body());
-        assertThat(csrf.find()).isTrue();
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=lots-demo-2026&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        var login = send(browser, HttpRequest.newBuilder(uri("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        return browser;
-    }
-
-    private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private WebSession logIn(String username) {
+        return WebSession.logIn(port, username);
     }
 }

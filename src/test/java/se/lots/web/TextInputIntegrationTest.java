@@ -2,20 +2,12 @@ package se.lots.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import se.lots.IntegrationTest;
 import se.lots.TestNumbers;
+import se.lots.WebSession;
 
 /**
  * Text reaches Lots through JSON bodies and form or query parameters; control and invisible formatting characters
@@ -37,14 +30,10 @@ import se.lots.TestNumbers;
 @IntegrationTest
 class TextInputIntegrationTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
-
     @LocalServerPort
     int port;
     @Autowired
     JdbcClient jdbc;
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @ParameterizedTest
     @ValueSource(strings = { "\\u0000", "\\u202E", "\\u200B", "\\u2060", "\\uFEFF", "\\u0007" })
@@ -94,11 +83,11 @@ class TextInputIntegrationTest {
         assertThat(plan.statusCode()).isEqualTo(201);
         String version = plan.body().replaceAll(".*\"version\":(\\d+).*", "$1");
 
-        var updated = send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/persons/" + id + "/plan"))
+        var api = WebSession.anonymous(port);
+        var updated = api.send(api.request("/api/v1/persons/" + id + "/plan")
                 .header("Authorization", basic("kaa")).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("""
-                        {"goal":"Första raden\\r\\nAndra raden\\n\\tindragen","version":%s}""".formatted(version)))
-                .build());
+                        {"goal":"Första raden\\r\\nAndra raden\\n\\tindragen","version":%s}""".formatted(version))));
 
         assertThat(updated.statusCode()).isEqualTo(200);
         assertThat(updated.body()).contains("\"goal\":\"Första raden\\nAndra raden\\n\\tindragen\"");
@@ -115,7 +104,7 @@ class TextInputIntegrationTest {
     @Test
     void aNulInASearchOnThePageGivesAClearMessage() {
         var browser = logIn("kaa");
-        var response = send(browser, HttpRequest.newBuilder(URI.create(base() + "/persons?q=Anna%00")).build());
+        var response = browser.get("/persons?q=Anna%00");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("otillåtet tecken", "U+0000");
@@ -124,20 +113,14 @@ class TextInputIntegrationTest {
     @Test
     @ExtendWith(OutputCaptureExtension.class)
     void aNulInAUsernameAtLoginIsAFailedLoginAndNeverReachesTheDatabase(CapturedOutput output) {
-        var basic = send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/persons?q=anna"))
+        var api = WebSession.anonymous(port);
+        var basic = api.send(api.request("/api/v1/persons?q=anna")
                 .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString("kaa\u0000:lots-demo-2026".getBytes(StandardCharsets.UTF_8)))
-                .build());
+                        .encodeToString("kaa\u0000:lots-demo-2026".getBytes(StandardCharsets.UTF_8))));
         assertThat(basic.statusCode()).isEqualTo(401);
 
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        var csrf = CSRF.matcher(send(browser, HttpRequest.newBuilder(URI.create(base() + "/login")).build()).body());
-        assertThat(csrf.find()).isTrue();
-        var login = send(browser, HttpRequest.newBuilder(URI.create(base() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=k%00aa&password=lots-demo-2026&_csrf="
-                        + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build());
+        var login = WebSession.anonymous(port).postForm("/login",
+                Map.of("username", "k\u0000aa", "password", "lots-demo-2026"));
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location").orElse("")).contains("error");
         assertThat(output.getAll()).doesNotContain("invalid byte sequence");
@@ -155,7 +138,7 @@ class TextInputIntegrationTest {
         form.put("gender", "KVINNA");
         form.put("municipalityCode", "1214");
 
-        var response = postForm(browser, "/persons/new", "/persons/new", form);
+        var response = browser.postForm("/persons/new", "/persons/new", form);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("otillåtet tecken", "firstName");
@@ -173,7 +156,7 @@ class TextInputIntegrationTest {
         form.put("gender", "MAN");
         form.put("municipalityCode", "1214");
 
-        var response = postForm(browser, "/persons/new", "/persons/new", form);
+        var response = browser.postForm("/persons/new", "/persons/new", form);
 
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(stored(lastName.replace("o\u0308", "\u00F6"))).isEqualTo(1);
@@ -185,57 +168,18 @@ class TextInputIntegrationTest {
     }
 
     private HttpResponse<String> post(String user, String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", basic(user))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        var api = WebSession.anonymous(port);
+        return api.send(api.request(path).header("Authorization", basic(user))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private HttpResponse<String> get(String user, String path) {
-        return send(HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", basic(user)).build());
+        var api = WebSession.anonymous(port);
+        return api.send(api.request(path).header("Authorization", basic(user)));
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
-        return send(http, request);
-    }
-
-    private HttpResponse<String> postForm(HttpClient browser, String formPage, String path, Map<String, String> form) {
-        var csrf = CSRF.matcher(send(browser, HttpRequest.newBuilder(URI.create(base() + formPage)).build()).body());
-        assertThat(csrf.find()).isTrue();
-        var body = new LinkedHashMap<>(form);
-        body.put("_csrf", csrf.group(1));
-        String encoded = body.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return send(browser, HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encoded)).build());
-    }
-
-    private HttpClient logIn(String username) {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        var csrf = CSRF.matcher(send(browser, HttpRequest.newBuilder(URI.create(base() + "/login")).build()).body());
-        assertThat(csrf.find()).isTrue();
-        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=lots-demo-2026&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        var login = send(browser, HttpRequest.newBuilder(URI.create(base() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        return browser;
-    }
-
-    private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String base() {
-        return "http://localhost:" + port;
+    private WebSession logIn(String username) {
+        return WebSession.logIn(port, username);
     }
 
     private static String basic(String user) {
