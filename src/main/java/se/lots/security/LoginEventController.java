@@ -33,12 +33,9 @@ class LoginEventController {
         model.addAttribute("to", last);
         model.addAttribute("username", username);
         model.addAttribute("pageSize", LoginEvents.PAGE_SIZE);
-        if (last.isBefore(first)) {
-            model.addAttribute("periodError", true);
-            model.addAttribute("events", List.of());
-        } else {
-            model.addAttribute("events", events.between(first, last, username));
-        }
+        boolean reversed = last.isBefore(first);
+        model.addAttribute("periodError", reversed);
+        model.addAttribute("events", reversed ? List.of() : events.between(first, last, username));
         return "security/login-events";
     }
 }

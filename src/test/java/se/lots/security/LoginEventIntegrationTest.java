@@ -59,6 +59,10 @@ class LoginEventIntegrationTest {
         var page = WebSession.logIn(port, "granskare").get("/audit/inloggningar?username=" + guessed);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"login-events\"", guessed, ADDRESS, "Spärrad");
+
+        var nobody = WebSession.logIn(port, "granskare").get("/audit/inloggningar?username=finns-inte-" + guessed);
+        assertThat(nobody.statusCode()).isEqualTo(200);
+        assertThat(nobody.body()).contains("id=\"no-login-events\"");
     }
 
     @Test
