@@ -484,11 +484,11 @@ public final class AttackSet {
         for (int i = 0; i < 1_000_000; i++) {
             header.append(";k").append(i);
         }
-        return (header + "\n199001019802;a\n").getBytes(StandardCharsets.UTF_8);
+        return (header + "\n189001019802;a\n").getBytes(StandardCharsets.UTF_8);
     }
 
     static byte[] hugeFile() {
-        byte[] line = "199001019802;Anna;Andersson;Skolan;2026-01-01\n".getBytes(StandardCharsets.UTF_8);
+        byte[] line = "189001019802;Anna;Andersson;Skolan;2026-01-01\n".getBytes(StandardCharsets.UTF_8);
         var out = new ByteArrayOutputStream(61 * 1024 * 1024);
         out.writeBytes("personnummer;fornamn;efternamn;skola;datum\n".getBytes(StandardCharsets.UTF_8));
         while (out.size() < 60 * 1024 * 1024) {
