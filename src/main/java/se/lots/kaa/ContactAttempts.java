@@ -20,7 +20,7 @@ class ContactAttempts {
         return jdbc.sql("""
                 SELECT c.id, c.person_id, c.channel, c.contacted_on, c.staff_user_id, u.display_name, c.outcome,
                        c.with_guardian, c.note
-                  FROM contact_attempt c JOIN user_account u ON u.id = c.staff_user_id
+                  FROM contact_attempt c JOIN organisation_staff u ON u.id = c.staff_user_id
                  WHERE c.organisation_id = ? AND c.person_id = ?
                  ORDER BY c.contacted_on DESC, c.recorded_at DESC""")
                 .params(organisationId, personId)

@@ -19,8 +19,8 @@ import se.lots.registry.PersonalIdentityNumber;
 
 /**
  * The preventive worklist: every student a school has reported to the municipality, with their latest signal,
- * whether it is flagged, and the contact attempts so far. A read model: it joins the registry's table for names
- * (never the address) and the KAA register to say who is already in it.
+ * whether it is flagged, and the contact attempts so far. A read model: it joins the registry's published view
+ * (registry_person) for names (never the address) and the KAA register to say who is already in it.
  */
 @Repository
 public class EarlyWarningList {
@@ -89,7 +89,7 @@ public class EarlyWarningList {
     List<Choice> schoolMunicipalities(long organisationId) {
         return jdbc.sql("""
                 SELECT DISTINCT s.school_municipality, m.name FROM school_signal s
-                  JOIN municipality m ON m.code = s.school_municipality
+                  JOIN reference_municipality m ON m.code = s.school_municipality
                  WHERE s.organisation_id = ? ORDER BY m.name""").param(organisationId)
                 .query((rs, n) -> new Choice(rs.getString(1), rs.getString(2))).list();
     }
@@ -124,8 +124,8 @@ public class EarlyWarningList {
                        EXISTS (SELECT 1 FROM kaa_episode e WHERE e.organisation_id = ? AND e.person_id = l.person_id
                                   AND e.exited_on IS NULL) AS in_register
                   FROM (%s) l
-                  JOIN young_person y ON y.id = l.person_id
-                  JOIN municipality m ON m.code = l.school_municipality
+                  JOIN registry_person y ON y.id = l.person_id
+                  JOIN reference_municipality m ON m.code = l.school_municipality
                   LEFT JOIN LATERAL (SELECT count(*) AS attempts, bool_or(c.outcome = 'NADD') AS reached,
                                             max(c.contacted_on) AS last_attempt
                                        FROM contact_attempt c

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The half-year KAA figures of one municipality, counted from the episodes, the status history and the measures.
- * A read model: it joins the registry's table for gender, birth date and personnummer (never the address).
+ * A read model: it joins the registry's published view (registry_person) for gender, birth date and personnummer
+ * (never the address).
  *
  * <p>Who counts: everyone with an episode that overlaps the period (registered on or before its last day, not exited
  * before its first day); a person with two such episodes counts once, by the later. Status at the period's end is the
@@ -29,7 +30,7 @@ class HalfYearFigures {
                 SELECT DISTINCT ON (e.person_id) e.id, e.person_id, e.organisation_id, e.registered_on,
                        e.registration_reason, e.exited_on, e.exit_reason, y.gender, y.birth_date,
                        y.personal_identity_number
-                  FROM kaa_episode e JOIN young_person y ON y.id = e.person_id CROSS JOIN period p
+                  FROM kaa_episode e JOIN registry_person y ON y.id = e.person_id CROSS JOIN period p
                  WHERE e.organisation_id = :org AND e.registered_on <= p.end_on
                    AND (e.exited_on IS NULL OR e.exited_on >= p.start_on)
                  ORDER BY e.person_id, e.registered_on DESC

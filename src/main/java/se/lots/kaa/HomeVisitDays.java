@@ -13,8 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Home-visit days and who is on them. The persons are read with the registry's table at the moment they are shown
- * (as {@link Worklist} does), so the address on a route sheet is today's and a protected identity has none.
+ * Home-visit days and who is on them. The persons are read from the registry's published view at the moment they
+ * are shown (as {@link Worklist} does), so the address on a route sheet is today's and a protected identity has
+ * none.
  */
 @Repository
 class HomeVisitDays {
@@ -37,7 +38,7 @@ class HomeVisitDays {
     List<HomeVisitStop> candidates(long organisationId, Collection<UUID> episodeIds) {
         return jdbc.sql("SELECT " + STOP_COLUMNS + ", NULL AS outcome, NULL::boolean AS with_guardian"
                 + """
-                  FROM kaa_episode e JOIN young_person y ON y.id = e.person_id
+                  FROM kaa_episode e JOIN registry_person y ON y.id = e.person_id
                  WHERE e.organisation_id = ? AND e.exited_on IS NULL AND e.id = ANY (?::uuid[])""")
                 .params(organisationId, episodeIds.toArray(UUID[]::new))
                 .query((rs, n) -> stop(rs)).list();
@@ -75,7 +76,7 @@ class HomeVisitDays {
                   FROM home_visit v
                   JOIN home_visit_day d ON d.id = v.day_id
                   JOIN kaa_episode e ON e.id = v.episode_id
-                  JOIN young_person y ON y.id = v.person_id
+                  JOIN registry_person y ON y.id = v.person_id
                  WHERE d.organisation_id = ? AND v.day_id = ? AND e.exited_on IS NULL AND v.removed_at IS NULL""")
                 .params(organisationId, dayId).query((rs, n) -> stop(rs)).list();
     }
@@ -120,9 +121,9 @@ class HomeVisitDays {
                    (SELECT count(*) FROM home_visit v WHERE v.day_id = d.id AND v.outcome IS NOT NULL) AS recorded,
                    d.version, d.cancelled_at, c.display_name AS cancelled_by, d.cancel_reason
               FROM home_visit_day d
-              JOIN user_account a ON a.id = d.first_staff_id
-              JOIN user_account b ON b.id = d.second_staff_id
-              LEFT JOIN user_account c ON c.id = d.cancelled_by""";
+              JOIN organisation_staff a ON a.id = d.first_staff_id
+              JOIN organisation_staff b ON b.id = d.second_staff_id
+              LEFT JOIN organisation_staff c ON c.id = d.cancelled_by""";
 
     private static HomeVisitDay day(ResultSet rs) throws SQLException {
         return new HomeVisitDay(rs.getObject("id", UUID.class), rs.getObject("visit_on", LocalDate.class),

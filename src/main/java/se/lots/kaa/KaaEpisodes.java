@@ -30,11 +30,11 @@ class KaaEpisodes {
         this.jdbcTemplate = jdbcTemplate;
     }
 
-    /** The organisation's open episodes by the person's personnummer (a read model: joins the registry's table). */
+    /** The organisation's open episodes by the person's personnummer (a read model: joins registry_person). */
     /** The open episodes by the identity a list names them with: personnummer, or reserve identity. */
     Map<String, KaaEpisode> openByListIdentity(long organisationId) {
         return jdbc.sql("SELECT " + COLUMNS + ", coalesce(y.personal_identity_number, y.reserve_identity) AS identity"
-                + " FROM kaa_episode e JOIN young_person y ON y.id = e.person_id"
+                + " FROM kaa_episode e JOIN registry_person y ON y.id = e.person_id"
                 + " WHERE e.organisation_id = ? AND e.exited_on IS NULL"
                 + " AND coalesce(y.personal_identity_number, y.reserve_identity) IS NOT NULL")
                 .param(organisationId)
@@ -80,7 +80,7 @@ class KaaEpisodes {
                       -- OFFSET 0 keeps it a lookup by id per row: planned as a join, it read the whole registry
                       -- into a hash table for every chunk (75 ms of 255 000 persons, a third of the statement)
                       LEFT JOIN LATERAL (SELECT y.last_name, y.first_name, y.birth_date, y.birth_year
-                                           FROM young_person y WHERE y.id = t.person_id OFFSET 0) y ON true
+                                           FROM registry_person y WHERE y.id = t.person_id OFFSET 0) y ON true
                       LEFT JOIN LATERAL (SELECT st.status, st.ascertained_on, st.review_on FROM kaa_status st
                                           WHERE st.organisation_id = t.organisation_id AND st.person_id = t.person_id
                                           ORDER BY st.ascertained_on DESC, st.recorded_at DESC LIMIT 1) s ON true

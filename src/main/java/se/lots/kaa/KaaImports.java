@@ -76,8 +76,8 @@ public class KaaImports {
                 SELECT i.id, i.organisation_id, i.file_name, i.state, i.rows_total, i.rows_new, i.rows_changed,
                        i.rows_unchanged, i.rows_closed, i.rows_with_errors, u.display_name AS uploader, i.uploaded_at,
                        c.display_name AS confirmer, i.confirmed_at
-                  FROM kaa_import i JOIN user_account u ON u.id = i.uploaded_by
-                  LEFT JOIN user_account c ON c.id = i.confirmed_by
+                  FROM kaa_import i JOIN organisation_staff u ON u.id = i.uploaded_by
+                  LEFT JOIN organisation_staff c ON c.id = i.confirmed_by
                  WHERE i.organisation_id = ? ORDER BY i.uploaded_at DESC LIMIT ?""")
                 .params(organisationId, limit)
                 .query((rs, n) -> new ImportRecord(rs.getObject("id", UUID.class), rs.getLong("organisation_id"),

@@ -29,7 +29,7 @@ class KaaStatuses {
         return jdbc.sql("""
                 SELECT s.id, s.person_id, s.status, s.study_kind, s.occupation, s.ascertained_on, s.source, s.review_on,
                        s.recorded_at, u.display_name
-                  FROM kaa_status s LEFT JOIN user_account u ON u.id = s.recorded_by
+                  FROM kaa_status s LEFT JOIN organisation_staff u ON u.id = s.recorded_by
                  WHERE s.organisation_id = ? AND s.person_id = ?
                  ORDER BY s.ascertained_on DESC, s.recorded_at DESC""")
                 .params(organisationId, personId).query(KaaStatuses::status).list();

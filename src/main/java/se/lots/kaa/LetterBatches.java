@@ -32,7 +32,7 @@ class LetterBatches {
                 SELECT b.sent_at, u.display_name, b.template_id, coalesce(v.name, t.name) AS template_name,
                        b.template_version, b.letters, b.skipped
                   FROM kaa_letter_batch b
-                  JOIN user_account u ON u.id = b.sent_by
+                  JOIN organisation_staff u ON u.id = b.sent_by
                   JOIN kaa_letter_template t ON t.id = b.template_id
                   LEFT JOIN kaa_letter_template_version v
                          ON v.template_id = b.template_id AND v.version = b.template_version

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Who a letter goes to: the chosen episodes of one municipality with name and postal address. A read model like the
- * worklist: it joins the registry's table. The address of a person with protected identity is never stored; it is
+ * worklist: it joins registry_person. The address of a person with protected identity is never stored; it is
  * also never selected here, so that no later change to the registry can put it on a letter.
  */
 @Repository
@@ -46,7 +46,7 @@ class LetterRecipients {
                        CASE WHEN y.protected_identity THEN NULL ELSE y.street END AS street,
                        CASE WHEN y.protected_identity THEN NULL ELSE y.postal_code END AS postal_code,
                        CASE WHEN y.protected_identity THEN NULL ELSE y.city END AS city
-                  FROM kaa_episode e JOIN young_person y ON y.id = e.person_id
+                  FROM kaa_episode e JOIN registry_person y ON y.id = e.person_id
                  WHERE e.organisation_id = ? AND e.id = ANY(?::uuid[])
                  ORDER BY y.last_name, y.first_name, e.id""")
                 .params(organisationId, episodeIds.toArray(UUID[]::new))

@@ -16,7 +16,7 @@ class LetterTemplates {
     private static final String SELECT = """
             SELECT t.id, t.organisation_id, t.name, t.heading, t.body, t.retired_at, t.updated_at,
                    u.display_name AS updated_by_name, t.version
-              FROM kaa_letter_template t LEFT JOIN user_account u ON u.id = t.updated_by""";
+              FROM kaa_letter_template t LEFT JOIN organisation_staff u ON u.id = t.updated_by""";
 
     private final JdbcClient jdbc;
 
@@ -110,7 +110,7 @@ class LetterTemplates {
                 SELECT v.version, v.name, v.heading, v.body, v.retired, v.changed_at, u.display_name,
                        count(b.id) AS batches, coalesce(sum(b.letters), 0) AS letters
                   FROM kaa_letter_template_version v
-                  LEFT JOIN user_account u ON u.id = v.changed_by
+                  LEFT JOIN organisation_staff u ON u.id = v.changed_by
                   LEFT JOIN kaa_letter_batch b ON b.template_id = v.template_id AND b.template_version = v.version
                  WHERE v.template_id = ?
                  GROUP BY v.version, v.name, v.heading, v.body, v.retired, v.changed_at, u.display_name

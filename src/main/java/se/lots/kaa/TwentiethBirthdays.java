@@ -108,8 +108,8 @@ public class TwentiethBirthdays {
                        (SELECT s.status FROM kaa_status s WHERE s.organisation_id = e.organisation_id
                            AND s.person_id = e.person_id ORDER BY s.ascertained_on DESC, s.recorded_at DESC LIMIT 1)
                            AS status
-                  FROM kaa_episode e JOIN young_person y ON y.id = e.person_id
-                  LEFT JOIN user_account u ON u.id = e.assigned_to
+                  FROM kaa_episode e JOIN registry_person y ON y.id = e.person_id
+                  LEFT JOIN organisation_staff u ON u.id = e.assigned_to
                  WHERE e.organisation_id = ?
                    AND (e.id = ANY(?::uuid[])
                         OR e.exit_reason = 'FYLLT_20' AND e.exited_on BETWEEN ? AND ?)""")
@@ -144,7 +144,7 @@ public class TwentiethBirthdays {
         return jdbc.sql("""
                 SELECT e.id, e.person_id, e.organisation_id, e.version, e.registered_on, y.personal_identity_number,
                        y.birth_date, y.birth_year
-                  FROM kaa_episode e JOIN young_person y ON y.id = e.person_id
+                  FROM kaa_episode e JOIN registry_person y ON y.id = e.person_id
                  WHERE e.exited_on IS NULL AND %s
                    AND coalesce(y.birth_date, make_date(y.birth_year, 1, 1)) <= ?
                  ORDER BY e.organisation_id, e.id""".formatted(where))

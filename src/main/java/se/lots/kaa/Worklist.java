@@ -14,8 +14,8 @@ import se.lots.registry.PersonalIdentityNumber;
 
 /**
  * The coordinator's worklist: the open episodes of one municipality with their current status, contact attempts
- * and age, filtered and sorted in one statement. A read model: it joins the registry's table for names and birth
- * dates (never the address), writes go through the services.
+ * and age, filtered and sorted in one statement. A read model: it joins the registry's published view
+ * (registry_person) for names and birth dates (never the address), writes go through the services.
  */
 @Repository
 public class Worklist {
@@ -101,8 +101,8 @@ public class Worklist {
     private static final String DISPLAY = """
             SELECT w.*, y.first_name, y.last_name, y.personal_identity_number, y.reserve_identity,
                    y.protected_identity, u.display_name AS assignee
-              FROM w JOIN young_person y ON y.id = w.person_id
-              LEFT JOIN user_account u ON u.id = w.assigned_to""";
+              FROM w JOIN registry_person y ON y.id = w.person_id
+              LEFT JOIN organisation_staff u ON u.id = w.assigned_to""";
 
     /** The open episodes of the filter, from the episode's own columns (status and attempts: migration V13). */
     private static String select(long organisationId, Query q, List<Object> params) {
