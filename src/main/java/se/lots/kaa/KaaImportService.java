@@ -31,7 +31,22 @@ import se.lots.database.BulkWrite;
 import se.lots.kaa.ImportPreview.Closing;
 import se.lots.kaa.ImportPreview.Entry;
 import se.lots.kaa.ImportPreview.RowError;
-import se.lots.kaa.KaaTargetGroupPolicy.Outcome;
+import se.lots.kaa.register.ImportProgress;
+import se.lots.kaa.register.KaaAccess;
+import se.lots.kaa.register.KaaEpisode;
+import se.lots.kaa.register.KaaEpisodes;
+import se.lots.kaa.register.KaaImports;
+import se.lots.kaa.register.KaaSettings;
+import se.lots.kaa.register.KaaStatus;
+import se.lots.kaa.register.KaaStatuses;
+import se.lots.kaa.register.KaaTargetGroupPolicy;
+import se.lots.kaa.register.KaaTargetGroupPolicy.Outcome;
+import se.lots.kaa.register.ListColumn;
+import se.lots.kaa.register.ListIdentity;
+import se.lots.kaa.register.RegistrationReason;
+import se.lots.kaa.register.SchoolSituation;
+import se.lots.kaa.register.StatusRecord;
+import se.lots.kaa.register.StatusSource;
 import se.lots.organisation.Organisation;
 import se.lots.organisation.Organisations;
 import se.lots.reference.ReferenceData;
@@ -48,8 +63,8 @@ import se.lots.shared.FieldError;
 import se.lots.shared.InvalidInputException;
 import se.lots.shared.NotFoundException;
 import se.lots.shared.TabularFile;
-import se.lots.shared.TextInput;
 import se.lots.shared.TabularFile.UnreadableFileException;
+import se.lots.shared.TextInput;
 
 /**
  * Imports a school's KAA list in two steps: {@link #upload} keeps the file and shows what it would do (new in the
