@@ -25,12 +25,15 @@ import se.lots.consent.ConsentService;
 import se.lots.consent.GivenHow;
 import se.lots.consent.NewConsent;
 import se.lots.organisation.Organisations;
+import se.lots.plan.referral.Referral;
+import se.lots.plan.referral.ReferralStatus;
+import se.lots.plan.referral.WaitingTime;
+import se.lots.registry.RegistryService;
 import se.lots.security.Actor;
 import se.lots.security.CurrentActor;
 import se.lots.shared.ConflictException;
 import se.lots.shared.FieldError;
 import se.lots.shared.InvalidInputException;
-import se.lots.registry.RegistryService;
 
 @IntegrationTest
 class ReferralIntegrationTest {
