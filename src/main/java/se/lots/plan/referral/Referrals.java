@@ -32,7 +32,7 @@ public class Referrals {
 
     public record NewReferral(UUID personId, long fromOrganisationId, Long fromUnitId, long fromUserId,
             long toOrganisationId, Long toUnitId, String intervention, String reason, String request, UUID consentId,
-            Long interventionId) {
+            Long interventionId, Instant sentAt) {
     }
 
     private final JdbcClient jdbc;
@@ -44,31 +44,36 @@ public class Referrals {
     public UUID insert(NewReferral r) {
         return jdbc.sql("""
                 INSERT INTO referral (person_id, from_organisation_id, from_unit_id, from_user_id, to_organisation_id,
-                                      to_unit_id, intervention, reason, request, consent_id, status, intervention_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SKICKAD', ?) RETURNING id""")
+                                      to_unit_id, intervention, reason, request, consent_id, status, intervention_id,
+                                      sent_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SKICKAD', ?, ?) RETURNING id""")
                 .params(r.personId(), r.fromOrganisationId(), r.fromUnitId(), r.fromUserId(), r.toOrganisationId(),
-                        r.toUnitId(), r.intervention(), r.reason(), r.request(), r.consentId(), r.interventionId())
+                        r.toUnitId(), r.intervention(), r.reason(), r.request(), r.consentId(), r.interventionId(),
+                        Timestamp.from(r.sentAt()))
                 .query(UUID.class).single();
     }
 
-    public void history(UUID referralId, ReferralStatus status, String reason, long userId) {
-        jdbc.sql("INSERT INTO referral_status (referral_id, status, reason, changed_by) VALUES (?, ?, ?, ?)")
-                .params(referralId, status.name(), reason, userId).update();
+    public void history(UUID referralId, ReferralStatus status, String reason, long userId, Instant at) {
+        jdbc.sql("INSERT INTO referral_status (referral_id, status, reason, changed_by, changed_at) VALUES (?, ?, ?, ?, ?)")
+                .params(referralId, status.name(), reason, userId, Timestamp.from(at)).update();
     }
 
-    /** Moves the referral when nobody changed it after {@code version}; sets the first time each state was reached. */
-    public boolean move(UUID id, ReferralStatus to, String reason, int version) {
+    /**
+     * Moves the referral when nobody changed it after {@code version}; sets the first time each state was reached, by
+     * the application's clock (the waiting time is counted from these times).
+     */
+    public boolean move(UUID id, ReferralStatus to, String reason, int version, Instant at) {
         return jdbc.sql("""
                 UPDATE referral SET status = :to, status_reason = :reason, version = version + 1,
-                       received_at = CASE WHEN :to = 'MOTTAGEN' THEN coalesce(received_at, now()) ELSE received_at END,
-                       answered_at = CASE WHEN :to IN ('ACCEPTERAD', 'AVBOJD') THEN coalesce(answered_at, now())
+                       received_at = CASE WHEN :to = 'MOTTAGEN' THEN coalesce(received_at, :at) ELSE received_at END,
+                       answered_at = CASE WHEN :to IN ('ACCEPTERAD', 'AVBOJD') THEN coalesce(answered_at, :at)
                                           ELSE answered_at END,
-                       started_at = CASE WHEN :to = 'PABORJAD' THEN coalesce(started_at, now()) ELSE started_at END,
-                       ended_at = CASE WHEN :to IN ('AVSLUTAD', 'AVBOJD', 'ATERKALLAD') THEN coalesce(ended_at, now())
+                       started_at = CASE WHEN :to = 'PABORJAD' THEN coalesce(started_at, :at) ELSE started_at END,
+                       ended_at = CASE WHEN :to IN ('AVSLUTAD', 'AVBOJD', 'ATERKALLAD') THEN coalesce(ended_at, :at)
                                        ELSE ended_at END
                  WHERE id = :id AND version = :version""")
                 .param("to", to.name()).param("reason", reason).param("id", id).param("version", version)
-                .update() == 1;
+                .param("at", Timestamp.from(at)).update() == 1;
     }
 
     public Optional<Referral> byId(UUID id) {
