@@ -5,23 +5,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.lots.database.BulkWrite;
 import se.lots.kaa.register.ImportProgress;
-import se.lots.kaa.register.KaaAccess;
 import se.lots.kaa.register.KaaImporter;
 import se.lots.kaa.register.KaaImports;
 import se.lots.kaa.register.ListChanges;
 import se.lots.kaa.register.ListImport;
 import se.lots.organisation.Organisations;
-import se.lots.organisation.Role;
 import se.lots.security.Actor;
 import se.lots.shared.imports.ImportPipeline;
 import se.lots.shared.imports.Progress;
-import se.lots.shared.imports.Refusals;
 
 /**
  * Imports a school's KAA list in two steps: {@link #upload} keeps the file and shows what it would do (new in the
@@ -38,8 +34,7 @@ public class KaaImportService {
     private final BulkWrite bulkWrite;
 
     KaaImportService(ListImport list, KaaImports imports, Organisations organisations, BulkWrite bulkWrite) {
-        this.pipeline = new ImportPipeline<>(list, imports, "lista.csv", Refusals.errorsOnTheFile("kaa.import",
-                "kaa.import.hasErrors", "kaa.import.changedSincePreview", "kaa.import.alreadyDecided"));
+        this.pipeline = new ImportPipeline<>(list, imports, "lista.csv", KaaImporter.REFUSALS);
         this.imports = imports;
         this.organisations = organisations;
         this.bulkWrite = bulkWrite;
@@ -85,12 +80,12 @@ public class KaaImportService {
 
     @Transactional
     public void discard(Actor actor, UUID importId) {
-        pipeline.discard(importer(actor), importId);
+        pipeline.discard(KaaImporter.of(actor, organisations), importId);
     }
 
     @Transactional(readOnly = true)
     public List<KaaImports.ImportRecord> recent(Actor actor) {
-        return imports.recent(importer(actor).municipality().id(), 20);
+        return imports.recent(KaaImporter.of(actor, organisations).municipality().id(), 20);
     }
 
     private static Progress phases(ImportProgress.Tracker progress) {
@@ -99,15 +94,8 @@ public class KaaImportService {
 
     /** The importer, in a transaction set for writing many rows (BulkWrite). */
     private KaaImporter bulkImporter(Actor actor) {
-        KaaImporter importer = importer(actor);
+        KaaImporter importer = KaaImporter.of(actor, organisations);
         bulkWrite.begin();
         return importer;
-    }
-
-    private KaaImporter importer(Actor actor) {
-        if (actor.role() != Role.KAA_COORDINATOR) {
-            throw new AccessDeniedException("only the KAA coordinator imports the list");
-        }
-        return new KaaImporter(actor, KaaAccess.municipalityOf(actor, organisations));
     }
 }

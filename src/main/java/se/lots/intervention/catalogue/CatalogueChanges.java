@@ -74,22 +74,8 @@ final class CatalogueChanges implements ImportChanges {
         return new CatalogueImportPreview.RowError(e.row(), e.column(), e.message());
     }
 
-    CatalogueImportPreview preview() {
+    @Override
+    public CatalogueImportPreview preview() {
         return preview;
-    }
-
-    @Override
-    public boolean canConfirm() {
-        return preview.canConfirm();
-    }
-
-    @Override
-    public String digest() {
-        return preview.digest();
-    }
-
-    @Override
-    public int rowCount() {
-        return preview.rowCount();
     }
 }

@@ -4,19 +4,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.lots.database.BulkWrite;
-import se.lots.kaa.register.KaaAccess;
 import se.lots.kaa.register.KaaImporter;
 import se.lots.organisation.Organisations;
-import se.lots.organisation.Role;
 import se.lots.security.Actor;
 import se.lots.shared.imports.ImportPipeline;
 import se.lots.shared.imports.Progress;
-import se.lots.shared.imports.Refusals;
 
 /**
  * Imports what schools report about absence, from any {@link SchoolSignalSource}, in two steps like the KAA list:
@@ -34,8 +30,7 @@ public class SchoolSignalImportService {
 
     SchoolSignalImportService(SchoolSignalImport report, SchoolSignalImports imports, Organisations organisations,
             BulkWrite bulkWrite) {
-        this.pipeline = new ImportPipeline<>(report, imports, "franvaro.csv", Refusals.errorsOnTheFile("kaa.import",
-                "kaa.import.hasErrors", "kaa.import.changedSincePreview", "kaa.import.alreadyDecided"));
+        this.pipeline = new ImportPipeline<>(report, imports, "franvaro.csv", KaaImporter.REFUSALS);
         this.imports = imports;
         this.organisations = organisations;
         this.bulkWrite = bulkWrite;
@@ -61,25 +56,18 @@ public class SchoolSignalImportService {
 
     @Transactional
     public void discard(Actor actor, UUID importId) {
-        pipeline.discard(importer(actor), importId);
+        pipeline.discard(KaaImporter.of(actor, organisations), importId);
     }
 
     @Transactional(readOnly = true)
     public List<SchoolSignalImports.ImportRecord> recent(Actor actor) {
-        return imports.recent(importer(actor).municipality().id(), 20);
+        return imports.recent(KaaImporter.of(actor, organisations).municipality().id(), 20);
     }
 
     /** The importer, in a transaction set for writing many rows (BulkWrite). */
     private KaaImporter bulkImporter(Actor actor) {
-        KaaImporter importer = importer(actor);
+        KaaImporter importer = KaaImporter.of(actor, organisations);
         bulkWrite.begin();
         return importer;
-    }
-
-    private KaaImporter importer(Actor actor) {
-        if (actor.role() != Role.KAA_COORDINATOR) {
-            throw new AccessDeniedException("only the KAA coordinator imports school signals");
-        }
-        return new KaaImporter(actor, KaaAccess.municipalityOf(actor, organisations));
     }
 }

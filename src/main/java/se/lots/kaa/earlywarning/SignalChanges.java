@@ -40,22 +40,8 @@ final class SignalChanges implements ImportChanges {
         return this;
     }
 
-    SignalPreview preview() {
+    @Override
+    public SignalPreview preview() {
         return preview;
-    }
-
-    @Override
-    public boolean canConfirm() {
-        return preview.canConfirm();
-    }
-
-    @Override
-    public String digest() {
-        return preview.digest();
-    }
-
-    @Override
-    public int rowCount() {
-        return preview.rowCount();
     }
 }

@@ -47,6 +47,7 @@ public final class ListChanges implements ImportChanges {
         return this;
     }
 
+    @Override
     public ImportPreview preview() {
         return preview;
     }
@@ -58,20 +59,5 @@ public final class ListChanges implements ImportChanges {
 
     void closed(int count) {
         closed = count;
-    }
-
-    @Override
-    public boolean canConfirm() {
-        return preview.canConfirm();
-    }
-
-    @Override
-    public String digest() {
-        return preview.digest();
-    }
-
-    @Override
-    public int rowCount() {
-        return preview.rowCount();
     }
 }

@@ -125,7 +125,7 @@ public class ListImport implements ImportKind<KaaImporter, ListChanges, Map<UUID
         LocalDate today = LocalDate.now(clock);
         long userId = who.userId();
         String detail = "KAA-import: " + file.fileName();
-        int rows = changes.rowCount();
+        int rows = changes.preview().rowCount();
         progress.report(Phase.SAVING, 0, rows);
         registry.saveImported(who.actor(), changes.newPersons, changes.changedPersons, detail);
         progress.report(Phase.SAVING, rows / 4, rows);

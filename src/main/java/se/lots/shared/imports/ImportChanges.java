@@ -1,13 +1,7 @@
 package se.lots.shared.imports;
 
-/** What confirming a kept file would write, as its {@link ImportKind} found it; the kind's preview shows it. */
+/** What confirming a kept file would write, as its {@link ImportKind} found it, and the preview that shows it. */
 public interface ImportChanges {
 
-    /** False while the file has errors or lacks a column it must have: nothing may be written. */
-    boolean canConfirm();
-
-    /** The {@link ChangeDigest} of the writes. */
-    String digest();
-
-    int rowCount();
+    Preview preview();
 }

@@ -49,7 +49,7 @@ public final class ImportPipeline<I extends Importer, C extends ImportChanges, D
         files.counts(id, changes);
         kind.kept(who, file, changes);
         kind.shown(who, file, changes, progress);
-        progress.report(Phase.DONE, changes.rowCount(), changes.rowCount());
+        done(changes, progress);
         return changes;
     }
 
@@ -71,23 +71,28 @@ public final class ImportPipeline<I extends Importer, C extends ImportChanges, D
             throw new ConflictException(refusals.decided(), importId);
         }
         C changes = kind.changes(who, file, locale, progress);
-        if (!changes.canConfirm()) {
+        if (!changes.preview().canConfirm()) {
             throw refusals.errors(importId);
         }
-        if (!changes.digest().equals(digest)) {
+        if (!changes.preview().digest().equals(digest)) {
             throw new ConflictException(refusals.stale(), importId);
         }
         kind.apply(who, file, changes, decisions, progress);
         if (!files.confirm(importId, changes, who.userId())) {
             throw new ConflictException(refusals.decided(), importId);
         }
-        progress.report(Phase.DONE, changes.rowCount(), changes.rowCount());
+        done(changes, progress);
         return changes;
     }
 
     public void discard(I who, UUID importId) {
         kept(who, importId);
         files.discard(importId);
+    }
+
+    private static void done(ImportChanges changes, Progress progress) {
+        int rows = changes.preview().rowCount();
+        progress.report(Phase.DONE, rows, rows);
     }
 
     private KeptFile kept(I who, UUID importId) {

@@ -32,10 +32,15 @@ class ImportPipelineTest {
     private record Who(long userId, Long organisationId) implements Importer {
     }
 
-    /** What the kind finds: as the test sets it. */
-    private static final class Found implements ImportChanges {
+    /** What the kind finds, and its preview: as the test sets it. */
+    private static final class Found implements ImportChanges, Preview {
         boolean canConfirm = true;
         String digest = "abc";
+
+        @Override
+        public Preview preview() {
+            return this;
+        }
 
         @Override
         public boolean canConfirm() {
