@@ -108,6 +108,10 @@ class KaaApiIntegrationTest {
         var started = send(user, "POST", "/api/v1/kaa/measures/" + measureId + "/start",
                 "{\"startedOn\":\"" + today + "\"}");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        var endedBeforeStart = send(user, "POST", "/api/v1/kaa/measures/" + measureId + "/end",
+                "{\"endedOn\":\"" + today.minusDays(1) + "\",\"endReason\":\"FULLFOLJD\"}");
+        assertThat(endedBeforeStart.statusCode()).as("the page's rules").isEqualTo(400);
+        assertThat(body(endedBeforeStart).get("errors").findValuesAsString("field")).containsExactly("endedOn");
         var ended = send(user, "POST", "/api/v1/kaa/measures/" + measureId + "/end",
                 "{\"endedOn\":\"" + today + "\",\"endReason\":\"FULLFOLJD\"}");
         assertThat(body(ended).get("endReason").asString()).isEqualTo("FULLFOLJD");
@@ -310,6 +314,14 @@ class KaaApiIntegrationTest {
                 "{\"digest\":\"0000\"}");
         assertThat(staleDigest.statusCode()).isEqualTo(409);
         assertThat(count("SELECT count(*) FROM young_person WHERE personal_identity_number = ?", goodPin)).isZero();
+    }
+
+    @Test
+    void theExampleInTheDocsAnswersTheDemoCoordinator() throws Exception {
+        // docs/kaa.md, "REST API": curl -u kaa:lots-demo-2026 '…/api/v1/kaa/episodes?filter=NOT_KNOWN&sort=REVIEW'
+        var response = send("kaa", "GET", "/api/v1/kaa/episodes?filter=NOT_KNOWN&sort=REVIEW", null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(body(response).get("rows")).isNotEmpty();
     }
 
     // -----------------------------------------------------------------------------------------------------------
