@@ -163,7 +163,7 @@ public class KaaImportService {
         var pending = pendingOf(actor, importId);
         Plan plan = plan(actor, municipality, importId, pending.fileName(), pending.content(), locale, progress);
         if (!plan.preview.canConfirm()) {
-            throw new InvalidInputException("file", "kaa.import.hasErrors");
+            throw new InvalidInputException(whyNotConfirmable(plan.preview));
         }
         if (!plan.preview.digest().equals(digest)) {
             throw new ConflictException("kaa.import.changedSincePreview", importId);
@@ -209,6 +209,20 @@ public class KaaImportService {
         }
         progress.report("kaa.import.progress.done", rows, rows);
         return plan.preview;
+    }
+
+    /** The file's errors, each wrong value with its row and column, for a client that did not look at the preview. */
+    private static List<FieldError> whyNotConfirmable(ImportPreview preview) {
+        var errors = new ArrayList<FieldError>();
+        errors.add(new FieldError("file", "kaa.import.hasErrors"));
+        if (!preview.missingColumns().isEmpty()) {
+            errors.add(new FieldError("file", "kaa.import.missingColumns", String.join(", ",
+                    preview.missingColumns())));
+        }
+        // the row as text: a number argument would be grouped ("1 234") in the message
+        preview.errors().forEach(e -> errors.add(new FieldError(e.column(), "kaa.import.rowError",
+                String.valueOf(e.row()), e.column(), e.message())));
+        return errors;
     }
 
     @Transactional
