@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.springframework.context.MessageSource;
@@ -105,6 +106,12 @@ class CatalogueImport implements ImportKind<CatalogueImporter, CatalogueChanges,
         var comparison = new Comparison(file, needColumns);
         file.rows().forEach(comparison::row);
         return comparison.changes(kept);
+    }
+
+    /** The page shows every refusal of a confirmation as a conflict. */
+    @Override
+    public RuntimeException refusal(UUID importId, CatalogueChanges changes) {
+        return new ConflictException("catalogue.import.hasErrors", importId);
     }
 
     @Override

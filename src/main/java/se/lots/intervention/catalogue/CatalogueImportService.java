@@ -26,8 +26,8 @@ public class CatalogueImportService {
     private final CatalogueImports imports;
 
     CatalogueImportService(CatalogueImport catalogue, CatalogueImports imports) {
-        this.pipeline = new ImportPipeline<>(catalogue, imports, "katalog.xlsx", Refusals.errorsAsConflict("import",
-                "catalogue.import.hasErrors", "catalogue.import.stale", "catalogue.import.alreadyConfirmed"));
+        this.pipeline = new ImportPipeline<>(catalogue, imports, "katalog.xlsx", new Refusals("import",
+                "catalogue.import.stale", "catalogue.import.alreadyConfirmed"));
         this.imports = imports;
     }
 

@@ -113,6 +113,11 @@ class SchoolSignalImport implements ImportKind<KaaImporter, SignalChanges, Void>
     }
 
     @Override
+    public RuntimeException refusal(UUID importId, SignalChanges changes) {
+        return new InvalidInputException("file", "kaa.import.hasErrors");
+    }
+
+    @Override
     public void shown(KaaImporter who, KeptFile file, SignalChanges changes, Progress progress) {
         audit.recordEachIfAny(who.actor(), changes.shownPersons, AuditAction.READ,
                 AccessBasis.of(EarlyWarningService.PURPOSE), "Skolsignaler, förhandsgranskning: " + file.fileName());

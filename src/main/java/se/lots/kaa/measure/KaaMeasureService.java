@@ -20,6 +20,8 @@ import se.lots.organisation.Organisation;
 import se.lots.organisation.Organisations;
 import se.lots.organisation.Role;
 import se.lots.security.Actor;
+import se.lots.shared.ConflictException;
+import se.lots.shared.InvalidInputException;
 import se.lots.shared.NotFoundException;
 import se.lots.shared.Validation;
 
@@ -68,16 +70,79 @@ public class KaaMeasureService {
         return result;
     }
 
-    /** Registers a measure in the person's open episode. */
+    /** Registers a measure in the person's open episode; returns it as saved. */
     @Transactional
-    public UUID register(Actor actor, UUID personId, MeasureInput input) {
+    public Measure register(Actor actor, UUID personId, MeasureInput input) {
         Organisation org = KaaAccess.municipalityOf(actor, organisations);
         KaaEpisode episode = episodes.forPerson(org.id(), personId).stream().filter(KaaEpisode::open).findFirst()
                 .orElseThrow(() -> new AccessDeniedException("the person is not in the municipality's KAA register"));
         Measure m = validate(input, episode, null);
         UUID id = measures.insert(org.id(), m, actor.userId());
         audit.record(actor, personId, AuditAction.CREATE, AccessBasis.of(KaaAccess.PURPOSE), "KAA-åtgärd");
-        return id;
+        return measures.byId(org.id(), id).orElseThrow();
+    }
+
+    /**
+     * Records that an offered measure has started, with the same checks as a change on the page. Only the start is
+     * written; a measure that has started already is a conflict that carries it as saved now.
+     */
+    @Transactional
+    public Measure start(Actor actor, UUID measureId, String startedOn) {
+        Organisation org = KaaAccess.municipalityOf(actor, organisations);
+        Measure existing = locked(org, measureId);
+        if (existing.startedOn() != null) {
+            throw new ConflictException("kaa.measure.alreadyStarted", measureId, existing);
+        }
+        if (blank(startedOn) == null) {
+            throw new InvalidInputException("startedOn", "validation.required");
+        }
+        Measure m = validate(new MeasureInput(existing.categoryCode(), existing.content(),
+                existing.responsible().name(), existing.responsibleActor(), text(existing.offeredOn()), startedOn,
+                text(existing.endedOn()), existing.endReason() == null ? null : existing.endReason().name(),
+                text(existing.followUpOn()), existing.declined()), episodes.byId(existing.episodeId()).orElseThrow(),
+                existing);
+        measures.start(org.id(), measureId, m.startedOn());
+        audit.record(actor, existing.personId(), AuditAction.UPDATE, AccessBasis.of(KaaAccess.PURPOSE),
+                "KAA-åtgärd: start");
+        return measures.byId(org.id(), measureId).orElseThrow();
+    }
+
+    /**
+     * Ends a measure with a day and a reason, with the same checks as a change on the page. Only the end is written;
+     * a measure that has ended already is a conflict that carries it as saved now.
+     */
+    @Transactional
+    public Measure end(Actor actor, UUID measureId, String endedOn, String endReason) {
+        Organisation org = KaaAccess.municipalityOf(actor, organisations);
+        Measure existing = locked(org, measureId);
+        if (existing.endedOn() != null) {
+            throw new ConflictException("kaa.measure.alreadyEnded", measureId, existing);
+        }
+        if (blank(endedOn) == null) {
+            var v = new Validation().reject("endedOn", "validation.required");
+            v.enumValue("endReason", endReason, MeasureEndReason.class, true);
+            v.throwIfInvalid();
+        }
+        Measure m = validate(new MeasureInput(existing.categoryCode(), existing.content(),
+                existing.responsible().name(), existing.responsibleActor(), text(existing.offeredOn()),
+                text(existing.startedOn()), endedOn, endReason, text(existing.followUpOn()), existing.declined()),
+                episodes.byId(existing.episodeId()).orElseThrow(), existing);
+        measures.end(org.id(), measureId, m.endedOn(), m.endReason());
+        audit.record(actor, existing.personId(), AuditAction.UPDATE, AccessBasis.of(KaaAccess.PURPOSE),
+                "KAA-åtgärd: avslut");
+        return measures.byId(org.id(), measureId).orElseThrow();
+    }
+
+    /** The measure of the actor's municipality, locked until the transaction ends so that two writers take turns. */
+    private Measure locked(Organisation org, UUID measureId) {
+        if (!measures.lock(org.id(), measureId)) {
+            throw new NotFoundException("kaa.measure");
+        }
+        return measures.byId(org.id(), measureId).orElseThrow();
+    }
+
+    private static String text(LocalDate day) {
+        return day == null ? null : day.toString();
     }
 
     /** Changes a measure, e.g. to record its start, end or that the offer was declined. */

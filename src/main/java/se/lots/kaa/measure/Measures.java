@@ -64,6 +64,25 @@ class Measures {
                 .update();
     }
 
+    /** Locks the row for the rest of the transaction; false when the organisation has no such measure. */
+    boolean lock(long organisationId, UUID id) {
+        return jdbc.sql("SELECT id FROM kaa_measure WHERE organisation_id = ? AND id = ? FOR UPDATE")
+                .params(organisationId, id).query(UUID.class).optional().isPresent();
+    }
+
+    /** Only the start: what else someone saved on the measure meanwhile stays. */
+    void start(long organisationId, UUID id, LocalDate startedOn) {
+        jdbc.sql("UPDATE kaa_measure SET started_on = ?, updated_at = now() WHERE organisation_id = ? AND id = ?")
+                .params(startedOn, organisationId, id).update();
+    }
+
+    /** Only the end and its reason: what else someone saved on the measure meanwhile stays. */
+    void end(long organisationId, UUID id, LocalDate endedOn, MeasureEndReason reason) {
+        jdbc.sql("UPDATE kaa_measure SET ended_on = ?, end_reason = ?, updated_at = now()"
+                + " WHERE organisation_id = ? AND id = ?")
+                .params(endedOn, reason.name(), organisationId, id).update();
+    }
+
     private static Measure measure(ResultSet rs, int row) throws SQLException {
         String end = rs.getString("end_reason");
         return new Measure(rs.getObject("id", UUID.class), rs.getObject("episode_id", UUID.class),

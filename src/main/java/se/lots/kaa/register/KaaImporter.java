@@ -13,8 +13,8 @@ import se.lots.shared.imports.Refusals;
 public record KaaImporter(Actor actor, Organisation municipality) implements Importer {
 
     /** How the register's imports say no, on their pages alike. */
-    public static final Refusals REFUSALS = Refusals.errorsOnTheFile("kaa.import", "kaa.import.hasErrors",
-            "kaa.import.changedSincePreview", "kaa.import.alreadyDecided");
+    public static final Refusals REFUSALS = new Refusals("kaa.import", "kaa.import.changedSincePreview",
+            "kaa.import.alreadyDecided");
 
     /** Only the KAA coordinator imports into the register, and only a municipality has one. */
     public static KaaImporter of(Actor actor, Organisations organisations) {

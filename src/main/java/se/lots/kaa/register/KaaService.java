@@ -14,13 +14,17 @@ import org.springframework.transaction.annotation.Transactional;
 import se.lots.audit.AccessBasis;
 import se.lots.audit.AuditAction;
 import se.lots.audit.AuditLog;
+import se.lots.kaa.ExitReason;
 import se.lots.organisation.Organisation;
 import se.lots.organisation.Organisations;
+import se.lots.organisation.Role;
 import se.lots.organisation.UserAccounts;
 import se.lots.security.Actor;
+import se.lots.shared.ConflictException;
 import se.lots.shared.InvalidInputException;
 import se.lots.shared.NotFoundException;
 import se.lots.shared.Validation;
+import se.lots.shared.Versions;
 
 /**
  * The KAA register of the actor's municipality: who is in it, their status history and contact attempts, and the
@@ -81,6 +85,17 @@ public class KaaService {
             StatusInput newStatus) {
     }
 
+    /**
+     * An episode ended by hand: the reason, the day (empty: today) and the episode's version as read, so that an
+     * exit never lands on an episode someone else changed since.
+     */
+    public record ExitInput(String exitedOn, String exitReason, Integer version) {
+
+        public ExitInput withVersion(int v) {
+            return new ExitInput(exitedOn, exitReason, v);
+        }
+    }
+
     public record Overview(long open, long notKnown, long due, long turning20, int notKnownPercent) {
     }
 
@@ -132,19 +147,22 @@ public class KaaService {
         return result;
     }
 
+    /** Adds a status to the person's history; returns it as saved. */
     @Transactional
-    public void recordStatus(Actor actor, UUID personId, StatusInput input) {
+    public StatusRecord recordStatus(Actor actor, UUID personId, StatusInput input) {
         Organisation org = KaaAccess.municipalityOf(actor, organisations);
         requireInRegister(org, personId);
         var v = new Validation();
         StatusRecord s = status(v, personId, input, "");
         v.throwIfInvalid();
-        statuses.insert(org.id(), s, actor.userId());
+        StatusRecord saved = statuses.insert(org.id(), s, actor.userId());
         audit.record(actor, personId, AuditAction.UPDATE, AccessBasis.of(KaaAccess.PURPOSE), "KAA-status");
+        return saved;
     }
 
+    /** Logs a contact attempt (and the status it gave, if any); returns the attempt as saved. */
     @Transactional
-    public void recordContact(Actor actor, UUID personId, ContactInput input) {
+    public ContactAttempt recordContact(Actor actor, UUID personId, ContactInput input) {
         Organisation org = KaaAccess.municipalityOf(actor, organisations);
         requireInRegister(org, personId);
         var v = new Validation();
@@ -157,12 +175,46 @@ public class KaaService {
             s = status(v, personId, input.newStatus(), "newStatus.");
         }
         v.throwIfInvalid();
-        contacts.insert(org.id(), new ContactAttempt(null, personId, channel, on, actor.userId(), null, outcome,
-                Boolean.TRUE.equals(input.withGuardian()), blank(input.note())), actor.userId());
+        UUID id = contacts.insert(org.id(), new ContactAttempt(null, personId, channel, on, actor.userId(), null,
+                outcome, Boolean.TRUE.equals(input.withGuardian()), blank(input.note())), actor.userId());
         if (s != null) {
             statuses.insert(org.id(), s, actor.userId());
         }
         audit.record(actor, personId, AuditAction.UPDATE, AccessBasis.of(KaaAccess.PURPOSE), "KAA-kontaktförsök");
+        return contacts.byId(id);
+    }
+
+    /**
+     * Ends an open episode with a reason. Only the coordinator ends episodes, as with the list import (the other
+     * way an episode ends, besides turning 20). A stale version, or an episode already ended, is a conflict that
+     * carries the episode as saved now.
+     */
+    @Transactional
+    public KaaEpisode exit(Actor actor, UUID episodeId, ExitInput input) {
+        Organisation org = KaaAccess.municipalityOf(actor, organisations);
+        if (actor.role() != Role.KAA_COORDINATOR) {
+            throw new AccessDeniedException("only the KAA coordinator ends an episode");
+        }
+        KaaEpisode e = episodes.byId(episodeId).filter(x -> x.organisationId() == org.id())
+                .orElseThrow(() -> new NotFoundException("kaa.episode"));
+        int version = Versions.required(input.version(), null);
+        var v = new Validation();
+        ExitReason reason = v.enumValue("exitReason", input.exitReason(), ExitReason.class, true);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate on = blank(input.exitedOn()) == null ? today : v.date("exitedOn", input.exitedOn(), true, today);
+        if (on != null && on.isBefore(e.registeredOn())) {
+            v.reject("exitedOn", "kaa.exit.beforeRegistration", e.registeredOn().toString());
+        }
+        v.throwIfInvalid();
+        if (!e.open()) {
+            throw new ConflictException("kaa.exit.alreadyExited", episodeId, e);
+        }
+        if (e.version() != version || !episodes.close(e.id(), version, on, reason)) {
+            throw new ConflictException("kaa.exit.stale", episodeId, episodes.byId(episodeId).orElseThrow());
+        }
+        audit.record(actor, e.personId(), AuditAction.UPDATE, AccessBasis.of(KaaAccess.PURPOSE),
+                "KAA-avslut: " + reason);
+        return episodes.byId(episodeId).orElseThrow();
     }
 
     /** Gives the episode to a staff member of the same organisation, or to nobody. */

@@ -24,19 +24,29 @@ public class KaaStatuses {
         this.jdbcTemplate = jdbcTemplate;
     }
 
+    private static final String SELECT = """
+            SELECT s.id, s.person_id, s.status, s.study_kind, s.occupation, s.ascertained_on, s.source, s.review_on,
+                   s.recorded_at, u.display_name
+              FROM kaa_status s LEFT JOIN organisation_staff u ON u.id = s.recorded_by""";
+
     /** Newest first: the first is the current status. */
     List<StatusRecord> history(long organisationId, UUID personId) {
-        return jdbc.sql("""
-                SELECT s.id, s.person_id, s.status, s.study_kind, s.occupation, s.ascertained_on, s.source, s.review_on,
-                       s.recorded_at, u.display_name
-                  FROM kaa_status s LEFT JOIN organisation_staff u ON u.id = s.recorded_by
-                 WHERE s.organisation_id = ? AND s.person_id = ?
-                 ORDER BY s.ascertained_on DESC, s.recorded_at DESC""")
+        return jdbc.sql(SELECT + " WHERE s.organisation_id = ? AND s.person_id = ?"
+                + " ORDER BY s.ascertained_on DESC, s.recorded_at DESC")
                 .params(organisationId, personId).query(KaaStatuses::status).list();
     }
 
-    void insert(long organisationId, StatusRecord s, long userId) {
-        insertAll(organisationId, List.of(s), userId);
+    /** One status, as saved: with its id, the time it was recorded and by whom. */
+    StatusRecord insert(long organisationId, StatusRecord s, long userId) {
+        UUID id = jdbc.sql("""
+                INSERT INTO kaa_status (person_id, organisation_id, status, study_kind, occupation, ascertained_on,
+                                        source, review_on, recorded_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(s.personId(), organisationId, s.status().name(),
+                        s.studyKind() == null ? null : s.studyKind().name(), s.occupation(), s.ascertainedOn(),
+                        s.source().name(), s.reviewOn(), userId)
+                .query(UUID.class).single();
+        return jdbc.sql(SELECT + " WHERE s.id = ?").param(id).query(KaaStatuses::status).single();
     }
 
     /** One statement per chunk of arrays: one round trip instead of one per row. */

@@ -25,6 +25,7 @@ import se.lots.audit.AccessBasis;
 import se.lots.audit.AuditAction;
 import se.lots.audit.AuditLog;
 import se.lots.kaa.ExitReason;
+import se.lots.kaa.ImportPreview;
 import se.lots.kaa.ImportPreview.Closing;
 import se.lots.kaa.ImportPreview.Entry;
 import se.lots.kaa.register.KaaTargetGroupPolicy.Outcome;
@@ -107,6 +108,22 @@ public class ListImport implements ImportKind<KaaImporter, ListChanges, Map<UUID
         }
         return comparison.changes.shown(kept.id(), kept.fileName(), file,
                 file.unknownColumns("kaa.import.unknownColumn"), missing);
+    }
+
+    /** The file's errors, each wrong value with its row and column, for a client that did not look at the preview. */
+    @Override
+    public RuntimeException refusal(UUID importId, ListChanges changes) {
+        ImportPreview preview = changes.preview();
+        var errors = new ArrayList<FieldError>();
+        errors.add(new FieldError("file", "kaa.import.hasErrors"));
+        if (!preview.missingColumns().isEmpty()) {
+            errors.add(new FieldError("file", "kaa.import.missingColumns", String.join(", ",
+                    preview.missingColumns())));
+        }
+        // the row as text: a number argument would be grouped ("1 234") in the message
+        preview.errors().forEach(e -> errors.add(new FieldError(e.column(), "kaa.import.rowError",
+                String.valueOf(e.row()), e.column(), e.message())));
+        return new InvalidInputException(errors);
     }
 
     @Override

@@ -96,6 +96,11 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/users/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/audit/**").hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
                         .requestMatchers("/api/v1/persons/**", "/api/v1/consents/**").hasAnyRole(PERSON_DATA_ROLES)
+                        // the KAA register as its pages (/kaa/import/**, /kaa/**) are; the services check the rest
+                        .requestMatchers("/api/v1/kaa/imports", "/api/v1/kaa/imports/**")
+                        .hasRole(Role.KAA_COORDINATOR.name())
+                        .requestMatchers("/api/v1/kaa/**")
+                        .hasAnyRole(Role.KAA_COORDINATOR.name(), Role.CASE_WORKER.name())
                         // the public catalogue: reading needs no login, writing is checked by the catalogue itself
                         .requestMatchers(HttpMethod.GET, "/api/v1/interventions", "/api/v1/interventions/**")
                         .permitAll()

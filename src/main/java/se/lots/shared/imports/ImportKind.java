@@ -1,6 +1,7 @@
 package se.lots.shared.imports;
 
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * The parts of an import that are its own, plugged into the {@link ImportPipeline}: how a kept file is read and
@@ -15,6 +16,13 @@ public interface ImportKind<I extends Importer, C extends ImportChanges, D> {
      * preview with that error.
      */
     C changes(I who, KeptFile file, Locale locale, Progress progress);
+
+    /**
+     * What confirming a file with errors (or without a column it must have) throws, as the import's pages and API
+     * show it: an {@link se.lots.shared.InvalidInputException}, or a {@link se.lots.shared.ConflictException} where
+     * the page shows every refusal as a conflict.
+     */
+    RuntimeException refusal(UUID importId, C changes);
 
     /** After an upload was kept and counted. */
     default void kept(I who, KeptFile file, C changes) {

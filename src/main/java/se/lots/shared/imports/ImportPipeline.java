@@ -72,7 +72,7 @@ public final class ImportPipeline<I extends Importer, C extends ImportChanges, D
         }
         C changes = kind.changes(who, file, locale, progress);
         if (!changes.preview().canConfirm()) {
-            throw refusals.errors(importId);
+            throw kind.refusal(importId, changes);
         }
         if (!changes.preview().digest().equals(digest)) {
             throw new ConflictException(refusals.stale(), importId);

@@ -176,7 +176,7 @@ class MeasureIntegrationTest {
         String code = "TEST_" + coordinator.organisationId();
         measures.saveCategory(admin, new CategoryInput(code, "Testkategori", 500, true));
         UUID id = measures.register(coordinator, person, new MeasureInput(code, null, "KOMMUN", null,
-                TODAY.minusDays(30).toString(), TODAY.minusDays(20).toString(), null, null, null, false));
+                TODAY.minusDays(30).toString(), TODAY.minusDays(20).toString(), null, null, null, false)).id();
         measures.saveCategory(admin, new CategoryInput(code, "Testkategori", 500, false));
 
         measures.update(coordinator, id, new MeasureInput(code, null, "KOMMUN", null, TODAY.minusDays(30).toString(),
@@ -203,7 +203,7 @@ class MeasureIntegrationTest {
         Actor coordinator = fixture.newMunicipality();
         Actor other = fixture.newMunicipality();
         UUID person = onePerson(coordinator, TODAY.minusDays(60));
-        UUID id = measures.register(coordinator, person, offered("SYV", TODAY.minusDays(3)));
+        UUID id = measures.register(coordinator, person, offered("SYV", TODAY.minusDays(3))).id();
 
         assertThat(measures.forPerson(other, person)).isEmpty();
         assertThatThrownBy(() -> measures.register(other, person, offered("SYV", TODAY)))
