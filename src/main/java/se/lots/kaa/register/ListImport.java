@@ -229,9 +229,16 @@ public class ListImport implements ImportKind<KaaImporter, ListChanges, Map<UUID
             }
             return cells.failed() ? null : checked(cells, reserve, input, null, situation, completed, leftOn, secret);
         }
-        YoungPerson candidate = null;
+        YoungPerson candidate = candidate(who, cells, input, pin);
+        return cells.failed() || candidate == null ? null
+                : checked(cells, ListIdentity.of(pin), input, candidate, situation, completed, leftOn, secret);
+    }
+
+    /** The person as the registry would register them, or null when it finds errors (each on the row). */
+    private YoungPerson candidate(KaaImporter who, Cells<ListColumn> cells, PersonInput input,
+            PersonalIdentityNumber pin) {
         try {
-            candidate = registry.checkForImport(who.actor(), input);
+            return registry.checkForImport(who.actor(), input);
         } catch (InvalidInputException e) {
             for (FieldError f : e.errors()) {
                 ListColumn column = columnOf(f.field());
@@ -240,9 +247,8 @@ public class ListImport implements ImportKind<KaaImporter, ListChanges, Map<UUID
                     cells.error(column, f);
                 }
             }
+            return null;
         }
-        return cells.failed() || candidate == null ? null
-                : checked(cells, ListIdentity.of(pin), input, candidate, situation, completed, leftOn, secret);
     }
 
     private static Checked checked(Cells<ListColumn> cells, ListIdentity identity, PersonInput input,
