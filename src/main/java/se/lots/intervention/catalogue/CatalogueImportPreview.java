@@ -3,6 +3,8 @@ package se.lots.intervention.catalogue;
 import java.util.List;
 import java.util.UUID;
 
+import se.lots.shared.imports.Preview;
+
 /**
  * What an xlsx import of the catalogue would do, shown before anything is saved. {@code digest} fingerprints the
  * planned changes and the versions they start from: a confirmation is refused when the catalogue changed since.
@@ -12,7 +14,8 @@ import java.util.UUID;
  */
 public record CatalogueImportPreview(UUID importId, String fileName, int rowCount, List<RowError> errors,
         List<Entry> added, List<Entry> changed, int unchanged, List<String> newProviders,
-        List<ProviderChange> changedProviders, List<Missing> missing, String digest, String missingDigest) {
+        List<ProviderChange> changedProviders, List<Missing> missing, String digest, String missingDigest)
+        implements Preview {
 
     /** A wrong value: row as in Excel (the header is row 1), the column's name in the file, a message. */
     public record RowError(int row, String column, String message) {
@@ -35,6 +38,7 @@ public record CatalogueImportPreview(UUID importId, String fileName, int rowCoun
                 List.of(), List.of(), "", "");
     }
 
+    @Override
     public boolean canConfirm() {
         return errors.isEmpty();
     }

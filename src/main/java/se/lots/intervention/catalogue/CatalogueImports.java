@@ -8,16 +8,17 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import se.lots.shared.imports.Importer;
+import se.lots.shared.imports.KeptFile;
+import se.lots.shared.imports.KeptFiles;
+
 /** The record of catalogue imports, and the file kept between preview and confirmation. */
 @Repository
-class CatalogueImports {
+class CatalogueImports implements KeptFiles<CatalogueChanges> {
 
     /** One import as the import page lists it. */
     public record ImportRecord(UUID id, String fileName, String uploadedBy, OffsetDateTime uploadedAt, int rowCount,
             int added, int changed, int unchanged, int errors, String confirmedBy, OffsetDateTime confirmedAt) {
-    }
-
-    record Kept(UUID id, String fileName, byte[] content, boolean confirmed) {
     }
 
     private final JdbcClient jdbc;
@@ -26,20 +27,27 @@ class CatalogueImports {
         this.jdbc = jdbc;
     }
 
-    void insert(UUID id, String fileName, byte[] content, long userId) {
+    @Override
+    public UUID keep(Importer who, String fileName, byte[] content, String sha256) {
+        UUID id = UUID.randomUUID();
         jdbc.sql("INSERT INTO intervention_import (id, file_name, content, uploaded_by) VALUES (?, ?, ?, ?)")
-                .params(id, fileName, content, userId).update();
+                .params(id, fileName, content, who.userId()).update();
+        return id;
     }
 
-    Optional<Kept> byId(UUID id) {
+    /** Confirmed or not: the file stays with its record. */
+    @Override
+    public Optional<KeptFile> find(UUID id) {
         return jdbc.sql("SELECT id, file_name, content, confirmed_at IS NOT NULL AS confirmed FROM intervention_import"
                 + " WHERE id = ?").param(id)
-                .query((rs, n) -> new Kept(rs.getObject(1, UUID.class), rs.getString(2), rs.getBytes(3),
+                .query((rs, n) -> new KeptFile(rs.getObject(1, UUID.class), null, rs.getString(2), rs.getBytes(3),
                         rs.getBoolean(4)))
                 .optional();
     }
 
-    void counts(UUID id, CatalogueImportPreview p) {
+    @Override
+    public void counts(UUID id, CatalogueChanges changes) {
+        CatalogueImportPreview p = changes.preview();
         jdbc.sql("""
                 UPDATE intervention_import SET row_count = ?, added = ?, changed = ?, unchanged = ?, errors = ?
                  WHERE id = ?""")
@@ -47,11 +55,16 @@ class CatalogueImports {
                 .update();
     }
 
-    /** Marks the import done; false if it already was (a second click). */
-    boolean confirm(UUID id, long userId) {
-        return jdbc.sql("""
+    /** Marks the import done, with its counts; false if it already was (a second click). */
+    @Override
+    public boolean confirm(UUID id, CatalogueChanges changes, long userId) {
+        boolean confirmed = jdbc.sql("""
                 UPDATE intervention_import SET confirmed_by = ?, confirmed_at = now()
                  WHERE id = ? AND confirmed_at IS NULL""").params(userId, id).update() == 1;
+        if (confirmed) {
+            counts(id, changes);
+        }
+        return confirmed;
     }
 
     List<ImportRecord> recent(int limit) {

@@ -33,15 +33,16 @@ final class CatalogueWorkbook {
         try {
             var workbook = new Workbook(out, "Lots", "1.0");
             Worksheet sheet = workbook.newWorksheet("Insatser");
+            var columns = CatalogueColumn.columns(messages);
             int c = 0;
             for (CatalogueColumn col : CatalogueColumn.BEFORE_NEEDS) {
-                header(sheet, c++, col.header);
+                header(sheet, c++, columns.header(col));
             }
             for (Need n : needs) {
                 header(sheet, c++, n.name());
             }
             for (CatalogueColumn col : CatalogueColumn.AFTER_NEEDS) {
-                header(sheet, c++, col.header);
+                header(sheet, c++, columns.header(col));
             }
             int r = 1;
             for (Intervention i : interventions) {

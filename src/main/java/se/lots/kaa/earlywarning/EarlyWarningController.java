@@ -29,13 +29,15 @@ class EarlyWarningController {
 
     private final EarlyWarningService earlyWarning;
     private final SchoolSignalImportService imports;
+    private final SchoolSignalImport report;
     private final MessageSource messages;
     private final Clock clock;
 
     EarlyWarningController(EarlyWarningService earlyWarning, SchoolSignalImportService imports,
-            MessageSource messages, Clock clock) {
+            SchoolSignalImport report, MessageSource messages, Clock clock) {
         this.earlyWarning = earlyWarning;
         this.imports = imports;
+        this.report = report;
         this.messages = messages;
         this.clock = clock;
     }
@@ -77,7 +79,7 @@ class EarlyWarningController {
 
     @GetMapping("/import")
     String importForm(Actor actor, Model model) {
-        model.addAttribute("columns", SignalColumn.values());
+        model.addAttribute("columns", report.columns().described());
         model.addAttribute("history", imports.recent(actor));
         return "kaa/signal-import";
     }

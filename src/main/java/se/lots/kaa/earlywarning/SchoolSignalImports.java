@@ -11,17 +11,17 @@ import org.springframework.stereotype.Repository;
 
 import se.lots.kaa.ImportPreview;
 import se.lots.kaa.register.KaaImports;
+import se.lots.shared.imports.Importer;
+import se.lots.shared.imports.KeptFile;
+import se.lots.shared.imports.KeptFiles;
 
-/** The record of every import of school signals: who, when, from where, what it did. */
+/** The record of every import of school signals (who, when, from where, what it did), and the file until decided. */
 @Repository
-public class SchoolSignalImports {
+public class SchoolSignalImports implements KeptFiles<SignalChanges> {
 
     public record ImportRecord(UUID id, String source, String fileName, KaaImports.State state, int total, int added,
             int changed, int unchanged, int flagged, int withErrors, String uploadedBy, Instant uploadedAt,
             String confirmedBy, Instant confirmedAt) {
-    }
-
-    record Pending(UUID id, long organisationId, String source, String fileName, byte[] content) {
     }
 
     private final JdbcClient jdbc;
@@ -30,23 +30,35 @@ public class SchoolSignalImports {
         this.jdbc = jdbc;
     }
 
-    UUID insert(long organisationId, String source, String fileName, byte[] content, String sha256, long userId) {
+    /** A file the school sent: an SS 12000 snapshot would be kept the same way, as another source. */
+    @Override
+    public UUID keep(Importer who, String fileName, byte[] content, String sha256) {
         return jdbc.sql("""
                 INSERT INTO school_signal_import (organisation_id, source, file_name, content, content_sha256, state,
                                                   uploaded_by)
                 VALUES (?, ?, ?, ?, ?, 'PREVIEWED', ?) RETURNING id""")
-                .params(organisationId, source, fileName, content, sha256, userId).query(UUID.class).single();
+                .params(who.organisationId(), SchoolSignalFile.KIND, fileName, content, sha256, who.userId())
+                .query(UUID.class).single();
     }
 
-    Optional<Pending> pending(UUID id) {
+    /** Only while it is previewed: the file is dropped once the import is decided. */
+    @Override
+    public Optional<KeptFile> find(UUID id) {
         return jdbc.sql("SELECT id, organisation_id, source, file_name, content FROM school_signal_import"
                 + " WHERE id = ? AND state = 'PREVIEWED'").param(id)
-                .query((rs, n) -> new Pending(rs.getObject("id", UUID.class), rs.getLong("organisation_id"),
-                        rs.getString("source"), rs.getString("file_name"), rs.getBytes("content")))
+                .query((rs, n) -> {
+                    if (!SchoolSignalFile.KIND.equals(rs.getString("source"))) {
+                        throw new IllegalStateException("no reader for school signals from " + rs.getString("source"));
+                    }
+                    return new KeptFile(rs.getObject("id", UUID.class), rs.getLong("organisation_id"),
+                            rs.getString("file_name"), rs.getBytes("content"), false);
+                })
                 .optional();
     }
 
-    void counts(UUID id, SignalPreview p) {
+    @Override
+    public void counts(UUID id, SignalChanges changes) {
+        SignalPreview p = changes.preview();
         jdbc.sql("""
                 UPDATE school_signal_import SET rows_total = ?, rows_new = ?, rows_changed = ?, rows_unchanged = ?,
                        rows_flagged = ?, rows_with_errors = ? WHERE id = ?""")
@@ -56,14 +68,16 @@ public class SchoolSignalImports {
     }
 
     /** The file itself is dropped once the import is decided: only the record stays. */
-    boolean confirm(UUID id, long userId) {
+    @Override
+    public boolean confirm(UUID id, SignalChanges changes, long userId) {
         return jdbc.sql("""
                 UPDATE school_signal_import SET state = 'CONFIRMED', content = NULL, confirmed_by = ?,
                        confirmed_at = now()
                  WHERE id = ? AND state = 'PREVIEWED'""").params(userId, id).update() == 1;
     }
 
-    boolean discard(UUID id) {
+    @Override
+    public boolean discard(UUID id) {
         return jdbc.sql("UPDATE school_signal_import SET state = 'DISCARDED', content = NULL"
                 + " WHERE id = ? AND state = 'PREVIEWED'").param(id).update() == 1;
     }

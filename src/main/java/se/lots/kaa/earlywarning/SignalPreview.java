@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import se.lots.kaa.ImportPreview.RowError;
+import se.lots.shared.imports.Preview;
 
 /**
  * What an import of school signals would do, shown before anything is saved; {@code digest} fingerprints the planned
@@ -13,7 +14,7 @@ import se.lots.kaa.ImportPreview.RowError;
  */
 public record SignalPreview(UUID importId, String fileName, String encoding, int rowCount, List<String> unknownColumns,
         List<String> missingColumns, List<RowError> errors, List<Entry> added, List<Entry> changed, int unchanged,
-        int newInRegistry, BigDecimal thresholdPercent, String digest) {
+        int newInRegistry, BigDecimal thresholdPercent, String digest) implements Preview {
 
     /** A row that writes a signal: who, which school and period, how much absence, and whether it is flagged. */
     public record Entry(int row, UUID personId, String identity, String name, String school, String period,
@@ -25,6 +26,7 @@ public record SignalPreview(UUID importId, String fileName, String encoding, int
         return Stream.concat(added.stream(), changed.stream()).filter(Entry::flagged).toList();
     }
 
+    @Override
     public boolean canConfirm() {
         return errors.isEmpty() && missingColumns.isEmpty();
     }

@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
+import se.lots.shared.imports.ProgressTracker;
+
 /**
  * How far a long import has come, for the page that polls it while the upload or confirmation request is still
  * being worked on. Kept in memory on the node that does the work: the polling request comes from the same browser
@@ -27,9 +29,7 @@ public class ImportProgress {
     }
 
     /** Told by the import as it goes; {@link #NONE} when nobody watches. */
-    public interface Tracker {
-
-        void report(String phase, long done, long total);
+    public interface Tracker extends ProgressTracker {
 
         Tracker NONE = (phase, done, total) -> {
         };

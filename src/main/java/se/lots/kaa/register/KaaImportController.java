@@ -30,11 +30,13 @@ class KaaImportController {
     private static final String KEEP = "KEEP";
 
     private final KaaImportService imports;
+    private final ListImport list;
     private final ImportProgress progress;
     private final MessageSource messages;
 
-    KaaImportController(KaaImportService imports, ImportProgress progress, MessageSource messages) {
+    KaaImportController(KaaImportService imports, ListImport list, ImportProgress progress, MessageSource messages) {
         this.imports = imports;
+        this.list = list;
         this.progress = progress;
         this.messages = messages;
     }
@@ -55,7 +57,7 @@ class KaaImportController {
 
     @GetMapping
     String form(Actor actor, Model model) {
-        model.addAttribute("columns", ListColumn.values());
+        model.addAttribute("columns", list.columns().described());
         model.addAttribute("history", imports.recent(actor));
         return "kaa/import";
     }

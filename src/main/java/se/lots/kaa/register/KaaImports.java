@@ -10,10 +10,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import se.lots.kaa.ImportPreview;
+import se.lots.shared.imports.Importer;
+import se.lots.shared.imports.KeptFile;
+import se.lots.shared.imports.KeptFiles;
 
-/** The record of every import of a school's list: who, when, which file, what it did. */
+/** The record of every import of a school's list (who, when, which file, what it did), and the file until decided. */
 @Repository
-public class KaaImports {
+public class KaaImports implements KeptFiles<ListChanges> {
 
     public enum State { PREVIEWED, CONFIRMED, DISCARDED }
 
@@ -22,31 +25,33 @@ public class KaaImports {
             Instant confirmedAt) {
     }
 
-    public record Pending(UUID id, long organisationId, long uploadedBy, String fileName, byte[] content) {
-    }
-
     private final JdbcClient jdbc;
 
     KaaImports(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public UUID insert(long organisationId, String fileName, byte[] content, String sha256, long userId) {
+    @Override
+    public UUID keep(Importer who, String fileName, byte[] content, String sha256) {
         return jdbc.sql("""
                 INSERT INTO kaa_import (organisation_id, file_name, content, content_sha256, state, uploaded_by)
                 VALUES (?, ?, ?, ?, 'PREVIEWED', ?) RETURNING id""")
-                .params(organisationId, fileName, content, sha256, userId).query(UUID.class).single();
+                .params(who.organisationId(), fileName, content, sha256, who.userId()).query(UUID.class).single();
     }
 
-    public Optional<Pending> pending(UUID id) {
-        return jdbc.sql("SELECT id, organisation_id, uploaded_by, file_name, content FROM kaa_import"
+    /** Only while it is previewed: the file is dropped once the import is decided. */
+    @Override
+    public Optional<KeptFile> find(UUID id) {
+        return jdbc.sql("SELECT id, organisation_id, file_name, content FROM kaa_import"
                 + " WHERE id = ? AND state = 'PREVIEWED'").param(id)
-                .query((rs, n) -> new Pending(rs.getObject("id", UUID.class), rs.getLong("organisation_id"),
-                        rs.getLong("uploaded_by"), rs.getString("file_name"), rs.getBytes("content")))
+                .query((rs, n) -> new KeptFile(rs.getObject("id", UUID.class), rs.getLong("organisation_id"),
+                        rs.getString("file_name"), rs.getBytes("content"), false))
                 .optional();
     }
 
-    public void counts(UUID id, ImportPreview p) {
+    @Override
+    public void counts(UUID id, ListChanges changes) {
+        ImportPreview p = changes.preview();
         jdbc.sql("""
                 UPDATE kaa_import SET rows_total = ?, rows_new = ?, rows_changed = ?, rows_unchanged = ?,
                        rows_closed = ?, rows_with_errors = ? WHERE id = ?""")
@@ -55,14 +60,16 @@ public class KaaImports {
                 .update();
     }
 
-    /** The file itself is dropped once the import is decided: only the record stays. */
-    public boolean confirm(UUID id, int closed, long userId) {
+    /** The file itself is dropped once the import is decided: only the record stays, with the episodes closed. */
+    @Override
+    public boolean confirm(UUID id, ListChanges changes, long userId) {
         return jdbc.sql("""
                 UPDATE kaa_import SET state = 'CONFIRMED', content = NULL, rows_closed = ?, confirmed_by = ?,
                        confirmed_at = now()
-                 WHERE id = ? AND state = 'PREVIEWED'""").params(closed, userId, id).update() == 1;
+                 WHERE id = ? AND state = 'PREVIEWED'""").params(changes.closed(), userId, id).update() == 1;
     }
 
+    @Override
     public boolean discard(UUID id) {
         return jdbc.sql("UPDATE kaa_import SET state = 'DISCARDED', content = NULL WHERE id = ? AND state = 'PREVIEWED'")
                 .param(id).update() == 1;
