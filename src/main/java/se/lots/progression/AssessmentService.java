@@ -44,8 +44,8 @@ public class AssessmentService {
     }
 
     @Transactional
-    public Assessment recordForParticipant(Actor actor, UUID participantId, AssessmentInput input) {
-        return record(actor, access.forParticipant(actor, participantId), input);
+    public Assessment recordForParticipation(Actor actor, UUID participationId, AssessmentInput input) {
+        return record(actor, access.forParticipation(actor, participationId), input);
     }
 
     @Transactional
@@ -54,8 +54,8 @@ public class AssessmentService {
     }
 
     @Transactional
-    public List<AssessmentSeries> seriesOfParticipant(Actor actor, UUID participantId) {
-        return series(actor, access.forParticipant(actor, participantId));
+    public List<AssessmentSeries> seriesOfParticipation(Actor actor, UUID participationId) {
+        return series(actor, access.forParticipation(actor, participationId));
     }
 
     private Assessment record(Actor actor, ProgressionAccess.Decision d, AssessmentInput in) {
@@ -109,20 +109,20 @@ public class AssessmentService {
             v.reject("rater", "progression.noScores");
         }
         v.throwIfInvalid();
-        Participant p = registrations.participantOf(actor, d);
+        Participation p = registrations.participationOf(actor, d);
         BigDecimal total = instrument.total(scores.values());
         UUID id = assessments.insert(p.id(), instrument.id(), rater, on, total, scores, actor.userId());
         audit.record(actor, d.personId(), AuditAction.CREATE, d.basis(),
                 "skattning " + instrument.name() + (p.anonymous() ? " anonym deltagare " + p.id() : ""));
-        return assessments.ofParticipant(p.id()).stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+        return assessments.ofParticipation(p.id()).stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
     }
 
     private List<AssessmentSeries> series(Actor actor, ProgressionAccess.Decision d) {
         audit.record(actor, d.personId(), AuditAction.READ, d.basis(), "skattningar");
-        if (d.participant() == null) {
+        if (d.participation() == null) {
             return List.of();
         }
-        return seriesOf(assessments.ofParticipant(d.participant().id()), LocalDate.now(clock));
+        return seriesOf(assessments.ofParticipation(d.participation().id()), LocalDate.now(clock));
     }
 
     List<AssessmentSeries> seriesOf(List<Assessment> all, LocalDate today) {
@@ -153,16 +153,16 @@ public class AssessmentService {
 
     /** For the participants page: assessments of a programme's participants, by participant. */
     Map<UUID, List<AssessmentSeries>> ofProgramme(long programmeId, LocalDate today) {
-        var byParticipant = new LinkedHashMap<UUID, List<Assessment>>();
+        var byParticipation = new LinkedHashMap<UUID, List<Assessment>>();
         for (Map<String, Object> row : assessments.seriesOfProgramme(programmeId)) {
-            UUID participant = (UUID) row.get("participant_id");
-            byParticipant.computeIfAbsent(participant, k -> new ArrayList<>()).add(new Assessment(null, participant,
+            UUID participation = (UUID) row.get("participant_id");
+            byParticipation.computeIfAbsent(participation, k -> new ArrayList<>()).add(new Assessment(null, participation,
                     ((Number) row.get("instrument_id")).longValue(), Rater.valueOf((String) row.get("rater")),
                     ((java.sql.Date) row.get("assessed_on")).toLocalDate(), (BigDecimal) row.get("total"), Map.of()));
         }
         var result = new LinkedHashMap<UUID, List<AssessmentSeries>>();
         var known = new LinkedHashMap<Long, Instrument>();
-        byParticipant.forEach((k, list) -> result.put(k, seriesOf(list, today, known)));
+        byParticipation.forEach((k, list) -> result.put(k, seriesOf(list, today, known)));
         return result;
     }
 }

@@ -19,12 +19,12 @@ class Assessments {
         this.jdbc = jdbc;
     }
 
-    UUID insert(UUID participantId, long instrumentId, Rater rater, LocalDate on, BigDecimal total,
+    UUID insert(UUID participationId, long instrumentId, Rater rater, LocalDate on, BigDecimal total,
             Map<Long, BigDecimal> scores, long userId) {
         UUID id = jdbc.sql("""
                 INSERT INTO assessment (participant_id, instrument_id, rater, assessed_on, total, created_by)
                 VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(participantId, instrumentId, rater.name(), on, total, userId).query(UUID.class).single();
+                .params(participationId, instrumentId, rater.name(), on, total, userId).query(UUID.class).single();
         scores.forEach((item, score) -> jdbc.sql(
                 "INSERT INTO assessment_score (assessment_id, item_id, score) VALUES (?, ?, ?)")
                 .params(id, item, score).update());
@@ -32,17 +32,17 @@ class Assessments {
     }
 
     /** A participant's assessments, oldest first. */
-    List<Assessment> ofParticipant(UUID participantId) {
+    List<Assessment> ofParticipation(UUID participationId) {
         var scores = new LinkedHashMap<UUID, Map<Long, BigDecimal>>();
         jdbc.sql("""
                 SELECT s.assessment_id, s.item_id, s.score FROM assessment_score s JOIN assessment a ON a.id = s.assessment_id
-                 WHERE a.participant_id = ?""").param(participantId).query(rs -> {
+                 WHERE a.participant_id = ?""").param(participationId).query(rs -> {
                      scores.computeIfAbsent(rs.getObject("assessment_id", UUID.class), k -> new LinkedHashMap<>())
                              .put(rs.getLong("item_id"), rs.getBigDecimal("score").stripTrailingZeros());
                  });
         return jdbc.sql("""
                 SELECT id, participant_id, instrument_id, rater, assessed_on, total FROM assessment
-                 WHERE participant_id = ? ORDER BY assessed_on, created_at""").param(participantId)
+                 WHERE participant_id = ? ORDER BY assessed_on, created_at""").param(participationId)
                 .query((rs, n) -> {
                     UUID id = rs.getObject("id", UUID.class);
                     return new Assessment(id, rs.getObject("participant_id", UUID.class), rs.getLong("instrument_id"),

@@ -9,8 +9,8 @@ import se.lots.plan.Programme;
 /** A programme's participants with their registrations and where their assessments have got to. */
 public record ProgrammeFollowUp(Programme programme, List<Row> rows) {
 
-    /** One participant; {@code enrolmentId} null for an anonymous one, {@code participantId} null before any record. */
-    public record Row(UUID enrolmentId, UUID participantId, String name, LocalDate startedOn, LocalDate endedOn,
+    /** One participant; {@code enrolmentId} null for an anonymous one, {@code participationId} null before any record. */
+    public record Row(UUID enrolmentId, UUID participationId, String name, LocalDate startedOn, LocalDate endedOn,
             boolean anonymous, boolean registeredAnonymously, boolean hasStart, boolean hasEnd,
             List<AssessmentSeries> series) {
 

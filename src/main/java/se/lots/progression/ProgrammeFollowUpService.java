@@ -32,18 +32,18 @@ import se.lots.shared.Validation;
 public class ProgrammeFollowUpService {
 
     private final EnrolmentService enrolments;
-    private final Participants participants;
+    private final Participations participations;
     private final AssessmentService assessments;
     private final RegistryService registry;
     private final PlanService plans;
     private final AuditLog audit;
     private final Clock clock;
 
-    ProgrammeFollowUpService(EnrolmentService enrolments, Participants participants,
+    ProgrammeFollowUpService(EnrolmentService enrolments, Participations participations,
             AssessmentService assessments, RegistryService registry, PlanService plans, AuditLog audit, Clock clock) {
         this.enrolments = enrolments;
         this.plans = plans;
-        this.participants = participants;
+        this.participations = participations;
         this.assessments = assessments;
         this.registry = registry;
         this.audit = audit;
@@ -99,10 +99,10 @@ public class ProgrammeFollowUpService {
         Map<UUID, List<AssessmentSeries>> series = assessments.ofProgramme(programmeId, today);
         List<Enrolment> enrolled = enrolments.ofProgramme(programmeId);
         List<UUID> enrolmentIds = enrolled.stream().map(Enrolment::id).toList();
-        var byEnrolment = new HashMap<UUID, Participants.FollowUpRow>();
+        var byEnrolment = new HashMap<UUID, Participations.FollowUpRow>();
         var anonymousMarkers = new HashSet<UUID>();
-        var anonymous = new ArrayList<Participants.FollowUpRow>();
-        for (Participants.FollowUpRow f : participants.followUpOf(programmeId, enrolmentIds)) {
+        var anonymous = new ArrayList<Participations.FollowUpRow>();
+        for (Participations.FollowUpRow f : participations.followUpOf(programmeId, enrolmentIds)) {
             if (f.anonymousMarker()) {
                 anonymousMarkers.add(f.enrolmentId());
             } else if (f.enrolmentId() == null) {
@@ -117,15 +117,15 @@ public class ProgrammeFollowUpService {
         var rows = new ArrayList<ProgrammeFollowUp.Row>();
         for (Enrolment e : enrolled) {
             PersonRead read = names.get(e.personId());
-            Participants.FollowUpRow p = byEnrolment.get(e.id());
-            rows.add(new ProgrammeFollowUp.Row(e.id(), p == null ? null : p.participantId(),
+            Participations.FollowUpRow p = byEnrolment.get(e.id());
+            rows.add(new ProgrammeFollowUp.Row(e.id(), p == null ? null : p.participationId(),
                     read == null ? null : read.person().displayName(), e.startedOn(), e.endedOn(), false,
                     anonymousMarkers.contains(e.id()), p != null && p.hasStart(), p != null && p.hasEnd(),
-                    p == null ? List.of() : series.getOrDefault(p.participantId(), List.of())));
+                    p == null ? List.of() : series.getOrDefault(p.participationId(), List.of())));
         }
-        for (Participants.FollowUpRow p : anonymous) {
-            rows.add(new ProgrammeFollowUp.Row(null, p.participantId(), null, p.startedOn(), p.endedOn(), true, false,
-                    p.hasStart(), p.hasEnd(), series.getOrDefault(p.participantId(), List.of())));
+        for (Participations.FollowUpRow p : anonymous) {
+            rows.add(new ProgrammeFollowUp.Row(null, p.participationId(), null, p.startedOn(), p.endedOn(), true, false,
+                    p.hasStart(), p.hasEnd(), series.getOrDefault(p.participationId(), List.of())));
         }
         audit.record(actor, null, AuditAction.READ, AccessBasis.OWN_ORGANISATION, "deltagare program " + programmeId);
         return new ProgrammeFollowUp(programme, rows);

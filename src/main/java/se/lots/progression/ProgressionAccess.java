@@ -21,26 +21,26 @@ import se.lots.shared.NotFoundException;
 @Component
 class ProgressionAccess {
 
-    /** What the actor may do with one participant; {@code participant} is null until something was recorded. */
-    record Decision(Enrolment enrolment, Participant participant, UUID personId, AccessBasis basis, boolean writes) {
+    /** what the actor may do with one participant; {@code participation} is null until something was recorded. */
+    record Decision(Enrolment enrolment, Participation participation, UUID personId, AccessBasis basis, boolean writes) {
 
         long programmeId() {
-            return enrolment != null ? enrolment.programmeId() : participant.programmeId();
+            return enrolment != null ? enrolment.programmeId() : participation.programmeId();
         }
 
         long organisationId() {
-            return enrolment != null ? enrolment.organisationId() : participant.organisationId();
+            return enrolment != null ? enrolment.organisationId() : participation.organisationId();
         }
     }
 
     private final EnrolmentService enrolments;
     private final PlanAccess planAccess;
-    private final Participants participants;
+    private final Participations participations;
 
-    ProgressionAccess(EnrolmentService enrolments, PlanAccess planAccess, Participants participants) {
+    ProgressionAccess(EnrolmentService enrolments, PlanAccess planAccess, Participations participations) {
         this.enrolments = enrolments;
         this.planAccess = planAccess;
-        this.participants = participants;
+        this.participations = participations;
     }
 
     Decision forEnrolment(Actor actor, UUID enrolmentId) {
@@ -49,12 +49,12 @@ class ProgressionAccess {
         if (!view.shows(e.organisationId(), false)) {
             throw new AccessDeniedException("the enrolment is not shown to this organisation");
         }
-        return new Decision(e, participants.ofEnrolment(enrolmentId).orElse(null), e.personId(), view.basis(),
+        return new Decision(e, participations.ofEnrolment(enrolmentId).orElse(null), e.personId(), view.basis(),
                 e.organisationId() == actor.organisationId());
     }
 
-    Decision forParticipant(Actor actor, UUID participantId) {
-        Participant p = participants.byId(participantId).orElseThrow(() -> new NotFoundException("participant"));
+    Decision forParticipation(Actor actor, UUID participationId) {
+        Participation p = participations.byId(participationId).orElseThrow(() -> new NotFoundException("participant"));
         if (!p.anonymous()) {
             return forEnrolment(actor, p.enrolmentId());
         }

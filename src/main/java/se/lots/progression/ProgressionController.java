@@ -158,7 +158,7 @@ class ProgressionController {
                 af == null ? null : Boolean.valueOf(af), version(form.get("version")), form.get("endedOn"));
         try {
             if (anonymous) {
-                registrations.saveForParticipant(actor, id, k, input);
+                registrations.saveForParticipation(actor, id, k, input);
             } else {
                 registrations.save(actor, id, k, input);
             }
@@ -180,7 +180,7 @@ class ProgressionController {
     String registerAnonymously(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String anonymousReason,
             Model model, Locale locale) {
         try {
-            Participant p = registrations.registerAnonymously(actor, id, anonymousReason);
+            Participation p = registrations.registerAnonymously(actor, id, anonymousReason);
             return "redirect:/deltagare/" + p.id() + "/registrering";
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.texts(messages, locale));
@@ -205,7 +205,7 @@ class ProgressionController {
         var input = new AssessmentInput(form.get("instrumentId"), form.get("rater"), form.get("assessedOn"), scores);
         try {
             if (anonymous) {
-                assessments.recordForParticipant(actor, id, input);
+                assessments.recordForParticipation(actor, id, input);
             } else {
                 assessments.record(actor, id, input);
             }
@@ -226,7 +226,7 @@ class ProgressionController {
         boolean anonymous = request.getRequestURI().contains("/deltagare/");
         try {
             if (anonymous) {
-                movements.recordForParticipant(actor, id, form.get("movedOn"), form.get("fromStep"),
+                movements.recordForParticipation(actor, id, form.get("movedOn"), form.get("fromStep"),
                         form.get("toStep"), form.get("note"));
             } else {
                 movements.record(actor, id, form.get("movedOn"), form.get("fromStep"), form.get("toStep"),
@@ -243,7 +243,7 @@ class ProgressionController {
 
     private String show(Actor actor, RegistrationPage page, Model model, Locale locale) {
         boolean anonymous = page.enrolment() == null;
-        UUID key = anonymous ? page.participant().id() : page.enrolment().id();
+        UUID key = anonymous ? page.participation().id() : page.enrolment().id();
         model.addAttribute("page", page);
         model.addAttribute("base", base(anonymous, key));
         model.addAttribute("occupations", categories.occupations(locale));
@@ -257,7 +257,7 @@ class ProgressionController {
             model.addAttribute("endForm", form(page.end()));
         }
         List<AssessmentSeries> series = page.registeredAnonymously() ? List.of()
-                : anonymous ? assessments.seriesOfParticipant(actor, key) : assessments.series(actor, key);
+                : anonymous ? assessments.seriesOfParticipation(actor, key) : assessments.series(actor, key);
         var charts = new ArrayList<Map<String, Object>>();
         for (int i = 0; i < series.size(); i++) {
             AssessmentSeries s = series.get(i);
@@ -273,7 +273,7 @@ class ProgressionController {
         model.addAttribute("instruments", instruments.instruments(actor, true));
         model.addAttribute("ladder", movements.ladder());
         model.addAttribute("movements", page.registeredAnonymously() ? List.of()
-                : anonymous ? movements.movementsOfParticipant(actor, key) : movements.movements(actor, key));
+                : anonymous ? movements.movementsOfParticipation(actor, key) : movements.movements(actor, key));
         return "progression/participant";
     }
 

@@ -30,17 +30,17 @@ import se.lots.shared.Versions;
 public class RegistrationService {
 
     private final ProgressionAccess access;
-    private final Participants participants;
+    private final Participations participations;
     private final Registrations registrations;
     private final StepMovements movements;
     private final RegistryService registry;
     private final AuditLog audit;
     private final Clock clock;
 
-    RegistrationService(ProgressionAccess access, Participants participants, Registrations registrations,
+    RegistrationService(ProgressionAccess access, Participations participations, Registrations registrations,
             StepMovements movements, RegistryService registry, AuditLog audit, Clock clock) {
         this.access = access;
-        this.participants = participants;
+        this.participations = participations;
         this.registrations = registrations;
         this.movements = movements;
         this.registry = registry;
@@ -53,16 +53,16 @@ public class RegistrationService {
         ProgressionAccess.Decision d = access.forEnrolment(actor, enrolmentId);
         audit.record(actor, d.personId(), AuditAction.READ, d.basis(), "uppföljning inskrivning " + enrolmentId);
         String name = registry.readIfAllowed(actor, d.personId()).map(r -> r.person().displayName()).orElse(null);
-        return page(d, name, participants.registeredAnonymously(enrolmentId));
+        return page(d, name, participations.registeredAnonymously(enrolmentId));
     }
 
     @Transactional
-    public RegistrationPage anonymousPage(Actor actor, UUID participantId) {
-        ProgressionAccess.Decision d = access.forParticipant(actor, participantId);
+    public RegistrationPage anonymousPage(Actor actor, UUID participationId) {
+        ProgressionAccess.Decision d = access.forParticipation(actor, participationId);
         if (d.enrolment() != null) {
             return page(actor, d.enrolment().id());
         }
-        audit.record(actor, null, AuditAction.READ, d.basis(), "uppföljning anonym deltagare " + participantId);
+        audit.record(actor, null, AuditAction.READ, d.basis(), "uppföljning anonym deltagare " + participationId);
         return page(d, null, false);
     }
 
@@ -71,16 +71,16 @@ public class RegistrationService {
     public Registration save(Actor actor, UUID enrolmentId, RegistrationKind kind, RegistrationInput input) {
         ProgressionAccess.Decision d = access.forEnrolment(actor, enrolmentId);
         ProgressionAccess.requireWrite(d);
-        if (participants.registeredAnonymously(enrolmentId)) {
+        if (participations.registeredAnonymously(enrolmentId)) {
             throw new InvalidInputException("kind", "progression.registeredAnonymously");
         }
         return save(actor, d, kind, input);
     }
 
     @Transactional
-    public Registration saveForParticipant(Actor actor, UUID participantId, RegistrationKind kind,
+    public Registration saveForParticipation(Actor actor, UUID participationId, RegistrationKind kind,
             RegistrationInput input) {
-        ProgressionAccess.Decision d = access.forParticipant(actor, participantId);
+        ProgressionAccess.Decision d = access.forParticipation(actor, participationId);
         ProgressionAccess.requireWrite(d);
         return save(actor, d, kind, input);
     }
@@ -90,42 +90,42 @@ public class RegistrationService {
      * participant row that does not point back at the enrolment or the person.
      */
     @Transactional
-    public Participant registerAnonymously(Actor actor, UUID enrolmentId, String reason) {
+    public Participation registerAnonymously(Actor actor, UUID enrolmentId, String reason) {
         ProgressionAccess.Decision d = access.forEnrolment(actor, enrolmentId);
         ProgressionAccess.requireWrite(d);
         var v = new Validation();
         AnonymousReason why = v.enumValue("anonymousReason", reason, AnonymousReason.class, true);
-        if (d.participant() != null || participants.registeredAnonymously(enrolmentId)) {
+        if (d.participation() != null || participations.registeredAnonymously(enrolmentId)) {
             v.reject("anonymousReason", "progression.alreadyRegistered");
         }
         v.throwIfInvalid();
         YoungPerson person = person(actor, d);
-        UUID id = participants.insert(d.enrolment().programmeId(), d.enrolment().organisationId(), null, why,
+        UUID id = participations.insert(d.enrolment().programmeId(), d.enrolment().organisationId(), null, why,
                 person.gender().name(), person.birthYear(), person.municipalityCode(), d.enrolment().startedOn(),
                 null, actor.userId());
-        participants.markAnonymous(enrolmentId);
+        participations.markAnonymous(enrolmentId);
         audit.record(actor, d.personId(), AuditAction.UPDATE, d.basis(), "uppföljning registreras anonymt");
-        return participants.byId(id).orElseThrow();
+        return participations.byId(id).orElseThrow();
     }
 
     /** The enrolment's participant row, made on the first thing recorded. */
-    Participant participantOf(Actor actor, ProgressionAccess.Decision d) {
-        if (d.participant() != null) {
-            return d.participant();
+    Participation participationOf(Actor actor, ProgressionAccess.Decision d) {
+        if (d.participation() != null) {
+            return d.participation();
         }
-        if (participants.registeredAnonymously(d.enrolment().id())) {
+        if (participations.registeredAnonymously(d.enrolment().id())) {
             throw new InvalidInputException("kind", "progression.registeredAnonymously");
         }
         YoungPerson person = person(actor, d);
-        UUID id = participants.insert(d.enrolment().programmeId(), d.enrolment().organisationId(),
+        UUID id = participations.insert(d.enrolment().programmeId(), d.enrolment().organisationId(),
                 d.enrolment().id(), null, person.gender().name(), person.birthYear(), person.municipalityCode(),
                 d.enrolment().startedOn(), d.enrolment().endedOn(), actor.userId());
-        return participants.byId(id).orElseThrow();
+        return participations.byId(id).orElseThrow();
     }
 
     private Registration save(Actor actor, ProgressionAccess.Decision d, RegistrationKind kind,
             RegistrationInput in) {
-        Participant p = d.participant();
+        Participation p = d.participation();
         var v = new Validation();
         LocalDate measured = v.date("measuredOn", in.measuredOn(), true, today());
         Occupation occupation = v.enumValue("occupation", in.occupation(), Occupation.class, true);
@@ -174,7 +174,7 @@ public class RegistrationService {
         }
         v.throwIfInvalid();
         if (p == null) {
-            p = participantOf(actor, d);
+            p = participationOf(actor, d);
         }
         var existing = registrations.find(p.id(), kind);
         UUID id;
@@ -190,7 +190,7 @@ public class RegistrationService {
                     incomes, actor.userId());
         }
         if (kind == RegistrationKind.SLUT) {
-            participants.setEnded(p.id(), ended);
+            participations.setEnded(p.id(), ended);
             Registration end = registrations.find(p.id(), RegistrationKind.SLUT).orElseThrow();
             movements.derive(p.id(), start, end, actor.userId());
         }
@@ -225,7 +225,7 @@ public class RegistrationService {
     }
 
     private RegistrationPage page(ProgressionAccess.Decision d, String name, boolean anonymously) {
-        Participant p = d.participant();
+        Participation p = d.participation();
         Registration start = p == null ? null : registrations.find(p.id(), RegistrationKind.START).orElse(null);
         Registration end = p == null ? null : registrations.find(p.id(), RegistrationKind.SLUT).orElse(null);
         return new RegistrationPage(d.enrolment(), p, name, anonymously, start, end, d.writes());

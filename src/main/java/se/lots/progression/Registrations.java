@@ -21,24 +21,24 @@ class Registrations {
         this.jdbc = jdbc;
     }
 
-    Optional<Registration> find(UUID participantId, RegistrationKind kind) {
+    Optional<Registration> find(UUID participationId, RegistrationKind kind) {
         return jdbc.sql("""
                 SELECT r.id, r.participant_id, r.kind, r.measured_on, r.occupation, r.work_extent, r.education_level,
                        r.registered_at_af, r.version,
                        ARRAY(SELECT i.income_source FROM registration_income i JOIN income_source_category c
                                ON c.code = i.income_source WHERE i.registration_id = r.id ORDER BY c.sort_order) AS incomes
                   FROM registration r WHERE r.participant_id = ? AND r.kind = ?""")
-                .params(participantId, kind.name()).query(Registrations::registration).optional();
+                .params(participationId, kind.name()).query(Registrations::registration).optional();
     }
 
-    UUID insert(UUID participantId, RegistrationKind kind, LocalDate measuredOn, Occupation occupation,
+    UUID insert(UUID participationId, RegistrationKind kind, LocalDate measuredOn, Occupation occupation,
             Integer workExtent, EducationLevel education, boolean registeredAtAf, List<IncomeSource> incomes,
             long userId) {
         UUID id = jdbc.sql("""
                 INSERT INTO registration (participant_id, kind, measured_on, occupation, work_extent, education_level,
                                           registered_at_af, created_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(participantId, kind.name(), measuredOn, occupation.name(), workExtent, education.name(),
+                .params(participationId, kind.name(), measuredOn, occupation.name(), workExtent, education.name(),
                         registeredAtAf, userId)
                 .query(UUID.class).single();
         saveIncomes(id, incomes);

@@ -50,8 +50,8 @@ public class StepMovementService {
     }
 
     @Transactional
-    public List<StepMovement> movementsOfParticipant(Actor actor, UUID participantId) {
-        return list(actor, access.forParticipant(actor, participantId));
+    public List<StepMovement> movementsOfParticipation(Actor actor, UUID participationId) {
+        return list(actor, access.forParticipation(actor, participationId));
     }
 
     @Transactional
@@ -60,14 +60,14 @@ public class StepMovementService {
     }
 
     @Transactional
-    public void recordForParticipant(Actor actor, UUID participantId, String movedOn, String from, String to,
+    public void recordForParticipation(Actor actor, UUID participationId, String movedOn, String from, String to,
             String note) {
-        record(actor, access.forParticipant(actor, participantId), movedOn, from, to, note);
+        record(actor, access.forParticipation(actor, participationId), movedOn, from, to, note);
     }
 
     private List<StepMovement> list(Actor actor, ProgressionAccess.Decision d) {
         audit.record(actor, d.personId(), AuditAction.READ, d.basis(), "stegförflyttningar");
-        return d.participant() == null ? List.of() : movements.ofParticipant(d.participant().id());
+        return d.participation() == null ? List.of() : movements.ofParticipation(d.participation().id());
     }
 
     private void record(Actor actor, ProgressionAccess.Decision d, String movedOn, String fromText, String toText,
@@ -81,7 +81,7 @@ public class StepMovementService {
             v.reject("toStep", "progression.sameStep");
         }
         v.throwIfInvalid();
-        Participant p = registrations.participantOf(actor, d);
+        Participation p = registrations.participationOf(actor, d);
         movements.insert(p.id(), on, from, to, note == null || note.isBlank() ? null : note.strip(), actor.userId());
         audit.record(actor, d.personId(), AuditAction.CREATE, d.basis(), "stegförflyttning " + from + " → " + to);
     }

@@ -16,7 +16,7 @@ class StepMovements {
         this.jdbc = jdbc;
     }
 
-    List<StepMovement> ofParticipant(UUID participantId) {
+    List<StepMovement> ofParticipation(UUID participationId) {
         return jdbc.sql("""
                 SELECT m.id, m.participant_id, m.moved_on, f.id AS from_id, f.position AS from_position,
                        f.label AS from_label, t.id AS to_id, t.position AS to_position, t.label AS to_label, m.note,
@@ -24,7 +24,7 @@ class StepMovements {
                   FROM step_movement m JOIN ladder_step f ON f.id = m.from_step_id
                                        JOIN ladder_step t ON t.id = m.to_step_id
                  WHERE m.participant_id = ? ORDER BY m.moved_on, m.created_at""")
-                .param(participantId)
+                .param(participationId)
                 .query((rs, n) -> new StepMovement(rs.getObject("id", UUID.class),
                         rs.getObject("participant_id", UUID.class), rs.getObject("moved_on", LocalDate.class),
                         rs.getLong("from_id"), rs.getInt("from_position"), rs.getString("from_label"),
@@ -33,10 +33,10 @@ class StepMovements {
                 .list();
     }
 
-    void insert(UUID participantId, LocalDate movedOn, long fromStepId, long toStepId, String note, long userId) {
+    void insert(UUID participationId, LocalDate movedOn, long fromStepId, long toStepId, String note, long userId) {
         jdbc.sql("""
                 INSERT INTO step_movement (participant_id, moved_on, from_step_id, to_step_id, note, created_by)
-                VALUES (?, ?, ?, ?, ?, ?)""").params(participantId, movedOn, fromStepId, toStepId, note, userId).update();
+                VALUES (?, ?, ?, ?, ?, ?)""").params(participationId, movedOn, fromStepId, toStepId, note, userId).update();
     }
 
     /**
@@ -44,8 +44,8 @@ class StepMovements {
      * and SLUT occupations sit on different steps, one derived movement from the one to the other, dated on the
      * SLUT measurement. Saving either registration again replaces it.
      */
-    void derive(UUID participantId, Registration start, Registration end, long userId) {
-        jdbc.sql("DELETE FROM step_movement WHERE participant_id = ? AND derived").param(participantId).update();
+    void derive(UUID participationId, Registration start, Registration end, long userId) {
+        jdbc.sql("DELETE FROM step_movement WHERE participant_id = ? AND derived").param(participationId).update();
         if (start == null || end == null) {
             return;
         }
@@ -54,7 +54,7 @@ class StepMovements {
                 SELECT ?, ?, f.ladder_step_id, t.ladder_step_id, true, ?
                   FROM occupation_category f, occupation_category t
                  WHERE f.code = ? AND t.code = ? AND f.ladder_step_id <> t.ladder_step_id""")
-                .params(participantId, end.measuredOn(), userId, start.occupation().name(), end.occupation().name())
+                .params(participationId, end.measuredOn(), userId, start.occupation().name(), end.occupation().name())
                 .update();
     }
 

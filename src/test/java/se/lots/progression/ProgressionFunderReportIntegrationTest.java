@@ -113,10 +113,10 @@ class ProgressionFunderReportIntegrationTest {
                 null, null, "Bättre match"));
 
         Enrolment four = enrol(lead, a, start, "KVINNA");
-        Participant anonymous = registrations.registerAnonymously(lead, four.id(), "INGET_SAMTYCKE");
-        registrations.saveForParticipant(lead, anonymous.id(), RegistrationKind.START,
+        Participation anonymous = registrations.registerAnonymously(lead, four.id(), "INGET_SAMTYCKE");
+        registrations.saveForParticipation(lead, anonymous.id(), RegistrationKind.START,
                 registration(start, "ARBETSSOKANDE", "AKTIVITETSSTOD", null));
-        registrations.saveForParticipant(lead, anonymous.id(), RegistrationKind.SLUT,
+        registrations.saveForParticipation(lead, anonymous.id(), RegistrationKind.SLUT,
                 registration(TODAY.minusDays(5), "STUDERAR", "STUDIEMEDEL", TODAY.minusDays(5).toString()));
 
         Enrolment five = enrol(lead, a, TODAY.minusDays(70).minusDays(-1), "KVINNA");
@@ -470,7 +470,7 @@ class ProgressionFunderReportIntegrationTest {
         Actor lead = actors.byUsername("insatsledare");
         long programme = enrolments.saveProgramme(lead, "Samtidigt " + UUID.randomUUID());
         Enrolment e = enrol(lead, programme, TODAY.minusDays(10), "MAN");
-        Participant participant = registrations.registerAnonymously(lead, e.id(), "INGET_SAMTYCKE");
+        Participation participation = registrations.registerAnonymously(lead, e.id(), "INGET_SAMTYCKE");
         long user = jdbc.sql("SELECT id FROM user_account WHERE username = 'insatsledare'").query(Long.class).single();
         try (var first = dataSource.getConnection(); var second = dataSource.getConnection()) {
             first.setAutoCommit(false);
@@ -479,7 +479,7 @@ class ProgressionFunderReportIntegrationTest {
                     INSERT INTO registration (participant_id, kind, measured_on, occupation, education_level,
                                               registered_at_af, created_by)
                     VALUES (?, 'START', ?, 'ANNAN', 'OKAND', false, ?)""")) {
-                st.setObject(1, participant.id());
+                st.setObject(1, participation.id());
                 st.setObject(2, TODAY.minusDays(10));
                 st.setLong(3, user);
                 st.executeUpdate();
@@ -488,7 +488,7 @@ class ProgressionFunderReportIntegrationTest {
             var waiting = java.util.concurrent.CompletableFuture.runAsync(() -> {
                 try (var st = second.prepareStatement("UPDATE participant SET ended_on = ? WHERE id = ?")) {
                     st.setObject(1, TODAY);
-                    st.setObject(2, participant.id());
+                    st.setObject(2, participation.id());
                     st.executeUpdate();
                     second.commit();
                 } catch (java.sql.SQLException x) {
@@ -500,7 +500,7 @@ class ProgressionFunderReportIntegrationTest {
             first.commit();
             waiting.get(10, java.util.concurrent.TimeUnit.SECONDS);
         }
-        assertThat(unit(participant.id())).containsEntry("start_occupation", "ANNAN")
+        assertThat(unit(participation.id())).containsEntry("start_occupation", "ANNAN")
                 .containsEntry("ended_on", java.sql.Date.valueOf(TODAY));
         assertThat(unitsOutOfStep()).isZero();
     }

@@ -128,7 +128,7 @@ class ProgressionRegistrationIntegrationTest {
         RegistrationPage page = registrations.page(lead, e.id());
         assertThat(page.end()).isEqualTo(slut);
         assertThat(page.start().occupation()).isEqualTo(Occupation.ARBETSSOKANDE);
-        assertThat(page.participant().endedOn()).isEqualTo(end);
+        assertThat(page.participation().endedOn()).isEqualTo(end);
     }
 
     @Test
@@ -152,14 +152,14 @@ class ProgressionRegistrationIntegrationTest {
     void anAnonymousParticipantKeepsGenderBirthYearAndMunicipalityButNoPersonLink() {
         Actor lead = actors.byUsername("insatsledare");
         Enrolment e = enrolled(lead);
-        Participant anonymous = registrations.registerAnonymously(lead, e.id(), "KON_EJ_I_SUS");
+        Participation anonymous = registrations.registerAnonymously(lead, e.id(), "KON_EJ_I_SUS");
         assertThat(anonymous.enrolmentId()).isNull();
         assertThat(anonymous.anonymous()).isTrue();
         assertThat(anonymous.birthYear()).isPositive();
         assertThat(anonymous.gender()).isNotBlank();
         assertThat(anonymous.municipalityCode()).isNotBlank();
 
-        registrations.saveForParticipant(lead, anonymous.id(), RegistrationKind.START, seeking(START));
+        registrations.saveForParticipation(lead, anonymous.id(), RegistrationKind.START, seeking(START));
         assertThat(errors(() -> registrations.save(lead, e.id(), RegistrationKind.START, seeking(START))))
                 .containsKey("kind");
         // no row of the follow-up tables leads back to the enrolment or the person
@@ -180,8 +180,8 @@ class ProgressionRegistrationIntegrationTest {
         LocalDate end = START.plusDays(20);
         var slut = new RegistrationInput(end.toString(), "STUDERAR", null, List.of("STUDIEMEDEL"), "GYMNASIAL", false,
                 null, end.toString());
-        registrations.saveForParticipant(lead, anonymous.id(), RegistrationKind.SLUT, slut);
-        assertThat(registrations.anonymousPage(lead, anonymous.id()).participant().endedOn()).isEqualTo(end);
+        registrations.saveForParticipation(lead, anonymous.id(), RegistrationKind.SLUT, slut);
+        assertThat(registrations.anonymousPage(lead, anonymous.id()).participation().endedOn()).isEqualTo(end);
     }
 
     @Test
@@ -189,7 +189,7 @@ class ProgressionRegistrationIntegrationTest {
         Actor lead = actors.byUsername("insatsledare");
         Enrolment e = enrolled(lead);
         registrations.save(lead, e.id(), RegistrationKind.START, seeking(START));
-        Participant anonymous = registrations.registerAnonymously(lead, enrolled(lead).id(), "INGET_SAMTYCKE");
+        Participation anonymous = registrations.registerAnonymously(lead, enrolled(lead).id(), "INGET_SAMTYCKE");
         for (String other : List.of("fk", "af", "analytiker", "forbund")) {
             Actor actor = actors.byUsername(other);
             assertThatThrownBy(() -> registrations.page(actor, e.id())).as(other)

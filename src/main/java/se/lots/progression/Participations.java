@@ -10,39 +10,40 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/** The {@code participant} table: one participation per followed-up enrolment, or an anonymous one. */
 @Repository
-class Participants {
+class Participations {
 
     private static final String COLUMNS = "id, programme_id, organisation_id, enrolment_id, anonymous_reason, gender,"
             + " birth_year, municipality_code, started_on, ended_on FROM participant";
 
     private final JdbcClient jdbc;
 
-    Participants(JdbcClient jdbc) {
+    Participations(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    Optional<Participant> byId(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " WHERE id = ?").param(id).query(Participants::participant).optional();
+    Optional<Participation> byId(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + " WHERE id = ?").param(id).query(Participations::participation).optional();
     }
 
-    Optional<Participant> ofEnrolment(UUID enrolmentId) {
+    Optional<Participation> ofEnrolment(UUID enrolmentId) {
         return jdbc.sql("SELECT " + COLUMNS + " WHERE enrolment_id = ?").param(enrolmentId)
-                .query(Participants::participant).optional();
+                .query(Participations::participation).optional();
     }
 
-    List<Participant> anonymousOfProgramme(long programmeId) {
+    List<Participation> anonymousOfProgramme(long programmeId) {
         return jdbc.sql("SELECT " + COLUMNS + " WHERE programme_id = ? AND enrolment_id IS NULL ORDER BY started_on DESC")
-                .param(programmeId).query(Participants::participant).list();
+                .param(programmeId).query(Participations::participation).list();
     }
 
-    List<Participant> ofProgramme(long programmeId) {
+    List<Participation> ofProgramme(long programmeId) {
         return jdbc.sql("SELECT " + COLUMNS + " WHERE programme_id = ? ORDER BY started_on DESC")
-                .param(programmeId).query(Participants::participant).list();
+                .param(programmeId).query(Participations::participation).list();
     }
 
     /** A programme's participant rows with whether START and SLUT exist, and which enrolments went anonymous. */
-    record FollowUpRow(UUID participantId, UUID enrolmentId, LocalDate startedOn, LocalDate endedOn,
+    record FollowUpRow(UUID participationId, UUID enrolmentId, LocalDate startedOn, LocalDate endedOn,
             boolean hasStart, boolean hasEnd, boolean anonymousMarker) {
     }
 
@@ -88,9 +89,9 @@ class Participants {
         jdbc.sql("INSERT INTO anonymous_enrolment (enrolment_id) VALUES (?)").param(enrolmentId).update();
     }
 
-    private static Participant participant(ResultSet rs, int row) throws SQLException {
+    private static Participation participation(ResultSet rs, int row) throws SQLException {
         String reason = rs.getString("anonymous_reason");
-        return new Participant(rs.getObject("id", UUID.class), rs.getLong("programme_id"),
+        return new Participation(rs.getObject("id", UUID.class), rs.getLong("programme_id"),
                 rs.getLong("organisation_id"), rs.getObject("enrolment_id", UUID.class),
                 reason == null ? null : AnonymousReason.valueOf(reason), rs.getString("gender"),
                 rs.getInt("birth_year"), rs.getString("municipality_code"),
