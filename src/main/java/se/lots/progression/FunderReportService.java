@@ -26,6 +26,11 @@ import se.lots.audit.AuditLog;
 import se.lots.organisation.Role;
 import se.lots.plan.EnrolmentService;
 import se.lots.plan.Programme;
+import se.lots.progression.registration.Categories;
+import se.lots.progression.registration.Category;
+import se.lots.progression.report.FunderReports;
+import se.lots.progression.report.GoalMeasureCache;
+import se.lots.progression.report.ProgrammeGoals;
 import se.lots.registry.RegistryService;
 import se.lots.security.Actor;
 import se.lots.shared.InvalidInputException;
@@ -113,7 +118,7 @@ public class FunderReportService {
     }
 
     /** Whether the actor may open the programme's goals and report: the pages link to them only then. */
-    static boolean seesFigures(Actor actor, Programme programme) {
+    public static boolean seesFigures(Actor actor, Programme programme) {
         try {
             view(actor, programme);
             return true;
