@@ -30,9 +30,6 @@ class TableOwnershipIntegrationTest {
      */
     private static final Set<String> NOT_YET_MOVED = Set.of(
             "kaa function kaa_episode_summary_from_history reads registry.young_person",
-            "progression function follow_up_unit_of_contacts reads plan.enrolment",
-            "progression function follow_up_unit_of_person reads plan.enrolment",
-            "progression function follow_up_unit_of_plan_steps reads plan.enrolment",
             "progression function follow_up_unit_of_plan_steps reads plan.plan",
             "progression triggers follow_up_contacts_deleted on plan.journey_event",
             "progression triggers follow_up_contacts_inserted on plan.journey_event",

@@ -72,10 +72,7 @@ class TableOwnershipTest {
             "plan reads organisation.user_account in Plans.java",
             "plan reads organisation.user_account in Referrals.java",
             "plan reads registry.young_person in CaseWorklist.java",
-            "plan reads registry.young_person in Referrals.java",
-            "progression reads plan.enrolment in FunderReports.java",
-            "progression reads plan.journey_event in FunderReports.java",
-            "progression reads plan.programme in FunderReports.java");
+            "plan reads registry.young_person in Referrals.java");
 
     @Test
     void noModuleNamesAnotherModulesTableInItsSql() {

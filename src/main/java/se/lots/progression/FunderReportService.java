@@ -361,11 +361,11 @@ public class FunderReportService {
         LocalDate from = period.from();
         LocalDate to = period.to();
         List<ProgrammeGoal> all = goals.ofProgramme(p.id());
-        FunderReports.Pass pass = reports.pass(p.id(), p.organisationId(), from, to, all, true);
+        FunderReports.Tables tables = reports.tables(p.id(), from, to);
         long[][] registered = new long[GENDERS.size()][AGE_BANDS];
         long[][] discharged = new long[GENDERS.size()][AGE_BANDS];
         long[][] finsam = new long[3][GENDERS.size()];
-        for (var c : pass.genderAge()) {
+        for (var c : tables.genderAge()) {
             int g = genderRow(c.gender());
             registered[g][c.band()] += c.registered();
             discharged[g][c.band()] += c.discharged();
@@ -380,7 +380,7 @@ public class FunderReportService {
         var occupationRows = new LinkedHashMap<String, Integer>();
         occupations.forEach(o -> occupationRows.put(o.code(), occupationRows.size()));
         long[][] occ = new long[occupations.size() + 1][2];
-        for (var pair : pass.occupations()) {
+        for (var pair : tables.occupations()) {
             occ[row(occupationRows, pair.start())][0] += pair.count();
             occ[row(occupationRows, pair.end())][1] += pair.count();
         }
@@ -391,12 +391,12 @@ public class FunderReportService {
         var incomeRows = new LinkedHashMap<String, Integer>();
         incomes.forEach(i -> incomeRows.put(i.code(), incomeRows.size()));
         long[][] inc = new long[incomes.size()][2];
-        for (var i : pass.incomes()) {
+        for (var i : tables.incomes()) {
             inc[incomeRows.get(i.source())]["START".equals(i.kind()) ? 0 : 1] += i.count();
         }
 
         var transferRows = new LinkedHashMap<String, long[]>();
-        for (var t : pass.transfers()) {
+        for (var t : tables.transfers()) {
             transferRows.computeIfAbsent(t.programme(), k -> new long[2])[t.in() ? 0 : 1] += t.count();
         }
         long[][] tr = transferRows.values().toArray(new long[0][]);
@@ -419,7 +419,8 @@ public class FunderReportService {
                 table("finsam", locale, List.of(text("progression.report.finsam.active", locale),
                         text("progression.report.finsam.registered", locale),
                         text("progression.report.finsam.discharged", locale)), genders, finsam, suppress, true),
-                results(all, pass.goals(), suppress), texts.equality(), texts.lessons());
+                results(all, reports.goals(p.id(), p.organisationId(), from, to, all), suppress), texts.equality(),
+                texts.lessons());
     }
 
     private ReportTable table(String key, Locale locale, List<String> rows, List<String> columns, long[][] counts,

@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 
 import se.lots.progression.ProgrammeGoal;
 import se.lots.progression.report.FunderReports.Measured;
-import se.lots.progression.report.FunderReports.Units;
 
 /**
  * The goals page's measures, kept per programme, period and goals together with the database snapshot they were
@@ -54,16 +53,17 @@ public class GoalMeasureCache {
 
     // usable: a kept snapshot of this database (the xids only grow; a lower xmax now means it was restored or
     // replaced) and no TRUNCATE since; then the units changed since, as a uuid[] literal, and how many (at most one
-    // more than MAX_CHANGED)
+    // more than MAX_CHANGED). follow_up_unseen: the writing transaction was not seen by the snapshot.
     private static final String CHECK = """
-            SELECT pg_current_snapshot()::text, current_setting('transaction_isolation'),
+            SELECT pg_current_snapshot()::text AS snapshot, current_setting('transaction_isolation') AS isolation,
                    CAST(:kept AS text) IS NOT NULL
                    AND pg_snapshot_xmax(pg_current_snapshot()) >= pg_snapshot_xmax(CAST(CAST(:kept AS text) AS pg_snapshot))
-                   AND NOT EXISTS (SELECT 1 FROM follow_up_unit_before WHERE programme_id = 0 AND UNSEEN),
-                   c.ids::text, cardinality(c.ids)
+                   AND NOT EXISTS (SELECT 1 FROM follow_up_unit_before
+                                    WHERE programme_id = 0 AND follow_up_unseen(xid, CAST(:kept AS text))) AS usable,
+                   c.ids::text AS changed, cardinality(c.ids) AS changed_count
             FROM (SELECT ARRAY(SELECT DISTINCT unit_id FROM follow_up_unit_before
-                               WHERE programme_id = :programme AND UNSEEN LIMIT :limit) AS ids) c"""
-            .replace("UNSEEN", FunderReports.UNSEEN);
+                                WHERE programme_id = :programme AND follow_up_unseen(xid, CAST(:kept AS text))
+                                LIMIT :limit) AS ids) c""";
 
     private record Check(String snapshot, String isolation, boolean usable, String changed, int changedCount) {
     }
@@ -90,8 +90,8 @@ public class GoalMeasureCache {
         }
         Check check = jdbc.sql(CHECK).param("kept", entry == null ? null : entry.snapshot())
                 .param("programme", key.programmeId()).param("limit", MAX_CHANGED + 1)
-                .query((rs, n) -> new Check(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
-                        rs.getInt(5)))
+                .query((rs, n) -> new Check(rs.getString("snapshot"), rs.getString("isolation"),
+                        rs.getBoolean("usable"), rs.getString("changed"), rs.getInt("changed_count")))
                 .single();
         if (!"repeatable read".equals(check.isolation()) && !"serializable".equals(check.isolation())) {
             throw new IllegalStateException("goal measures are kept only from a repeatable-read transaction");
@@ -103,13 +103,13 @@ public class GoalMeasureCache {
         } else if (entry != null && check.usable() && check.changedCount() <= MAX_CHANGED) {
             updated.incrementAndGet();
             measured = plus(entry.goals(),
-                    reports.changedGoals(Units.CHANGED, check.changed(), null, key.programmeId(),
-                            key.organisationId(), key.from(), key.to(), key.goals()),
-                    reports.changedGoals(Units.BEFORE, check.changed(), entry.snapshot(), key.programmeId(),
-                            key.organisationId(), key.from(), key.to(), key.goals()));
+                    reports.changedGoals(check.changed(), null, key.programmeId(), key.organisationId(), key.from(),
+                            key.to(), key.goals()),
+                    reports.changedGoals(check.changed(), entry.snapshot(), key.programmeId(), key.organisationId(),
+                            key.from(), key.to(), key.goals()));
         } else {
-            measured = Map.copyOf(reports.pass(key.programmeId(), key.organisationId(), key.from(), key.to(),
-                    key.goals(), false).goals());
+            measured = Map.copyOf(reports.goals(key.programmeId(), key.organisationId(), key.from(), key.to(),
+                    key.goals()));
         }
         if (entries.size() >= MAX_ENTRIES && !entries.containsKey(key)) {
             entries.clear();

@@ -197,6 +197,42 @@ class ProgressionFunderReportIntegrationTest {
     }
 
     @Test
+    void theParticipantsBehindEveryGoalAreTheOnesItsMeasureCounts() {
+        Actor lead = actors.byUsername("insatsledare");
+        Cohort c = cohort(lead);
+        addAllGoals(lead, c.programme());
+        reports.addGoal(lead, c.programme(), new GoalInput("GROUP_ACTIVITIES_PER_WEEK", null, null, null, "1"));
+        for (GoalResult r : reports.measure(lead, c.programme(), c.period())) {
+            var behind = reports.behind(lead, c.programme(), r.goal().id(), c.period());
+            String goal = r.goal().indicator().name();
+            assertThat(behind).as(goal).hasSize((int) r.denominator().count());
+            if (r.goal().indicator().perWeek()) {
+                assertThat(behind.stream().mapToLong(FunderReportService.Behind::amount).sum()).as(goal)
+                        .isEqualTo(r.numerator().count());
+            } else {
+                assertThat(behind).as(goal).filteredOn(FunderReportService.Behind::counted)
+                        .hasSize((int) r.numerator().count());
+            }
+        }
+    }
+
+    @Test
+    void twoPlanWithinMonthsGoalsAreEachMeasuredWithTheirOwnAgesAndMonths() {
+        Actor lead = actors.byUsername("insatsledare");
+        Cohort c = cohort(lead);
+        addAllGoals(lead, c.programme());
+        // nobody in the cohort is 100 or older
+        reports.addGoal(lead, c.programme(), new GoalInput("PLAN_WITHIN_MONTHS", "100", "120", "1", "50"));
+        var within = reports.measure(lead, c.programme(), c.period()).stream()
+                .filter(r -> r.goal().indicator() == GoalIndicator.PLAN_WITHIN_MONTHS).toList();
+        assertThat(within).hasSize(2);
+        assertThat(within.get(0).numerator().count()).isEqualTo(1);
+        assertThat(within.get(0).denominator().count()).isEqualTo(1);
+        assertThat(within.get(1).numerator().count()).isZero();
+        assertThat(within.get(1).denominator().count()).isZero();
+    }
+
+    @Test
     void theReportCountsByGenderAndAgeAndStartAndEnd() {
         Actor lead = actors.byUsername("insatsledare");
         Cohort c = cohort(lead);
