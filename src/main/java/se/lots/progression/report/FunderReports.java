@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 import se.lots.progression.GoalIndicator;
@@ -93,8 +94,8 @@ public class FunderReports {
      * {@link #dueBy}), or earlier when the plan is there; its parameters are one goal's ({@code :ageFrom},
      * {@code :ageTo}, {@code :months}). Contacts and group activities: those of the participants whose every one
      * falls in the period are the stored counts; the participants the period cuts ({@code contacts_cut}) are counted
-     * from the journey by {@link #JOURNEY_EVENTS_CUT}. {@code :changed} and {@code :kept} (null for every unit as it
-     * is now): only those units, as snapshot {@code :kept} saw them ({@link GoalMeasureCache}).
+     * from the journey by {@link #JOURNEY_EVENTS_CUT}. {@code :changed} (null for every unit): only those units
+     * ({@link GoalMeasureCache}).
      * {@link #UNITS_BEHIND_A_GOAL} lists the same participants one by one.
      */
     static final String GOAL_MEASURES = """
@@ -120,25 +121,49 @@ public class FunderReports {
                        AS contacts_in_period,
                    count(*) FILTER (WHERE active AND person_id IS NOT NULL AND contacts > 0 AND NOT contacts_in_period)
                        AS contacts_cut,
-                   coalesce(sum(group_activities) FILTER (WHERE active AND person_id IS NOT NULL AND groups_in_period), 0)
+                   coalesce(sum(group_activities) FILTER (WHERE active AND person_id IS NOT NULL
+                                                          AND groups_in_period), 0)
                        AS group_activities_in_period,
                    count(*) FILTER (WHERE active AND person_id IS NOT NULL AND group_activities > 0
                                     AND NOT groups_in_period) AS group_activities_cut
-              FROM follow_up_cohort(:programme, CAST(:from AS date), CAST(:to AS date), CAST(:changed AS uuid[]),
-                                    CAST(:kept AS text))""";
+              FROM follow_up_cohort(:programme, CAST(:from AS date), CAST(:to AS date))
+             WHERE CAST(:changed AS uuid[]) IS NULL OR id = ANY (CAST(:changed AS uuid[]))""";
+
+    /**
+     * {@link #GOAL_MEASURES} over the {@code :changed} units as snapshot {@code :kept} saw them
+     * ({@code follow_up_cohort_as_seen}, V32's images), for {@link GoalMeasureCache}: the same statement from the
+     * other function.
+     */
+    static final String GOAL_MEASURES_AS_SEEN = asSeen(GOAL_MEASURES);
 
     /**
      * Journey events of {@code :kind} (KONTAKT or GRUPPAKTIVITET) by the programme's organisation in the period while
      * each identified participant whose events the period cuts was enrolled (the others' are the stored counts,
-     * {@link #GOAL_MEASURES}). A join, not a look-up per participant, and the period repeated on the journey's side:
-     * for the year so far at 250 000 participants (30 000 of them with contacts cut) a parallel hash join of the
-     * period's contacts took 150 ms where the look-ups took 330 ms. As snapshot {@code :kept} saw them when it is set:
-     * those in the journey now less the changes it did not see (V32).
+     * {@link #GOAL_MEASURES}); {@code :changed} as there. A join, not a look-up per participant, and the period
+     * repeated on the journey's side: for the year so far at 250 000 participants (30 000 of them with contacts cut)
+     * a parallel hash join of the period's contacts took 150 ms where the look-ups took 330 ms.
      */
     static final String JOURNEY_EVENTS_CUT = """
+            SELECT count(*) AS journey_events
+              FROM follow_up_cohort(:programme, CAST(:from AS date), CAST(:to AS date)) c
+              JOIN plan_journey_event j ON j.person_id = c.person_id AND j.kind = CAST(:kind AS text)
+                   AND j.organisation_id = :organisation
+                   AND j.occurred_on BETWEEN CAST(:from AS date) AND CAST(:to AS date)
+                   AND j.occurred_on BETWEEN GREATEST(c.started_on, CAST(:from AS date))
+                                         AND LEAST(coalesce(c.ended_on, CAST(:to AS date)), CAST(:to AS date))
+             WHERE c.active AND c.person_id IS NOT NULL
+               AND CASE CAST(:kind AS text) WHEN 'KONTAKT' THEN c.contacts > 0 AND NOT c.contacts_in_period
+                                            ELSE c.group_activities > 0 AND NOT c.groups_in_period END
+               AND (CAST(:changed AS uuid[]) IS NULL OR c.id = ANY (CAST(:changed AS uuid[])))""";
+
+    /**
+     * {@link #JOURNEY_EVENTS_CUT} as snapshot {@code :kept} saw them, for {@link GoalMeasureCache}: over the changed
+     * units as it saw them, those in the journey now less the changes it did not see (V32's log of the journey).
+     */
+    static final String JOURNEY_EVENTS_CUT_AS_SEEN = """
             SELECT (SELECT count(*)
-                      FROM follow_up_cohort(:programme, CAST(:from AS date), CAST(:to AS date),
-                                            CAST(:changed AS uuid[]), CAST(:kept AS text)) c
+                      FROM follow_up_cohort_as_seen(:programme, CAST(:from AS date), CAST(:to AS date),
+                                                    CAST(:changed AS uuid[]), CAST(:kept AS text)) c
                       JOIN plan_journey_event j ON j.person_id = c.person_id AND j.kind = CAST(:kind AS text)
                            AND j.organisation_id = :organisation
                            AND j.occurred_on BETWEEN CAST(:from AS date) AND CAST(:to AS date)
@@ -146,19 +171,33 @@ public class FunderReports {
                                                  AND LEAST(coalesce(c.ended_on, CAST(:to AS date)), CAST(:to AS date))
                      WHERE c.active AND c.person_id IS NOT NULL
                        AND CASE CAST(:kind AS text) WHEN 'KONTAKT' THEN c.contacts > 0 AND NOT c.contacts_in_period
-                           ELSE c.group_activities > 0 AND NOT c.groups_in_period END)
+                                                    ELSE c.group_activities > 0 AND NOT c.groups_in_period END)
                  - (SELECT coalesce(sum(l.delta), 0)
-                      FROM follow_up_cohort(:programme, CAST(:from AS date), CAST(:to AS date),
-                                            CAST(:changed AS uuid[]), CAST(:kept AS text)) c
+                      FROM follow_up_cohort_as_seen(:programme, CAST(:from AS date), CAST(:to AS date),
+                                                    CAST(:changed AS uuid[]), CAST(:kept AS text)) c
                       JOIN follow_up_contact_change l ON l.person_id = c.person_id AND l.kind = CAST(:kind AS text)
                            AND l.organisation_id = :organisation
                            AND l.occurred_on BETWEEN GREATEST(c.started_on, CAST(:from AS date))
                                                  AND LEAST(coalesce(c.ended_on, CAST(:to AS date)), CAST(:to AS date))
                            AND follow_up_unseen(l.xid, CAST(:kept AS text))
-                     WHERE CAST(:kept AS text) IS NOT NULL AND c.active AND c.person_id IS NOT NULL
+                     WHERE c.active AND c.person_id IS NOT NULL
                        AND CASE CAST(:kind AS text) WHEN 'KONTAKT' THEN c.contacts > 0 AND NOT c.contacts_in_period
-                           ELSE c.group_activities > 0 AND NOT c.groups_in_period END)
+                                                    ELSE c.group_activities > 0 AND NOT c.groups_in_period END)
                    AS journey_events""";
+
+    /** How {@link #GOAL_MEASURES} ends: it reads the units as they are now. */
+    private static final String COHORT_NOW = "FROM follow_up_cohort(:programme, CAST(:from AS date), CAST(:to AS date))"
+            + " WHERE CAST(:changed AS uuid[]) IS NULL OR id = ANY (CAST(:changed AS uuid[]))";
+
+    /** The statement over the changed units as snapshot :kept saw them instead of the units as they are now. */
+    private static String asSeen(String statement) {
+        int from = statement.lastIndexOf("FROM follow_up_cohort(");
+        if (from < 0 || !statement.substring(from).replaceAll("\\s+", " ").equals(COHORT_NOW)) {
+            throw new IllegalStateException("the statement does not end by reading follow_up_cohort");
+        }
+        return statement.substring(0, from) + "FROM follow_up_cohort_as_seen(:programme, CAST(:from AS date),"
+                + " CAST(:to AS date), CAST(:changed AS uuid[]), CAST(:kept AS text))";
+    }
 
     /**
      * The participants in a share or count goal's denominator, and whether each counts in its numerator: the rules of
@@ -250,7 +289,7 @@ public class FunderReports {
         this.jdbc = jdbc;
     }
 
-    /** The report's tables: participants by gender and age band, the discharged's occupations and incomes, transfers. */
+    /** The report's tables: by gender and age band, the discharged's occupations and incomes, transfers. */
     public Tables tables(long programmeId, LocalDate from, LocalDate to) {
         plannedForTheseDates();
         Map<String, Object> period = Map.of("programme", programmeId, "from", from, "to", to);
@@ -293,16 +332,16 @@ public class FunderReports {
     }
 
     /**
-     * The goals measured over the {@code changed} units only (a uuid[] literal), as they are now ({@code kept} null)
-     * or as snapshot {@code kept} saw them: every measure is a sum over units, so a kept measure plus the first less
-     * the second is the measure now ({@link GoalMeasureCache}).
+     * The goals measured over the {@code changed} units only, as they are now ({@code kept} null) or as snapshot
+     * {@code kept} saw them: every measure is a sum over units, so a kept measure plus the first less the second is
+     * the measure now ({@link GoalMeasureCache}).
      */
-    Map<Long, Measured> changedGoals(String changed, String kept, long programmeId, long organisationId,
+    Map<Long, Measured> changedGoals(UUID[] changed, String kept, long programmeId, long organisationId,
             LocalDate from, LocalDate to, List<ProgrammeGoal> goals) {
         return goals(changed, kept, programmeId, organisationId, from, to, goals);
     }
 
-    private Map<Long, Measured> goals(String changed, String kept, long programmeId, long organisationId,
+    private Map<Long, Measured> goals(UUID[] changed, String kept, long programmeId, long organisationId,
             LocalDate from, LocalDate to, List<ProgrammeGoal> goals) {
         var measured = new HashMap<Long, Measured>();
         if (goals.isEmpty()) {
@@ -314,26 +353,29 @@ public class FunderReports {
         params.put("organisation", organisationId);
         params.put("from", from);
         params.put("to", to);
-        params.put("changed", changed);
+        // an array parameter, not text: planned as a constant, so that the units are found by their index
+        params.put("changed", changed == null ? null : new SqlArrayValue("uuid", (Object[]) changed));
         params.put("kept", kept);
         List<ProgrammeGoal> plans = goals.stream().filter(g -> g.indicator() == GoalIndicator.PLAN_WITHIN_MONTHS)
                 .toList();
         // the statement measures one plan-within-months goal, with its parameters; a programme seldom has more than
         // one, and each further one is measured by running it again
         planParams(plans.isEmpty() ? null : plans.get(0), to, params);
-        GoalRow row = jdbc.sql(GOAL_MEASURES).params(params).query(FunderReports::goalRow).single();
+        String measures = kept == null ? GOAL_MEASURES : GOAL_MEASURES_AS_SEEN;
+        GoalRow row = jdbc.sql(measures).params(params).query(FunderReports::goalRow).single();
         for (int n = 0; n < plans.size(); n++) {
             GoalRow plan = row;
             if (n > 0) {
                 planParams(plans.get(n), to, params);
-                plan = jdbc.sql(GOAL_MEASURES).params(params).query(FunderReports::goalRow).single();
+                plan = jdbc.sql(measures).params(params).query(FunderReports::goalRow).single();
             }
             measured.put(plans.get(n).id(), new Measured(plan.planWithinMonths(), plan.planDue(), 0, 0));
         }
         long contacts = row.contactsInPeriod() + (row.contactsCut() > 0
                 && has(goals, GoalIndicator.CONTACTS_PER_WEEK) ? journeyEventsCut("KONTAKT", params) : 0);
         long groupActivities = row.groupActivitiesInPeriod() + (row.groupActivitiesCut() > 0
-                && has(goals, GoalIndicator.GROUP_ACTIVITIES_PER_WEEK) ? journeyEventsCut("GRUPPAKTIVITET", params) : 0);
+                && has(goals, GoalIndicator.GROUP_ACTIVITIES_PER_WEEK)
+                        ? journeyEventsCut("GRUPPAKTIVITET", params) : 0);
         for (ProgrammeGoal g : goals) {
             switch (g.indicator()) {
                 case DISCHARGED_WITH_PLAN -> measured.put(g.id(),
@@ -375,7 +417,8 @@ public class FunderReports {
     private long journeyEventsCut(String kind, Map<String, Object> params) {
         var withKind = new HashMap<>(params);
         withKind.put("kind", kind);
-        return jdbc.sql(JOURNEY_EVENTS_CUT).params(withKind).query((rs, n) -> rs.getLong("journey_events")).single();
+        String statement = params.get("kept") == null ? JOURNEY_EVENTS_CUT : JOURNEY_EVENTS_CUT_AS_SEEN;
+        return jdbc.sql(statement).params(withKind).query((rs, n) -> rs.getLong("journey_events")).single();
     }
 
     /**

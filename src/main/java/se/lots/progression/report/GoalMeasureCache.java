@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -52,7 +53,7 @@ public class GoalMeasureCache {
     }
 
     // usable: a kept snapshot of this database (the xids only grow; a lower xmax now means it was restored or
-    // replaced) and no TRUNCATE since; then the units changed since, as a uuid[] literal, and how many (at most one
+    // replaced) and no TRUNCATE since; then the units changed since, and how many (at most one
     // more than MAX_CHANGED). follow_up_unseen: the writing transaction was not seen by the snapshot.
     private static final String CHECK = """
             SELECT pg_current_snapshot()::text AS snapshot, current_setting('transaction_isolation') AS isolation,
@@ -60,12 +61,12 @@ public class GoalMeasureCache {
                    AND pg_snapshot_xmax(pg_current_snapshot()) >= pg_snapshot_xmax(CAST(CAST(:kept AS text) AS pg_snapshot))
                    AND NOT EXISTS (SELECT 1 FROM follow_up_unit_before
                                     WHERE programme_id = 0 AND follow_up_unseen(xid, CAST(:kept AS text))) AS usable,
-                   c.ids::text AS changed, cardinality(c.ids) AS changed_count
+                   c.ids AS changed, cardinality(c.ids) AS changed_count
             FROM (SELECT ARRAY(SELECT DISTINCT unit_id FROM follow_up_unit_before
                                 WHERE programme_id = :programme AND follow_up_unseen(xid, CAST(:kept AS text))
                                 LIMIT :limit) AS ids) c""";
 
-    private record Check(String snapshot, String isolation, boolean usable, String changed, int changedCount) {
+    private record Check(String snapshot, String isolation, boolean usable, UUID[] changed, int changedCount) {
     }
 
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
@@ -91,7 +92,7 @@ public class GoalMeasureCache {
         Check check = jdbc.sql(CHECK).param("kept", entry == null ? null : entry.snapshot())
                 .param("programme", key.programmeId()).param("limit", MAX_CHANGED + 1)
                 .query((rs, n) -> new Check(rs.getString("snapshot"), rs.getString("isolation"),
-                        rs.getBoolean("usable"), rs.getString("changed"), rs.getInt("changed_count")))
+                        rs.getBoolean("usable"), (UUID[]) rs.getArray("changed").getArray(), rs.getInt("changed_count")))
                 .single();
         if (!"repeatable read".equals(check.isolation()) && !"serializable".equals(check.isolation())) {
             throw new IllegalStateException("goal measures are kept only from a repeatable-read transaction");

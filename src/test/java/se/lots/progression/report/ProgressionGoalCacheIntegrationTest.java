@@ -193,6 +193,67 @@ class ProgressionGoalCacheIntegrationTest {
                 .param(p.id()).query(Long.class).single()).as("each writer logs its own rows").isGreaterThanOrEqualTo(4);
     }
 
+    /**
+     * follow_up_cohort_as_seen repeats follow_up_cohort's rules over the images of V32's log: the cohort as a snapshot
+     * saw it must be, column by column, the cohort read under that snapshot, for periods whose ends fall on the
+     * participants' start and discharge days.
+     */
+    @Test
+    void theCohortAsASnapshotSawItIsTheCohortReadThen() {
+        Actor lead = actors.byUsername("insatsledare");
+        long id = enrolments.saveProgramme(lead, "Bilden " + UUID.randomUUID());
+        var enrolled = new java.util.ArrayList<Enrolment>();
+        for (int days : new int[] { 100, 80, 60, 40 }) {
+            UUID person = registry.register(lead, aYoungPerson().named("Bild", "Sson").build()).id();
+            Enrolment e = enrolments.enrol(lead, person, new EnrolmentInput(String.valueOf(id),
+                    TODAY.minusDays(days).toString(), null, null, "Behöver stöd"));
+            plans.create(lead, person);
+            plans.recordContact(lead, person, TODAY.minusDays(days - 5).toString(), "Samtal", false);
+            enrolled.add(e);
+        }
+        registrations.save(lead, enrolled.get(0).id(), RegistrationKind.START, ProgressionFunderReportIntegrationTest
+                .registration(TODAY.minusDays(100), "ARBETSSOKANDE", "A_KASSA", null));
+        enrolments.discharge(lead, enrolled.get(0).id(), TODAY.minusDays(50).toString(), "ARBETE",
+                enrolments.enrolment(enrolled.get(0).id()).orElseThrow().version());
+        registrations.save(lead, enrolled.get(0).id(), RegistrationKind.SLUT, ProgressionFunderReportIntegrationTest
+                .registration(TODAY.minusDays(50), "ARBETAR", "LON", null));
+        enrolments.discharge(lead, enrolled.get(1).id(), TODAY.minusDays(30).toString(), "AVBRUTIT",
+                enrolments.enrolment(enrolled.get(1).id()).orElseThrow().version());
+        var periods = List.of(List.of(TODAY.minusDays(50), TODAY), List.of(TODAY.minusDays(49), TODAY),
+                List.of(TODAY.minusDays(200), TODAY.minusDays(50)), List.of(TODAY.minusDays(30), TODAY.minusDays(30)),
+                List.of(TODAY.minusDays(100), TODAY.minusDays(95)), List.of(TODAY.minusDays(60), TODAY.minusDays(10)));
+        var then = new java.util.ArrayList<List<String>>();
+        for (var period : periods) {
+            then.add(cohort("SELECT c::text FROM follow_up_cohort(:programme, :from, :to) c ORDER BY c.id", id,
+                    period, null, null));
+        }
+        String snapshot = jdbc.sql("SELECT pg_current_snapshot()::text").query(String.class).single();
+
+        for (Enrolment e : enrolled) {
+            plans.recordContact(lead, e.personId(), TODAY.minusDays(2).toString(), "Samtal", false);
+        }
+        enrolments.discharge(lead, enrolled.get(2).id(), TODAY.minusDays(1).toString(), "STUDIER",
+                enrolments.enrolment(enrolled.get(2).id()).orElseThrow().version());
+        registrations.save(lead, enrolled.get(3).id(), RegistrationKind.START, ProgressionFunderReportIntegrationTest
+                .registration(TODAY.minusDays(40), "STUDERAR", "STUDIEMEDEL", null));
+        UUID[] changed = enrolled.stream().map(Enrolment::id).toArray(UUID[]::new);
+        for (int n = 0; n < periods.size(); n++) {
+            assertThat(cohort("SELECT c::text FROM follow_up_cohort_as_seen(:programme, :from, :to, :changed, :kept) c"
+                    + " ORDER BY c.id", id, periods.get(n), changed, snapshot)).as("period %s", periods.get(n))
+                    .isNotEmpty().isEqualTo(then.get(n));
+        }
+    }
+
+    private List<String> cohort(String sql, long programme, List<LocalDate> period, UUID[] changed, String kept) {
+        var statement = jdbc.sql(sql).param("programme", programme).param("from", period.get(0))
+                .param("to", period.get(1));
+        if (changed != null) {
+            statement = statement.param("changed", new org.springframework.jdbc.support.SqlArrayValue("uuid",
+                    (Object[]) changed)).param("kept", kept);
+        }
+        return statement.query(String.class).list();
+    }
+
     @Autowired
     FunderReports funderReports;
     @Autowired
