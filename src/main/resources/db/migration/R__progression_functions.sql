@@ -221,7 +221,8 @@ $$;
 -- registrations, plan and contacts only as far as they were recorded by the period's end, so that a closed period
 -- gives the same numbers later. programme NULL: every programme. A SQL function of one SELECT is inlined into the
 -- statement that calls it, so the planner sees follow_up_unit itself (its indexes, parallel scans) and computes only
--- the columns the statement reads.
+-- the columns the statement reads. PARALLEL SAFE (it only reads): undeclared, a statement reading it is planned
+-- without parallel workers, and the goal measures took twice as long.
 CREATE OR REPLACE FUNCTION follow_up_cohort(programme bigint, period_from date, period_to date)
     RETURNS TABLE (id uuid, programme_id bigint, enrolment_id uuid, person_id uuid, gender text, age int,
                    age_band int, started_on date, ended_on date, end_reason text, transferred_from uuid,
@@ -229,7 +230,7 @@ CREATE OR REPLACE FUNCTION follow_up_cohort(programme bigint, period_from date, 
                    start_occupation text, start_incomes text[], end_occupation text, end_incomes text[],
                    plan_months int, contacts int, contacts_in_period boolean, group_activities int,
                    groups_in_period boolean)
-    LANGUAGE sql STABLE AS $$
+    LANGUAGE sql STABLE PARALLEL SAFE AS $$
     SELECT u.id, u.programme_id, u.enrolment_id, u.person_id, u.gender, u.age,
            CASE WHEN u.age BETWEEN 16 AND 19 THEN 0 WHEN u.age BETWEEN 20 AND 24 THEN 1
                 WHEN u.age BETWEEN 25 AND 29 THEN 2 ELSE 3 END,
@@ -252,7 +253,7 @@ $$;
 -- Whether the transaction that wrote a log row (its xid) was unseen by snapshot kept: a kept goal measure is brought
 -- up to date from exactly those rows (GoalMeasureCache). Inlined where it is called.
 CREATE OR REPLACE FUNCTION follow_up_unseen(xid xid8, kept text) RETURNS boolean
-    LANGUAGE sql STABLE AS $$
+    LANGUAGE sql STABLE PARALLEL SAFE AS $$
     SELECT xid >= pg_snapshot_xmin(CAST(kept AS pg_snapshot))
            AND NOT pg_visible_in_snapshot(xid, CAST(kept AS pg_snapshot))
 $$;
@@ -270,7 +271,7 @@ CREATE OR REPLACE FUNCTION follow_up_cohort_as_seen(programme bigint, period_fro
                    start_occupation text, start_incomes text[], end_occupation text, end_incomes text[],
                    plan_months int, contacts int, contacts_in_period boolean, group_activities int,
                    groups_in_period boolean)
-    LANGUAGE sql STABLE AS $$
+    LANGUAGE sql STABLE PARALLEL SAFE AS $$
     SELECT u.id, u.programme_id, u.enrolment_id, u.person_id, u.gender, u.age,
            CASE WHEN u.age BETWEEN 16 AND 19 THEN 0 WHEN u.age BETWEEN 20 AND 24 THEN 1
                 WHEN u.age BETWEEN 25 AND 29 THEN 2 ELSE 3 END,
