@@ -53,8 +53,8 @@ public class GoalMeasureCache {
     }
 
     // usable: a kept snapshot of this database (the xids only grow; a lower xmax now means it was restored or
-    // replaced) and no TRUNCATE since; then the units changed since, and how many (at most one
-    // more than MAX_CHANGED). follow_up_unseen: the writing transaction was not seen by the snapshot.
+    // replaced) and no TRUNCATE since; then the units changed since, and how many (at most one more than
+    // MAX_CHANGED). follow_up_unseen: the writing transaction was not seen by the snapshot.
     private static final String CHECK = """
             SELECT pg_current_snapshot()::text AS snapshot, current_setting('transaction_isolation') AS isolation,
                    CAST(:kept AS text) IS NOT NULL
