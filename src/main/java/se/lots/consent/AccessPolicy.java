@@ -10,6 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.lots.audit.AccessBasis;
+import se.lots.consent.internal.Consents;
+import se.lots.consent.internal.EmergencyAccesses;
 import se.lots.security.Actor;
 
 /**

@@ -13,6 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 import se.lots.audit.AccessBasis;
 import se.lots.audit.AuditAction;
 import se.lots.audit.AuditLog;
+import se.lots.consent.internal.Consents;
+import se.lots.consent.internal.EmergencyAccesses;
 import se.lots.organisation.Organisations;
 import se.lots.security.Actor;
 import se.lots.shared.ConflictException;

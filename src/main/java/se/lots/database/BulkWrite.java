@@ -7,10 +7,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * For a transaction that writes thousands of rows (a school's list, a file of school signals). The application's
- * connections plan every statement for its values ({@link DatabaseConfiguration}'s {@code force_custom_plan}, for
- * the name search), and that reaches the statements PostgreSQL runs for each row written: every foreign-key check
- * and every statement in a trigger was planned again, row by row, and took half the time of an import's inserts
- * (docs/benchmarks.md). Here PostgreSQL keeps those plans, for the rest of this transaction only.
+ * connections plan every statement for its values ({@link se.lots.database.internal.DatabaseConfiguration}'s
+ * {@code force_custom_plan}, for the name search), and that reaches the statements PostgreSQL runs for each row
+ * written: every foreign-key check and every statement in a trigger was planned again, row by row, and took half
+ * the time of an import's inserts (docs/benchmarks.md). Here PostgreSQL keeps those plans, for the rest of this transaction only.
  */
 @Component
 public class BulkWrite {

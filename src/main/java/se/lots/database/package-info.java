@@ -1,3 +1,4 @@
 /** Where Lots keeps its data: an embedded PostgreSQL by default, an external server when configured. */
-@org.springframework.modulith.ApplicationModule(displayName = "Database")
+@org.springframework.modulith.ApplicationModule(displayName = "Database",
+        allowedDependencies = {})
 package se.lots.database;

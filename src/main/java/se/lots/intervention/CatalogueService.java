@@ -16,6 +16,20 @@ import tools.jackson.databind.json.JsonMapper;
 import se.lots.audit.AccessBasis;
 import se.lots.audit.AuditAction;
 import se.lots.audit.AuditLog;
+import se.lots.intervention.catalogue.CatalogueAccess;
+import se.lots.intervention.catalogue.Eligibility;
+import se.lots.intervention.catalogue.Intervention;
+import se.lots.intervention.catalogue.InterventionHits;
+import se.lots.intervention.catalogue.InterventionKind;
+import se.lots.intervention.catalogue.InterventionQuery;
+import se.lots.intervention.catalogue.InterventionSearch;
+import se.lots.intervention.catalogue.InterventionValues;
+import se.lots.intervention.catalogue.InterventionVersion;
+import se.lots.intervention.catalogue.Interventions;
+import se.lots.intervention.catalogue.Needs;
+import se.lots.intervention.catalogue.ProviderVersion;
+import se.lots.intervention.catalogue.Providers;
+import se.lots.intervention.publiccatalogue.PublicCatalogue;
 import se.lots.organisation.Organisation;
 import se.lots.organisation.OrganisationUnit;
 import se.lots.organisation.Organisations;
@@ -37,9 +51,9 @@ import se.lots.shared.Versions;
 @Service
 public class CatalogueService {
 
-    static final AccessBasis CATALOGUE = AccessBasis.of("INSATSKATALOG");
-    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    static final Pattern PHONE = Pattern.compile("[0-9 +()\\-]{5,20}");
+    public static final AccessBasis CATALOGUE = AccessBasis.of("INSATSKATALOG");
+    public static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    public static final Pattern PHONE = Pattern.compile("[0-9 +()\\-]{5,20}");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int TEXT_MAX = 4000;
     private static final int SHORT_MAX = 200;
@@ -245,7 +259,7 @@ public class CatalogueService {
     // ---- for the xlsx import (CatalogueImportService), which has checked the values and clears the cache once --
 
     /** A new intervention from an import row: version 0 and an audit entry, as a new one from the form. */
-    long createImported(Actor actor, InterventionValues values) {
+    public long createImported(Actor actor, InterventionValues values) {
         CatalogueAccess.requireMaintains(actor, null);
         long id = interventions.insert(values, actor.userId());
         interventions.insertVersion(id, 0, actor.userId(), List.copyOf(values.content().keySet()),
@@ -255,7 +269,7 @@ public class CatalogueService {
     }
 
     /** Saves an import row over {@code before}; refused if someone saved since {@code before} was read. */
-    void saveImported(Actor actor, Intervention before, InterventionValues values) {
+    public void saveImported(Actor actor, Intervention before, InterventionValues values) {
         CatalogueAccess.requireMaintains(actor, null);
         if (!interventions.update(before.id(), values, before.version(), actor.userId())) {
             // the preview's digest covers the rows, not the interventions left out, which may be retired
@@ -269,7 +283,7 @@ public class CatalogueService {
     }
 
     /** Retires an intervention an import's file left out, when the user chose so (refused as a row is). */
-    void retireImported(Actor actor, Intervention before) {
+    public void retireImported(Actor actor, Intervention before) {
         saveImported(actor, before, InterventionValues.of(before).retiredOn(today()));
     }
 

@@ -2,6 +2,8 @@ package se.lots.intervention;
 
 import java.util.List;
 
+import se.lots.intervention.catalogue.Intervention;
+
 /**
  * An intervention as typed in the form or sent to the API, as text so that each wrong field gets its own Swedish
  * message. Dates are ISO (ÅÅÅÅ-MM-DD). {@code reviewed} means "I have checked the entry today"; {@code version} is
@@ -19,7 +21,7 @@ public record InterventionInput(String providerId, String programmeId, String na
         municipalityCodes = municipalityCodes == null ? List.of() : List.copyOf(municipalityCodes);
     }
 
-    InterventionInput withVersion(int v) {
+    public InterventionInput withVersion(int v) {
         return new InterventionInput(providerId, programmeId, name, description, kind, targetGroup, ageMin, ageMax,
                 needIds, eligibility, method, durationWeeks, capacity, occupancy, waitingDays, cost, financing,
                 kaaMeasure, municipalityCodes, validFrom, validTo, reviewed, v);

@@ -31,7 +31,22 @@ import se.lots.database.BulkWrite;
 import se.lots.kaa.ImportPreview.Closing;
 import se.lots.kaa.ImportPreview.Entry;
 import se.lots.kaa.ImportPreview.RowError;
-import se.lots.kaa.KaaTargetGroupPolicy.Outcome;
+import se.lots.kaa.register.ImportProgress;
+import se.lots.kaa.register.KaaAccess;
+import se.lots.kaa.register.KaaEpisode;
+import se.lots.kaa.register.KaaEpisodes;
+import se.lots.kaa.register.KaaImports;
+import se.lots.kaa.register.KaaSettings;
+import se.lots.kaa.register.KaaStatus;
+import se.lots.kaa.register.KaaStatuses;
+import se.lots.kaa.register.KaaTargetGroupPolicy;
+import se.lots.kaa.register.KaaTargetGroupPolicy.Outcome;
+import se.lots.kaa.register.ListColumn;
+import se.lots.kaa.register.ListIdentity;
+import se.lots.kaa.register.RegistrationReason;
+import se.lots.kaa.register.SchoolSituation;
+import se.lots.kaa.register.StatusRecord;
+import se.lots.kaa.register.StatusSource;
 import se.lots.organisation.Organisation;
 import se.lots.organisation.Organisations;
 import se.lots.reference.ReferenceData;
@@ -48,8 +63,8 @@ import se.lots.shared.FieldError;
 import se.lots.shared.InvalidInputException;
 import se.lots.shared.NotFoundException;
 import se.lots.shared.TabularFile;
-import se.lots.shared.TextInput;
 import se.lots.shared.TabularFile.UnreadableFileException;
+import se.lots.shared.TextInput;
 
 /**
  * Imports a school's KAA list in two steps: {@link #upload} keeps the file and shows what it would do (new in the
@@ -148,7 +163,7 @@ public class KaaImportService {
         var pending = pendingOf(actor, importId);
         Plan plan = plan(actor, municipality, importId, pending.fileName(), pending.content(), locale, progress);
         if (!plan.preview.canConfirm()) {
-            throw new InvalidInputException("file", "kaa.import.hasErrors");
+            throw new InvalidInputException(whyNotConfirmable(plan.preview));
         }
         if (!plan.preview.digest().equals(digest)) {
             throw new ConflictException("kaa.import.changedSincePreview", importId);
@@ -194,6 +209,20 @@ public class KaaImportService {
         }
         progress.report("kaa.import.progress.done", rows, rows);
         return plan.preview;
+    }
+
+    /** The file's errors, each wrong value with its row and column, for a client that did not look at the preview. */
+    private static List<FieldError> whyNotConfirmable(ImportPreview preview) {
+        var errors = new ArrayList<FieldError>();
+        errors.add(new FieldError("file", "kaa.import.hasErrors"));
+        if (!preview.missingColumns().isEmpty()) {
+            errors.add(new FieldError("file", "kaa.import.missingColumns", String.join(", ",
+                    preview.missingColumns())));
+        }
+        // the row as text: a number argument would be grouped ("1 234") in the message
+        preview.errors().forEach(e -> errors.add(new FieldError(e.column(), "kaa.import.rowError",
+                String.valueOf(e.row()), e.column(), e.message())));
+        return errors;
     }
 
     @Transactional

@@ -3,6 +3,8 @@ package se.lots.plan;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import se.lots.plan.enrolment.EnrolmentEndReason;
+
 /** Inskrivning in a programme; ended when {@code endedOn} is set, transferred when the next one points back here. */
 public record Enrolment(UUID id, UUID personId, long programmeId, String programmeName, long organisationId,
         String organisationName, LocalDate startedOn, Long referringOrganisationId, String referringOrganisationName,

@@ -2,6 +2,14 @@ package se.lots.plan;
 
 import java.util.List;
 
+import se.lots.plan.journey.JourneyEvent;
+import se.lots.plan.meeting.Meeting;
+import se.lots.plan.plans.Plan;
+import se.lots.plan.plans.PlanReview;
+import se.lots.plan.plans.PlanStep;
+import se.lots.plan.plans.SupportPerson;
+import se.lots.plan.referral.Referral;
+
 /**
  * Everything the plan page shows, already cut to what the viewer may see: read in one transaction with one access
  * decision and one audit row.

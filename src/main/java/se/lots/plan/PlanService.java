@@ -20,6 +20,21 @@ import se.lots.audit.AuditAction;
 import se.lots.audit.AuditLog;
 import se.lots.organisation.UserAccount;
 import se.lots.organisation.UserAccounts;
+import se.lots.plan.enrolment.Enrolments;
+import se.lots.plan.journey.Journey;
+import se.lots.plan.journey.JourneyEvent;
+import se.lots.plan.meeting.Meeting;
+import se.lots.plan.meeting.Meetings;
+import se.lots.plan.plans.Plan;
+import se.lots.plan.plans.PlanConflict;
+import se.lots.plan.plans.PlanInput;
+import se.lots.plan.plans.PlanStep;
+import se.lots.plan.plans.Plans;
+import se.lots.plan.plans.ResponsibleParty;
+import se.lots.plan.plans.StepStatus;
+import se.lots.plan.plans.SupportRole;
+import se.lots.plan.referral.Referral;
+import se.lots.plan.referral.Referrals;
 import se.lots.registry.PersonRead;
 import se.lots.registry.RegistryService;
 import se.lots.registry.YoungPerson;
@@ -205,7 +220,7 @@ public class PlanService {
     }
 
     /** As {@link #addStep(Actor, UUID, StepInput)}, for a decision taken at a meeting. */
-    PlanStep addStep(Actor actor, UUID personId, StepInput input, UUID meetingId) {
+    public PlanStep addStep(Actor actor, UUID personId, StepInput input, UUID meetingId) {
         PlanAccess.View view = access.sharedView(actor, personId);
         Plan plan = plans.byPerson(personId).orElseThrow(() -> new NotFoundException("plan"));
         var values = checked(input, plan, actor, null);
@@ -424,7 +439,7 @@ public class PlanService {
         return s == null ? "" : s;
     }
 
-    static String blankToNull(String s) {
+    public static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 }

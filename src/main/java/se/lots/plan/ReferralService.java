@@ -21,6 +21,11 @@ import se.lots.consent.ConsentService;
 import se.lots.organisation.Organisation;
 import se.lots.organisation.OrganisationUnit;
 import se.lots.organisation.Organisations;
+import se.lots.plan.journey.Journey;
+import se.lots.plan.referral.Referral;
+import se.lots.plan.referral.ReferralStatus;
+import se.lots.plan.referral.Referrals;
+import se.lots.plan.referral.WaitingTime;
 import se.lots.security.Actor;
 import se.lots.shared.ConflictException;
 import se.lots.shared.NotFoundException;
@@ -105,8 +110,8 @@ public class ReferralService {
         String request = in.request().strip();
         UUID id = referrals.insert(new Referrals.NewReferral(personId, actor.organisationId(), fromUnit,
                 actor.userId(), to.id(), toUnit, PlanService.blankToNull(in.intervention()), in.reason().strip(),
-                request, consentId, interventionId));
-        referrals.history(id, ReferralStatus.SKICKAD, null, actor.userId());
+                request, consentId, interventionId, clock.instant()));
+        referrals.history(id, ReferralStatus.SKICKAD, null, actor.userId(), clock.instant());
         journey.record(personId, actor.organisationId(), actor.userId(), today(), JourneyKind.REMISS,
                 request.length() > SUMMARY_MAX ? request.substring(0, SUMMARY_MAX) : request,
                 ReferralStatus.SKICKAD.name(), false, id);
@@ -158,10 +163,10 @@ public class ReferralService {
             basis = access.view(actor, r.personId()).basis();
         }
         String why = PlanService.blankToNull(reason);
-        if (!referrals.move(referralId, to, why, Versions.required(version, null))) {
+        if (!referrals.move(referralId, to, why, Versions.required(version, null), clock.instant())) {
             throw new ConflictException("referral.stale", referralId, referrals.byId(referralId).orElseThrow());
         }
-        referrals.history(referralId, to, why, actor.userId());
+        referrals.history(referralId, to, why, actor.userId(), clock.instant());
         journey.record(r.personId(), actor.organisationId(), actor.userId(), today(), JourneyKind.REMISS,
                 why == null ? "" : why, to.name(), false, referralId);
         audit.record(actor, r.personId(), AuditAction.UPDATE, basis, "remiss " + referralId + " " + to.name());

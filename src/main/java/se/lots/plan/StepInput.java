@@ -2,6 +2,8 @@ package se.lots.plan;
 
 import java.util.List;
 
+import se.lots.plan.plans.PlanStep;
+
 /**
  * A step as typed in the form or sent to the API, as text so that each wrong field gets its own Swedish message.
  * Dates are ISO (ÅÅÅÅ-MM-DD); {@code version} is the version the user started from (null for a new step).
@@ -24,7 +26,7 @@ public record StepInput(String trackId, String title, String responsibleParty, S
                 s.confidential(), s.dependsOn().stream().map(Object::toString).toList(), s.version());
     }
 
-    StepInput withVersion(int v) {
+    public StepInput withVersion(int v) {
         return new StepInput(trackId, title, responsibleParty, responsibleUserId, contactName, how, why, nextStep,
                 obstacles, startsOn, dueOn, status, cancelReason, confidential, dependsOn, v);
     }

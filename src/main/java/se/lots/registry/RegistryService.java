@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +24,7 @@ import se.lots.consent.Access;
 import se.lots.consent.AccessPolicy;
 import se.lots.consent.ConsentScope;
 import se.lots.reference.ReferenceData;
+import se.lots.registry.internal.YoungPersons;
 import se.lots.security.Actor;
 import se.lots.shared.ConflictException;
 import se.lots.shared.InvalidInputException;
@@ -36,7 +36,6 @@ import se.lots.shared.Versions;
 @Service
 public class RegistryService {
 
-    public static final int PAGE_SIZE = 20;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("[0-9 +()\\-]{5,20}");
     private static final Pattern POSTAL_CODE = Pattern.compile("[0-9]{3} ?[0-9]{2}");
@@ -64,7 +63,7 @@ public class RegistryService {
         requirePersonDataRole(actor);
         YoungPerson candidate = validate(input, null, actor.organisationId());
         if (candidate.personalIdentityNumber() != null) {
-            persons.idByPersonalIdentityNumber(new PersonalIdentityNumber(candidate.personalIdentityNumber()))
+            persons.idByPersonalIdentityNumber(candidate.personalIdentityNumber())
                     .ifPresent(existing -> {
                         throw new ConflictException("person.duplicate", existing);
                     });
@@ -105,7 +104,7 @@ public class RegistryService {
         var list = new ArrayList<>(pins);
         for (int from = 0; from < list.size(); from += 10_000) {
             persons.byPersonalIdentityNumbers(list.subList(from, Math.min(list.size(), from + 10_000)))
-                    .forEach(p -> found.put(p.personalIdentityNumber(), p));
+                    .forEach(p -> found.put(p.personalIdentityNumber().value(), p));
         }
         return found;
     }
@@ -226,50 +225,6 @@ public class RegistryService {
         return persons.owner(id).orElseThrow(() -> new NotFoundException("person"));
     }
 
-    /**
-     * Finds persons by personnummer (any accepted format) or by parts of the name, among those the actor may see.
-     * Each person on the returned page is logged as a SEARCH read.
-     */
-    @Transactional
-    public SearchResult search(Actor actor, String query, int page) {
-        requirePersonDataRole(actor);
-        String q = query == null ? "" : query.trim();
-        PersonalIdentityNumber pin = null;
-        List<String> words = List.of();
-        if (PersonalIdentityNumber.looksLikeOne(q)) {
-            pin = parsePin("q", q);
-        } else {
-            words = Arrays.stream(q.split("\\s+")).filter(w -> !w.isBlank()).toList();
-            if (words.isEmpty() || words.stream().allMatch(w -> w.length() < 2)) {
-                throw new InvalidInputException("q", "search.tooShort");
-            }
-        }
-        Set<UUID> shared = accessPolicy.sharedWith(actor, ConsentScope.GRUNDUPPGIFTER);
-        int safePage = Math.max(0, page);
-        var hits = persons.search(pin, words, actor.organisationId(), shared, PAGE_SIZE, safePage * PAGE_SIZE);
-        var candidates = hits.persons();
-        long total = hits.total();
-        var found = new ArrayList<PersonSummary>();
-        var own = new ArrayList<UUID>();
-        for (PersonSummary p : candidates) {
-            if (p.ownerOrganisationId() == actor.organisationId()) {
-                own.add(p.id());
-                found.add(p);
-                continue;
-            }
-            // the same decision as a read, so a search never shows more than the person page would
-            Access access = accessPolicy.decide(actor, p.id(), p.ownerOrganisationId(), ConsentScope.GRUNDUPPGIFTER);
-            if (access.granted()) {
-                audit.record(actor, p.id(), AuditAction.SEARCH, access.basis(), "sökträff");
-                found.add(p);
-            }
-        }
-        if (!own.isEmpty() || found.isEmpty()) {
-            audit.recordEach(actor, own, AuditAction.SEARCH, AccessBasis.OWN_ORGANISATION, "sökträff");
-        }
-        return new SearchResult(found, safePage, PAGE_SIZE, total);
-    }
-
     private static void requirePersonDataRole(Actor actor) {
         if (!actor.readsPersonalData()) {
             throw new AccessDeniedException("role does not read personal data");
@@ -292,7 +247,7 @@ public class RegistryService {
                 : new Guardian(trim(in.guardian().name()), trim(in.guardian().phone()), trim(in.guardian().email()));
 
         IdentityKind kind;
-        String pinValue = null;
+        PersonalIdentityNumber pinValue = null;
         LocalDate birthDate = null;
         int birthYear = 0;
         if (existing != null) {
@@ -306,7 +261,7 @@ public class RegistryService {
             PersonalIdentityNumber pin = parsePin(v, "personalIdentityNumber", in.personalIdentityNumber(), today);
             if (pin != null) {
                 kind = pin.isCoordinationNumber() ? IdentityKind.SAMORDNINGSNUMMER : IdentityKind.PERSONNUMMER;
-                pinValue = pin.value();
+                pinValue = pin;
                 birthYear = pin.birthYear();
                 birthDate = pin.hasCompleteBirthDate() ? pin.birthDate() : null;
             } else {
@@ -383,13 +338,6 @@ public class RegistryService {
                 p.birthYear(), p.gender(), p.municipalityCode(), p.protectedIdentity(), p.address(), p.phone(),
                 p.email(), p.preferredLanguage(), p.interpreterNeeded(), p.guardian(), p.ownerOrganisationId(),
                 p.createdAt(), p.updatedAt(), p.version());
-    }
-
-    private PersonalIdentityNumber parsePin(String field, String value) {
-        var v = new Validation();
-        PersonalIdentityNumber pin = parsePin(v, field, value, LocalDate.now(clock));
-        v.throwIfInvalid();
-        return pin;
     }
 
     private static PersonalIdentityNumber parsePin(Validation v, String field, String value, LocalDate today) {

@@ -8,11 +8,11 @@ import java.util.UUID;
  * A young person in the registry. For a person with protected identity {@code address} is always null: it is
  * never stored, so it cannot be rendered, exported or searched.
  */
-public record YoungPerson(UUID id, IdentityKind identityKind, String personalIdentityNumber, String reserveIdentity,
-        String firstName, String lastName, LocalDate birthDate, int birthYear, Gender gender, String municipalityCode,
-        boolean protectedIdentity, Address address, String phone, String email, String preferredLanguage,
-        boolean interpreterNeeded, Guardian guardian, long ownerOrganisationId, Instant createdAt, Instant updatedAt,
-        int version) {
+public record YoungPerson(UUID id, IdentityKind identityKind, PersonalIdentityNumber personalIdentityNumber,
+        String reserveIdentity, String firstName, String lastName, LocalDate birthDate, int birthYear, Gender gender,
+        String municipalityCode, boolean protectedIdentity, Address address, String phone, String email,
+        String preferredLanguage, boolean interpreterNeeded, Guardian guardian, long ownerOrganisationId,
+        Instant createdAt, Instant updatedAt, int version) {
 
     public boolean anonymous() {
         return identityKind == IdentityKind.ANONYMOUS;
@@ -21,7 +21,7 @@ public record YoungPerson(UUID id, IdentityKind identityKind, String personalIde
     /** The identity to show: formatted personnummer, the reserve identity, or nothing for an anonymous person. */
     public String displayIdentity() {
         if (personalIdentityNumber != null) {
-            return new PersonalIdentityNumber(personalIdentityNumber).formatted();
+            return personalIdentityNumber.formatted();
         }
         return reserveIdentity;
     }

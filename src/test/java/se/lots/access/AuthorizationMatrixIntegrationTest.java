@@ -583,7 +583,7 @@ class AuthorizationMatrixIntegrationTest {
         String lastName = "Matris" + token + surnameSuffix;
         PersonInput input = PersonBuilder.aYoungPerson().named("Test", lastName).build();
         YoungPerson p = registry.register(recorder, input);
-        return new FixturePerson(p.id(), p.personalIdentityNumber(), lastName, input, List.of(), null);
+        return new FixturePerson(p.id(), p.personalIdentityNumber().value(), lastName, input, List.of(), null);
     }
 
     private Consent recordConsent(UUID personId, Org to, List<ConsentScope> scope, LocalDate from, LocalDate until) {

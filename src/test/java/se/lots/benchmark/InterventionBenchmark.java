@@ -27,13 +27,13 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import se.lots.intervention.BenchmarkStatements;
 import se.lots.intervention.CatalogueService;
-import se.lots.intervention.CoverageFilter;
-import se.lots.intervention.CoverageService;
-import se.lots.intervention.InterventionKind;
-import se.lots.intervention.InterventionQuery;
 import se.lots.intervention.Need;
+import se.lots.intervention.catalogue.BenchmarkStatements;
+import se.lots.intervention.catalogue.InterventionKind;
+import se.lots.intervention.catalogue.InterventionQuery;
+import se.lots.intervention.coverage.CoverageFilter;
+import se.lots.intervention.coverage.CoverageService;
 import se.lots.organisation.PartyType;
 import se.lots.security.Actor;
 import se.lots.security.CurrentActor;

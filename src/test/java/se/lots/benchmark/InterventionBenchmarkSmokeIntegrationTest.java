@@ -10,8 +10,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import se.lots.IntegrationTest;
-import se.lots.intervention.CoverageFilter;
-import se.lots.intervention.CoverageService;
+import se.lots.intervention.coverage.CoverageFilter;
+import se.lots.intervention.coverage.CoverageService;
 import se.lots.security.CurrentActor;
 
 /** The intervention benchmark's generator at smoke size: the rows asked for, valid links, the same seed twice alike. */

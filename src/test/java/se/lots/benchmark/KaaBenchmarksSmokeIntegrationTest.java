@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import se.lots.IntegrationTest;
 import se.lots.kaa.KaaFixture;
 import se.lots.kaa.KaaImportService;
-import se.lots.kaa.KaaService;
-import se.lots.kaa.Worklist;
+import se.lots.kaa.register.KaaService;
+import se.lots.kaa.register.Worklist;
 
 /**
  * The KAA benchmarks' generators and the work they time, at smoke size and checked for correctness instead of

@@ -21,8 +21,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import se.lots.kaa.ImportPreview;
-import se.lots.kaa.ImportProgress;
 import se.lots.kaa.KaaImportService;
+import se.lots.kaa.register.ImportProgress;
 import se.lots.organisation.NewOrganisation;
 import se.lots.organisation.NewUser;
 import se.lots.organisation.OrganisationService;

@@ -25,8 +25,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import se.lots.kaa.KaaService;
-import se.lots.kaa.Worklist;
+import se.lots.kaa.register.KaaService;
+import se.lots.kaa.register.Worklist;
+import se.lots.kaa.register.WorklistPlans;
 import se.lots.organisation.OrganisationService;
 import se.lots.security.Actor;
 import se.lots.security.CurrentActor;
@@ -146,10 +147,10 @@ public final class KaaWorklistBenchmark {
         line("## EXPLAIN ANALYZE of the page statement (all, by name, first page; turning 20, by birthday)");
         line("");
         line("```");
-        se.lots.kaa.WorklistPlans.explain(sql, actor.organisationId(), Worklist.Filter.ALL, Worklist.Sort.NAME, 0,
+        WorklistPlans.explain(sql, actor.organisationId(), Worklist.Filter.ALL, Worklist.Sort.NAME, 0,
                 today).forEach(this::line);
         line("");
-        se.lots.kaa.WorklistPlans.explain(sql, actor.organisationId(), Worklist.Filter.TURNING_20,
+        WorklistPlans.explain(sql, actor.organisationId(), Worklist.Filter.TURNING_20,
                 Worklist.Sort.TWENTIETH_BIRTHDAY, 0, today).forEach(this::line);
         line("```");
         line("");

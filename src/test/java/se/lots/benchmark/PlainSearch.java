@@ -13,18 +13,17 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import se.lots.registry.PersonalIdentityNumber;
-import se.lots.registry.RegistryService;
-import se.lots.registry.SearchResult;
+import se.lots.registry.search.PersonSearch;
 
 /**
- * The two statements {@code YoungPersons.search} sends (hits first, then the ordered walk when there are more
+ * The two statements {@code PersonSummaries.search} sends (hits first, then the ordered walk when there are more
  * than the cap), copied here so the benchmark can time
  * them without the access lookups, audit rows and commit around them, and EXPLAIN them with the same parameters.
  * {@link SearchBenchmarkSmokeIntegrationTest} checks that the copy still finds what the service finds.
  */
 final class PlainSearch {
 
-    /** {@code YoungPersons.HITS_CAP}. */
+    /** {@code PersonSummaries.HITS_CAP}. */
     private static final int HITS_CAP = 5000;
     private static final String SUMMARY = """
             id, identity_kind, personal_identity_number, reserve_identity, first_name, last_name, birth_year, gender,
@@ -42,7 +41,7 @@ final class PlainSearch {
         this.jdbc = JdbcClient.create(dataSource);
     }
 
-    /** Ids on the first page, as {@code YoungPersons.search} finds them. */
+    /** Ids on the first page, as {@code PersonSummaries.search} finds them. */
     List<UUID> search(String query, long organisationId, Collection<UUID> shared) {
         Statement hits = hitsStatement(query, organisationId, shared);
         var total = new long[] { 0 };
@@ -125,7 +124,7 @@ final class PlainSearch {
     static Statement hitsStatement(String query, long organisationId, Collection<UUID> shared) {
         var params = new ArrayList<Object>();
         String filter = filter(query, organisationId, shared, params);
-        params.addAll(List.of(HITS_CAP + 1, RegistryService.PAGE_SIZE, 0));
+        params.addAll(List.of(HITS_CAP + 1, PersonSearch.PAGE_SIZE, 0));
         return new Statement("SELECT " + SUMMARY + ", count(*) OVER () AS total FROM (SELECT " + SUMMARY
                 + " FROM young_person WHERE " + filter + " LIMIT ?) hits ORDER BY last_name, first_name, id LIMIT ? OFFSET ?",
                 params);
@@ -134,7 +133,7 @@ final class PlainSearch {
     static Statement orderedStatement(String query, long organisationId, Collection<UUID> shared) {
         var params = new ArrayList<Object>();
         String filter = filter(query, organisationId, shared, params);
-        params.addAll(List.of(RegistryService.PAGE_SIZE, 0));
+        params.addAll(List.of(PersonSearch.PAGE_SIZE, 0));
         return new Statement("WITH page AS (SELECT id, last_name, first_name FROM young_person WHERE " + filter
                 + " ORDER BY last_name, first_name, id LIMIT ? OFFSET ?)"
                 + " SELECT y.* FROM page JOIN young_person y ON y.id = page.id ORDER BY y.last_name, y.first_name, y.id",

@@ -18,8 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import se.lots.organisation.OrganisationService;
-import se.lots.plan.CaseWorklist;
 import se.lots.plan.PlanService;
+import se.lots.plan.worklist.CaseWorklist;
 import se.lots.registry.RegistryService;
 import se.lots.security.Actor;
 import se.lots.security.CurrentActor;

@@ -24,18 +24,18 @@ import se.lots.benchmark.SearchQueries.Kind;
 import se.lots.benchmark.SearchQueries.Query;
 import se.lots.consent.AccessPolicy;
 import se.lots.consent.ConsentScope;
-import se.lots.database.DatabaseSettings;
-import se.lots.database.EmbeddedServer;
+import se.lots.database.internal.DatabaseSettings;
+import se.lots.database.internal.EmbeddedServer;
 import se.lots.organisation.OrganisationService;
-import se.lots.registry.RegistryService;
-import se.lots.registry.SearchResult;
+import se.lots.registry.search.PersonSearch;
+import se.lots.registry.search.SearchResult;
 import se.lots.security.Actor;
 import se.lots.security.CurrentActor;
 
 /**
  * Person search at registry scale: starts Lots on a throw-away embedded PostgreSQL (durable commits, as in
  * production), adds {@code lots.bench.persons} synthetic persons to the demo data, and times
- * {@link RegistryService#search} as the demo user {@code kaa} of Svalövs kommun, who holds most of them. Prints
+ * {@link PersonSearch#search} as the demo user {@code kaa} of Svalövs kommun, who holds most of them. Prints
  * p50/p95/p99 per kind of search, the same statements without access lookups and audit, and EXPLAIN ANALYZE plans.
  * See docs/benchmarks.md for the command and the figures.
  */
@@ -105,12 +105,12 @@ public final class SearchBenchmark {
             line("");
         }
 
-        RegistryService registry = app.getBean(RegistryService.class);
+        PersonSearch personSearch = app.getBean(PersonSearch.class);
         Set<UUID> shared = app.getBean(AccessPolicy.class).sharedWith(actor, ConsentScope.GRUNDUPPGIFTER);
         var plain = new PlainSearch(appDataSource);
         var queries = new SearchQueries(generated.persons(), actor.organisationId(), seed + 1);
         for (Query q : queries.mix(warmup)) {
-            registry.search(actor, q.text(), 0);
+            personSearch.search(actor, q.text(), 0);
             plain.search(q.text(), actor.organisationId(), shared);
         }
 
@@ -122,7 +122,7 @@ public final class SearchBenchmark {
         var timed = new ArrayList<Timed>();
         for (Query q : queries.mix(searches)) {
             long t0 = System.nanoTime();
-            SearchResult result = registry.search(actor, q.text(), 0);
+            SearchResult result = personSearch.search(actor, q.text(), 0);
             long t1 = System.nanoTime();
             List<UUID> ids = plain.search(q.text(), actor.organisationId(), shared);
             long t2 = System.nanoTime();
@@ -134,7 +134,7 @@ public final class SearchBenchmark {
             timed.add(new Timed(q, t1 - t0, t2 - t1, result.persons().size(), result.total()));
         }
 
-        line("## RegistryService.search as %s (%s): access lookups + 2 statements + audit rows + commit", username,
+        line("## PersonSearch.search as %s (%s): access lookups + 2 statements + audit rows + commit", username,
                 actor.organisationName());
         line("");
         table(service, allService);

@@ -30,9 +30,9 @@ import se.lots.organisation.Organisation;
 import se.lots.organisation.OrganisationService;
 import se.lots.organisation.PartyType;
 import se.lots.organisation.Role;
-import se.lots.registry.PersonSummary;
-import se.lots.registry.RegistryService;
-import se.lots.registry.SearchResult;
+import se.lots.registry.search.PersonSearch;
+import se.lots.registry.search.PersonSummary;
+import se.lots.registry.search.SearchResult;
 import se.lots.security.Actor;
 import se.lots.security.CurrentActor;
 
@@ -52,7 +52,7 @@ class SearchBenchmarkSmokeIntegrationTest {
     @Autowired
     CurrentActor actors;
     @Autowired
-    RegistryService registry;
+    PersonSearch personSearch;
     @Autowired
     DataSource dataSource;
     @Autowired
@@ -119,7 +119,7 @@ class SearchBenchmarkSmokeIntegrationTest {
                 assertThat(result.persons()).as(q.text()).isSortedAccordingTo(
                         Comparator.comparing(PersonSummary::lastName).thenComparing(PersonSummary::firstName));
                 assertThat(result.persons()).as(q.text()).isNotEmpty();
-                if (result.total() <= RegistryService.PAGE_SIZE) {
+                if (result.total() <= PersonSearch.PAGE_SIZE) {
                     assertThat(result.persons()).as(q.text()).extracting(PersonSummary::id)
                             .contains(q.target().id());
                 }
@@ -142,13 +142,13 @@ class SearchBenchmarkSmokeIntegrationTest {
                 .filter(p -> p.ownerOrganisationId() == mine.id() && p.lastName().matches("[ÅÄÖ][a-zåäö]+"))
                 .findFirst().orElseThrow();
 
-        assertThat(registry.search(actor, person.lastName(), 0).total()).as(person.lastName()).isPositive();
-        assertThat(registry.search(actor, person.lastName().toLowerCase(Locale.ROOT), 0).total())
+        assertThat(personSearch.search(actor, person.lastName(), 0).total()).as(person.lastName()).isPositive();
+        assertThat(personSearch.search(actor, person.lastName().toLowerCase(Locale.ROOT), 0).total())
                 .as(person.lastName()).isPositive();
     }
 
     private SearchResult search(Query q) {
-        return registry.search(actor, q.text(), 0);
+        return personSearch.search(actor, q.text(), 0);
     }
 
     private static List<String> words(Query q) {

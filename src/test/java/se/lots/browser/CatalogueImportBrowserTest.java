@@ -17,11 +17,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import se.lots.IntegrationTest;
 import se.lots.intervention.CatalogueService;
-import se.lots.intervention.CatalogueTransfer;
-import se.lots.intervention.Intervention;
 import se.lots.intervention.InterventionInput;
 import se.lots.intervention.Provider;
 import se.lots.intervention.ProviderInput;
+import se.lots.intervention.catalogue.CatalogueTransfer;
+import se.lots.intervention.catalogue.Intervention;
 import se.lots.security.CurrentActor;
 import se.lots.shared.TabularFile;
 

@@ -3,8 +3,10 @@ package se.lots.intervention;
 import java.util.ArrayList;
 import java.util.List;
 
+import se.lots.intervention.catalogue.InterventionKind;
+
 /** Test data: {@code anIntervention(provider).named("…").aged(16, 29).withNeeds(…).build()}. */
-final class InterventionBuilder {
+public final class InterventionBuilder {
 
     private final long providerId;
     private String name = "Testinsats";
@@ -28,76 +30,76 @@ final class InterventionBuilder {
         this.providerId = providerId;
     }
 
-    static InterventionBuilder anIntervention(Provider provider) {
+    public static InterventionBuilder anIntervention(Provider provider) {
         return new InterventionBuilder(provider.id());
     }
 
-    InterventionBuilder named(String n) {
+    public InterventionBuilder named(String n) {
         this.name = n;
         return this;
     }
 
-    InterventionBuilder described(String d) {
+    public InterventionBuilder described(String d) {
         this.description = d;
         return this;
     }
 
-    InterventionBuilder ofKind(InterventionKind k) {
+    public InterventionBuilder ofKind(InterventionKind k) {
         this.kind = k;
         return this;
     }
 
-    InterventionBuilder aged(int min, int max) {
+    public InterventionBuilder aged(int min, int max) {
         this.ageMin = min;
         this.ageMax = max;
         return this;
     }
 
-    InterventionBuilder withNeeds(Need... needs) {
+    public InterventionBuilder withNeeds(Need... needs) {
         for (Need n : needs) {
             needIds.add(String.valueOf(n.id()));
         }
         return this;
     }
 
-    InterventionBuilder places(Integer capacity, Integer occupancy) {
+    public InterventionBuilder places(Integer capacity, Integer occupancy) {
         this.capacity = capacity == null ? null : capacity.toString();
         this.occupancy = occupancy == null ? null : occupancy.toString();
         return this;
     }
 
-    InterventionBuilder waiting(int days) {
+    public InterventionBuilder waiting(int days) {
         this.waitingDays = String.valueOf(days);
         return this;
     }
 
-    InterventionBuilder kaaMeasure() {
+    public InterventionBuilder kaaMeasure() {
         this.kaa = true;
         return this;
     }
 
-    InterventionBuilder in(String... municipalityCodes) {
+    public InterventionBuilder in(String... municipalityCodes) {
         this.municipalities = List.of(municipalityCodes);
         return this;
     }
 
-    InterventionBuilder valid(String from, String to) {
+    public InterventionBuilder valid(String from, String to) {
         this.validFrom = from;
         this.validTo = to;
         return this;
     }
 
-    InterventionBuilder linkedTo(long programme) {
+    public InterventionBuilder linkedTo(long programme) {
         this.programmeId = programme;
         return this;
     }
 
-    InterventionBuilder atVersion(int v) {
+    public InterventionBuilder atVersion(int v) {
         this.version = v;
         return this;
     }
 
-    InterventionInput build() {
+    public InterventionInput build() {
         return new InterventionInput(String.valueOf(providerId),
                 programmeId == null ? null : programmeId.toString(), name, description, kind.name(), targetGroup,
                 String.valueOf(ageMin), String.valueOf(ageMax), needIds, List.of("INGET_KRAV"), "Samtal och grupp",

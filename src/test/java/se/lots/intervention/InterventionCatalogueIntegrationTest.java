@@ -21,6 +21,14 @@ import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 
 import se.lots.IntegrationTest;
+import se.lots.intervention.catalogue.CatalogueIndex;
+import se.lots.intervention.catalogue.Intervention;
+import se.lots.intervention.catalogue.InterventionHits;
+import se.lots.intervention.catalogue.InterventionKind;
+import se.lots.intervention.catalogue.InterventionQuery;
+import se.lots.intervention.catalogue.InterventionSummary;
+import se.lots.intervention.catalogue.ProviderVersion;
+import se.lots.intervention.publiccatalogue.PublicCatalogue;
 import se.lots.security.Actor;
 import se.lots.security.CurrentActor;
 import se.lots.shared.ConflictException;

@@ -15,6 +15,7 @@ import org.springframework.security.access.AccessDeniedException;
 
 import se.lots.IntegrationTest;
 import se.lots.kaa.ImportPreview.RowError;
+import se.lots.kaa.register.ImportProgress;
 import se.lots.registry.PersonalIdentityNumber;
 import se.lots.security.Actor;
 import se.lots.shared.ConflictException;

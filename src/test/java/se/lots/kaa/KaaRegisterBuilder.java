@@ -17,7 +17,7 @@ import se.lots.security.Actor;
  * imports the people through the real list import; {@link #registeredOn} and {@link #exited} then move an episode
  * in time, as if the list had been read on that day.
  */
-final class KaaRegisterBuilder {
+public final class KaaRegisterBuilder {
 
     private final Actor coordinator;
     private final KaaImportService imports;
@@ -26,18 +26,18 @@ final class KaaRegisterBuilder {
     private final List<String> rows = new ArrayList<>();
     private final List<String> pins = new ArrayList<>();
 
-    KaaRegisterBuilder(Actor coordinator, KaaImportService imports, KaaFixture fixture, JdbcClient jdbc) {
+    public KaaRegisterBuilder(Actor coordinator, KaaImportService imports, KaaFixture fixture, JdbcClient jdbc) {
         this.coordinator = coordinator;
         this.imports = imports;
         this.fixture = fixture;
         this.jdbc = jdbc;
     }
 
-    KaaRegisterBuilder person(String firstName, String gender) {
+    public KaaRegisterBuilder person(String firstName, String gender) {
         return row(firstName, gender, "Storgatan 1;268 31;Svalöv;nej");
     }
 
-    KaaRegisterBuilder protectedPerson(String firstName) {
+    public KaaRegisterBuilder protectedPerson(String firstName) {
         return row(firstName, "kvinna", ";;;ja");
     }
 
@@ -49,7 +49,7 @@ final class KaaRegisterBuilder {
     }
 
     /** The person ids in the order they were added. */
-    UUID[] build() {
+    public UUID[] build() {
         var csv = "personnummer;förnamn;efternamn;situation;kön;adress;postnummer;postort;skyddad_identitet\n"
                 + String.join("\n", rows) + "\n";
         var sv = Locale.forLanguageTag("sv");
@@ -59,12 +59,12 @@ final class KaaRegisterBuilder {
                 .param(pin).query(UUID.class).single()).toArray(UUID[]::new);
     }
 
-    String pinOf(int index) {
+    public String pinOf(int index) {
         return pins.get(index);
     }
 
     /** The list was read on {@code day}: the episode and the list's "not known" status start then. */
-    void registeredOn(UUID personId, LocalDate day) {
+    public void registeredOn(UUID personId, LocalDate day) {
         jdbc.sql("UPDATE kaa_episode SET registered_on = ? WHERE organisation_id = ? AND person_id = ?")
                 .params(day, coordinator.organisationId(), personId).update();
         jdbc.sql("UPDATE kaa_status SET ascertained_on = ?, review_on = ? WHERE organisation_id = ? AND person_id = ?"
@@ -72,7 +72,7 @@ final class KaaRegisterBuilder {
                         personId).update();
     }
 
-    void exited(UUID personId, LocalDate day, ExitReason reason) {
+    public void exited(UUID personId, LocalDate day, ExitReason reason) {
         jdbc.sql("UPDATE kaa_episode SET exited_on = ?, exit_reason = ? WHERE organisation_id = ? AND person_id = ?"
                 + " AND exited_on IS NULL").params(day, reason.name(), coordinator.organisationId(), personId)
                 .update();

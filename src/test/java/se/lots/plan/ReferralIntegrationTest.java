@@ -4,19 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static se.lots.registry.PersonBuilder.aYoungPerson;
 
-import java.time.Clock;
+
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
+import se.lots.MovableClock;
 import se.lots.IntegrationTest;
 import se.lots.consent.Consent;
 import se.lots.consent.ConsentPurpose;
@@ -25,12 +28,15 @@ import se.lots.consent.ConsentService;
 import se.lots.consent.GivenHow;
 import se.lots.consent.NewConsent;
 import se.lots.organisation.Organisations;
+import se.lots.plan.referral.Referral;
+import se.lots.plan.referral.ReferralStatus;
+import se.lots.plan.referral.WaitingTime;
+import se.lots.registry.RegistryService;
 import se.lots.security.Actor;
 import se.lots.security.CurrentActor;
 import se.lots.shared.ConflictException;
 import se.lots.shared.FieldError;
 import se.lots.shared.InvalidInputException;
-import se.lots.registry.RegistryService;
 
 @IntegrationTest
 class ReferralIntegrationTest {
@@ -52,7 +58,7 @@ class ReferralIntegrationTest {
     @Autowired
     MessageSource messages;
     @Autowired
-    Clock clock;
+    MovableClock clock;
 
     Actor coach;
     Actor vardcentral;
@@ -103,6 +109,7 @@ class ReferralIntegrationTest {
 
     @Test
     void theHealthCentreTakesTheReferralFromSentToCompletedAndTheWaitingTimeIsKept() {
+        clock.moveBy(Duration.ofDays(-6));
         UUID person = person();
         Consent consent = consentToRegion(person);
         String longRequest = "x".repeat(250);
@@ -116,6 +123,7 @@ class ReferralIntegrationTest {
         assertThat(referrals.incoming(vardcentral)).extracting(Referral::id).contains(sent.id());
         assertThat(referrals.outgoing(coach)).extracting(Referral::id).contains(sent.id());
 
+        clock.reset();
         Referral received = referrals.move(vardcentral, sent.id(), ReferralStatus.MOTTAGEN, null, sent.version());
         assertThat(received.receivedAt()).isNotNull();
         assertThat(received.answeredAt()).isNull();
@@ -124,7 +132,6 @@ class ReferralIntegrationTest {
         assertThat(accepted.answeredAt()).isNotNull();
         assertThat(accepted.startedAt()).isNull();
 
-        jdbc.sql("UPDATE referral SET sent_at = now() - interval '6 days' WHERE id = ?").param(sent.id()).update();
         Referral started = referrals.move(vardcentral, sent.id(), ReferralStatus.PABORJAD, null, accepted.version());
         assertThat(started.startedAt()).isNotNull();
         assertThat(started.waitingDays(clock.getZone())).isEqualTo(6L);
@@ -265,8 +272,7 @@ class ReferralIntegrationTest {
         referrals.move(vardcentral, a.id(), ReferralStatus.AVSLUTAD, null, versionOf(a.id()));
         startedAfter(unit, 4);
         startedAfter(unit, 12);
-        Referral old = sendTo(unit);
-        sentDaysAgo(old.id(), 15);
+        sentDaysAgo(unit, 15);
         sendTo(unit);
 
         for (Actor viewer : List.of(coach, vardcentral)) {
@@ -298,10 +304,9 @@ class ReferralIntegrationTest {
     }
 
     private Referral startedAfter(long unit, int days) {
-        Referral r = sendTo(unit);
+        Referral r = sentDaysAgo(unit, days);
         referrals.move(vardcentral, r.id(), ReferralStatus.MOTTAGEN, null, versionOf(r.id()));
         referrals.move(vardcentral, r.id(), ReferralStatus.ACCEPTERAD, null, versionOf(r.id()));
-        sentDaysAgo(r.id(), days);
         Referral started = referrals.move(vardcentral, r.id(), ReferralStatus.PABORJAD, null, versionOf(r.id()));
         assertThat(started.waitingDays(clock.getZone())).isEqualTo((long) days);
         return started;
@@ -344,9 +349,19 @@ class ReferralIntegrationTest {
         assertThat(again.id()).isNotEqualTo(consent.id());
     }
 
-    private void sentDaysAgo(UUID referralId, int days) {
-        jdbc.sql("UPDATE referral SET sent_at = now() - make_interval(days => ?) WHERE id = ?")
-                .params(days, referralId).update();
+    @AfterEach
+    void putTheClockBack() {
+        clock.reset();
+    }
+
+    /** A referral sent {@code days} ago by the application's clock (moved back, and put back). */
+    private Referral sentDaysAgo(long unit, int days) {
+        clock.moveBy(Duration.ofDays(-days));
+        try {
+            return sendTo(unit);
+        } finally {
+            clock.reset();
+        }
     }
 
     private long newUnit(long organisationId) {

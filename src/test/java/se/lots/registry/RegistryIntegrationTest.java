@@ -9,15 +9,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
-import java.util.List;
-
 import se.lots.IntegrationTest;
-import se.lots.organisation.NewOrganisation;
-import se.lots.organisation.NewUser;
-import se.lots.organisation.OrganisationService;
-import se.lots.organisation.PartyType;
-import se.lots.organisation.Role;
 import se.lots.TestNumbers;
+import se.lots.registry.search.PersonSearch;
+import se.lots.registry.search.PersonSummary;
 import se.lots.security.CurrentActor;
 import se.lots.shared.ConflictException;
 import se.lots.shared.FieldError;
@@ -29,108 +24,11 @@ class RegistryIntegrationTest {
     @Autowired
     RegistryService registry;
     @Autowired
+    PersonSearch persons;
+    @Autowired
     CurrentActor actors;
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    OrganisationService organisations;
-
-    @Test
-    void aRegisteredPersonIsFoundByPersonnummerInEveryAcceptedFormat() {
-        var kaa = actors.byUsername("kaa");
-        String pin = TestNumbers.next();
-        var person = registry.register(kaa, aYoungPerson().withPin(pin).named("Sigrid", "Formatsson").build());
-
-        String tenWithDash = pin.substring(2, 8) + "-" + pin.substring(8);
-        for (String query : new String[] { pin, pin.substring(0, 8) + "-" + pin.substring(8), tenWithDash,
-            pin.substring(2) }) {
-            assertThat(registry.search(kaa, query, 0).persons()).as(query)
-                    .extracting(PersonSummary::id).containsExactly(person.id());
-        }
-        assertThat(person.personalIdentityNumber()).isEqualTo(pin);
-        assertThat(person.identityKind()).isEqualTo(IdentityKind.PERSONNUMMER);
-    }
-
-    @Test
-    void aPersonIsFoundByPartsOfTheNameCaseInsensitively() {
-        var kaa = actors.byUsername("kaa");
-        var person = registry.register(kaa, aYoungPerson().named("Zelmira", "Qvarnströmberg").build());
-
-        assertThat(registry.search(kaa, "qvarnström", 0).persons()).extracting(PersonSummary::id)
-                .containsExactly(person.id());
-        assertThat(registry.search(kaa, "ZELM strömb", 0).persons()).extracting(PersonSummary::id)
-                .containsExactly(person.id());
-        assertThat(registry.search(kaa, "zelmira andersson", 0).persons()).isEmpty();
-    }
-
-    @Test
-    void namesWithÅÄÖAreFoundWhateverTheCase() {
-        var kaa = actors.byUsername("kaa");
-        var person = registry.register(kaa, aYoungPerson().named("Örjan", "Åkerström-Älvsjö").build());
-
-        for (String query : new String[] { "åkerström", "ÅKERSTRÖM", "örjan älvsjö", "ÖRJ ÄLV" }) {
-            assertThat(registry.search(kaa, query, 0).persons()).as(query).extracting(PersonSummary::id)
-                    .containsExactly(person.id());
-        }
-    }
-
-    @Test
-    void aTwoLetterWordMatchesTheStartOfANameOnly() {
-        var kaa = actors.byUsername("kaa");
-        var ali = registry.register(kaa, aYoungPerson().named("Alibek", "Tvåbokstavsson").build());
-        var michael = registry.register(kaa, aYoungPerson().named("Michal", "Tvåbokstavsson").build());
-
-        assertThat(registry.search(kaa, "al tvåbokstavsson", 0).persons()).extracting(PersonSummary::id)
-                .containsExactly(ali.id());
-        assertThat(registry.search(kaa, "cha tvåbokstavsson", 0).persons()).extracting(PersonSummary::id)
-                .containsExactly(michael.id());
-        var doubleName = registry.register(kaa, aYoungPerson().named("Sara", "Berg-Ek").build());
-        assertThat(registry.search(kaa, "sa ek", 0).persons()).extracting(PersonSummary::id)
-                .contains(doubleName.id());
-    }
-
-    @Test
-    void searchResultsArePagedTwentyAtATime() {
-        var coach = actors.byUsername("coach");
-        for (int i = 0; i < 23; i++) {
-            registry.register(coach, aYoungPerson().named("Sida" + i, "Paginerad").build());
-        }
-        var first = registry.search(coach, "paginerad", 0);
-        var second = registry.search(coach, "paginerad", 1);
-
-        assertThat(first.total()).isEqualTo(23);
-        assertThat(first.persons()).hasSize(20);
-        assertThat(first.hasNext()).isTrue();
-        assertThat(second.persons()).hasSize(3);
-        assertThat(second.hasNext()).isFalse();
-        assertThat(first.persons()).doesNotContainAnyElementsOf(second.persons());
-    }
-
-    @Test
-    void aSearchWithMoreHitsThanSortedInMemoryStillPagesInNameOrder() {
-        var org = organisations.create(new NewOrganisation("Storkommunen (söktest)", PartyType.KOMMUN, "0180", null,
-                List.of()));
-        organisations.createUser(new NewUser("soktest", "ett-langt-losenord", "Sök Test", Role.CASE_WORKER,
-                org.id(), null));
-        var actor = actors.byUsername("soktest");
-        int many = YoungPersons.HITS_CAP + 100;
-        jdbc.sql("""
-                INSERT INTO young_person (identity_kind, reserve_identity, first_name, last_name, birth_year, gender,
-                                          municipality_code, owner_organisation_id, search_name)
-                SELECT 'RESERVE', 'RES-S' || n, 'Förnamn' || lpad(n::text, 5, '0'), 'Mängdsson', 2005, 'MAN', '0180', ?,
-                       ' förnamn' || lpad(n::text, 5, '0') || ' mängdsson'
-                  FROM generate_series(1, ?) AS n""").params(org.id(), many).update();
-
-        var first = registry.search(actor, "mängdsson", 0);
-        var second = registry.search(actor, "MÄNGDSSON", 1);
-
-        assertThat(first.totalCapped()).isTrue();
-        assertThat(first.persons()).extracting(PersonSummary::firstName)
-                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 20)
-                        .mapToObj(n -> "Förnamn" + String.format("%05d", n)).toList());
-        assertThat(second.persons()).extracting(PersonSummary::firstName).first().isEqualTo("Förnamn00021");
-        assertThat(second.persons()).hasSize(20).allSatisfy(p -> assertThat(p.ownerOrganisationId()).isEqualTo(org.id()));
-    }
 
     @Test
     void aWrongChecksumIsRejectedWithASwedishFieldErrorAndNothingIsSaved() {
@@ -181,7 +79,7 @@ class RegistryIntegrationTest {
         assertThat(person.reserveIdentity()).matches("RES-\\d{7}");
         assertThat(person.personalIdentityNumber()).isNull();
         assertThat(person.birthDate()).hasToString("2008-02-29");
-        assertThat(registry.search(kaa, person.reserveIdentity(), 0).persons()).extracting(PersonSummary::id)
+        assertThat(persons.search(kaa, person.reserveIdentity(), 0).persons()).extracting(PersonSummary::id)
                 .containsExactly(person.id());
     }
 
@@ -289,7 +187,7 @@ class RegistryIntegrationTest {
         var kaa = actors.byUsername("kaa");
         var person = registry.register(kaa, aYoungPerson().build());
         var analyst = actors.byUsername("analytiker");
-        assertThatThrownBy(() -> registry.search(analyst, "testsson", 0)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> persons.search(analyst, "testsson", 0)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> registry.read(analyst, person.id())).isInstanceOf(AccessDeniedException.class);
     }
 

@@ -49,7 +49,7 @@ public final class FromAddress {
         return send("GET", path, List.of("Authorization: Basic " + credentials), null);
     }
 
-    Response get(String path, List<String> headers) throws IOException {
+    public Response get(String path, List<String> headers) throws IOException {
         return send("GET", path, headers, null);
     }
 

@@ -115,6 +115,8 @@ class ApiContractIntegrationTest {
         assertThat(referral.statusCode()).as(referral.body()).isEqualTo(201);
         long intervention = json.readTree(send(null, "GET", "/api/v1/interventions", null).body())
                 .get("items").get(0).get("id").asLong();
+        String kaaPerson = json.readTree(send("coach", "GET", "/api/v1/kaa/episodes", null).body())
+                .get("rows").get(0).get("personId").asString();
 
         List<String> reads = List.of(
                 "/api/v1/persons/" + person,
@@ -129,7 +131,13 @@ class ApiContractIntegrationTest {
                 "/api/v1/interventions",
                 "/api/v1/interventions/" + intervention,
                 "/api/v1/interventions/coverage",
-                "/api/v1/organisations");
+                "/api/v1/organisations",
+                "/api/v1/kaa/overview",
+                "/api/v1/kaa/episodes?filter=ALL",
+                "/api/v1/kaa/persons/" + kaaPerson,
+                "/api/v1/kaa/persons/" + kaaPerson + "/measures",
+                "/api/v1/kaa/measure-categories",
+                "/api/v1/kaa/figures/2026H1?reporting=true");
         List<String> differences = new ArrayList<>();
         for (String read : reads) {
             var response = send("coach", "GET", read, null);

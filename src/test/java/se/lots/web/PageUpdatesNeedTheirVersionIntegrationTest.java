@@ -19,14 +19,15 @@ import se.lots.IntegrationTest;
 import se.lots.WebSession;
 import se.lots.plan.EnrolmentInput;
 import se.lots.plan.EnrolmentService;
-import se.lots.plan.Meeting;
-import se.lots.plan.MeetingInput;
-import se.lots.plan.MeetingService;
 import se.lots.plan.PlanService;
-import se.lots.plan.Referral;
 import se.lots.plan.ReferralInput;
 import se.lots.plan.ReferralService;
 import se.lots.plan.StepInput;
+import se.lots.plan.meeting.Meeting;
+import se.lots.plan.meeting.MeetingInput;
+import se.lots.plan.meeting.MeetingService;
+import se.lots.plan.referral.Referral;
+import se.lots.plan.referral.ReferralStatus;
 import se.lots.registry.RegistryService;
 import se.lots.security.Actor;
 import se.lots.security.CurrentActor;
@@ -187,7 +188,7 @@ class PageUpdatesNeedTheirVersionIntegrationTest {
         Referral referral = referrals.send(coach, person, new ReferralInput(String.valueOf(coach.organisationId()),
                 null, null, "Samtalsstöd", "Oro", "Samtal"));
         WebSession browser = logIn("coach");
-        referrals.move(coach, referral.id(), se.lots.plan.ReferralStatus.MOTTAGEN, null, referral.version());
+        referrals.move(coach, referral.id(), ReferralStatus.MOTTAGEN, null, referral.version());
 
         var response = browser.postForm("/plan/referrals", "/plan/referrals/" + referral.id() + "/status",
                 Map.of("status", "ACCEPTERAD", "reason", "Mitt skäl", "version", "0"));
@@ -195,7 +196,7 @@ class PageUpdatesNeedTheirVersionIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(conflict(browser.get("/plan/referrals").body(), "referral-conflict"))
                 .contains("mottagen", "accepterad", "Mitt skäl");
-        assertThat(referrals.get(coach, referral.id()).status()).isEqualTo(se.lots.plan.ReferralStatus.MOTTAGEN);
+        assertThat(referrals.get(coach, referral.id()).status()).isEqualTo(ReferralStatus.MOTTAGEN);
     }
 
     @Test

@@ -1,8 +1,0 @@
-package se.lots.audit;
-
-import java.time.OffsetDateTime;
-import java.util.UUID;
-
-public record AuditEntry(long id, OffsetDateTime at, String username, Long organisationId, String role,
-        UUID personId, AuditAction action, String purpose, UUID consentId, String detail) {
-}

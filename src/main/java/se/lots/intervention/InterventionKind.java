@@ -1,6 +1,0 @@
-package se.lots.intervention;
-
-/** The shared words of the Skellefteå mapping; each has its definition in the message bundles (intervention.kind.*). */
-public enum InterventionKind {
-    INSATS, ATGARD, AKTIVITET, PRAKTIK, UTBILDNING
-}

@@ -1,5 +1,0 @@
-package se.lots.kaa;
-
-public enum ContactChannel {
-    BREV, SMS, TELEFON, E_POST, HEMBESOK, VIA_SKOLA, VIA_ANNAN_AKTOR, DIGITALT_MOTE
-}

@@ -1,5 +1,0 @@
-package se.lots.kaa;
-
-public enum ContactOutcome {
-    NADD, EJ_NADD, FEL_UPPGIFT, AVBOJER, LAMNAT_MEDDELANDE
-}

@@ -1,5 +1,0 @@
-package se.lots.kaa;
-
-/** A kind of measure, as in SCB's code list for the KAA collection; retired ones stay valid for history. */
-public record MeasureCategory(String code, String name, boolean active, int sortOrder) {
-}

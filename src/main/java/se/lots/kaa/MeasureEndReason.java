@@ -1,6 +1,0 @@
-package se.lots.kaa;
-
-/** Why a measure ended. */
-public enum MeasureEndReason {
-    FULLFOLJD, AVBRUTEN_AV_UNGDOMEN, AVBRUTEN_AV_ANORDNAREN, UTSKRIVEN_UR_KAA, ANNAN
-}

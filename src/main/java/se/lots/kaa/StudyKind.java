@@ -1,6 +1,0 @@
-package se.lots.kaa;
-
-/** What a young person with status STUDERAR studies, outside a national programme. */
-public enum StudyKind {
-    FOLKHOGSKOLA, KOMVUX, GYMNASIET_UTOMLANDS, INTRODUKTIONSPROGRAM, ANNAN
-}

@@ -1,0 +1,89 @@
+package se.lots.kaa.earlywarning;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import se.lots.kaa.ImportPreview;
+import se.lots.kaa.register.KaaImports;
+
+/** The record of every import of school signals: who, when, from where, what it did. */
+@Repository
+public class SchoolSignalImports {
+
+    public record ImportRecord(UUID id, String source, String fileName, KaaImports.State state, int total, int added,
+            int changed, int unchanged, int flagged, int withErrors, String uploadedBy, Instant uploadedAt,
+            String confirmedBy, Instant confirmedAt) {
+    }
+
+    record Pending(UUID id, long organisationId, String source, String fileName, byte[] content) {
+    }
+
+    private final JdbcClient jdbc;
+
+    SchoolSignalImports(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    UUID insert(long organisationId, String source, String fileName, byte[] content, String sha256, long userId) {
+        return jdbc.sql("""
+                INSERT INTO school_signal_import (organisation_id, source, file_name, content, content_sha256, state,
+                                                  uploaded_by)
+                VALUES (?, ?, ?, ?, ?, 'PREVIEWED', ?) RETURNING id""")
+                .params(organisationId, source, fileName, content, sha256, userId).query(UUID.class).single();
+    }
+
+    Optional<Pending> pending(UUID id) {
+        return jdbc.sql("SELECT id, organisation_id, source, file_name, content FROM school_signal_import"
+                + " WHERE id = ? AND state = 'PREVIEWED'").param(id)
+                .query((rs, n) -> new Pending(rs.getObject("id", UUID.class), rs.getLong("organisation_id"),
+                        rs.getString("source"), rs.getString("file_name"), rs.getBytes("content")))
+                .optional();
+    }
+
+    void counts(UUID id, SignalPreview p) {
+        jdbc.sql("""
+                UPDATE school_signal_import SET rows_total = ?, rows_new = ?, rows_changed = ?, rows_unchanged = ?,
+                       rows_flagged = ?, rows_with_errors = ? WHERE id = ?""")
+                .params(p.rowCount(), p.added().size(), p.changed().size(), p.unchanged(), p.flagged().size(),
+                        (int) p.errors().stream().mapToInt(ImportPreview.RowError::row).distinct().count(), id)
+                .update();
+    }
+
+    /** The file itself is dropped once the import is decided: only the record stays. */
+    boolean confirm(UUID id, long userId) {
+        return jdbc.sql("""
+                UPDATE school_signal_import SET state = 'CONFIRMED', content = NULL, confirmed_by = ?,
+                       confirmed_at = now()
+                 WHERE id = ? AND state = 'PREVIEWED'""").params(userId, id).update() == 1;
+    }
+
+    boolean discard(UUID id) {
+        return jdbc.sql("UPDATE school_signal_import SET state = 'DISCARDED', content = NULL"
+                + " WHERE id = ? AND state = 'PREVIEWED'").param(id).update() == 1;
+    }
+
+    List<ImportRecord> recent(long organisationId, int limit) {
+        return jdbc.sql("""
+                SELECT i.id, i.source, i.file_name, i.state, i.rows_total, i.rows_new, i.rows_changed,
+                       i.rows_unchanged, i.rows_flagged, i.rows_with_errors, u.display_name AS uploader,
+                       i.uploaded_at, c.display_name AS confirmer, i.confirmed_at
+                  FROM school_signal_import i JOIN organisation_staff u ON u.id = i.uploaded_by
+                  LEFT JOIN organisation_staff c ON c.id = i.confirmed_by
+                 WHERE i.organisation_id = ? ORDER BY i.uploaded_at DESC LIMIT ?""")
+                .params(organisationId, limit)
+                .query((rs, n) -> new ImportRecord(rs.getObject("id", UUID.class), rs.getString("source"),
+                        rs.getString("file_name"), KaaImports.State.valueOf(rs.getString("state")),
+                        rs.getInt("rows_total"), rs.getInt("rows_new"), rs.getInt("rows_changed"),
+                        rs.getInt("rows_unchanged"), rs.getInt("rows_flagged"), rs.getInt("rows_with_errors"),
+                        rs.getString("uploader"), rs.getObject("uploaded_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("confirmer"), rs.getObject("confirmed_at", OffsetDateTime.class) == null ? null
+                                : rs.getObject("confirmed_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+}

@@ -1,0 +1,13 @@
+package se.lots.kaa.letter;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A municipality's letter text with merge fields; {@code updatedBy} is the display name of who changed it last. */
+public record LetterTemplate(UUID id, long organisationId, String name, String heading, String body,
+        OffsetDateTime retiredAt, OffsetDateTime updatedAt, String updatedBy, int version) {
+
+    public boolean active() {
+        return retiredAt == null;
+    }
+}

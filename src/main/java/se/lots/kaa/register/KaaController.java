@@ -1,0 +1,139 @@
+package se.lots.kaa.register;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import se.lots.kaa.measure.KaaMeasureService;
+import se.lots.kaa.measure.MeasureEndReason;
+import se.lots.kaa.measure.MeasureResponsible;
+import se.lots.registry.RegistryService;
+import se.lots.security.Actor;
+import se.lots.shared.InvalidInputException;
+
+@Controller
+@RequestMapping("/kaa")
+class KaaController {
+
+    private final KaaService kaa;
+    private final KaaMeasureService measures;
+    private final RegistryService registry;
+    private final MessageSource messages;
+    private final java.time.Clock clock;
+
+    KaaController(KaaService kaa, KaaMeasureService measures, RegistryService registry, MessageSource messages,
+            java.time.Clock clock) {
+        this.kaa = kaa;
+        this.measures = measures;
+        this.registry = registry;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @ModelAttribute("today")
+    java.time.LocalDate today() {
+        return java.time.LocalDate.now(clock);
+    }
+
+    @GetMapping
+    String worklist(Actor actor, @RequestParam(defaultValue = "ALL") Worklist.Filter filter,
+            @RequestParam(defaultValue = "NAME") Worklist.Sort sort, @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        model.addAttribute("overview", kaa.overview(actor));
+        model.addAttribute("result", kaa.worklist(actor, filter, sort, page));
+        model.addAttribute("filter", filter);
+        model.addAttribute("sort", sort);
+        model.addAttribute("filters", Worklist.Filter.values());
+        model.addAttribute("sorts", Worklist.Sort.values());
+        model.addAttribute("staff", kaa.staff(actor));
+        return "kaa/worklist";
+    }
+
+    @GetMapping("/worklist.xlsx")
+    org.springframework.http.ResponseEntity<byte[]> worklistWorkbook(Actor actor,
+            @RequestParam(defaultValue = "ALL") Worklist.Filter filter,
+            @RequestParam(defaultValue = "NAME") Worklist.Sort sort, Locale locale) {
+        byte[] workbook = kaa.worklistWorkbook(actor, filter, sort, messages, locale);
+        String name = "kaa-arbetslista-" + java.time.LocalDate.now(clock) + ".xlsx";
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .contentType(org.springframework.http.MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(workbook);
+    }
+
+    @PostMapping("/episodes/{id}/assign")
+    String assign(Actor actor, @PathVariable UUID id, @RequestParam(required = false) Long userId,
+            @RequestParam(defaultValue = "ALL") Worklist.Filter filter,
+            @RequestParam(defaultValue = "NAME") Worklist.Sort sort) {
+        kaa.assign(actor, id, userId);
+        return "redirect:/kaa?filter=" + filter + "&sort=" + sort;
+    }
+
+    @GetMapping("/persons/{id}")
+    String person(Actor actor, @PathVariable UUID id, Model model) {
+        model.addAttribute("person", registry.read(actor, id).person());
+        model.addAttribute("kaa", kaa.person(actor, id));
+        model.addAttribute("statuses", KaaStatus.values());
+        model.addAttribute("studyKinds", StudyKind.values());
+        model.addAttribute("sources", StatusSource.values());
+        model.addAttribute("channels", ContactChannel.values());
+        model.addAttribute("outcomes", ContactOutcome.values());
+        model.addAttribute("measures", measures.forPerson(actor, id));
+        model.addAttribute("measureCategories", measures.categories());
+        model.addAttribute("responsibles", MeasureResponsible.values());
+        model.addAttribute("measureEndReasons", MeasureEndReason.values());
+        return "kaa/person";
+    }
+
+    @PostMapping("/persons/{id}/status")
+    String status(Actor actor, @PathVariable UUID id, @ModelAttribute KaaService.StatusInput input, Model model,
+            Locale locale, RedirectAttributes redirect) {
+        try {
+            kaa.recordStatus(actor, id, input);
+        } catch (InvalidInputException e) {
+            model.addAttribute("statusErrors", e.texts(messages, locale));
+            model.addAttribute("statusInput", input);
+            return person(actor, id, model);
+        }
+        redirect.addFlashAttribute("noticeText", messages.getMessage("kaa.status.saved", null, locale));
+        return "redirect:/kaa/persons/" + id;
+    }
+
+    @PostMapping("/persons/{id}/contacts")
+    String contact(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String channel,
+            @RequestParam(required = false) String contactedOn, @RequestParam(required = false) String outcome,
+            @RequestParam(defaultValue = "false") boolean withGuardian, @RequestParam(required = false) String note,
+            @RequestParam(required = false) String newStatus, @RequestParam(required = false) String newSource,
+            Model model, Locale locale, RedirectAttributes redirect) {
+        var statusInput = new KaaService.StatusInput(newStatus, null, null, contactedOn, newSource, null);
+        var input = new KaaService.ContactInput(channel, contactedOn, outcome, withGuardian, note, statusInput);
+        try {
+            kaa.recordContact(actor, id, input);
+        } catch (InvalidInputException e) {
+            model.addAttribute("contactErrors", e.texts(messages, locale));
+            model.addAttribute("contactInput", input);
+            return person(actor, id, model);
+        }
+        redirect.addFlashAttribute("noticeText", messages.getMessage("kaa.contact.saved", null, locale));
+        return "redirect:/kaa/persons/" + id;
+    }
+
+    @GetMapping("/leaving")
+    String leaving(Actor actor, @RequestParam(required = false) java.time.YearMonth month, Model model) {
+        var shown = month != null ? month : java.time.YearMonth.now(clock);
+        model.addAttribute("month", shown);
+        model.addAttribute("rows", kaa.leaving(actor, shown));
+        return "kaa/leaving";
+    }
+}

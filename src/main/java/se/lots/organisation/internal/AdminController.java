@@ -1,0 +1,128 @@
+package se.lots.organisation.internal;
+
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import se.lots.organisation.NewOrganisation;
+import se.lots.organisation.NewUser;
+import se.lots.organisation.OrganisationService;
+import se.lots.organisation.Organisations;
+import se.lots.organisation.PartyType;
+import se.lots.organisation.Role;
+import se.lots.organisation.UserAccounts;
+import se.lots.reference.ReferenceData;
+import se.lots.shared.ConflictException;
+import se.lots.shared.InvalidInputException;
+
+@Controller
+@RequestMapping("/admin")
+class AdminController {
+
+    private final OrganisationService service;
+    private final Organisations organisations;
+    private final UserAccounts users;
+    private final ReferenceData reference;
+    private final MessageSource messages;
+
+    AdminController(OrganisationService service, Organisations organisations, UserAccounts users,
+            ReferenceData reference, MessageSource messages) {
+        this.service = service;
+        this.organisations = organisations;
+        this.users = users;
+        this.reference = reference;
+        this.messages = messages;
+    }
+
+    @GetMapping("/organisations")
+    String organisations(Model model) {
+        model.addAttribute("organisations", organisations.all());
+        model.addAttribute("units", organisations.allUnits());
+        model.addAttribute("partyTypes", PartyType.values());
+        model.addAttribute("municipalities", reference.municipalities());
+        model.addAttribute("counties", reference.counties());
+        return "organisation/organisations";
+    }
+
+    @PostMapping("/organisations")
+    String createOrganisation(@RequestParam String name, @RequestParam(required = false) PartyType partyType,
+            @RequestParam(required = false) String municipalityCode, @RequestParam(required = false) String countyCode,
+            @RequestParam(required = false, defaultValue = "") String units, Model model, Locale locale,
+            RedirectAttributes redirect) {
+        try {
+            service.create(new NewOrganisation(name, partyType, municipalityCode, countyCode,
+                    Arrays.stream(units.split("\\R")).map(String::trim).filter(s -> !s.isEmpty()).toList()));
+            redirect.addFlashAttribute("notice", "admin.created");
+            return "redirect:/admin/organisations";
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.texts(messages, locale));
+        } catch (ConflictException e) {
+            model.addAttribute("errors", Map.of("name",
+                    messages.getMessage(e.messageKey(), new Object[] { e.existingId() }, locale)));
+        }
+        model.addAttribute("submitted", Map.of("name", name));
+        return organisations(model);
+    }
+
+    @PostMapping("/organisations/{id}/units")
+    String addUnit(@PathVariable long id, @RequestParam String name, RedirectAttributes redirect, Locale locale) {
+        try {
+            service.addUnit(id, name);
+            redirect.addFlashAttribute("notice", "admin.created");
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("notice", "error.formErrors");
+        }
+        return "redirect:/admin/organisations";
+    }
+
+    @GetMapping("/users")
+    String users(Model model) {
+        model.addAttribute("users", users.all());
+        model.addAttribute("organisations", organisations.all());
+        model.addAttribute("units", organisations.allUnits());
+        model.addAttribute("roles", Role.values());
+        return "organisation/users";
+    }
+
+    @PostMapping("/users")
+    String createUser(@RequestParam String username, @RequestParam String password, @RequestParam String displayName,
+            @RequestParam(required = false) Role role, @RequestParam(required = false) Long organisationId,
+            @RequestParam(required = false) Long unitId, Model model, Locale locale, RedirectAttributes redirect) {
+        try {
+            service.createUser(new NewUser(username, password, displayName, role, organisationId, unitId));
+            redirect.addFlashAttribute("notice", "admin.created");
+            return "redirect:/admin/users";
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.texts(messages, locale));
+        } catch (ConflictException e) {
+            model.addAttribute("errors", Map.of("username",
+                    messages.getMessage(e.messageKey(), new Object[] { e.existingId() }, locale)));
+        }
+        model.addAttribute("submitted", Map.of("username", username, "displayName", displayName));
+        return users(model);
+    }
+
+    @PostMapping("/users/{id}/active")
+    String setActive(@PathVariable long id, @RequestParam boolean active, Principal admin, Locale locale,
+            RedirectAttributes redirect) {
+        try {
+            service.setActive(id, active, admin.getName());
+            redirect.addFlashAttribute("notice", active ? "admin.users.activated" : "admin.users.deactivated");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errors", e.texts(messages, locale));
+        }
+        return "redirect:/admin/users";
+    }
+
+}

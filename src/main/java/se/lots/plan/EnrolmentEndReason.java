@@ -1,6 +1,0 @@
-package se.lots.plan;
-
-/** Why an enrolment ended; OVERFORD is set by a transfer to another programme. */
-public enum EnrolmentEndReason {
-    ARBETE, STUDIER, ANNAN_INSATS, FLYTTAT, AVBRUTIT, EJ_ANTRAFFBAR, FELREGISTRERAD, OVERFORD, ANNAT
-}

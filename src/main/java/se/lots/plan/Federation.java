@@ -1,5 +1,0 @@
-package se.lots.plan;
-
-/** A samordningsförbund (Finsam), as a choice for who funds a programme. */
-public record Federation(long id, String name) {
-}

@@ -1,6 +1,0 @@
-package se.lots.plan;
-
-import java.time.LocalDate;
-
-public record PlanReview(long id, LocalDate heldOn, String note, LocalDate nextReviewOn, String reviewedByName) {
-}

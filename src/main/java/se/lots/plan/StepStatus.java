@@ -1,9 +1,0 @@
-package se.lots.plan;
-
-public enum StepStatus {
-    PLANERAD, PAGAR, KLAR, AVBRUTEN;
-
-    public boolean open() {
-        return this == PLANERAD || this == PAGAR;
-    }
-}

@@ -1,4 +1,0 @@
-package se.lots.plan;
-
-public record SupportPerson(long id, String name, SupportRole role, String phone) {
-}

@@ -1,0 +1,9 @@
+package se.lots.plan.plans;
+
+public enum StepStatus {
+    PLANERAD, PAGAR, KLAR, AVBRUTEN;
+
+    public boolean open() {
+        return this == PLANERAD || this == PAGAR;
+    }
+}

@@ -1,0 +1,4 @@
+package se.lots.plan.plans;
+
+public record SupportPerson(long id, String name, SupportRole role, String phone) {
+}

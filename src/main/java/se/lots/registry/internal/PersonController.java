@@ -1,0 +1,266 @@
+package se.lots.registry.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import se.lots.consent.ConsentPurpose;
+import se.lots.consent.ConsentScope;
+import se.lots.consent.ConsentService;
+import se.lots.consent.ConsentSettings;
+import se.lots.consent.GivenHow;
+import se.lots.consent.NewConsent;
+import se.lots.organisation.Organisation;
+import se.lots.organisation.OrganisationService;
+import se.lots.reference.Municipality;
+import se.lots.reference.ReferenceData;
+import se.lots.registry.Address;
+import se.lots.registry.Gender;
+import se.lots.registry.Guardian;
+import se.lots.registry.PersonInput;
+import se.lots.registry.PersonRead;
+import se.lots.registry.RegistryService;
+import se.lots.registry.YoungPerson;
+import se.lots.registry.search.PersonSearch;
+import se.lots.security.Actor;
+import se.lots.shared.ConflictException;
+import se.lots.shared.InvalidInputException;
+import se.lots.shared.VersionRequiredException;
+import se.lots.shared.Versions;
+
+@Controller
+@RequestMapping("/persons")
+class PersonController {
+
+    private final RegistryService registry;
+    private final PersonSearch persons;
+    private final ConsentService consents;
+    private final OrganisationService organisations;
+    private final ReferenceData reference;
+    private final MessageSource messages;
+    private final ConsentSettings consentSettings;
+    private final Clock clock;
+
+    PersonController(RegistryService registry, PersonSearch persons, ConsentService consents,
+            OrganisationService organisations, ReferenceData reference, MessageSource messages,
+            ConsentSettings consentSettings, Clock clock) {
+        this.registry = registry;
+        this.persons = persons;
+        this.consents = consents;
+        this.organisations = organisations;
+        this.reference = reference;
+        this.messages = messages;
+        this.consentSettings = consentSettings;
+        this.clock = clock;
+    }
+
+    @ModelAttribute("municipalities")
+    List<Municipality> municipalities() {
+        return reference.municipalities();
+    }
+
+    @ModelAttribute("genders")
+    Gender[] genders() {
+        return Gender.values();
+    }
+
+    @GetMapping
+    String search(Actor actor, @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+            Model model, Locale locale) {
+        model.addAttribute("q", q);
+        if (q != null && !q.isBlank()) {
+            try {
+                model.addAttribute("result", persons.search(actor, q, page));
+                model.addAttribute("organisationNames", organisationNames());
+            } catch (InvalidInputException e) {
+                model.addAttribute("errors", e.texts(messages, locale));
+            }
+        }
+        return "registry/search";
+    }
+
+    @GetMapping("/new")
+    String newPerson(Model model) {
+        model.addAttribute("person", PersonInput.empty());
+        return "registry/form";
+    }
+
+    @PostMapping("/new")
+    String register(Actor actor, @ModelAttribute("person") PersonInput input, Model model, Locale locale,
+            RedirectAttributes redirect) {
+        try {
+            YoungPerson p = registry.register(actor, input);
+            redirect.addFlashAttribute("notice", "person.created");
+            return "redirect:/persons/" + p.id();
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.texts(messages, locale));
+            return "registry/form";
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("notice", "person.existing");
+            return "redirect:/persons/" + e.existingId() + "?existing=true";
+        }
+    }
+
+    @GetMapping("/{id}")
+    ModelAndView show(Actor actor, @PathVariable UUID id,
+            @RequestParam(defaultValue = "false") boolean existing) {
+        PersonRead read;
+        try {
+            read = registry.read(actor, id);
+        } catch (AccessDeniedException e) {
+            var denied = new ModelAndView("registry/denied");
+            denied.setStatus(HttpStatus.FORBIDDEN);
+            denied.addObject("personId", id);
+            denied.addObject("existing", existing);
+            denied.addObject("hours", consentSettings.duration().toHours());
+            return denied;
+        }
+        YoungPerson p = read.person();
+        var mav = new ModelAndView("registry/person");
+        mav.addObject("p", p);
+        mav.addObject("basis", read.basis());
+        mav.addObject("age", p.ageOn(LocalDate.now(clock)));
+        mav.addObject("municipality", reference.municipality(p.municipalityCode()).orElse(null));
+        mav.addObject("organisationNames", organisationNames());
+        mav.addObject("organisations", organisations.organisations());
+        mav.addObject("consents", consents.forPerson(id));
+        mav.addObject("today", LocalDate.now(clock));
+        mav.addObject("purposes", ConsentPurpose.values());
+        mav.addObject("scopes", ConsentScope.values());
+        mav.addObject("givenHows", GivenHow.values());
+        mav.addObject("mayEdit", p.ownerOrganisationId() == actor.organisationId());
+        return mav;
+    }
+
+    @GetMapping("/{id}/edit")
+    String edit(Actor actor, @PathVariable UUID id, Model model) {
+        YoungPerson p = registry.read(actor, id).person();
+        if (p.ownerOrganisationId() != actor.organisationId()) {
+            throw new AccessDeniedException("only the holding organisation edits");
+        }
+        model.addAttribute("person", PersonInput.of(p));
+        model.addAttribute("existingPerson", p);
+        return "registry/form";
+    }
+
+    @PostMapping("/{id}/edit")
+    String update(Actor actor, @PathVariable UUID id, @ModelAttribute("person") PersonInput input, Model model,
+            Locale locale, RedirectAttributes redirect) {
+        try {
+            Versions.required(input.version(), null);
+            registry.update(actor, id, input);
+            redirect.addFlashAttribute("notice", "person.updated");
+            return "redirect:/persons/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.texts(messages, locale));
+        } catch (ConflictException | VersionRequiredException e) {
+            YoungPerson current = registry.read(actor, id).person();
+            model.addAttribute("formError", "person.changedCompare");
+            model.addAttribute("changes", changes(PersonInput.of(current), input));
+            // the form keeps what this user typed, on the version saved now: saving again is the merge
+            model.addAttribute("person", input.withVersion(current.version()));
+        }
+        model.addAttribute("existingPerson", registry.read(actor, id).person());
+        return "registry/form";
+    }
+
+    /** A field whose saved value differs from what the user typed, for the conflict table. */
+    record FieldChange(String field, String theirs, String mine) {
+    }
+
+    private static List<FieldChange> changes(PersonInput theirs, PersonInput mine) {
+        Address a = theirs.address() == null ? new Address(null, null, null) : theirs.address();
+        Address b = mine.address() == null ? new Address(null, null, null) : mine.address();
+        Guardian g = theirs.guardian() == null ? new Guardian(null, null, null) : theirs.guardian();
+        Guardian h = mine.guardian() == null ? new Guardian(null, null, null) : mine.guardian();
+        var fields = new String[][] {
+            { "firstName", theirs.firstName(), mine.firstName() },
+            { "lastName", theirs.lastName(), mine.lastName() },
+            { "gender", theirs.gender(), mine.gender() },
+            { "municipalityCode", theirs.municipalityCode(), mine.municipalityCode() },
+            { "street", a.street(), b.street() }, { "postalCode", a.postalCode(), b.postalCode() },
+            { "city", a.city(), b.city() }, { "phone", theirs.phone(), mine.phone() },
+            { "email", theirs.email(), mine.email() },
+            { "preferredLanguage", theirs.preferredLanguage(), mine.preferredLanguage() },
+            { "interpreterNeeded", String.valueOf(Boolean.TRUE.equals(theirs.interpreterNeeded())),
+                String.valueOf(Boolean.TRUE.equals(mine.interpreterNeeded())) },
+            { "guardianName", g.name(), h.name() }, { "guardianPhone", g.phone(), h.phone() },
+            { "guardianEmail", g.email(), h.email() } };
+        var changes = new ArrayList<FieldChange>();
+        for (String[] f : fields) {
+            String t = f[1] == null ? "" : f[1].strip();
+            String m = f[2] == null ? "" : f[2].strip();
+            if (!t.equals(m)) {
+                changes.add(new FieldChange(f[0], t, m));
+            }
+        }
+        return changes;
+    }
+
+    @PostMapping("/{id}/emergency-access")
+    String breakGlass(Actor actor, @PathVariable UUID id, @RequestParam String reason, Model model, Locale locale) {
+        registry.ownerOf(id);
+        try {
+            consents.breakGlass(actor, id, reason);
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.texts(messages, locale));
+            model.addAttribute("personId", id);
+            model.addAttribute("hours", consentSettings.duration().toHours());
+            return "registry/denied";
+        }
+        return "redirect:/persons/" + id;
+    }
+
+    @PostMapping("/{id}/consents")
+    String recordConsent(Actor actor, @PathVariable UUID id, @RequestParam(required = false) Long toOrganisationId,
+            @RequestParam(required = false) ConsentPurpose purpose,
+            @RequestParam(required = false) List<ConsentScope> scope,
+            @RequestParam(required = false) GivenHow givenHow,
+            @RequestParam(required = false) LocalDate validFrom, @RequestParam(required = false) LocalDate validTo,
+            Locale locale, RedirectAttributes redirect) {
+        try {
+            consents.record(actor, id, registry.ownerOf(id),
+                    new NewConsent(null, toOrganisationId, purpose, scope, givenHow, validFrom, validTo));
+            redirect.addFlashAttribute("notice", "consent.recorded");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("consentErrors", e.texts(messages, locale));
+        }
+        return "redirect:/persons/" + id + "#samtycken";
+    }
+
+    @PostMapping("/{id}/consents/{consentId}/withdraw")
+    String withdrawConsent(Actor actor, @PathVariable UUID id, @PathVariable UUID consentId,
+            RedirectAttributes redirect) {
+        try {
+            consents.withdraw(actor, consentId);
+            redirect.addFlashAttribute("notice", "consent.withdrawn");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("notice", e.messageKey());
+        }
+        return "redirect:/persons/" + id + "#samtycken";
+    }
+
+    private Map<Long, String> organisationNames() {
+        return organisations.organisations().stream()
+                .collect(Collectors.toMap(Organisation::id, Organisation::name));
+    }
+}

@@ -1,0 +1,54 @@
+package se.lots.web.internal;
+
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+@Controller
+class HomeController {
+
+    private final ObjectProvider<InMemoryClientRegistrationRepository> oidcClients;
+
+    HomeController(ObjectProvider<InMemoryClientRegistrationRepository> oidcClients) {
+        this.oidcClients = oidcClients;
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "home";
+    }
+
+    /** {@code minutes} or {@code seconds}: how long password guessing makes the user wait (security.LoginThrottle). */
+    @GetMapping("/login")
+    String login(Model model, @RequestParam(required = false) String minutes,
+            @RequestParam(required = false) String seconds) {
+        model.addAttribute("waitMinutes", wholeNumber(minutes));
+        model.addAttribute("waitSeconds", wholeNumber(seconds));
+        var repository = oidcClients.getIfAvailable();
+        List<ClientRegistration> clients = new java.util.ArrayList<>();
+        if (repository != null) {
+            repository.forEach(clients::add);
+        }
+        model.addAttribute("oidcClients", clients);
+        return "login";
+    }
+
+    private static Integer wholeNumber(String s) {
+        return s != null && s.matches("[0-9]{1,6}") ? Integer.valueOf(s) : null;
+    }
+
+    // every method: a refused form post is forwarded here as a POST, and must get 403, not 405
+    @RequestMapping("/forbidden")
+    ModelAndView forbidden() {
+        return PageErrorHandler.page(HttpStatus.FORBIDDEN, "access.denied.generic");
+    }
+}
