@@ -1,5 +1,6 @@
 package se.lots.progression.registration;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import se.lots.plan.Programme;
+import se.lots.progression.instrument.AssessmentSeries;
 import se.lots.security.Actor;
 import se.lots.shared.Versions;
 
@@ -51,6 +53,25 @@ class FollowUpApi {
     record AnonymousInput(String anonymousReason) {
     }
 
+    /** A programme's participants as the Deltagare page lists them. */
+    record ProgrammeParticipants(Programme programme, List<ProgrammeParticipant> participants) {
+
+        static ProgrammeParticipants of(ProgrammeFollowUp f) {
+            return new ProgrammeParticipants(f.programme(), f.rows().stream().map(r -> new ProgrammeParticipant(
+                    r.enrolmentId(), r.participationId(), r.name(), r.startedOn(), r.endedOn(), r.anonymous(),
+                    r.registeredAnonymously(), r.hasStart(), r.hasEnd(), r.series())).toList());
+        }
+    }
+
+    /**
+     * One participant: {@code enrolmentId} null for an anonymous one, {@code participationId} null before anything was
+     * recorded, {@code name} null where the registry does not show it.
+     */
+    record ProgrammeParticipant(UUID enrolmentId, UUID participationId, String name, LocalDate startedOn,
+            LocalDate endedOn, boolean anonymous, boolean registeredAnonymously, boolean hasStart, boolean hasEnd,
+            List<AssessmentSeries> series) {
+    }
+
     @GetMapping("/programmes")
     @Operation(summary = "Insatserna du får följa upp: din organisations insatser")
     List<Programme> programmes(Actor actor) {
@@ -60,8 +81,8 @@ class FollowUpApi {
     @GetMapping("/programmes/{programmeId}/participants")
     @Operation(summary = "Insatsens deltagare med registreringar och skattningarnas utveckling, som sidan Deltagare "
             + "visar dem; anonyma deltagare utan namn (varje namn loggas)")
-    ProgrammeFollowUp participants(Actor actor, @PathVariable long programmeId) {
-        return followUp.page(actor, programmeId);
+    ProgrammeParticipants participants(Actor actor, @PathVariable long programmeId) {
+        return ProgrammeParticipants.of(followUp.page(actor, programmeId));
     }
 
     @GetMapping("/enrolments/{enrolmentId}")

@@ -122,7 +122,7 @@ class FollowUpApiIntegrationTest {
 
         JsonNode participants = body(send("insatsledare", "GET",
                 "/api/v1/follow-up/programmes/" + programme + "/participants", null));
-        assertThat(participants.get("rows").findValuesAsString("name")).containsExactly("Api Registreradsson");
+        assertThat(participants.get("participants").findValuesAsString("name")).containsExactly("Api Registreradsson");
     }
 
     @Test
