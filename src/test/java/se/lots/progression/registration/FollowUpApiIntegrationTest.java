@@ -270,6 +270,17 @@ class FollowUpApiIntegrationTest {
                 .as("the report that leaves Lots is audited as an export, as the PDF is").isEqualTo(1);
     }
 
+    @Test
+    void theExampleInTheDocsAnswersTheDemoForbund() throws Exception {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/progression.md"));
+        var curl = java.util.regex.Pattern.compile("curl -u (\\w+):lots-demo-2026 'http://localhost:8080([^']+)'")
+                .matcher(doc.substring(doc.indexOf("## REST API")));
+        assertThat(curl.find()).as("docs/progression.md has a curl in its REST API section").isTrue();
+        var response = send(curl.group(1), "GET", curl.group(2), null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(body(response).get("tables")).hasSize(3);
+    }
+
     /** Every count is 0, at least 5, or hidden with no value; never 1–4. */
     private static void assertPublishedOnly(JsonNode tables) {
         assertThat(tables).isNotEmpty();
