@@ -184,13 +184,7 @@ class FollowUpApiIntegrationTest {
         assertThat(noRater.statusCode()).isEqualTo(400);
         assertThat(body(noRater).get("errors").findValuesAsString("field")).containsExactly("rater");
 
-        JsonNode ladder = body(send("coach", "GET", "/api/v1/follow-up/ladder", null));
-        List<String> steps = new ArrayList<>();
-        ladder.forEach(s -> {
-            if (!s.get("retired").asBoolean()) {
-                steps.add(s.get("id").asString());
-            }
-        });
+        List<String> steps = steps("coach");
         var moved = send("insatsledare", "POST", base + "/step-movements", """
                 {"movedOn":"%s","fromStep":"%s","toStep":"%s","note":"Började praktik"}""".formatted(start()
                 .plusDays(10), steps.get(0), steps.get(1)));
@@ -226,6 +220,14 @@ class FollowUpApiIntegrationTest {
         assertThat(record.get("personName").isNull()).isTrue();
         assertThat(record.get("start").get("occupation").asString()).isEqualTo("ARBETAR");
         assertThat(send("af", "GET", base, null).statusCode()).isEqualTo(403);
+        List<String> steps = steps("insatsledare");
+        var moved = send("insatsledare", "POST", base + "/step-movements", """
+                {"movedOn":"%s","fromStep":"%s","toStep":"%s"}""".formatted(start().plusDays(3), steps.get(0),
+                steps.get(1)));
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(201);
+        assertThat(body(send("insatsledare", "GET", base + "/step-movements", null))).hasSize(1);
+        assertThat(body(send("insatsledare", "GET", base + "/assessments", null))).isEmpty();
+        assertThat(send("af", "GET", base + "/step-movements", null).statusCode()).isEqualTo(403);
         var again = send("insatsledare", "POST", "/api/v1/follow-up/enrolments/" + e.id() + "/anonymous",
                 "{\"anonymousReason\":\"INGET_SAMTYCKE\"}");
         assertThat(again.statusCode()).isEqualTo(400);
@@ -301,6 +303,17 @@ class FollowUpApiIntegrationTest {
                         v -> assertThat(v).isGreaterThanOrEqualTo(5));
             }
         });
+    }
+
+    /** The ladder's steps that take new movements, by id. */
+    private List<String> steps(String user) throws Exception {
+        List<String> steps = new ArrayList<>();
+        body(send(user, "GET", "/api/v1/follow-up/ladder", null)).forEach(step -> {
+            if (!step.get("retired").asBoolean()) {
+                steps.add(step.get("id").asString());
+            }
+        });
+        return steps;
     }
 
     private int reads(UUID person, String user) {
