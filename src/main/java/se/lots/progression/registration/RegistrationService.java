@@ -184,7 +184,8 @@ public class RegistrationService {
             int version = Versions.required(in.version(), null);
             if (!registrations.update(id, version, measured, occupation, extent, education, in.registeredAtAf(),
                     incomes, actor.userId())) {
-                throw new ConflictException("progression.registrationStale", id);
+                throw new ConflictException("progression.registrationStale", id,
+                        registrations.find(p.id(), kind).orElse(null));
             }
         } else {
             id = registrations.insert(p.id(), kind, measured, occupation, extent, education, in.registeredAtAf(),

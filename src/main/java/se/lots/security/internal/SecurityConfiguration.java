@@ -101,6 +101,15 @@ class SecurityConfiguration {
                         .hasRole(Role.KAA_COORDINATOR.name())
                         .requestMatchers("/api/v1/kaa/**")
                         .hasAnyRole(Role.KAA_COORDINATOR.name(), Role.CASE_WORKER.name())
+                        // follow-up as its pages (/uppfoljning, /enrolments/**, /deltagare/**) are; the report and
+                        // Uppföljning Finsam, like /programmes/*/rapport and /uppfoljning/finsam, are checked by the
+                        // service (the programme's organisation, its förbund, the analysts); the services check the rest
+                        .requestMatchers(HttpMethod.GET, "/api/v1/follow-up/programmes/*/report",
+                                "/api/v1/follow-up/finsam").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/follow-up/instruments", "/api/v1/follow-up/ladder")
+                        .hasAnyRole(Role.ADMIN.name(), Role.KAA_COORDINATOR.name(), Role.CASE_WORKER.name(),
+                                Role.PROGRAMME_LEAD.name())
+                        .requestMatchers("/api/v1/follow-up/**").hasAnyRole(PERSON_DATA_ROLES)
                         // the public catalogue: reading needs no login, writing is checked by the catalogue itself
                         .requestMatchers(HttpMethod.GET, "/api/v1/interventions", "/api/v1/interventions/**")
                         .permitAll()
