@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import se.lots.audit.AccessBasis;
@@ -33,6 +34,8 @@ import se.lots.shared.InvalidInputException;
  */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, extraIncludes = "database")
 @ActiveProfiles("test")
+// no other test uses this module's context: close it, and stop its embedded PostgreSQL, when the class is done
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @Import(WithoutRegistry.class)
 class ConsentModuleIntegrationTest {
 

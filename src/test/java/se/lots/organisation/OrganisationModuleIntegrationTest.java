@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import se.lots.shared.FieldError;
@@ -21,6 +22,8 @@ import se.lots.shared.InvalidInputException;
  */
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "database")
 @ActiveProfiles("test")
+// no other test uses this module's context: close it, and stop its embedded PostgreSQL, when the class is done
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class OrganisationModuleIntegrationTest {
 
     @Autowired

@@ -6,11 +6,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Reference data starts alone, with nothing but the database under it, and reads SCB's codes from the migrations. */
 @ApplicationModuleTest(mode = BootstrapMode.STANDALONE, extraIncludes = "database")
 @ActiveProfiles("test")
+// no other test uses this module's context: close it, and stop its embedded PostgreSQL, when the class is done
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ReferenceModuleIntegrationTest {
 
     @Autowired
