@@ -20,7 +20,6 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -70,12 +69,6 @@ class SecurityConfiguration {
             "style-src 'self' 'unsafe-inline'");
     // Lots uses none of these; a page that is made to ask for them is refused by the browser
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        // bcrypt by default, and old hashes keep working if the default changes
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
 
     /** The one way a password is checked, on the web form and by HTTP Basic alike. */
     @Bean
