@@ -32,24 +32,10 @@ class TableOwnershipTest {
     private static final Pattern TABLE_NAMED = Pattern.compile(
             "\\b(?:from|join|into|update|table|truncate)\\s+(?:only\\s+)?([a-z_][a-z0-9_]*)", Pattern.CASE_INSENSITIVE);
 
-    /**
-     * Reads of another module's table that the architecture issue (21) is still moving to an API, event or view. The
-     * list may only shrink: the test fails too when a listed read is gone, so that the list stays true.
-     */
-    private static final Set<String> NOT_YET_MOVED = Set.of(
-            "progression reads plan.enrolment in FunderReports.java",
-            "progression reads plan.journey_event in FunderReports.java",
-            "progression reads plan.programme in FunderReports.java");
-
     @Test
     void noModuleNamesAnotherModulesTableInItsSql() {
         assertThat(readsOfOthersTables()).as("read it through the owner's API, event or published view instead")
-                .isSubsetOf(NOT_YET_MOVED);
-    }
-
-    @Test
-    void theListOfReadsNotYetMovedHoldsOnlyReadsThatStillHappen() {
-        assertThat(NOT_YET_MOVED).as("remove the moved reads from NOT_YET_MOVED").isSubsetOf(readsOfOthersTables());
+                .isEmpty();
     }
 
     @Test

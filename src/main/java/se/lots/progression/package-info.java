@@ -1,8 +1,13 @@
 /**
  * Progression and follow-up: SUS-compatible registrations at the start and end of an enrolment (occupation, sources
- * of income, education, registered at AF), anonymous participants counted by gender, birth year and municipality
- * only, progression instruments kept as configuration with assessments over time, and step movements on a ladder.
- * Builds on the plan module's enrolments; the plan module knows nothing of it.
+ * of income, education, registered at AF), anonymous participations counted by gender, birth year and municipality
+ * only, progression instruments kept as configuration with assessments over time, step movements on a ladder,
+ * programme goals and the funder's report. The root holds what is called from outside the module: the funder's report
+ * ({@link se.lots.progression.FunderReportService}) and its value types; the features live in {@code registration},
+ * {@code instrument}, {@code ladder} and {@code report}. Builds on the plan module's enrolments, which it reads
+ * through the plan module's service and published views; the triggers that keep its follow-up units (V29–V33) still
+ * sit on plan's and the registry's tables.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Progression and follow-up")
+@org.springframework.modulith.ApplicationModule(displayName = "Progression and follow-up",
+        allowedDependencies = { "plan", "registry", "audit", "security", "organisation", "shared" })
 package se.lots.progression;

@@ -17,6 +17,7 @@ import se.lots.plan.EnrolmentService;
 import se.lots.plan.PlanService;
 import se.lots.progression.FunderReportService;
 import se.lots.progression.GoalInput;
+import se.lots.progression.report.FunderReportExplain;
 import se.lots.security.Actor;
 import se.lots.security.CurrentActor;
 
@@ -173,7 +174,7 @@ public final class ProgressionReportBenchmark {
                 report.percentileMillis(50) / aggregate.percentileMillis(50)));
         if (Boolean.getBoolean("lots.bench.explain")) {
             for (boolean tables : new boolean[] { true, false }) {
-                out.append(String.format("%n```%n%s%n```%n", se.lots.progression.FunderReportExplain.explain(app,
+                out.append(String.format("%n```%n%s%n```%n", se.lots.progression.report.FunderReportExplain.explain(app,
                         programme, lead.organisationId(), period.from(), period.to(), tables)));
             }
             String plan = inTransaction.execute(t -> {

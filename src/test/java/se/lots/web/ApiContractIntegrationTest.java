@@ -117,6 +117,23 @@ class ApiContractIntegrationTest {
                 .get("items").get(0).get("id").asLong();
         String kaaPerson = json.readTree(send("coach", "GET", "/api/v1/kaa/episodes", null).body())
                 .get("rows").get(0).get("personId").asString();
+        long programme = json.readTree(send("coach", "GET", "/api/v1/follow-up/programmes", null).body()).get(0)
+                .get("id").asLong();
+        String today = java.time.LocalDate.now().toString();
+        var enrolled = send("coach", "POST", "/api/v1/persons/" + person + "/enrolments", json.createObjectNode()
+                .put("programmeId", String.valueOf(programme)).put("startedOn", today).put("reason", "Kontrakt"));
+        assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
+        String enrolment = json.readTree(enrolled.body()).get("id").asString();
+        var registered = send("coach", "PUT", "/api/v1/follow-up/enrolments/" + enrolment + "/registrations/START",
+                json.createObjectNode().put("measuredOn", today).put("occupation", "ARBETSSOKANDE")
+                        .put("educationLevel", "GYMNASIAL").put("registeredAtAf", true)
+                        .set("incomeSources", json.createArrayNode().add("ANNAN")));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+        JsonNode ladder = json.readTree(send("coach", "GET", "/api/v1/follow-up/ladder", null).body());
+        var moved = send("coach", "POST", "/api/v1/follow-up/enrolments/" + enrolment + "/step-movements",
+                json.createObjectNode().put("movedOn", today).put("fromStep", ladder.get(0).get("id").asString())
+                        .put("toStep", ladder.get(1).get("id").asString()));
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(201);
 
         List<String> reads = List.of(
                 "/api/v1/persons/" + person,
@@ -137,10 +154,22 @@ class ApiContractIntegrationTest {
                 "/api/v1/kaa/persons/" + kaaPerson,
                 "/api/v1/kaa/persons/" + kaaPerson + "/measures",
                 "/api/v1/kaa/measure-categories",
-                "/api/v1/kaa/figures/2026H1?reporting=true");
+                "/api/v1/kaa/figures/2026H1?reporting=true",
+                "/api/v1/follow-up/programmes",
+                "/api/v1/follow-up/programmes/" + programme + "/participants",
+                "/api/v1/follow-up/enrolments/" + enrolment,
+                "/api/v1/follow-up/enrolments/" + enrolment + "/assessments",
+                "/api/v1/follow-up/enrolments/" + enrolment + "/step-movements",
+                "/api/v1/follow-up/instruments",
+                "/api/v1/follow-up/ladder",
+                "/api/v1/follow-up/programmes/" + programme + "/report",
+                "forbund:/api/v1/follow-up/finsam");
         List<String> differences = new ArrayList<>();
-        for (String read : reads) {
-            var response = send("coach", "GET", read, null);
+        for (String entry : reads) {
+            // a read is the case worker's unless it names its user (Uppföljning Finsam is the förbund's)
+            String user = entry.contains(":") ? entry.substring(0, entry.indexOf(':')) : "coach";
+            String read = entry.substring(entry.indexOf(':') + 1);
+            var response = send(user, "GET", read, null);
             assertThat(response.statusCode()).as(read).isEqualTo(200);
             String template = template(read.replaceAll("\\?.*", ""));
             JsonNode schema = contract.get("paths").get(template).get("get").get("responses").get("200")
@@ -153,7 +182,8 @@ class ApiContractIntegrationTest {
     @Test
     void aVersionedUpdateDocumentsIfMatch428AndA409WithTheStateSavedNow() {
         for (String path : List.of("/api/v1/persons/{id}", "/api/v1/persons/{personId}/plan", "/api/v1/steps/{stepId}",
-                "/api/v1/interventions/{id}")) {
+                "/api/v1/interventions/{id}", "/api/v1/follow-up/enrolments/{enrolmentId}/registrations/{kind}",
+                "/api/v1/follow-up/participations/{participationId}/registrations/{kind}")) {
             JsonNode put = contract.get("paths").get(path).get("put");
             assertThat(put.get("parameters").findValuesAsString("name")).as(path).contains("If-Match");
             assertThat(put.get("responses").has("428")).as(path).isTrue();

@@ -20,7 +20,6 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -71,12 +70,6 @@ class SecurityConfiguration {
     // Lots uses none of these; a page that is made to ask for them is refused by the browser
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        // bcrypt by default, and old hashes keep working if the default changes
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
     /** The one way a password is checked, on the web form and by HTTP Basic alike. */
     @Bean
     ThrottledPasswordLogin passwordLogin(LotsUserDetailsService users, PasswordEncoder encoder,
@@ -101,6 +94,15 @@ class SecurityConfiguration {
                         .hasRole(Role.KAA_COORDINATOR.name())
                         .requestMatchers("/api/v1/kaa/**")
                         .hasAnyRole(Role.KAA_COORDINATOR.name(), Role.CASE_WORKER.name())
+                        // follow-up as its pages (/uppfoljning, /enrolments/**, /deltagare/**) are; the report and
+                        // Uppföljning Finsam, like /programmes/*/rapport and /uppfoljning/finsam, are checked by the
+                        // service (the programme's organisation, its förbund, the analysts); the services check the rest
+                        .requestMatchers(HttpMethod.GET, "/api/v1/follow-up/programmes/*/report",
+                                "/api/v1/follow-up/finsam").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/v1/follow-up/instruments", "/api/v1/follow-up/ladder")
+                        .hasAnyRole(Role.ADMIN.name(), Role.KAA_COORDINATOR.name(), Role.CASE_WORKER.name(),
+                                Role.PROGRAMME_LEAD.name())
+                        .requestMatchers("/api/v1/follow-up/**").hasAnyRole(PERSON_DATA_ROLES)
                         // the public catalogue: reading needs no login, writing is checked by the catalogue itself
                         .requestMatchers(HttpMethod.GET, "/api/v1/interventions", "/api/v1/interventions/**")
                         .permitAll()

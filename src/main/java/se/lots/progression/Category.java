@@ -1,5 +1,0 @@
-package se.lots.progression;
-
-/** A row of SUS reference data in the user's language, with the guidance shown beside it. */
-public record Category(String code, String label, String help) {
-}

@@ -1,5 +1,0 @@
-package se.lots.progression;
-
-public enum EducationLevel {
-    FORGYMNASIAL, GYMNASIAL, EFTERGYMNASIAL, OKAND
-}

@@ -1,6 +1,0 @@
-package se.lots.progression;
-
-/** The two SUS measurement points: at enrolment and at discharge. */
-public enum RegistrationKind {
-    START, SLUT
-}

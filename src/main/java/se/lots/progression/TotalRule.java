@@ -1,6 +1,0 @@
-package se.lots.progression;
-
-/** How an assessment's item scores become its total. */
-public enum TotalRule {
-    SUM, MEAN
-}

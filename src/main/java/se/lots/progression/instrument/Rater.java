@@ -1,0 +1,6 @@
+package se.lots.progression.instrument;
+
+/** Who gave an assessment. */
+public enum Rater {
+    DEN_UNGE, HANDLAGGARE
+}

@@ -1,0 +1,5 @@
+package se.lots.progression.registration;
+
+public enum EducationLevel {
+    FORGYMNASIAL, GYMNASIAL, EFTERGYMNASIAL, OKAND
+}

@@ -1,0 +1,177 @@
+package se.lots.progression.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import se.lots.progression.FinsamOverview;
+import se.lots.progression.FunderReport;
+import se.lots.progression.FunderReportService;
+import se.lots.progression.GoalIndicator;
+import se.lots.progression.GoalInput;
+import se.lots.progression.ReportTable;
+import se.lots.security.Actor;
+import se.lots.shared.InvalidInputException;
+
+/**
+ * The programme goals page ({@code /programmes/{id}/mal}), the funder's report ({@code /programmes/{id}/rapport}) and
+ * Uppföljning Finsam over every programme ({@code /uppfoljning/finsam}).
+ */
+@Controller
+class FunderReportController {
+
+    private final FunderReportService service;
+    private final FunderReportPdf pdf;
+    private final MessageSource messages;
+
+    FunderReportController(FunderReportService service, FunderReportPdf pdf, MessageSource messages) {
+        this.service = service;
+        this.pdf = pdf;
+        this.messages = messages;
+    }
+
+    @GetMapping("/programmes/{id}/mal")
+    String goals(Actor actor, @PathVariable long id, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, Model model, Locale locale) {
+        FunderReportService.Period period = period(from, to, model, locale);
+        model.addAttribute("programme", service.programme(id));
+        model.addAttribute("period", period);
+        model.addAttribute("results", service.measure(actor, id, period));
+        model.addAttribute("individuals", service.seesIndividuals(actor, id));
+        model.addAttribute("edits", service.editsGoals(actor, id));
+        // the förbund's officers and analysts come from Uppföljning Finsam and never open the participants
+        model.addAttribute("followsParticipants", actor.role().readsPersonalData());
+        model.addAttribute("indicators", GoalIndicator.values());
+        return "progression/goals";
+    }
+
+    @PostMapping("/programmes/{id}/mal")
+    String addGoal(Actor actor, @PathVariable long id, GoalInput input, RedirectAttributes redirect, Locale locale) {
+        try {
+            service.addGoal(actor, id, input);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errors", e.texts(messages, locale));
+            redirect.addFlashAttribute("goalForm", input);
+        }
+        return "redirect:/programmes/" + id + "/mal";
+    }
+
+    @PostMapping("/programmes/{id}/mal/{goalId}/ta-bort")
+    String removeGoal(Actor actor, @PathVariable long id, @PathVariable long goalId) {
+        service.removeGoal(actor, id, goalId);
+        return "redirect:/programmes/" + id + "/mal";
+    }
+
+    @GetMapping("/programmes/{id}/mal/{goalId}/deltagare")
+    String behind(Actor actor, @PathVariable long id, @PathVariable long goalId,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model) {
+        FunderReportService.Period period = service.period(from, to);
+        model.addAttribute("programme", service.programme(id));
+        model.addAttribute("period", period);
+        model.addAttribute("goal", service.goals(actor, id).stream().filter(g -> g.id() == goalId).findFirst()
+                .orElseThrow(() -> new se.lots.shared.NotFoundException("goal")));
+        model.addAttribute("rows", service.behind(actor, id, goalId, period));
+        return "progression/goal-participants";
+    }
+
+    @GetMapping("/programmes/{id}/rapport")
+    String report(Actor actor, @PathVariable long id, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, Model model, Locale locale) {
+        FunderReportService.Period period = period(from, to, model, locale);
+        FunderReport report = service.report(actor, id, period, locale);
+        model.addAttribute("report", report);
+        model.addAttribute("edits", service.editsGoals(actor, id));
+        var charts = new ArrayList<Map<String, String>>();
+        for (ReportTable t : List.of(report.occupations(), report.incomes())) {
+            charts.add(Map.of("key", t.key(), "svg", ReportChart.svg(t)));
+        }
+        model.addAttribute("charts", charts);
+        return "progression/report";
+    }
+
+    @PostMapping("/programmes/{id}/rapport/text")
+    String saveTexts(Actor actor, @PathVariable long id, @RequestParam String from, @RequestParam String to,
+            @RequestParam(required = false) String equality, @RequestParam(required = false) String lessons,
+            RedirectAttributes redirect, Locale locale) {
+        FunderReportService.Period period = service.period(from, to);
+        try {
+            service.saveTexts(actor, id, period, equality, lessons);
+            redirect.addFlashAttribute("saved", true);
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("errors", e.texts(messages, locale));
+        }
+        return "redirect:/programmes/" + id + "/rapport?from=" + period.from() + "&to=" + period.to();
+    }
+
+    @GetMapping("/programmes/{id}/rapport.pdf")
+    ResponseEntity<byte[]> reportPdf(Actor actor, @PathVariable long id, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, Locale locale) {
+        FunderReportService.Period period = service.period(from, to);
+        FunderReport report = service.reportForDownload(actor, id, period, locale);
+        return download(pdf.render(report, locale), MediaType.APPLICATION_PDF, report, "pdf");
+    }
+
+    @GetMapping("/programmes/{id}/rapport.xlsx")
+    ResponseEntity<byte[]> reportXlsx(Actor actor, @PathVariable long id, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, Locale locale) {
+        FunderReportService.Period period = service.period(from, to);
+        FunderReport report = service.reportForDownload(actor, id, period, locale);
+        return download(FunderReportWorkbook.write(report, messages, locale), XLSX, report, "xlsx");
+    }
+
+    /** Uppföljning Finsam over every programme, for the förbund. */
+    @GetMapping("/uppfoljning/finsam")
+    String finsam(Actor actor, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            Model model, Locale locale) {
+        model.addAttribute("finsam", service.finsam(actor, period(from, to, model, locale), locale));
+        model.addAttribute("ownFederation", actor.role() == se.lots.organisation.Role.FEDERATION_OFFICER);
+        return "progression/finsam";
+    }
+
+    @GetMapping("/uppfoljning/finsam.xlsx")
+    ResponseEntity<byte[]> finsamXlsx(Actor actor, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, Locale locale) {
+        FinsamOverview f = service.finsam(actor, service.period(from, to), locale);
+        return download(FunderReportWorkbook.write(f, messages, locale), XLSX,
+                "uppfoljning-finsam-" + f.from() + "-" + f.to() + ".xlsx");
+    }
+
+    /**
+     * The period asked for; when it is reversed or unreadable, the form says so and the page shows the default
+     * period, so that the user can mend the dates where they typed them. Downloads have no form: theirs is a 400.
+     */
+    private FunderReportService.Period period(String from, String to, Model model, Locale locale) {
+        try {
+            return service.period(from, to);
+        } catch (InvalidInputException e) {
+            model.addAttribute("periodErrors", e.texts(messages, locale));
+            return service.period(null, null);
+        }
+    }
+
+    private static final MediaType XLSX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private static ResponseEntity<byte[]> download(byte[] body, MediaType type, FunderReport r, String ext) {
+        return download(body, type, "rapport-" + r.programme().id() + "-" + r.from() + "-" + r.to() + "." + ext);
+    }
+
+    private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String name) {
+        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment().filename(name).build().toString()).body(body);
+    }
+}
