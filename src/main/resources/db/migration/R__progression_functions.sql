@@ -1,16 +1,16 @@
 -- The progression module's database functions, one current definition each (issue 21). Versioned migrations created
--- them (V29, V30, V32, V33) and keep their triggers; this file is where they are read and changed. Flyway runs it
+-- them (V29, V30, V32, V33, V46) and keep their triggers; this file is where they are read and changed. Flyway runs it
 -- again whenever it changes, after every versioned migration. A signature cannot change here (CREATE OR REPLACE keeps
 -- it): a new signature needs a versioned migration that drops the old function.
 --
 -- What they keep: follow_up_unit, one row per unit the funder's report and the programme goals count (an identified
--- enrolment less those followed up anonymously, or an anonymous participation), computed from the source tables by
--- the view follow_up_unit_source in the same transaction as every write that changes a unit, by whatever code writes
--- (plan, progression, registry); and the change logs the goals page's kept measures are brought up to date from
+-- enrolment less those followed up anonymously, or an anonymous participation), computed by the view
+-- follow_up_unit_source in the same transaction as every write that changes a unit: progression's own writes through
+-- the triggers below, plan's and the registry's through the events they publish, which FollowUpUnitEvents handles in
+-- the writing transaction (ADR 0003); and the change logs the goals page's kept measures are brought up to date from
 -- (follow_up_unit_before, follow_up_contact_change; GoalMeasureCache). docs/progression.md and docs/benchmarks.md
--- say why. The triggers on the plan module's and the registry's tables are still here; the architecture issue (21)
--- moves them to events or published views. Where these functions read plan's enrolments they read its published view
--- plan_enrolment.
+-- say why. Other modules' data is read only through their published read views (plan_enrolment, plan_programme,
+-- plan_person_step, plan_journey_event, registry_person).
 
 -- The months from a start to the first plan step, as the goal "a plan within N months" counts them (V30): the least
 -- N >= 0 such that started + N months (as PostgreSQL and java.time count months: the day clamped to the month's end)
@@ -57,17 +57,9 @@ BEGIN
 END
 $$;
 
--- The triggers below say which units a written row belongs to. They are statement-level with the written rows as a
--- table, so that a set-based write (an import, the benchmark's generator) refreshes its units in one statement.
-
--- An enrolment written (triggers on plan's enrolment): its own unit.
-CREATE OR REPLACE FUNCTION follow_up_unit_of_enrolments() RETURNS trigger
-    LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM follow_up_unit_refresh(ARRAY(SELECT id FROM changed));
-    RETURN NULL;
-END
-$$;
+-- The triggers below, on progression's own tables, say which units a written row belongs to. They are
+-- statement-level with the written rows as a table, so that a set-based write refreshes its units in one statement.
+-- Writes to other modules' tables reach the units through their events (FollowUpUnitEvents, V46, ADR 0003).
 
 -- A participation written: the enrolment's unit, or the anonymous participation's own.
 CREATE OR REPLACE FUNCTION follow_up_unit_of_participants() RETURNS trigger
@@ -104,44 +96,6 @@ BEGIN
     PERFORM follow_up_unit_refresh(ARRAY(
         SELECT coalesce(p.enrolment_id, p.id) FROM registration r JOIN participant p ON p.id = r.participant_id
          WHERE r.id IN (SELECT registration_id FROM changed)));
-    RETURN NULL;
-END
-$$;
-
--- A plan step written (trigger on plan's plan_step): a plan step counts from when it was written, so the person's
--- enrolments get the plan's first step.
-CREATE OR REPLACE FUNCTION follow_up_unit_of_plan_steps() RETURNS trigger
-    LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM follow_up_unit_refresh(ARRAY(
-        SELECT e.id FROM plan pl JOIN plan_enrolment e ON e.person_id = pl.person_id
-         WHERE pl.id IN (SELECT plan_id FROM changed)));
-    RETURN NULL;
-END
-$$;
-
--- A corrected gender or birth year in the registry (trigger on young_person, row by row: the registry is written all
--- the time, these two columns seldom, and the trigger's WHEN clause keeps every other update free of the refresh).
-CREATE OR REPLACE FUNCTION follow_up_unit_of_person() RETURNS trigger
-    LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM follow_up_unit_refresh(ARRAY(SELECT e.id FROM plan_enrolment e WHERE e.person_id = NEW.id));
-    RETURN NULL;
-END
-$$;
-
--- A contact or a group activity recorded, changed or removed (triggers on plan's journey_event): the person's units
--- are rewritten, since a unit keeps their counts and first and last days. The journey is written by every part of
--- Lots, so the other kinds pass with one scan of the written rows.
-CREATE OR REPLACE FUNCTION follow_up_unit_of_contacts() RETURNS trigger
-    LANGUAGE plpgsql AS $$
-BEGIN
-    IF EXISTS (SELECT 1 FROM changed WHERE kind IN ('KONTAKT', 'GRUPPAKTIVITET')) THEN
-        PERFORM follow_up_unit_refresh(ARRAY(
-            SELECT e.id FROM plan_enrolment e WHERE e.person_id IN (SELECT person_id FROM changed
-                                                                    WHERE kind IN ('KONTAKT', 'GRUPPAKTIVITET'))),
-            true);
-    END IF;
     RETURN NULL;
 END
 $$;
@@ -194,19 +148,6 @@ CREATE OR REPLACE FUNCTION follow_up_unit_truncated() RETURNS trigger
     LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO follow_up_unit_before (programme_id, unit_id, xid, image) VALUES (0, NULL, pg_current_xact_id(), NULL);
-    RETURN NULL;
-END
-$$;
-
--- The journey's contacts and group activities written (+1, TG_ARGV[0]) or removed (-1), per person, organisation,
--- day and kind (triggers on plan's journey_event): a period that cuts a participant's contacts counts them from the
--- journey, so the contacts a snapshot saw in a window are those there now less the changes it did not see.
-CREATE OR REPLACE FUNCTION follow_up_contacts_written() RETURNS trigger
-    LANGUAGE plpgsql AS $$
-BEGIN
-    INSERT INTO follow_up_contact_change (person_id, organisation_id, occurred_on, delta, xid, kind)
-    SELECT c.person_id, c.organisation_id, c.occurred_on, TG_ARGV[0]::int, pg_current_xact_id(), c.kind
-      FROM changed c WHERE c.kind IN ('KONTAKT', 'GRUPPAKTIVITET');
     RETURN NULL;
 END
 $$;

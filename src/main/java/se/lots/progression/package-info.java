@@ -5,8 +5,8 @@
  * programme goals and the funder's report. The root holds what is called from outside the module: the funder's report
  * ({@link se.lots.progression.FunderReportService}) and its value types; the features live in {@code registration},
  * {@code instrument}, {@code ladder} and {@code report}. Builds on the plan module's enrolments, which it reads
- * through the plan module's service and published views; the triggers that keep its follow-up units (V29–V33) still
- * sit on plan's and the registry's tables.
+ * through the plan module's service and published views; its follow-up units follow plan's and the registry's events
+ * ({@code report.FollowUpUnitEvents}, in the writing transaction).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Progression and follow-up",
         allowedDependencies = { "plan", "registry", "audit", "security", "organisation", "shared" })

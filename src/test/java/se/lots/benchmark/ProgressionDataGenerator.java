@@ -85,10 +85,8 @@ final class ProgressionDataGenerator {
                 SELECT p.id, t.id, :org, 'KOMMUNEN', 'Praktik', 'PAGAR', :user, p.created_at, :user, p.created_at
                   FROM p JOIN t ON t.plan_id = p.id""")
                 .param("programme", programmeId).param("org", organisationId).param("user", userId).update();
-        // two contacts and one group activity each; the contacts without the journey trigger, then their units refreshed once the journey has statistics: a
-        // half-million-row insert refreshing a quarter of a million units inside its own statement is planned against
-        // a journey the planner still thinks empty, and reads all of it for every unit
-        sql.sql("ALTER TABLE journey_event DISABLE TRIGGER follow_up_unit_contact_inserted").update();
+        // two contacts and one group activity each, written in SQL past the plan module's events (as the enrolments
+        // and plan steps above): the programme's units are refreshed once below, after the journey has statistics
         sql.sql("""
                 INSERT INTO journey_event (person_id, organisation_id, user_id, occurred_on, kind, summary)
                 SELECT e.person_id, :org, :user,
@@ -100,7 +98,6 @@ final class ProgressionDataGenerator {
                                     ('g', 'GRUPPAKTIVITET', 'Gruppträff')) k(n, kind, summary)
                  WHERE e.programme_id = :programme""")
                 .param("programme", programmeId).param("org", organisationId).param("user", userId).update();
-        sql.sql("ALTER TABLE journey_event ENABLE TRIGGER follow_up_unit_contact_inserted").update();
         sql.sql("VACUUM (ANALYZE) journey_event").update();
         sql.sql("SELECT follow_up_unit_refresh(ARRAY(SELECT id FROM enrolment WHERE programme_id = :programme))")
                 .param("programme", programmeId).query().listOfRows();

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import se.lots.plan.Enrolment;
+import se.lots.plan.EnrolmentChanged;
 import se.lots.plan.Programme;
 
 @Repository
@@ -26,9 +28,11 @@ public class Enrolments {
                                LEFT JOIN organisation_staff c ON c.id = e.contact_user_id""";
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    Enrolments(JdbcClient jdbc) {
+    Enrolments(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public List<Enrolment> forPerson(UUID personId) {
@@ -47,21 +51,25 @@ public class Enrolments {
 
     public UUID insert(UUID personId, Programme programme, LocalDate startedOn, Long referringOrganisationId,
             Long contactUserId, String reason, UUID transferredFrom, long userId) {
-        return jdbc.sql("""
+        UUID id = jdbc.sql("""
                 INSERT INTO enrolment (person_id, programme_id, organisation_id, started_on, referring_organisation_id,
                                        contact_user_id, reason, transferred_from, created_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(personId, programme.id(), programme.organisationId(), startedOn, referringOrganisationId,
                         contactUserId, reason, transferredFrom, userId)
                 .query(UUID.class).single();
+        events.publishEvent(new EnrolmentChanged(id, personId));
+        return id;
     }
 
     /** Ends an open enrolment if nobody changed it since {@code version}. */
     public boolean end(UUID id, LocalDate endedOn, EnrolmentEndReason reason, int version) {
-        return jdbc.sql("""
+        Optional<UUID> person = jdbc.sql("""
                 UPDATE enrolment SET ended_on = ?, end_reason = ?, version = version + 1
-                 WHERE id = ? AND version = ? AND ended_on IS NULL""")
-                .params(endedOn, reason.name(), id, version).update() == 1;
+                 WHERE id = ? AND version = ? AND ended_on IS NULL RETURNING person_id""")
+                .params(endedOn, reason.name(), id, version).query(UUID.class).optional();
+        person.ifPresent(p -> events.publishEvent(new EnrolmentChanged(id, p)));
+        return person.isPresent();
     }
 
     public List<Programme> programmes(boolean activeOnly) {

@@ -7,20 +7,29 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import se.lots.plan.JourneyEventRemoved;
 import se.lots.plan.JourneyKind;
+import se.lots.plan.JourneyRecorded;
 import se.lots.plan.PlanAccess;
 
-/** The journey timeline: written in the same transaction as each change, read newest first. */
+/**
+ * The journey timeline: written in the same transaction as each change, read newest first. Every write publishes an
+ * event ({@link JourneyRecorded}, {@link JourneyEventRemoved}) in the writing transaction: the follow-up module
+ * counts contacts and group activities from them.
+ */
 @Repository
 public class Journey {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    Journey(JdbcClient jdbc) {
+    Journey(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public void record(UUID personId, long organisationId, Long userId, LocalDate occurredOn, JourneyKind kind,
@@ -31,6 +40,32 @@ public class Journey {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(personId, organisationId, userId, occurredOn, kind.name(), summary, code, confidential, refId)
                 .update();
+        events.publishEvent(new JourneyRecorded(personId, organisationId, occurredOn, kind));
+    }
+
+    /**
+     * Removes a row from the journey (a correction; gallring when the privacy work brings it): the journey is
+     * otherwise append-only, and this is the one way a row leaves it. False when there is no such row.
+     */
+    public boolean remove(long eventId) {
+        return jdbc.sql("DELETE FROM journey_event WHERE id = ? RETURNING person_id, organisation_id, occurred_on, kind")
+                .param(eventId).query(Journey::removed).optional().map(removed -> {
+                    events.publishEvent(removed);
+                    return true;
+                }).orElse(false);
+    }
+
+    /** Moves a row to another day (a contact dated wrongly): published as the old day removed, the new recorded. */
+    public boolean redate(long eventId, LocalDate occurredOn) {
+        var before = jdbc.sql("""
+                SELECT person_id, organisation_id, occurred_on, kind FROM journey_event WHERE id = ? FOR UPDATE""")
+                .param(eventId).query(Journey::removed).optional();
+        before.ifPresent(was -> {
+            jdbc.sql("UPDATE journey_event SET occurred_on = ? WHERE id = ?").params(occurredOn, eventId).update();
+            events.publishEvent(was);
+            events.publishEvent(new JourneyRecorded(was.personId(), was.organisationId(), occurredOn, was.kind()));
+        });
+        return before.isPresent();
     }
 
     /** The events the view shows, newest first; {@code limit} keeps a long journey's page quick. */
@@ -46,6 +81,11 @@ public class Journey {
                  LIMIT :limit""")
                 .param("person", view.personId()).param("org", view.organisationId()).param("shared", view.shared())
                 .param("limit", limit).query(Journey::event).list();
+    }
+
+    private static JourneyEventRemoved removed(ResultSet rs, int row) throws SQLException {
+        return new JourneyEventRemoved(rs.getObject("person_id", UUID.class), rs.getLong("organisation_id"),
+                rs.getObject("occurred_on", LocalDate.class), JourneyKind.valueOf(rs.getString("kind")));
     }
 
     private static JourneyEvent event(ResultSet rs, int row) throws SQLException {

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import se.lots.plan.PlanStepAdded;
 
 /** The plan, its tracks, steps, support persons and reviews, in SQL. */
 @Repository
@@ -35,9 +37,11 @@ public class Plans {
                                JOIN organisation_staff u ON u.id = s.updated_by""";
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    Plans(JdbcClient jdbc) {
+    Plans(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public Optional<Plan> byPerson(UUID personId) {
@@ -108,19 +112,24 @@ public class Plans {
         return jdbc.sql("SELECT " + STEP_COLUMNS + " WHERE s.id = ?").param(stepId).query(Plans::step).optional();
     }
 
+    /** Adds a step; {@link PlanStepAdded} tells the follow-up module the plan's first step may have changed. */
     public UUID insertStep(UUID planId, long organisationId, StepValues v, UUID meetingId, long userId) {
-        UUID id = jdbc.sql("""
+        var added = jdbc.sql("""
                 INSERT INTO plan_step (plan_id, track_id, organisation_id, responsible_user_id, contact_name,
                                        responsible_party, title, how, why, next_step, obstacles, starts_on, due_on,
                                        status, cancel_reason, confidential, meeting_id, created_by, updated_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                RETURNING id, (SELECT person_id FROM plan WHERE plan.id = plan_id) AS person_id""")
                 .params(planId, v.trackId(), organisationId, v.responsibleUserId(), v.contactName(),
                         v.responsibleParty().name(), v.title(), v.how(), v.why(), v.nextStep(), v.obstacles(),
                         v.startsOn(), v.dueOn(), v.status().name(), v.cancelReason(), v.confidential(), meetingId,
                         userId, userId)
-                .query(UUID.class).single();
-        replaceDependencies(id, v.dependsOn());
-        return id;
+                .query((rs, n) -> new PlanStepAdded(rs.getObject("person_id", UUID.class),
+                        rs.getObject("id", UUID.class)))
+                .single();
+        replaceDependencies(added.stepId(), v.dependsOn());
+        events.publishEvent(added);
+        return added.stepId();
     }
 
     /** Saves the step only if nobody saved it since {@code version}; false means someone did. */

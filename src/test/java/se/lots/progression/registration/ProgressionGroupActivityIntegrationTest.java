@@ -56,6 +56,8 @@ class ProgressionGroupActivityIntegrationTest {
     @Autowired
     EnrolmentService enrolments;
     @Autowired
+    se.lots.plan.journey.Journey journey;
+    @Autowired
     PlanService plans;
     @Autowired
     RegistryService registry;
@@ -191,8 +193,9 @@ class ProgressionGroupActivityIntegrationTest {
                 List.of(a.id().toString(), b.id().toString()));
         assertThat(groupGoal(lead, programme, from, TODAY).numerator().count()).isEqualTo(2);
         assertThat(cache.updatedCount()).as("brought up to date, not kept as it was").isEqualTo(updated + 1);
-        jdbc.sql("DELETE FROM journey_event WHERE person_id = ? AND kind = 'GRUPPAKTIVITET'").param(b.personId())
-                .update();
+        new TransactionTemplate(transactionManager).executeWithoutResult(x -> jdbc.sql(
+                "SELECT id FROM plan_journey_event WHERE person_id = ? AND kind = 'GRUPPAKTIVITET'")
+                .param(b.personId()).query(Long.class).list().forEach(journey::remove));
         assertThat(groupGoal(lead, programme, from, TODAY).numerator().count()).isEqualTo(1);
 
         var key = new GoalMeasureCache.Key(programme, lead.organisationId(), from, TODAY,

@@ -4,26 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static se.lots.registry.PersonBuilder.aYoungPerson;
 
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import se.lots.IntegrationTest;
 import se.lots.plan.Enrolment;
+import se.lots.plan.EnrolmentChanged;
 import se.lots.plan.EnrolmentInput;
+import se.lots.plan.JourneyKind;
 import se.lots.plan.EnrolmentService;
 import se.lots.plan.PlanService;
+import se.lots.plan.journey.Journey;
 import se.lots.progression.FunderReportService;
 import se.lots.progression.GoalIndicator;
 import se.lots.progression.GoalInput;
@@ -59,11 +58,13 @@ class ProgressionGoalCacheIntegrationTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    DataSource dataSource;
-    @Autowired
     TransactionTemplate transactions;
     @Autowired
     RegistrationService registrations;
+    @Autowired
+    Journey journey;
+    @Autowired
+    ApplicationEventPublisher events;
 
     record Programme(long id, Enrolment first, Enrolment second) {
     }
@@ -93,22 +94,70 @@ class ProgressionGoalCacheIntegrationTest {
                 .findFirst().orElseThrow();
     }
 
-    /** A contact written by another connection (another instance of Lots, a script), committed or not by the test. */
-    Connection contactWithoutCommit(Actor lead, UUID person, LocalDate on) throws SQLException {
-        Connection c = dataSource.getConnection();
-        c.setAutoCommit(false);
-        try (var s = c.prepareStatement("INSERT INTO journey_event (person_id, organisation_id, occurred_on, kind,"
-                + " summary) VALUES (?, ?, ?, 'KONTAKT', 'Samtal')")) {
-            s.setObject(1, person);
-            s.setLong(2, lead.organisationId());
-            s.setDate(3, Date.valueOf(on));
-            s.executeUpdate();
+    /**
+     * A contact written to the journey by another transaction (another user, another instance of Lots), on its own
+     * thread, committed or rolled back when the test says: the journey publishes it and the follow-up units follow in
+     * that transaction. It writes through the journey itself, not the plan page's service, so that two writers are
+     * not serialised by the audit log's lock.
+     */
+    final class ContactWriter implements AutoCloseable {
+
+        private final java.util.concurrent.CompletableFuture<Boolean> decision = new java.util.concurrent.CompletableFuture<>();
+        private final java.util.concurrent.CompletableFuture<Void> written = new java.util.concurrent.CompletableFuture<>();
+        private final Thread thread;
+
+        ContactWriter(Actor lead, UUID person, LocalDate on) {
+            thread = new Thread(() -> {
+                try {
+                    new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+                        journey.record(person, lead.organisationId(), null, on, JourneyKind.KONTAKT, "Samtal", null,
+                                false, null);
+                        written.complete(null);
+                        if (!decision.join()) {
+                            status.setRollbackOnly();
+                        }
+                    });
+                } catch (RuntimeException e) {
+                    written.completeExceptionally(e);
+                }
+            });
+            thread.start();
+            written.join();
         }
-        return c;
+
+        void commit() {
+            decide(true);
+        }
+
+        void rollback() {
+            decide(false);
+        }
+
+        private void decide(boolean commit) {
+            decision.complete(commit);
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            decide(false);
+        }
+    }
+
+    /** Removes one of the person's journey rows of that kind, as a correction or gallring would. */
+    void removeFirst(UUID person, String kind) {
+        transactions.executeWithoutResult(t -> jdbc.sql(
+                "SELECT min(id) FROM plan_journey_event WHERE person_id = ? AND kind = ?").params(person, kind)
+                .query(Long.class).optional().ifPresent(journey::remove));
     }
 
     @Test
-    void aMeasureIsKeptUntilTheProgrammesUnitsChange() throws SQLException {
+    void aMeasureIsKeptUntilTheProgrammesUnitsChange() {
         Actor lead = actors.byUsername("insatsledare");
         Programme p = programme(lead);
         var period = reports.period(TODAY.minusDays(100).toString(), TODAY.toString());
@@ -133,12 +182,13 @@ class ProgressionGoalCacheIntegrationTest {
         assertThat(cache.keptCount()).isEqualTo(kept + 3);
 
         // a write to the enrolment that changes nothing the unit holds leaves the measure alone
-        jdbc.sql("UPDATE enrolment SET started_on = started_on WHERE id = ?").param(p.first().id()).update();
+        transactions.executeWithoutResult(t -> events.publishEvent(new EnrolmentChanged(p.first().id(),
+                p.first().personId())));
         assertThat(contacts(lead, p.id(), period)).isEqualTo(1);
         assertThat(cache.keptCount()).isEqualTo(kept + 4);
 
         // a contact rolled back was never there
-        try (Connection c = contactWithoutCommit(lead, p.second().personId(), TODAY.minusDays(2))) {
+        try (ContactWriter c = new ContactWriter(lead, p.second().personId(), TODAY.minusDays(2))) {
             c.rollback();
         }
         assertThat(contacts(lead, p.id(), period)).isEqualTo(1);
@@ -152,14 +202,14 @@ class ProgressionGoalCacheIntegrationTest {
     }
 
     @Test
-    void aWriteStillRunningWhenMeasuredIsCountedOnceItCommits() throws SQLException {
+    void aWriteStillRunningWhenMeasuredIsCountedOnceItCommits() {
         Actor lead = actors.byUsername("insatsledare");
         Programme p = programme(lead);
         var period = reports.period(TODAY.minusDays(100).toString(), TODAY.toString());
         assertThat(contacts(lead, p.id(), period)).isZero();
 
         // kept while the writer runs (its contact is not there yet), then measured again once it has committed
-        try (Connection writer = contactWithoutCommit(lead, p.first().personId(), TODAY.minusDays(5))) {
+        try (ContactWriter writer = new ContactWriter(lead, p.first().personId(), TODAY.minusDays(5))) {
             // a later transaction commits meanwhile (another programme), so the writer is older than the snapshots
             // that follow: only its being invisible to them, not its number, tells that it came after
             enrol(lead, enrolments.saveProgramme(lead, "Under tiden " + UUID.randomUUID()));
@@ -173,7 +223,7 @@ class ProgressionGoalCacheIntegrationTest {
 
         // measured for the first time while a writer runs: the measure cannot hold once that writer commits
         var other = reports.period(TODAY.minusDays(90).toString(), TODAY.toString());
-        try (Connection writer = contactWithoutCommit(lead, p.second().personId(), TODAY.minusDays(4))) {
+        try (ContactWriter writer = new ContactWriter(lead, p.second().personId(), TODAY.minusDays(4))) {
             enrol(lead, enrolments.saveProgramme(lead, "Under tiden " + UUID.randomUUID()));
             assertThat(contacts(lead, p.id(), other)).isEqualTo(1);
             writer.commit();
@@ -183,8 +233,8 @@ class ProgressionGoalCacheIntegrationTest {
         assertThat(cache.keptCount()).isEqualTo(kept);
 
         // and two writers at once of the same programme do not wait for each other's change-log row
-        try (Connection one = contactWithoutCommit(lead, p.first().personId(), TODAY.minusDays(3));
-                Connection two = contactWithoutCommit(lead, p.second().personId(), TODAY.minusDays(3))) {
+        try (ContactWriter one = new ContactWriter(lead, p.first().personId(), TODAY.minusDays(3));
+                ContactWriter two = new ContactWriter(lead, p.second().personId(), TODAY.minusDays(3))) {
             two.commit();
             one.commit();
         }
@@ -279,7 +329,7 @@ class ProgressionGoalCacheIntegrationTest {
      * that holds everything, one that cuts the contacts and one that ended before most of the writes' days.
      */
     @Test
-    void keptMeasuresBroughtUpToDateEqualMeasuresFromAllUnitsAfterEveryKindOfWrite() throws SQLException {
+    void keptMeasuresBroughtUpToDateEqualMeasuresFromAllUnitsAfterEveryKindOfWrite() {
         Actor lead = actors.byUsername("insatsledare");
         long id = enrolments.saveProgramme(lead, "Slump " + UUID.randomUUID());
         reports.addGoal(lead, id, new GoalInput("DISCHARGED_WITH_PLAN", null, null, null, "80"));
@@ -314,11 +364,10 @@ class ProgressionGoalCacheIntegrationTest {
             String what = "write " + n + " (kind " + op + ")";
             switch (op) {
                 case 0 -> plans.recordContact(lead, e.personId(), day.toString(), "Samtal", false);
-                case 1 -> jdbc.sql("DELETE FROM journey_event WHERE id = (SELECT min(id) FROM journey_event"
-                        + " WHERE person_id = ? AND kind = 'KONTAKT')").param(e.personId()).update();
-                case 2 -> jdbc.sql("UPDATE journey_event SET occurred_on = ? WHERE id = (SELECT max(id)"
-                        + " FROM journey_event WHERE person_id = ? AND kind = 'KONTAKT')")
-                        .params(day, e.personId()).update();
+                case 1 -> removeFirst(e.personId(), "KONTAKT");
+                case 2 -> transactions.executeWithoutResult(t -> jdbc.sql("SELECT max(id) FROM plan_journey_event"
+                        + " WHERE person_id = ? AND kind = 'KONTAKT'").param(e.personId()).query(Long.class)
+                        .optional().ifPresent(last -> journey.redate(last, day)));
                 case 3 -> {
                     if (discharged.add(e.id())) {
                         enrolments.discharge(lead, e.id(), TODAY.minusDays(1 + random.nextInt(3)).toString(),
@@ -338,8 +387,7 @@ class ProgressionGoalCacheIntegrationTest {
                 case 6 -> step(lead, e.personId());
                 case 9 -> plans.recordGroupActivity(lead, List.of(e.personId(),
                         enrolled.get(random.nextInt(enrolled.size())).personId()), day.toString(), "Grupp");
-                case 10 -> jdbc.sql("DELETE FROM journey_event WHERE id = (SELECT min(id) FROM journey_event"
-                        + " WHERE person_id = ? AND kind = 'GRUPPAKTIVITET')").param(e.personId()).update();
+                case 10 -> removeFirst(e.personId(), "GRUPPAKTIVITET");
                 case 7 -> {
                     UUID person = registry.register(lead, aYoungPerson().named("Ny", "Sson").build()).id();
                     enrolled.add(enrolments.enrol(lead, person, new EnrolmentInput(String.valueOf(id),
@@ -348,7 +396,7 @@ class ProgressionGoalCacheIntegrationTest {
                 }
                 default -> {
                     // a writer still running while the measures are brought up to date, committed afterwards
-                    try (Connection writer = contactWithoutCommit(lead, e.personId(), day)) {
+                    try (ContactWriter writer = new ContactWriter(lead, e.personId(), day)) {
                         check(keys, what + ", running");
                         writer.commit();
                     }
@@ -406,8 +454,9 @@ class ProgressionGoalCacheIntegrationTest {
         var cut = reports.period(TODAY.minusDays(40).toString(), TODAY.toString());
         assertThat(contacts(lead, p.id(), cut)).isEqualTo(2);
         // the middle one moved out of the period: the unit's count, first and last day stay as they were
-        jdbc.sql("UPDATE journey_event SET occurred_on = ? WHERE person_id = ? AND kind = 'KONTAKT' AND occurred_on = ?")
-                .params(TODAY.minusDays(45), p.first().personId(), TODAY.minusDays(30)).update();
+        transactions.executeWithoutResult(t -> journey.redate(jdbc.sql("SELECT id FROM plan_journey_event"
+                + " WHERE person_id = ? AND kind = 'KONTAKT' AND occurred_on = ?")
+                .params(p.first().personId(), TODAY.minusDays(30)).query(Long.class).single(), TODAY.minusDays(45)));
         assertThat(contacts(lead, p.id(), cut)).isEqualTo(1);
     }
 
