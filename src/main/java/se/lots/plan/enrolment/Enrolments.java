@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import se.lots.plan.Enrolment;
 import se.lots.plan.EnrolmentChanged;
@@ -49,6 +51,7 @@ public class Enrolments {
         return jdbc.sql("SELECT " + COLUMNS + " WHERE e.id = ?").param(id).query(Enrolments::enrolment).optional();
     }
 
+    @Transactional(propagation = Propagation.MANDATORY)
     public UUID insert(UUID personId, Programme programme, LocalDate startedOn, Long referringOrganisationId,
             Long contactUserId, String reason, UUID transferredFrom, long userId) {
         UUID id = jdbc.sql("""
@@ -63,6 +66,7 @@ public class Enrolments {
     }
 
     /** Ends an open enrolment if nobody changed it since {@code version}. */
+    @Transactional(propagation = Propagation.MANDATORY)
     public boolean end(UUID id, LocalDate endedOn, EnrolmentEndReason reason, int version) {
         Optional<UUID> person = jdbc.sql("""
                 UPDATE enrolment SET ended_on = ?, end_reason = ?, version = version + 1

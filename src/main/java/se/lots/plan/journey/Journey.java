@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import se.lots.plan.JourneyEventRemoved;
 import se.lots.plan.JourneyKind;
@@ -32,6 +34,7 @@ public class Journey {
         this.events = events;
     }
 
+    @Transactional(propagation = Propagation.MANDATORY)
     public void record(UUID personId, long organisationId, Long userId, LocalDate occurredOn, JourneyKind kind,
             String summary, String code, boolean confidential, UUID refId) {
         jdbc.sql("""
@@ -47,6 +50,7 @@ public class Journey {
      * Removes a row from the journey (a correction; gallring when the privacy work brings it): the journey is
      * otherwise append-only, and this is the one way a row leaves it. False when there is no such row.
      */
+    @Transactional(propagation = Propagation.MANDATORY)
     public boolean remove(long eventId) {
         return jdbc.sql("DELETE FROM journey_event WHERE id = ? RETURNING person_id, organisation_id, occurred_on, kind")
                 .param(eventId).query(Journey::removed).optional().map(removed -> {
@@ -56,6 +60,7 @@ public class Journey {
     }
 
     /** Moves a row to another day (a contact dated wrongly): published as the old day removed, the new recorded. */
+    @Transactional(propagation = Propagation.MANDATORY)
     public boolean redate(long eventId, LocalDate occurredOn) {
         var before = jdbc.sql("""
                 SELECT person_id, organisation_id, occurred_on, kind FROM journey_event WHERE id = ? FOR UPDATE""")

@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 import se.lots.plan.PlanStepAdded;
 
 /** The plan, its tracks, steps, support persons and reviews, in SQL. */
@@ -113,6 +115,7 @@ public class Plans {
     }
 
     /** Adds a step; {@link PlanStepAdded} tells the follow-up module the plan's first step may have changed. */
+    @Transactional(propagation = Propagation.MANDATORY)
     public UUID insertStep(UUID planId, long organisationId, StepValues v, UUID meetingId, long userId) {
         var added = jdbc.sql("""
                 INSERT INTO plan_step (plan_id, track_id, organisation_id, responsible_user_id, contact_name,
