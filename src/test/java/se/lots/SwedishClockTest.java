@@ -30,10 +30,11 @@ class SwedishClockTest {
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("se.lots");
 
-    // SQL that decides a day by the database server's clock and zone instead of a date passed as a parameter
+    // SQL that decides a day by the database server's clock and zone instead of a date passed as a parameter; the
+    // keywords as SQL is written (all lower or all upper case), so that Java's LocalTime is not one of them
     private static final Pattern SQL_DAY = Pattern.compile(
-            "\\b(current_date|current_time|localtime|localtimestamp)\\b|now\\(\\)\\s*::\\s*date",
-            Pattern.CASE_INSENSITIVE);
+            "\\b(current_date|current_time|localtime|localtimestamp|CURRENT_DATE|CURRENT_TIME|LOCALTIME|LOCALTIMESTAMP)"
+                    + "\\b|(?i:now\\(\\)\\s*::\\s*date)");
 
     @Test
     void mainCodeTakesTheTimeOnlyFromTheClock() {
