@@ -45,7 +45,8 @@ class EveryPageBrowserTest {
             "\\d+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern DOWNLOAD = Pattern.compile("\\.(xlsx|pdf|csv|zip|txt)$|/export$|/scb$|/xlsx$");
     private static final Pattern CHANGES_STATE = Pattern.compile("logout|delete|ta-bort|radera", Pattern.CASE_INSENSITIVE);
-    private static final Set<String> ERROR_HEADINGS = Set.of("Något gick fel", "Ingen åtkomst");
+    private static final Set<String> ERROR_HEADINGS = Set.of("Något gick fel", "Ingen åtkomst", "Något gick fel i Lots",
+            "Du har inte behörighet", "Sidan finns inte", "Begäran kunde inte tolkas", "Inget sparades");
 
     // one script per page: its status as the browser got it, its heading, and where its links and GET forms lead
     private static final String READ_PAGE = """

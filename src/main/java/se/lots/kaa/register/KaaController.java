@@ -125,7 +125,19 @@ class KaaController {
             model.addAttribute("contactInput", input);
             return person(actor, id, model);
         }
-        redirect.addFlashAttribute("noticeText", messages.getMessage("kaa.contact.saved", null, locale));
+        String notice = messages.getMessage("kaa.contact.saved", null, locale);
+        if (newStatus != null && !newStatus.isBlank()) {
+            var later = kaa.laterStatusThan(actor, id, java.time.LocalDate.parse(contactedOn.strip()));
+            if (later.isPresent()) {
+                var current = later.get();
+                notice = messages.getMessage("kaa.contact.statusNotCurrent", new Object[] {
+                    messages.getMessage("kaa.status." + current.status().name(), null, locale),
+                    current.ascertainedOn().toString(),
+                    messages.getMessage("kaa.source." + current.source().name(), null, locale), contactedOn.strip() },
+                        locale);
+            }
+        }
+        redirect.addFlashAttribute("noticeText", notice);
         return "redirect:/kaa/persons/" + id;
     }
 

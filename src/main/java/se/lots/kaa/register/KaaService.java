@@ -185,6 +185,19 @@ public class KaaService {
     }
 
     /**
+     * The current status when it was ascertained after {@code on}: a status given with a contact attempt dated
+     * before the latest one (often the school list's, from an import) is saved in the history but does not become
+     * current, and the page says so instead of leaving the user to wonder.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<StatusRecord> laterStatusThan(Actor actor, UUID personId, LocalDate on) {
+        Organisation org = KaaAccess.municipalityOf(actor, organisations);
+        requireInRegister(org, personId);
+        return statuses.history(org.id(), personId).stream().findFirst()
+                .filter(current -> current.ascertainedOn().isAfter(on));
+    }
+
+    /**
      * Ends an open episode with a reason. Only the coordinator ends episodes, as with the list import (the other
      * way an episode ends, besides turning 20). A stale version, or an episode already ended, is a conflict that
      * carries the episode as saved now.

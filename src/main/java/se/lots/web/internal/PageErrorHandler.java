@@ -83,16 +83,39 @@ class PageErrorHandler {
         return page(HttpStatus.FORBIDDEN, "access.denied.generic");
     }
 
+    /**
+     * Lots' own fault: the page says so (not the user's), and gives a short error code that is also in the log with
+     * the stack trace, so that support can find this very error from what the user reads out.
+     */
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e) {
-        log.error("Unexpected error on page", e);
-        return page(HttpStatus.INTERNAL_SERVER_ERROR, "error.unexpected");
+        String code = errorCode();
+        log.error("Unexpected error on page, error code {}", code, e);
+        var mav = page(HttpStatus.INTERNAL_SERVER_ERROR, "error.unexpected");
+        mav.addObject("errorCode", code);
+        return mav;
     }
 
+    /** The error page: a heading by status (403 is not 500), the message, and what the user can do next. */
     static ModelAndView page(HttpStatus status, String messageKey) {
         var mav = new ModelAndView("error");
         mav.setStatus(status);
         mav.addObject("messageKey", messageKey);
+        mav.addObject("status", status.value());
         return mav;
+    }
+
+    /** Eight characters a user can read out on the phone (no 0/O, 1/I/L). */
+    static String errorCode() {
+        String alphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        var code = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            code.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            if (i == 3) {
+                code.append('-');
+            }
+        }
+        return code.toString();
     }
 }
