@@ -67,6 +67,35 @@ public class EnrolmentService {
         PlanAccess.View view = access.view(actor, e.personId());
         var v = new Validation();
         LocalDate ended = v.date("endedOn", endedOn, true, today());
+        EnrolmentEndReason reason = dischargeChecked(v, e, ended, endReason);
+        if (!enrolments.end(enrolmentId, ended, reason, Versions.required(version, null))) {
+            throw new ConflictException("enrolment.stale", enrolmentId, enrolments.byId(enrolmentId).orElseThrow());
+        }
+        journey.record(e.personId(), actor.organisationId(), actor.userId(), ended, JourneyKind.UTSKRIVNING,
+                e.programmeName(), reason.name(), false, enrolmentId);
+        audit.record(actor, e.personId(), AuditAction.UPDATE, view.basis(), "utskrivning " + enrolmentId);
+        return enrolments.byId(enrolmentId).orElseThrow();
+    }
+
+    /**
+     * What {@link #discharge} would refuse, checked without writing, so that the page can ask "are you sure?" only
+     * about an end that can be saved: wrong input, a missing version, or someone else's change since the page was
+     * loaded (a conflict with the enrolment as saved now). Returns the enrolment as it is now.
+     */
+    @Transactional(readOnly = true)
+    public Enrolment checkDischarge(Actor actor, UUID enrolmentId, String endedOn, String endReason,
+            Integer version) {
+        Enrolment e = ownOpen(actor, enrolmentId);
+        access.view(actor, e.personId());
+        var v = new Validation();
+        dischargeChecked(v, e, v.date("endedOn", endedOn, true, today()), endReason);
+        if (e.version() != Versions.required(version, null)) {
+            throw new ConflictException("enrolment.stale", enrolmentId, e);
+        }
+        return e;
+    }
+
+    private static EnrolmentEndReason dischargeChecked(Validation v, Enrolment e, LocalDate ended, String endReason) {
         EnrolmentEndReason reason = v.enumValue("endReason", endReason, EnrolmentEndReason.class, true);
         if (reason == EnrolmentEndReason.OVERFORD) {
             v.reject("endReason", "enrolment.useTransfer");
@@ -75,13 +104,7 @@ public class EnrolmentService {
             v.reject("endedOn", "enrolment.endBeforeStart");
         }
         v.throwIfInvalid();
-        if (!enrolments.end(enrolmentId, ended, reason, Versions.required(version, null))) {
-            throw new ConflictException("enrolment.stale", enrolmentId, enrolments.byId(enrolmentId).orElseThrow());
-        }
-        journey.record(e.personId(), actor.organisationId(), actor.userId(), ended, JourneyKind.UTSKRIVNING,
-                e.programmeName(), reason.name(), false, enrolmentId);
-        audit.record(actor, e.personId(), AuditAction.UPDATE, view.basis(), "utskrivning " + enrolmentId);
-        return enrolments.byId(enrolmentId).orElseThrow();
+        return reason;
     }
 
     /** Moves the young person from this enrolment to another programme of the same organisation, keeping the history. */

@@ -181,6 +181,9 @@ class PlanBrowserTest {
         // discharge with the outcome
         browser.choose(browser.find("#inskrivningar select[name=endReason]").getAttribute("id"), "ARBETE");
         browser.clickAndWait(browser.find("#inskrivningar button.discharge"));
+        // asked once, with what will be saved, before the outcome counts in the follow-up
+        assertThat(browser.text("main")).contains("Avsluta inskrivningen?", "Framsteget ung", "Arbete");
+        browser.clickAndWait(browser.find("button.confirm-discharge"));
         assertThat(browser.text("#inskrivningar")).contains("Arbete");
         assertThat(browser.text("#tidslinje")).contains("Utskrivning", "Inskrivning");
     }

@@ -206,8 +206,24 @@ class PlanController {
     @PostMapping("/persons/{id}/enrolments/{enrolmentId}/discharge")
     String discharge(Actor actor, @PathVariable UUID id, @PathVariable UUID enrolmentId,
             @RequestParam(required = false) String endedOn, @RequestParam(required = false) String endReason,
-            @RequestParam(required = false) Integer version, Model model, Locale locale) {
+            @RequestParam(required = false) Integer version, @RequestParam(defaultValue = "false") boolean confirmed,
+            Model model, Locale locale) {
         try {
+            if (!confirmed) {
+                // the outcome counts in the follow-up and cannot be undone: ask once, about an end that can be saved
+                Enrolment checked;
+                try {
+                    checked = enrolments.checkDischarge(actor, enrolmentId, endedOn, endReason, version);
+                } catch (InvalidInputException e) {
+                    model.addAttribute("errors", e.texts(messages, locale));
+                    return show(actor, id, model);
+                }
+                model.addAttribute("personId", id);
+                model.addAttribute("enrolment", checked);
+                model.addAttribute("endedOn", endedOn.strip());
+                model.addAttribute("endReason", endReason.strip().toUpperCase(Locale.ROOT));
+                return "plan/discharge-confirm";
+            }
             return act(actor, id, model, locale, null, () -> enrolments.discharge(actor, enrolmentId, endedOn,
                     endReason, version));
         } catch (ConflictException e) {
