@@ -101,7 +101,8 @@ class LoginAndLanguageBrowserTest {
     void pagesAreStyledAndAnAddressThatIsNoPageGivesTheSwedishNotFoundPage() {
         browser.loginAs("kaa");
         browser.open("/kaa");
-        assertThat(browser.find("header.top").getCssValue("display")).as("the page is styled").isEqualTo("flex");
+        assertThat(browser.find("header .govuk-service-navigation").getCssValue("background-color"))
+                .as("the page is styled: GOV.UK Frontend's navigation in Lots' colour").isEqualTo("rgba(0, 80, 110, 1)");
         browser.open("/kaa/finns-inte/alls");
         assertThat(browser.status()).isEqualTo(404L);
         assertThat(browser.text("main")).contains("Sidan eller posten finns inte.");

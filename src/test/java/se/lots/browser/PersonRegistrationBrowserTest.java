@@ -71,7 +71,8 @@ class PersonRegistrationBrowserTest {
         assertThat(browser.path()).isEqualTo("/persons/new");
         WebElement field = browser.find("#personalIdentityNumber");
         WebElement error = field.findElement(By.xpath("../*[@id='personalIdentityNumber-error']"));
-        assertThat(error.getText()).isEqualTo("Personnumrets kontrollsiffra stämmer inte.");
+        // "Fel:" is GOV.UK's visually hidden prefix, for screen readers
+        assertThat(error.getText()).isEqualTo("Fel:\nPersonnumrets kontrollsiffra stämmer inte.");
         assertThat(field.getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(field.getAttribute("aria-describedby")).contains("personalIdentityNumber-error");
         assertThat(browser.text(".errors-summary")).contains("Personnumrets kontrollsiffra stämmer inte.");

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -33,11 +34,14 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RegexRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -67,6 +71,12 @@ class SecurityConfiguration {
     // Swagger UI (the API's documentation, no personal data) sets styles from its script; only it may
     static final String SWAGGER_UI_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
             "style-src 'self' 'unsafe-inline'");
+    /**
+     * GOV.UK Frontend's WebJar also holds GOV.UK's brand (the GDS Transport font, the crest, GOV.UK's icons), which
+     * only GOV.UK may use (docs/adr/0009-design-system.md): Lots never serves them, with or without the version.
+     */
+    static final RequestMatcher GOVUK_RESERVED_ASSETS = RegexRequestMatcher.regexMatcher(
+            "^/webjars/govuk-frontend/(.*/)?assets([/?].*)?$");
     // Lots uses none of these; a page that is made to ask for them is refused by the browser
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
@@ -139,6 +149,7 @@ class SecurityConfiguration {
             UserAccounts users, @Value("${lots.oidc.username-claim:preferred_username}") String usernameClaim)
             throws Exception {
         http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers(GOVUK_RESERVED_ASSETS).denyAll()
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(HttpMethod.GET, "/katalog", "/katalog/**").permitAll()
@@ -165,7 +176,10 @@ class SecurityConfiguration {
                                                 : "minutes=") + throttled.amount()
                                         : "/login?error"))))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
-                .exceptionHandling(e -> e.accessDeniedPage("/forbidden"))
+                .exceptionHandling(e -> e.accessDeniedPage("/forbidden")
+                        // not the login page: there is nothing to log in for
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.NOT_FOUND),
+                                GOVUK_RESERVED_ASSETS))
                 .headers(SecurityConfiguration::strictHeaders)
                 .addFilterBefore(new AccountStillActive(users), AnonymousAuthenticationFilter.class);
         if (oidcClients.getIfAvailable() != null) {

@@ -1,5 +1,6 @@
 package se.lots.web.internal;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -15,9 +16,15 @@ import se.lots.organisation.Role;
 import se.lots.security.Actor;
 import se.lots.security.CurrentActor;
 
-/** What every page's header needs: who is logged in, and the current path for the language switch (not for the API). */
+/**
+ * What every page's header needs: who is logged in, the menu with the current page marked, and the current path for
+ * the language switch (not for the API).
+ */
 @ControllerAdvice
 class LayoutModel {
+
+    // the menu asks too: the organisation is looked up once per request
+    private static final String KAA_REGISTER = LayoutModel.class.getName() + ".kaaRegister";
 
     private final CurrentActor currentActor;
     private final Organisations organisations;
@@ -49,9 +56,25 @@ class LayoutModel {
      */
     @ModelAttribute("kaaRegister")
     boolean kaaRegister(HttpServletRequest request) {
+        if (request.getAttribute(KAA_REGISTER) instanceof Boolean known) {
+            return known;
+        }
         Actor me = me(request);
-        return me != null && (me.role() == Role.KAA_COORDINATOR || me.role() == Role.CASE_WORKER)
+        boolean kaaRegister = me != null && (me.role() == Role.KAA_COORDINATOR || me.role() == Role.CASE_WORKER)
                 && organisations.byId(me.organisationId()).map(o -> o.municipalityCode() != null).orElse(false);
+        request.setAttribute(KAA_REGISTER, kaaRegister);
+        return kaaRegister;
+    }
+
+    /** The header's menu for the user, the page they are on marked (none for someone not logged in). */
+    @ModelAttribute("menu")
+    List<MainMenu.Item> menu(HttpServletRequest request) {
+        Actor me = me(request);
+        if (me == null) {
+            return List.of();
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return MainMenu.items(new MainMenu.Viewer(me, kaaRegister(request)), path);
     }
 
     /**
