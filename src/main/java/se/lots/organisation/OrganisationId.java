@@ -19,6 +19,11 @@ public record OrganisationId(@JsonValue long value) {
         }
     }
 
+    /** The organisation in a nullable column or field, or null. */
+    public static OrganisationId ofNullable(Long value) {
+        return value == null ? null : new OrganisationId(value);
+    }
+
     @Override
     public String toString() {
         return Long.toString(value);

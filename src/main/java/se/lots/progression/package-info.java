@@ -9,5 +9,5 @@
  * sit on plan's and the registry's tables.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Progression and follow-up",
-        allowedDependencies = { "plan", "registry", "audit", "security", "organisation", "shared" })
+        allowedDependencies = { "plan", "registry", "audit", "security", "organisation", "reference", "shared" })
 package se.lots.progression;

@@ -28,6 +28,11 @@ public record MunicipalityCode(@JsonValue String value) {
         return text == null || text.isBlank() ? null : new MunicipalityCode(text.strip());
     }
 
+    /** The code in a nullable column or field, or null. */
+    public static MunicipalityCode ofNullable(String value) {
+        return value == null ? null : new MunicipalityCode(value);
+    }
+
     @Override
     public String toString() {
         return value;

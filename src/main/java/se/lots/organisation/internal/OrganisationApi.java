@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import se.lots.organisation.NewOrganisation;
 import se.lots.organisation.NewUser;
 import se.lots.organisation.Organisation;
+import se.lots.organisation.OrganisationId;
 import se.lots.organisation.OrganisationService;
 import se.lots.organisation.OrganisationUnit;
 import se.lots.organisation.Organisations;
@@ -50,7 +51,7 @@ class OrganisationApi {
 
     @GetMapping("/organisations/{id}/units")
     @Operation(summary = "En organisations enheter")
-    List<OrganisationUnit> units(@PathVariable long id) {
+    List<OrganisationUnit> units(@PathVariable OrganisationId id) {
         return organisations.units(id);
     }
 

@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import se.lots.IntegrationTest;
+import se.lots.organisation.OrganisationId;
 import se.lots.plan.Enrolment;
 import se.lots.plan.EnrolmentInput;
 import se.lots.plan.EnrolmentService;
@@ -100,7 +101,7 @@ class ProgressionGoalCacheIntegrationTest {
         try (var s = c.prepareStatement("INSERT INTO journey_event (person_id, organisation_id, occurred_on, kind,"
                 + " summary) VALUES (?, ?, ?, 'KONTAKT', 'Samtal')")) {
             s.setObject(1, person);
-            s.setLong(2, lead.organisationId());
+            s.setLong(2, lead.organisationId().value());
             s.setDate(3, Date.valueOf(on));
             s.executeUpdate();
         }
@@ -413,7 +414,7 @@ class ProgressionGoalCacheIntegrationTest {
 
     @Test
     void measuresAreKeptOnlyFromARepeatableReadTransaction() {
-        var key = new GoalMeasureCache.Key(1, 1, TODAY, TODAY, List.of());
+        var key = new GoalMeasureCache.Key(1, new OrganisationId(1), TODAY, TODAY, List.of());
         assertThatThrownBy(() -> transactions.executeWithoutResult(
                 t -> cache.measured(key))).isInstanceOf(IllegalStateException.class);
     }
