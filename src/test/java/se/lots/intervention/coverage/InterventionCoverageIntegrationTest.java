@@ -172,7 +172,7 @@ class InterventionCoverageIntegrationTest {
 
         assertThat(found).hasSize(1);
         var o = found.get(0);
-        assertThat(o.municipality().code()).isEqualTo("2584");
+        assertThat(o.municipality().code()).isEqualTo(new MunicipalityCode("2584"));
         assertThat(o.need()).isEqualTo(npf);
         assertThat(o.kind()).isEqualTo(InterventionKind.PRAKTIK);
         assertThat(o.band()).isEqualTo(MIDDLE);
