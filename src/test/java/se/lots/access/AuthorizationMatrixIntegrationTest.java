@@ -311,7 +311,7 @@ class AuthorizationMatrixIntegrationTest {
                     assertThat(r.json().get("fromOrganisationId").asLong())
                             .isEqualTo(organisationIds.get(Org.OWNER).value());
                     assertThat(r.json().get("toOrganisationId").asLong())
-                            .isEqualTo(organisationIds.get(Org.UNRELATED));
+                            .isEqualTo(organisationIds.get(Org.UNRELATED).value());
                     assertThat(consentCount(person.id())).isEqualTo(consentsBefore + 1);
                     assertThat(auditRows(mark, username, person.id(), "CREATE"))
                             .containsExactly(new AuditRow("CREATE", "EGEN_ORGANISATION", null));
