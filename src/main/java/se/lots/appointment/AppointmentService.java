@@ -236,7 +236,7 @@ public class AppointmentService {
     /** A time of the actor's organisation; any other is not found (its existence is not told). */
     private Appointment own(Actor actor, UUID id) {
         requireRole(actor);
-        return appointments.byId(id).filter(a -> a.organisationId() == actor.organisationId())
+        return appointments.byId(id).filter(a -> a.organisationId().equals(actor.organisationId()))
                 .orElseThrow(() -> new NotFoundException("appointment"));
     }
 

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.lots.organisation.OrganisationId;
 import se.lots.security.Actor;
 
 /** Appends to the log in the caller's transaction; the auditor reads it through {@code internal.AuditEntries}. */
@@ -27,7 +28,7 @@ public class AuditLog {
                 INSERT INTO audit_entry (username, organisation_id, role, person_id, action, purpose, consent_id, detail,
                                          prev_hash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', '')""")
-                .params(actor.username(), actor.organisationId(), actor.role().name(), personId, action.name(),
+                .params(actor.username(), actor.organisationId().value(), actor.role().name(), personId, action.name(),
                         basis == null ? null : basis.purpose(), basis == null ? null : basis.consentId(), detail)
                 .update();
     }
@@ -44,7 +45,7 @@ public class AuditLog {
                 INSERT INTO audit_entry (username, organisation_id, role, person_id, action, purpose, consent_id, detail,
                                          prev_hash, hash)
                 SELECT ?, ?, ?, p, ?, ?, ?, ?, '', '' FROM unnest(?::uuid[]) WITH ORDINALITY AS t(p, n) ORDER BY n""")
-                .params(actor.username(), actor.organisationId(), actor.role().name(), action.name(),
+                .params(actor.username(), actor.organisationId().value(), actor.role().name(), action.name(),
                         basis == null ? null : basis.purpose(), basis == null ? null : basis.consentId(), detail,
                         personIds.toArray(UUID[]::new))
                 .update();
@@ -64,7 +65,7 @@ public class AuditLog {
      * birthday; {@code system} names the job, as "system:…", so that the person's access history says what did it.
      */
     @Transactional(propagation = Propagation.REQUIRED)
-    public void recordEachBySystem(String system, long organisationId, Collection<UUID> personIds,
+    public void recordEachBySystem(String system, OrganisationId organisationId, Collection<UUID> personIds,
             AuditAction action, AccessBasis basis, String detail) {
         if (!system.startsWith("system:")) {
             throw new IllegalArgumentException("a system job is named system:…");
@@ -73,7 +74,7 @@ public class AuditLog {
                 INSERT INTO audit_entry (username, organisation_id, role, person_id, action, purpose, consent_id, detail,
                                          prev_hash, hash)
                 SELECT ?, ?, NULL, p, ?, ?, ?, ?, '', '' FROM unnest(?::uuid[]) WITH ORDINALITY AS t(p, n) ORDER BY n""")
-                .params(system, organisationId, action.name(), basis == null ? null : basis.purpose(),
+                .params(system, organisationId.value(), action.name(), basis == null ? null : basis.purpose(),
                         basis == null ? null : basis.consentId(), detail, personIds.toArray(UUID[]::new))
                 .update();
     }

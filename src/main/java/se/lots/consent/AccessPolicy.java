@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import se.lots.audit.AccessBasis;
 import se.lots.consent.internal.Consents;
 import se.lots.consent.internal.EmergencyAccesses;
+import se.lots.organisation.OrganisationId;
 import se.lots.security.Actor;
 
 /**
@@ -33,11 +34,11 @@ public class AccessPolicy {
     }
 
     @Transactional(readOnly = true)
-    public Access decide(Actor actor, UUID personId, long ownerOrganisationId, ConsentScope scope) {
+    public Access decide(Actor actor, UUID personId, OrganisationId ownerOrganisationId, ConsentScope scope) {
         if (!actor.readsPersonalData()) {
             return Access.DENIED;
         }
-        if (actor.organisationId() == ownerOrganisationId) {
+        if (actor.organisationId().equals(ownerOrganisationId)) {
             return Access.granted(AccessBasis.OWN_ORGANISATION);
         }
         var consent = consents.activeFor(personId, ownerOrganisationId, actor.organisationId(), scope,

@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-public record Consent(UUID id, UUID personId, long fromOrganisationId, long toOrganisationId, ConsentPurpose purpose,
-        List<ConsentScope> scope, GivenHow givenHow, LocalDate validFrom, LocalDate validTo, Instant withdrawnAt,
-        Instant recordedAt) {
+import se.lots.organisation.OrganisationId;
+
+public record Consent(UUID id, UUID personId, OrganisationId fromOrganisationId, OrganisationId toOrganisationId,
+        ConsentPurpose purpose, List<ConsentScope> scope, GivenHow givenHow, LocalDate validFrom, LocalDate validTo,
+        Instant withdrawnAt, Instant recordedAt) {
 
     public boolean activeOn(LocalDate day) {
         return withdrawnAt == null && !day.isBefore(validFrom) && !day.isAfter(validTo);

@@ -15,6 +15,7 @@ import se.lots.audit.AuditAction;
 import se.lots.audit.AuditLog;
 import se.lots.consent.internal.Consents;
 import se.lots.consent.internal.EmergencyAccesses;
+import se.lots.organisation.OrganisationId;
 import se.lots.organisation.Organisations;
 import se.lots.security.Actor;
 import se.lots.shared.ConflictException;
@@ -49,18 +50,18 @@ public class ConsentService {
      * Only the holding organisation records it: it is the one that will disclose.
      */
     @Transactional
-    public Consent record(Actor actor, UUID personId, long ownerOrganisationId, NewConsent c) {
-        if (!actor.readsPersonalData() || actor.organisationId() != ownerOrganisationId) {
+    public Consent record(Actor actor, UUID personId, OrganisationId ownerOrganisationId, NewConsent c) {
+        if (!actor.readsPersonalData() || !actor.organisationId().equals(ownerOrganisationId)) {
             throw new AccessDeniedException("only the holding organisation records consent");
         }
         LocalDate validFrom = c.validFrom() == null ? LocalDate.now(clock) : c.validFrom();
-        Long from = c.fromOrganisationId() == null ? ownerOrganisationId : c.fromOrganisationId();
+        OrganisationId from = c.fromOrganisationId() == null ? ownerOrganisationId : c.fromOrganisationId();
         var v = new Validation().require("toOrganisationId", c.toOrganisationId()).require("purpose", c.purpose())
                 .require("givenHow", c.givenHow()).require("validTo", c.validTo());
         if (c.scope() == null || c.scope().isEmpty()) {
             v.reject("scope", "consent.scopeRequired");
         }
-        if (from != ownerOrganisationId) {
+        if (!from.equals(ownerOrganisationId)) {
             v.reject("fromOrganisationId", "consent.fromMustHoldRecord");
         }
         if (c.toOrganisationId() != null) {
@@ -106,7 +107,8 @@ public class ConsentService {
     public Consent withdraw(Actor actor, UUID consentId) {
         Consent c = consents.byId(consentId).orElseThrow(() -> new NotFoundException("consent"));
         if (!actor.readsPersonalData()
-                || (actor.organisationId() != c.fromOrganisationId() && actor.organisationId() != c.toOrganisationId())) {
+                || (!actor.organisationId().equals(c.fromOrganisationId())
+                        && !actor.organisationId().equals(c.toOrganisationId()))) {
             throw new AccessDeniedException("not a party to this consent");
         }
         if (!consents.withdraw(consentId, actor.userId())) {

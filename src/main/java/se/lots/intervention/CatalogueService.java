@@ -31,6 +31,7 @@ import se.lots.intervention.catalogue.ProviderVersion;
 import se.lots.intervention.catalogue.Providers;
 import se.lots.intervention.publiccatalogue.PublicCatalogue;
 import se.lots.organisation.Organisation;
+import se.lots.organisation.OrganisationId;
 import se.lots.organisation.OrganisationUnit;
 import se.lots.organisation.Organisations;
 import se.lots.organisation.PartyType;
@@ -158,15 +159,18 @@ public class CatalogueService {
             CatalogueAccess.requireMaintains(actor, null);
         }
         var v = new Validation();
-        Long organisationId = id(v, "organisationId", in.organisationId());
+        Long organisationNumber = id(v, "organisationId", in.organisationId());
         Long unitId = id(v, "unitId", in.unitId());
         String name = trim(in.name());
         PartyType partyType = null;
-        if (organisationId != null) {
-            Organisation o = organisations.byId(organisationId).orElse(null);
+        OrganisationId organisationId = null;
+        if (organisationNumber != null) {
+            Organisation o = organisationNumber > 0
+                    ? organisations.byId(new OrganisationId(organisationNumber)).orElse(null) : null;
             if (o == null) {
                 v.reject("organisationId", "validation.invalidValue");
             } else {
+                organisationId = o.id();
                 partyType = o.partyType();
                 String unitName = null;
                 if (unitId != null) {

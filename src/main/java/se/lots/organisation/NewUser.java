@@ -1,7 +1,7 @@
 package se.lots.organisation;
 
-public record NewUser(String username, String password, String displayName, Role role, Long organisationId,
-        Long unitId) {
+public record NewUser(String username, String password, String displayName, Role role,
+        OrganisationId organisationId, Long unitId) {
 
     @Override
     public String toString() {

@@ -1,4 +1,7 @@
 package se.lots.organisation;
 
-public record Organisation(long id, String name, PartyType partyType, String municipalityCode, String countyCode) {
+import se.lots.reference.MunicipalityCode;
+
+public record Organisation(OrganisationId id, String name, PartyType partyType, MunicipalityCode municipalityCode,
+        String countyCode) {
 }

@@ -8,6 +8,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.lots.reference.MunicipalityCode;
 import se.lots.reference.ReferenceData;
 import se.lots.shared.ConflictException;
 import se.lots.shared.InvalidInputException;
@@ -38,9 +39,9 @@ public class OrganisationService {
     public Organisation create(NewOrganisation o) {
         var v = new Validation().require("name", o.name()).require("partyType", o.partyType())
                 .maxLength("name", o.name(), 200);
-        String municipality = Organisations.blankToNull(o.municipalityCode());
+        MunicipalityCode municipality = v.value("municipalityCode", o.municipalityCode(), MunicipalityCode::parse);
         String county = Organisations.blankToNull(o.countyCode());
-        if (o.partyType() == PartyType.KOMMUN && municipality == null) {
+        if (o.partyType() == PartyType.KOMMUN && municipality == null && !v.hasErrors("municipalityCode")) {
             v.reject("municipalityCode", "organisation.municipalityRequired");
         }
         if (o.partyType() == PartyType.REGION && county == null) {
@@ -56,7 +57,7 @@ public class OrganisationService {
         if (organisations.nameTaken(o.name().trim())) {
             throw new ConflictException("organisation.duplicate", o.name().trim());
         }
-        long id = organisations.insert(o);
+        OrganisationId id = organisations.insert(o, municipality);
         if (o.units() != null) {
             o.units().stream().filter(u -> u != null && !u.isBlank()).distinct()
                     .forEach(u -> organisations.insertUnit(id, u));
@@ -65,7 +66,7 @@ public class OrganisationService {
     }
 
     @Transactional
-    public OrganisationUnit addUnit(long organisationId, String name) {
+    public OrganisationUnit addUnit(OrganisationId organisationId, String name) {
         new Validation().require("name", name).maxLength("name", name, 200).throwIfInvalid();
         organisations.byId(organisationId).orElseThrow(() -> new NotFoundException("organisation"));
         if (organisations.units(organisationId).stream().anyMatch(u -> u.name().equalsIgnoreCase(name.trim()))) {

@@ -1,4 +1,4 @@
 package se.lots.organisation;
 
-public record OrganisationUnit(long id, long organisationId, String name) {
+public record OrganisationUnit(long id, OrganisationId organisationId, String name) {
 }

@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import se.lots.reference.MunicipalityCode;
+
 @Repository
 public class Organisations {
 
@@ -21,14 +23,14 @@ public class Organisations {
         return jdbc.sql("SELECT " + COLUMNS + " FROM organisation ORDER BY name").query(Organisation.class).list();
     }
 
-    public Optional<Organisation> byId(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM organisation WHERE id = ?").param(id)
+    public Optional<Organisation> byId(OrganisationId id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM organisation WHERE id = ?").param(id.value())
                 .query(Organisation.class).optional();
     }
 
-    public List<OrganisationUnit> units(long organisationId) {
+    public List<OrganisationUnit> units(OrganisationId organisationId) {
         return jdbc.sql("SELECT id, organisation_id, name FROM organisation_unit WHERE organisation_id = ? ORDER BY name")
-                .param(organisationId).query(OrganisationUnit.class).list();
+                .param(organisationId.value()).query(OrganisationUnit.class).list();
     }
 
     public List<OrganisationUnit> allUnits() {
@@ -41,18 +43,18 @@ public class Organisations {
                 .query(Integer.class).single() > 0;
     }
 
-    long insert(NewOrganisation o) {
-        return jdbc.sql("""
+    OrganisationId insert(NewOrganisation o, MunicipalityCode municipality) {
+        return new OrganisationId(jdbc.sql("""
                 INSERT INTO organisation (name, party_type, municipality_code, county_code)
                 VALUES (?, ?, ?, ?) RETURNING id""")
-                .params(o.name().trim(), o.partyType().name(), blankToNull(o.municipalityCode()),
-                        blankToNull(o.countyCode()))
-                .query(Long.class).single();
+                .params(o.name().trim(), o.partyType().name(),
+                        municipality == null ? null : municipality.value(), blankToNull(o.countyCode()))
+                .query(Long.class).single());
     }
 
-    long insertUnit(long organisationId, String name) {
+    long insertUnit(OrganisationId organisationId, String name) {
         return jdbc.sql("INSERT INTO organisation_unit (organisation_id, name) VALUES (?, ?) RETURNING id")
-                .params(organisationId, name.trim()).query(Long.class).single();
+                .params(organisationId.value(), name.trim()).query(Long.class).single();
     }
 
     static String blankToNull(String s) {

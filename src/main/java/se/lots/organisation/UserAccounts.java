@@ -66,7 +66,8 @@ public class UserAccounts {
         return jdbc.sql("""
                 INSERT INTO user_account (username, display_name, password_hash, organisation_id, unit_id, role)
                 VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(user.username().trim(), user.displayName().trim(), passwordHash, user.organisationId(),
+                .params(user.username().trim(), user.displayName().trim(), passwordHash,
+                        user.organisationId().value(),
                         user.unitId(), user.role().name())
                 .query(Long.class).single();
     }

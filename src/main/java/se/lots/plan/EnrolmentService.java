@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import se.lots.audit.AccessBasis;
 import se.lots.audit.AuditAction;
 import se.lots.audit.AuditLog;
+import se.lots.organisation.OrganisationId;
 import se.lots.organisation.Organisations;
 import se.lots.organisation.Role;
 import se.lots.organisation.UserAccount;
@@ -24,6 +25,7 @@ import se.lots.plan.journey.Journey;
 import se.lots.security.Actor;
 import se.lots.shared.ConflictException;
 import se.lots.shared.InvalidInputException;
+import se.lots.shared.InvalidValueException;
 import se.lots.shared.NotFoundException;
 import se.lots.shared.Validation;
 import se.lots.shared.Versions;
@@ -178,7 +180,7 @@ public class EnrolmentService {
     public void setProgrammeActive(Actor actor, long programmeId, boolean active) {
         requireProgrammeManager(actor);
         Programme p = enrolments.programme(programmeId).orElseThrow(() -> new NotFoundException("programme"));
-        if (p.organisationId() != actor.organisationId()) {
+        if (!p.organisationId().equals(actor.organisationId())) {
             throw new AccessDeniedException("a programme is kept by its own organisation");
         }
         enrolments.setProgrammeActive(programmeId, actor.organisationId(), active);
@@ -197,10 +199,10 @@ public class EnrolmentService {
     public void setProgrammeFundedBy(Actor actor, long programmeId, String federationId) {
         requireProgrammeManager(actor);
         Programme p = enrolments.programme(programmeId).orElseThrow(() -> new NotFoundException("programme"));
-        if (p.organisationId() != actor.organisationId()) {
+        if (!p.organisationId().equals(actor.organisationId())) {
             throw new AccessDeniedException("a programme is kept by its own organisation");
         }
-        Long federation = null;
+        OrganisationId federation = null;
         if (federationId != null && !federationId.isBlank()) {
             String chosen = federationId.strip();
             federation = enrolments.federations().stream().filter(f -> String.valueOf(f.id()).equals(chosen))
@@ -232,20 +234,22 @@ public class EnrolmentService {
             if (programme == null || !programme.active()) {
                 v.reject("programmeId", "enrolment.unknownProgramme");
                 programme = null;
-            } else if (programme.organisationId() != actor.organisationId()) {
+            } else if (!programme.organisationId().equals(actor.organisationId())) {
                 v.reject("programmeId", "enrolment.otherOrganisationsProgramme");
             }
         }
         LocalDate started = v.date("startedOn", in.startedOn(), true, null);
-        Long referring = null;
+        OrganisationId referring = null;
         if (in.referringOrganisationId() != null && !in.referringOrganisationId().isBlank()) {
             try {
-                referring = Long.parseLong(in.referringOrganisationId().strip());
+                referring = new OrganisationId(Long.parseLong(in.referringOrganisationId().strip()));
                 if (organisations.byId(referring).isEmpty()) {
                     v.reject("referringOrganisationId", "consent.unknownOrganisation");
                 }
             } catch (NumberFormatException e) {
                 v.reject("referringOrganisationId", "validation.invalidValue");
+            } catch (InvalidValueException e) {
+                v.reject("referringOrganisationId", "consent.unknownOrganisation");
             }
         }
         Long contact = null;
@@ -253,7 +257,7 @@ public class EnrolmentService {
             try {
                 contact = Long.parseLong(in.contactUserId().strip());
                 if (users.byId(contact).filter(UserAccount::active)
-                        .filter(u -> u.organisationId() == actor.organisationId()).isEmpty()) {
+                        .filter(u -> u.organisationId().equals(actor.organisationId())).isEmpty()) {
                     v.reject("contactUserId", "step.unknownStaff");
                 }
             } catch (NumberFormatException e) {
@@ -278,7 +282,7 @@ public class EnrolmentService {
 
     private Enrolment ownOpen(Actor actor, UUID enrolmentId) {
         Enrolment e = enrolments.byId(enrolmentId).orElseThrow(() -> new NotFoundException("enrolment"));
-        if (e.organisationId() != actor.organisationId() || !actor.readsPersonalData()) {
+        if (!e.organisationId().equals(actor.organisationId()) || !actor.readsPersonalData()) {
             throw new AccessDeniedException("an enrolment is changed by the programme's organisation");
         }
         if (!e.open()) {

@@ -10,6 +10,7 @@ import se.lots.audit.AccessBasis;
 import se.lots.consent.Access;
 import se.lots.consent.AccessPolicy;
 import se.lots.consent.ConsentScope;
+import se.lots.organisation.OrganisationId;
 import se.lots.registry.RegistryService;
 import se.lots.security.Actor;
 
@@ -28,20 +29,21 @@ public class PlanAccess {
         SHARED, OWN
     }
 
-    public record View(UUID personId, long holderOrganisationId, long organisationId, Level level, AccessBasis basis) {
+    public record View(UUID personId, OrganisationId holderOrganisationId, OrganisationId organisationId, Level level,
+            AccessBasis basis) {
 
         public boolean shared() {
             return level == Level.SHARED;
         }
 
         /** A step, meeting or event of {@code owner} is shown when it is the actor's own or shared and not confidential. */
-        public boolean shows(long owner, boolean confidential) {
-            return owner == organisationId || (shared() && !confidential);
+        public boolean shows(OrganisationId owner, boolean confidential) {
+            return owner.equals(organisationId) || (shared() && !confidential);
         }
 
         /** A referral is shown to its sender and its receiver, and to whoever sees the shared plan. */
-        public boolean showsReferral(long from, long to) {
-            return shared() || from == organisationId || to == organisationId;
+        public boolean showsReferral(OrganisationId from, OrganisationId to) {
+            return shared() || from.equals(organisationId) || to.equals(organisationId);
         }
     }
 
@@ -60,7 +62,7 @@ public class PlanAccess {
         if (!actor.readsPersonalData()) {
             throw new AccessDeniedException("role does not read plans");
         }
-        long holder = registry.ownerOf(personId);
+        OrganisationId holder = registry.ownerOf(personId);
         Access access = accessPolicy.decide(actor, personId, holder, ConsentScope.PLAN);
         if (access.granted()) {
             return new View(personId, holder, actor.organisationId(), Level.SHARED, access.basis());
@@ -72,7 +74,7 @@ public class PlanAccess {
     }
 
     /** The organisation holding the young person's record. */
-    public long holderOf(UUID personId) {
+    public OrganisationId holderOf(UUID personId) {
         return registry.ownerOf(personId);
     }
 
@@ -85,7 +87,7 @@ public class PlanAccess {
         return view;
     }
 
-    private boolean involved(long organisationId, UUID personId) {
+    private boolean involved(OrganisationId organisationId, UUID personId) {
         return jdbc.sql("""
                 SELECT EXISTS (SELECT 1 FROM plan_step s JOIN plan p ON p.id = s.plan_id
                                 WHERE p.person_id = :person AND s.organisation_id = :org)
@@ -94,6 +96,6 @@ public class PlanAccess {
                                 WHERE m.person_id = :person AND o.organisation_id = :org)
                     OR EXISTS (SELECT 1 FROM referral WHERE person_id = :person
                                   AND (from_organisation_id = :org OR to_organisation_id = :org))""")
-                .param("person", personId).param("org", organisationId).query(Boolean.class).single();
+                .param("person", personId).param("org", organisationId.value()).query(Boolean.class).single();
     }
 }

@@ -241,7 +241,7 @@ public class PlanService {
         PlanStep step = plans.step(stepId).orElseThrow(() -> new NotFoundException("step"));
         Plan plan = plans.byId(step.planId()).orElseThrow();
         PlanAccess.View view = access.view(actor, plan.personId());
-        if (step.organisationId() != actor.organisationId()) {
+        if (!step.organisationId().equals(actor.organisationId())) {
             throw new AccessDeniedException("a step is edited by its own organisation");
         }
         var values = checked(input, plan, actor, stepId);
@@ -415,7 +415,7 @@ public class PlanService {
         try {
             long id = Long.parseLong(value.strip());
             var user = users.byId(id).filter(UserAccount::active).filter(u -> u.role().readsPersonalData())
-                    .filter(u -> sameAs == null || u.organisationId() == sameAs.organisationId());
+                    .filter(u -> sameAs == null || u.organisationId().equals(sameAs.organisationId()));
             if (user.isEmpty()) {
                 v.reject(field, "step.unknownStaff");
                 return null;

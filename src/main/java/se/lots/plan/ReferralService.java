@@ -19,6 +19,7 @@ import se.lots.consent.Consent;
 import se.lots.consent.ConsentScope;
 import se.lots.consent.ConsentService;
 import se.lots.organisation.Organisation;
+import se.lots.organisation.OrganisationId;
 import se.lots.organisation.OrganisationUnit;
 import se.lots.organisation.Organisations;
 import se.lots.plan.journey.Journey;
@@ -84,15 +85,15 @@ public class ReferralService {
                 .require("request", in.request()).maxLength("request", in.request(), TEXT_MAX)
                 .maxLength("intervention", in.intervention(), 200);
         Organisation to = null;
-        Long toId = number(v, "toOrganisationId", in.toOrganisationId(), true);
-        if (toId != null) {
-            to = organisations.byId(toId).orElse(null);
+        Long toNumber = number(v, "toOrganisationId", in.toOrganisationId(), true);
+        if (toNumber != null) {
+            to = toNumber > 0 ? organisations.byId(new OrganisationId(toNumber)).orElse(null) : null;
             if (to == null) {
                 v.reject("toOrganisationId", "validation.invalidValue");
             }
         }
         Long toUnit = number(v, "toUnitId", in.toUnitId(), false);
-        if (toUnit != null && toId != null && !unitOf(toId, toUnit)) {
+        if (toUnit != null && toNumber != null && (to == null || !unitOf(to.id(), toUnit))) {
             v.reject("toUnitId", "referral.unitNotOfOrganisation");
         }
         Long fromUnit = number(v, "fromUnitId", in.fromUnitId(), false);
@@ -100,7 +101,7 @@ public class ReferralService {
             v.reject("fromUnitId", "referral.unitNotOfOrganisation");
         }
         UUID consentId = null;
-        if (to != null && to.id() != actor.organisationId() && to.id() != view.holderOrganisationId()) {
+        if (to != null && !to.id().equals(actor.organisationId()) && !to.id().equals(view.holderOrganisationId())) {
             consentId = consentTo(personId, view.holderOrganisationId(), to.id());
             if (consentId == null) {
                 v.reject("toOrganisationId", "referral.consentMissing", to.name());
@@ -126,8 +127,8 @@ public class ReferralService {
     @Transactional
     public Referral move(Actor actor, UUID referralId, ReferralStatus to, String reason, Integer version) {
         Referral r = referrals.byId(referralId).orElseThrow(() -> new NotFoundException("referral"));
-        boolean sender = actor.organisationId() == r.fromOrganisationId();
-        boolean receiver = actor.organisationId() == r.toOrganisationId();
+        boolean sender = actor.organisationId().equals(r.fromOrganisationId());
+        boolean receiver = actor.organisationId().equals(r.toOrganisationId());
         if (!actor.readsPersonalData() || (!sender && !receiver)) {
             throw new AccessDeniedException("not a party to this referral");
         }
@@ -208,8 +209,8 @@ public class ReferralService {
         Referral r = referrals.byId(referralId).orElseThrow(() -> new NotFoundException("referral"));
         requireReader(actor);
         AccessBasis basis;
-        if (actor.organisationId() == r.toOrganisationId() && r.consentId() != null
-                && actor.organisationId() != r.fromOrganisationId()) {
+        if (actor.organisationId().equals(r.toOrganisationId()) && r.consentId() != null
+                && !actor.organisationId().equals(r.fromOrganisationId())) {
             basis = AccessBasis.consent(r.consentId(), "REMISS");
         } else {
             PlanAccess.View view = access.view(actor, r.personId());
@@ -252,15 +253,16 @@ public class ReferralService {
     }
 
     /** An active consent from the holder to the receiver covering the plan, any purpose; null when there is none. */
-    private UUID consentTo(UUID personId, long holder, long to) {
+    private UUID consentTo(UUID personId, OrganisationId holder, OrganisationId to) {
         LocalDate today = today();
         return consents.forPerson(personId).stream()
-                .filter(c -> c.fromOrganisationId() == holder && c.toOrganisationId() == to && c.activeOn(today)
+                .filter(c -> c.fromOrganisationId().equals(holder) && c.toOrganisationId().equals(to)
+                && c.activeOn(today)
                         && c.scope().contains(ConsentScope.PLAN))
                 .map(Consent::id).findFirst().orElse(null);
     }
 
-    private boolean unitOf(long organisationId, long unitId) {
+    private boolean unitOf(OrganisationId organisationId, long unitId) {
         return organisations.units(organisationId).stream().map(OrganisationUnit::id).anyMatch(id -> id == unitId);
     }
 

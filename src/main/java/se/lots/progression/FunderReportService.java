@@ -108,7 +108,7 @@ public class FunderReportService {
     static View view(Actor actor, Programme programme) {
         Role role = actor.role();
         if ((role == Role.PROGRAMME_LEAD || role == Role.CASE_WORKER)
-                && actor.organisationId() == programme.organisationId()) {
+                && actor.organisationId().equals(programme.organisationId())) {
             return View.EXACT;
         }
         if (role == Role.FEDERATION_OFFICER || role == Role.ANALYST) {
@@ -133,7 +133,7 @@ public class FunderReportService {
 
     public boolean editsGoals(Actor actor, long programmeId) {
         Programme p = programme(programmeId);
-        return actor.role() == Role.PROGRAMME_LEAD && actor.organisationId() == p.organisationId();
+        return actor.role() == Role.PROGRAMME_LEAD && actor.organisationId().equals(p.organisationId());
     }
 
     private Programme requireEdit(Actor actor, long programmeId) {
@@ -335,7 +335,7 @@ public class FunderReportService {
         // a förbund's officers follow up the programmes their förbund funds; the analysts every programme
         boolean own = actor.role() == Role.FEDERATION_OFFICER;
         List<Programme> shown = enrolments.allProgrammes().stream().filter(p -> {
-            if (own && (p.fundedBy() == null || p.fundedBy() != actor.organisationId())) {
+            if (own && !actor.organisationId().equals(p.fundedBy())) {
                 return false;
             }
             long[][] m = byProgramme.get(p.id());

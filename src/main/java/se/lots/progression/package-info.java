@@ -9,5 +9,5 @@
  * ({@code report.FollowUpUnitEvents}, in the writing transaction).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Progression and follow-up",
-        allowedDependencies = { "plan", "registry", "audit", "security", "organisation", "shared" })
+        allowedDependencies = { "plan", "registry", "audit", "security", "organisation", "reference", "shared" })
 package se.lots.progression;

@@ -1,4 +1,4 @@
 package se.lots.reference;
 
-public record Municipality(String code, String name, String shortName, String countyCode) {
+public record Municipality(MunicipalityCode code, String name, String shortName, String countyCode) {
 }

@@ -51,7 +51,8 @@ public class PostalAreas {
                 StandardCharsets.UTF_8))) {
             reader.lines().skip(1).map(line -> line.split(",", -1)).filter(f -> f.length >= 4)
                     .forEach(f -> result.put(f[0].strip(),
-                            new PostalArea(f[0].strip(), f[1].strip(), f[2].strip(), f[3].strip())));
+                            new PostalArea(f[0].strip(), f[1].strip(), new MunicipalityCode(f[2].strip()),
+                                    f[3].strip())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,12 +9,14 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import se.lots.shared.InvalidValueException;
+
 /** The 290 municipalities and 21 counties; they change rarely, so they are read once and kept. */
 @Service
 public class ReferenceData {
 
     private final JdbcClient jdbc;
-    private volatile Map<String, Municipality> municipalities;
+    private volatile Map<MunicipalityCode, Municipality> municipalities;
     private volatile Map<String, County> counties;
 
     ReferenceData(JdbcClient jdbc) {
@@ -29,15 +31,24 @@ public class ReferenceData {
         return List.copyOf(countyMap().values());
     }
 
+    public Optional<Municipality> municipality(MunicipalityCode code) {
+        return code == null ? Optional.empty() : Optional.ofNullable(municipalityMap().get(code));
+    }
+
+    /** The municipality of a code as text ("1214", " 1214 "); empty when the text is no municipality's code. */
     public Optional<Municipality> municipality(String code) {
-        return code == null ? Optional.empty() : Optional.ofNullable(municipalityMap().get(code.trim()));
+        try {
+            return municipality(MunicipalityCode.parse(code));
+        } catch (InvalidValueException e) {
+            return Optional.empty();
+        }
     }
 
     public Optional<County> county(String code) {
         return code == null ? Optional.empty() : Optional.ofNullable(countyMap().get(code.trim()));
     }
 
-    private Map<String, Municipality> municipalityMap() {
+    private Map<MunicipalityCode, Municipality> municipalityMap() {
         if (municipalities == null) {
             municipalities = jdbc.sql("SELECT code, name, short_name, county_code FROM municipality ORDER BY short_name")
                     .query(Municipality.class).stream()

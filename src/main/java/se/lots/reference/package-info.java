@@ -1,4 +1,4 @@
 /** Reference data: SCB's municipality and county codes. */
 @org.springframework.modulith.ApplicationModule(displayName = "Reference data",
-        allowedDependencies = {})
+        allowedDependencies = { "shared" })
 package se.lots.reference;

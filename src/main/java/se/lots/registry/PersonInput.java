@@ -17,7 +17,8 @@ public record PersonInput(Boolean anonymous, String personalIdentityNumber, Stri
     public static PersonInput of(YoungPerson p) {
         return new PersonInput(p.anonymous(), p.displayIdentity() == null || p.reserveIdentity() != null ? null
                 : p.displayIdentity(), p.birthDate() == null ? null : p.birthDate().toString(),
-                String.valueOf(p.birthYear()), p.firstName(), p.lastName(), p.gender().name(), p.municipalityCode(),
+                String.valueOf(p.birthYear()), p.firstName(), p.lastName(), p.gender().name(),
+                p.municipalityCode() == null ? null : p.municipalityCode().value(),
                 p.protectedIdentity(), p.address() == null ? new Address(null, null, null) : p.address(), p.phone(),
                 p.email(), p.preferredLanguage(), p.interpreterNeeded(),
                 p.guardian() == null ? new Guardian(null, null, null) : p.guardian(), p.version());

@@ -23,6 +23,8 @@ import se.lots.audit.AuditLog;
 import se.lots.consent.Access;
 import se.lots.consent.AccessPolicy;
 import se.lots.consent.ConsentScope;
+import se.lots.organisation.OrganisationId;
+import se.lots.reference.MunicipalityCode;
 import se.lots.reference.ReferenceData;
 import se.lots.registry.internal.YoungPersons;
 import se.lots.security.Actor;
@@ -171,7 +173,7 @@ public class RegistryService {
      */
     @Transactional
     public Optional<PersonRead> readIfAllowed(Actor actor, UUID id) {
-        long owner = persons.owner(id).orElseThrow(() -> new NotFoundException("person"));
+        OrganisationId owner = persons.owner(id).orElseThrow(() -> new NotFoundException("person"));
         Access access = accessPolicy.decide(actor, id, owner, ConsentScope.GRUNDUPPGIFTER);
         if (!access.granted()) {
             return Optional.empty();
@@ -194,7 +196,7 @@ public class RegistryService {
         var own = new ArrayList<UUID>();
         Set<UUID> shared = null;
         for (YoungPerson person : persons.byIds(new java.util.HashSet<>(ids))) {
-            if (person.ownerOrganisationId() == actor.organisationId()) {
+            if (person.ownerOrganisationId().equals(actor.organisationId())) {
                 own.add(person.id());
                 read.put(person.id(), new PersonRead(person, AccessBasis.OWN_ORGANISATION));
                 continue;
@@ -221,7 +223,7 @@ public class RegistryService {
     }
 
     @Transactional(readOnly = true)
-    public long ownerOf(UUID id) {
+    public OrganisationId ownerOf(UUID id) {
         return persons.owner(id).orElseThrow(() -> new NotFoundException("person"));
     }
 
@@ -231,14 +233,14 @@ public class RegistryService {
         }
     }
 
-    private YoungPerson validate(PersonInput in, YoungPerson existing, long organisationId) {
+    private YoungPerson validate(PersonInput in, YoungPerson existing, OrganisationId organisationId) {
         var v = new Validation();
         LocalDate today = LocalDate.now(clock);
         boolean anonymous = existing != null ? existing.anonymous() : in.isAnonymous();
         boolean protectedIdentity = in.isProtected();
         Gender gender = parseEnum(v, "gender", in.gender());
         v.require("municipalityCode", in.municipalityCode());
-        String municipality = trim(in.municipalityCode());
+        MunicipalityCode municipality = v.value("municipalityCode", in.municipalityCode(), MunicipalityCode::parse);
         if (municipality != null && reference.municipality(municipality).isEmpty()) {
             v.reject("municipalityCode", "person.unknownMunicipality", municipality);
         }
@@ -312,7 +314,7 @@ public class RegistryService {
     }
 
     private static void requireHolder(Actor actor, YoungPerson existing) {
-        if (!actor.readsPersonalData() || existing.ownerOrganisationId() != actor.organisationId()) {
+        if (!actor.readsPersonalData() || !existing.ownerOrganisationId().equals(actor.organisationId())) {
             throw new AccessDeniedException("only the holding organisation edits a record");
         }
     }

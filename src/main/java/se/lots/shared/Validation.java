@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** Collects field errors while a command is checked, then throws them all at once. */
 public final class Validation {
@@ -62,6 +63,16 @@ public final class Validation {
             return d;
         } catch (DateTimeParseException e) {
             reject(field, "validation.date");
+            return null;
+        }
+    }
+
+    /** The value {@code parse} makes of the text, or null and the value type's own error when it refuses it. */
+    public <T> T value(String field, String text, Function<String, T> parse) {
+        try {
+            return parse.apply(text);
+        } catch (InvalidValueException e) {
+            reject(field, e.messageKey(), e.arguments());
             return null;
         }
     }

@@ -52,6 +52,7 @@ import se.lots.consent.GivenHow;
 import se.lots.consent.NewConsent;
 import se.lots.organisation.NewOrganisation;
 import se.lots.organisation.NewUser;
+import se.lots.organisation.OrganisationId;
 import se.lots.organisation.OrganisationService;
 import se.lots.organisation.PartyType;
 import se.lots.organisation.Role;
@@ -98,7 +99,7 @@ class AuthorizationMatrixIntegrationTest {
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, HttpClient> browsers = new HashMap<>();
-    private final Map<Org, Long> organisationIds = new EnumMap<>(Org.class);
+    private final Map<Org, OrganisationId> organisationIds = new EnumMap<>(Org.class);
     private final Map<Org, Map<Role, String>> usernames = new EnumMap<>(Org.class);
     private final Map<ConsentState, FixturePerson> matrixPersons = new EnumMap<>(ConsentState.class);
     private String token;
@@ -307,9 +308,10 @@ class AuthorizationMatrixIntegrationTest {
                 Response r = api(username, "POST", "/api/v1/persons/" + person.id() + "/consents", body);
                 assertStatus(r, expected.status());
                 if (expected.status() == 201) {
-                    assertThat(r.json().get("fromOrganisationId").asLong()).isEqualTo(organisationIds.get(Org.OWNER));
+                    assertThat(r.json().get("fromOrganisationId").asLong())
+                            .isEqualTo(organisationIds.get(Org.OWNER).value());
                     assertThat(r.json().get("toOrganisationId").asLong())
-                            .isEqualTo(organisationIds.get(Org.UNRELATED));
+                            .isEqualTo(organisationIds.get(Org.UNRELATED).value());
                     assertThat(consentCount(person.id())).isEqualTo(consentsBefore + 1);
                     assertThat(auditRows(mark, username, person.id(), "CREATE"))
                             .containsExactly(new AuditRow("CREATE", "EGEN_ORGANISATION", null));
@@ -538,8 +540,9 @@ class AuthorizationMatrixIntegrationTest {
         // ~600 Basic-auth requests each verify the password: a cheap bcrypt cost for these users keeps the run short
         String passwordHash = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(PASSWORD);
         for (Org org : Org.values()) {
-            long id = organisations.create(new NewOrganisation("Matriskommun " + org.name().toLowerCase(Locale.ROOT)
-                    + " " + token, PartyType.KOMMUN, org == Org.OTHER ? "1280" : "1214", null, List.of())).id();
+            OrganisationId id = organisations.create(new NewOrganisation("Matriskommun "
+                    + org.name().toLowerCase(Locale.ROOT) + " " + token, PartyType.KOMMUN,
+                    org == Org.OTHER ? "1280" : "1214", null, List.of())).id();
             organisationIds.put(org, id);
             var users = new EnumMap<Role, String>(Role.class);
             for (Role role : Role.values()) {

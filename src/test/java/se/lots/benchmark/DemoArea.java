@@ -33,18 +33,18 @@ final class DemoArea {
         List<Organisation> existing = organisations.organisations();
         Organisation demoKommun = existing.stream().filter(o -> o.name().equals(DEMO_KOMMUN)).findFirst()
                 .orElseThrow(() -> new IllegalStateException(DEMO_KOMMUN + " is missing: start with LOTS_DEMO=true"));
-        holders.add(new Holder(demoKommun.id(), 0.80, SKANE));
+        holders.add(new Holder(demoKommun.id().value(), 0.80, SKANE));
         for (String code : NEIGHBOURS) {
             String name = jdbc.sql("SELECT name FROM municipality WHERE code = ?").param(code).query(String.class)
                     .single();
             Organisation kommun = existing.stream().filter(o -> o.name().equals(name)).findFirst()
                     .orElseGet(() -> organisations.create(new NewOrganisation(name, PartyType.KOMMUN, code, "12",
                             List.of())));
-            holders.add(new Holder(kommun.id(), 0.02, List.of(code)));
+            holders.add(new Holder(kommun.id().value(), 0.02, List.of(code)));
         }
         for (Organisation o : existing) {
             if (o.partyType() != PartyType.KOMMUN) {
-                holders.add(new Holder(o.id(), 0.01, SKANE));
+                holders.add(new Holder(o.id().value(), 0.01, SKANE));
             }
         }
         return holders;

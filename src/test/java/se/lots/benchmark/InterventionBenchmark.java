@@ -35,6 +35,7 @@ import se.lots.intervention.catalogue.InterventionQuery;
 import se.lots.intervention.coverage.CoverageFilter;
 import se.lots.intervention.coverage.CoverageService;
 import se.lots.organisation.PartyType;
+import se.lots.reference.MunicipalityCode;
 import se.lots.security.Actor;
 import se.lots.security.CurrentActor;
 
@@ -174,7 +175,8 @@ public final class InterventionBenchmark {
             PartyType party = PartyType.values()[random.nextInt(PartyType.values().length)];
             boolean measure = i >= 10;
             time(measure ? none : null, () -> coverage.matrix(CoverageFilter.all()));
-            time(measure ? byArea : null, () -> coverage.matrix(new CoverageFilter(area, null, null)));
+            time(measure ? byArea : null, () -> coverage.matrix(new CoverageFilter(new MunicipalityCode(area), null,
+                    null)));
             time(measure ? byParty : null, () -> coverage.matrix(new CoverageFilter(null, party, null)));
         }
         var mapPage = new Latencies();

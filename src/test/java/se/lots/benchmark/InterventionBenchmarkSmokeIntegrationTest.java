@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import se.lots.IntegrationTest;
 import se.lots.intervention.coverage.CoverageFilter;
 import se.lots.intervention.coverage.CoverageService;
+import se.lots.reference.MunicipalityCode;
 import se.lots.security.CurrentActor;
 
 /** The intervention benchmark's generator at smoke size: the rows asked for, valid links, the same seed twice alike. */
@@ -58,6 +59,6 @@ class InterventionBenchmarkSmokeIntegrationTest {
                 .query(Long.class).single();
         assertThat(older).isBetween(1L, 30L);
         assertThat(kinds).isEqualTo(5);
-        assertThat(coverage.matrix(new CoverageFilter("1214", null, null)).max()).isPositive();
+        assertThat(coverage.matrix(new CoverageFilter(new MunicipalityCode("1214"), null, null)).max()).isPositive();
     }
 }

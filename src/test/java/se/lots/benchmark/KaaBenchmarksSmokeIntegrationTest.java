@@ -50,10 +50,11 @@ class KaaBenchmarksSmokeIntegrationTest {
     void aGeneratedRegistersWorklistFiguresAgreeWithItsStatusHistoryAndContactLog() {
         var coordinator = fixture.newMunicipality();
         new PersonGenerator(dataSource, 77, LocalDate.now()).aged(16, 19).generate(400,
-                List.of(new PersonGenerator.Holder(coordinator.organisationId(), 1.0, List.of("1260"))), List.of());
+                List.of(new PersonGenerator.Holder(coordinator.organisationId().value(), 1.0, List.of("1260"))),
+                List.of());
 
-        var generated = new KaaRegisterGenerator(owner).generate(coordinator.organisationId(), 300, LocalDate.now(),
-                0.5);
+        var generated = new KaaRegisterGenerator(owner).generate(coordinator.organisationId().value(), 300,
+                LocalDate.now(), 0.5);
 
         assertThat(generated.episodes()).isEqualTo(300);
         assertThat(generated.statuses()).isBetween(300, 900);
@@ -71,15 +72,16 @@ class KaaBenchmarksSmokeIntegrationTest {
                  WHERE e.organisation_id = ? AND e.exited_on IS NULL
                    AND (e.current_status IS DISTINCT FROM s.status OR e.current_review_on IS DISTINCT FROM s.review_on
                         OR e.attempts <> a.n OR e.reached <> a.reached OR e.last_attempt_on IS DISTINCT FROM a.last)""")
-                .param(coordinator.organisationId()).query(Long.class).single()).isZero();
+                .param(coordinator.organisationId().value()).query(Long.class).single()).isZero();
     }
 
     @Test
     void aListBuiltFromTheRegistryImportsEveryRowAndTheSameListAgainChangesNothing() {
         var coordinator = fixture.newMunicipality();
         new PersonGenerator(dataSource, 78, LocalDate.now()).aged(16, 19).generate(330,
-                List.of(new PersonGenerator.Holder(coordinator.organisationId(), 1.0, List.of("1260"))), List.of());
-        var list = KaaListFile.build(jdbc, coordinator.organisationId(), "1260", 300, List.of(), 79);
+                List.of(new PersonGenerator.Holder(coordinator.organisationId().value(), 1.0, List.of("1260"))),
+                List.of());
+        var list = KaaListFile.build(jdbc, coordinator.organisationId().value(), "1260", 300, List.of(), 79);
 
         var preview = imports.upload(coordinator, "lista.csv", list.content(), SV);
 
@@ -96,7 +98,8 @@ class KaaBenchmarksSmokeIntegrationTest {
     void theImportBenchmarksFloorWritesTheRowsOfAFirstImportAndLeavesNothingBehind() throws Exception {
         var coordinator = fixture.newMunicipality();
         new PersonGenerator(dataSource, 82, LocalDate.now()).aged(16, 19).generate(120,
-                List.of(new PersonGenerator.Holder(coordinator.organisationId(), 1.0, List.of("1260"))), List.of());
+                List.of(new PersonGenerator.Holder(coordinator.organisationId().value(), 1.0, List.of("1260"))),
+                List.of());
 
         var floor = KaaImportBenchmark.floor(owner, coordinator, 100, "kaa_status", "kaa_episode", "audit_entry");
         var copies = KaaImportBenchmark.floor(owner, coordinator, 100, "kaa_bench_status", "kaa_bench_episode",
@@ -107,7 +110,7 @@ class KaaBenchmarksSmokeIntegrationTest {
         assertThat(copies.rowsWritten()).isEqualTo(400);
         assertThat(floor.total()).isPositive();
         // rolled back, the copies dropped: the register and the audit log are as before
-        long org = coordinator.organisationId();
+        long org = coordinator.organisationId().value();
         assertThat(jdbc.sql("SELECT count(*) FROM kaa_status WHERE organisation_id = ?").param(org)
                 .query(Long.class).single()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM kaa_episode WHERE organisation_id = ?").param(org)
@@ -121,8 +124,9 @@ class KaaBenchmarksSmokeIntegrationTest {
     void aListOfAHundredThousandRowsWithThreeBrokenOnesNamesExactlyThoseAndSavesNothing() {
         var coordinator = fixture.newMunicipality();
         new PersonGenerator(dataSource, 80, LocalDate.now()).aged(16, 19).generate(102_000,
-                List.of(new PersonGenerator.Holder(coordinator.organisationId(), 1.0, List.of("1260"))), List.of());
-        var built = KaaListFile.build(jdbc, coordinator.organisationId(), "1260", 100_000, List.of(), 81);
+                List.of(new PersonGenerator.Holder(coordinator.organisationId().value(), 1.0, List.of("1260"))),
+                List.of());
+        var built = KaaListFile.build(jdbc, coordinator.organisationId().value(), "1260", 100_000, List.of(), 81);
         var lines = new java.util.ArrayList<>(List.of(new String(built.content(), java.nio.charset.StandardCharsets.UTF_8)
                 .split("\n")));
         String good = fixture.kaaAgeNumber();
@@ -142,8 +146,8 @@ class KaaBenchmarksSmokeIntegrationTest {
                 "100001 personnummer: Samma personnummer som på rad 4.");
         assertThat(preview.canConfirm()).isFalse();
         assertThat(jdbc.sql("SELECT count(*) FROM kaa_episode WHERE organisation_id = ?")
-                .param(coordinator.organisationId()).query(Long.class).single()).as("nothing saved").isZero();
+                .param(coordinator.organisationId().value()).query(Long.class).single()).as("nothing saved").isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM kaa_status WHERE organisation_id = ?")
-                .param(coordinator.organisationId()).query(Long.class).single()).isZero();
+                .param(coordinator.organisationId().value()).query(Long.class).single()).isZero();
     }
 }

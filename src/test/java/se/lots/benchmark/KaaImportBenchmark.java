@@ -80,11 +80,12 @@ public final class KaaImportBenchmark {
         // a twentieth more than the list needs: the generator gives one in a hundred a protected identity, and the
         // list (like a school's) has no address for them, so they are left out of it
         new PersonGenerator(appDataSource, seed + 1, today).aged(16, 19).generate(rows + rows / 20,
-                List.of(new PersonGenerator.Holder(coordinator.organisationId(), 1.0, List.of(MUNICIPALITY))),
+                List.of(new PersonGenerator.Holder(coordinator.organisationId().value(), 1.0, List.of(MUNICIPALITY))),
                 List.of());
         PersonGenerator.vacuumAnalyze(owner);
         sql.sql("CHECKPOINT").update();
-        var list = KaaListFile.build(sql, coordinator.organisationId(), MUNICIPALITY, rows, unusedKaaAgeNumbers(sql),
+        var list = KaaListFile.build(sql, coordinator.organisationId().value(), MUNICIPALITY, rows,
+                unusedKaaAgeNumbers(sql),
                 seed);
 
         line("# KAA list import benchmark, %,d rows", rows);
@@ -119,9 +120,9 @@ public final class KaaImportBenchmark {
         }
         Timing first = importOnce("first import", imports, coordinator, list.content());
         long episodes = sql.sql("SELECT count(*) FROM kaa_episode WHERE organisation_id = ? AND exited_on IS NULL")
-                .param(coordinator.organisationId()).query(Long.class).single();
+                .param(coordinator.organisationId().value()).query(Long.class).single();
         long audited = sql.sql("SELECT count(*) FROM audit_entry WHERE organisation_id = ? AND detail LIKE 'KAA-import%'")
-                .param(coordinator.organisationId()).query(Long.class).single();
+                .param(coordinator.organisationId().value()).query(Long.class).single();
         Timing second = importOnce("same file again", imports, coordinator, list.content());
         if (!second.result().changesNothing() || episodes != rows) {
             throw new IllegalStateException("the import did not do what it should: " + episodes + " episodes");

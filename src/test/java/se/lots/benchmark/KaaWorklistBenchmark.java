@@ -72,7 +72,8 @@ public final class KaaWorklistBenchmark {
         var generated = new PersonGenerator(appDataSource, seed, today).generate(persons,
                 DemoArea.holders(app.getBean(OrganisationService.class), sql),
                 PersonGenerator.youngTestNumbers(today, seed));
-        var register = new KaaRegisterGenerator(app.getBean("ownerDataSource", DataSource.class)).generate(actor.organisationId(), kaaEpisodes, today, 0.1214);
+        var register = new KaaRegisterGenerator(app.getBean("ownerDataSource", DataSource.class))
+                .generate(actor.organisationId().value(), kaaEpisodes, today, 0.1214);
         PersonGenerator.vacuumAnalyze(app.getBean("ownerDataSource", DataSource.class));
         // as autovacuum would leave the register's tables after the generator's inserts and summary updates
         sql.sql("VACUUM (ANALYZE) kaa_episode").update();
@@ -80,7 +81,7 @@ public final class KaaWorklistBenchmark {
         sql.sql("VACUUM (ANALYZE) contact_attempt").update();
         sql.sql("CHECKPOINT").update();
         long open = sql.sql("SELECT count(*) FROM kaa_episode WHERE organisation_id = ? AND exited_on IS NULL")
-                .param(actor.organisationId()).query(Long.class).single();
+                .param(actor.organisationId().value()).query(Long.class).single();
         line("Machine: %d cores, JDK %s, fsync=%s. young_person: %,d rows (%,d generated in %.1f s). %s's KAA register: "
                 + "%,d open episodes (%,d generated), %,d statuses and %,d contact attempts generated.",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),

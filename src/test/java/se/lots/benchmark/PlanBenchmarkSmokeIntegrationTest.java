@@ -34,7 +34,7 @@ class PlanBenchmarkSmokeIntegrationTest {
     void generatesThePlansStepsAndEventsAskedFor() {
         Actor coach = actors.byUsername("coach");
         Actor kaa = actors.byUsername("kaa");
-        var generated = new PlanDataGenerator(owner).generate(coach.organisationId(), coach.userId(),
+        var generated = new PlanDataGenerator(owner).generate(coach.organisationId().value(), coach.userId(),
                 List.of(coach.userId(), kaa.userId()), 20, 400, 1_000);
 
         assertThat(generated.plans()).isEqualTo(20);

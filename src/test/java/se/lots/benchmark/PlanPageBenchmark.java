@@ -71,7 +71,8 @@ public final class PlanPageBenchmark {
         List<String> usernames = caseWorkers(sql, coach);
         List<Long> ids = sql.sql("SELECT id FROM user_account WHERE username LIKE 'plan-bench-%' ORDER BY username")
                 .query(Long.class).list();
-        var generated = new PlanDataGenerator(owner).generate(coach.organisationId(), coach.userId(), ids, plans,
+        var generated = new PlanDataGenerator(owner).generate(coach.organisationId().value(), coach.userId(), ids,
+                plans,
                 steps, events);
         sql.sql("CHECKPOINT").update();
         List<UUID> planned = sql.sql("SELECT person_id FROM plan WHERE goal LIKE 'Mål %'").query(UUID.class).list();

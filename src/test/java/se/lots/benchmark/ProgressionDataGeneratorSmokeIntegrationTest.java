@@ -40,7 +40,8 @@ class ProgressionDataGeneratorSmokeIntegrationTest {
     void generatesEnrolmentsWithRegistrationsAndTheReportMatchesTheAggregate() {
         Actor lead = actors.byUsername("insatsledare");
         long programme = enrolments.saveProgramme(lead, "Benchmark smoke");
-        var g = new ProgressionDataGenerator(owner).generate(programme, lead.organisationId(), lead.userId(), 60);
+        var g = new ProgressionDataGenerator(owner).generate(programme, lead.organisationId().value(), lead.userId(),
+                60);
         reports.addGoal(lead, programme, new GoalInput("DISCHARGED_WITH_PLAN", null, null, null, "80"));
         reports.addGoal(lead, programme, new GoalInput("PLAN_WITHIN_MONTHS", "20", "29", "6", "80"));
         reports.addGoal(lead, programme, new GoalInput("CONTACTS_PER_WEEK", null, null, null, "1"));
@@ -75,7 +76,7 @@ class ProgressionDataGeneratorSmokeIntegrationTest {
     void theGoalsMatchTheirRulesWrittenByHandOverTheSourceTables() {
         Actor lead = actors.byUsername("insatsledare");
         long programme = enrolments.saveProgramme(lead, "Benchmark goals");
-        new ProgressionDataGenerator(owner).generate(programme, lead.organisationId(), lead.userId(), 300);
+        new ProgressionDataGenerator(owner).generate(programme, lead.organisationId().value(), lead.userId(), 300);
         reports.addGoal(lead, programme, new GoalInput("DISCHARGED_WITH_PLAN", null, null, null, "80"));
         reports.addGoal(lead, programme, new GoalInput("PLAN_WITHIN_MONTHS", "20", "29", "6", "80"));
         reports.addGoal(lead, programme, new GoalInput("CONTACTS_PER_WEEK", null, null, null, "1"));
@@ -120,7 +121,7 @@ class ProgressionDataGeneratorSmokeIntegrationTest {
                              AND j.occurred_on BETWEEN f.s AND f.e WHERE f.active)
                       FROM f""")
                     .param("programme", programme).param("from", period.from()).param("to", period.to())
-                    .param("organisation", lead.organisationId())
+                    .param("organisation", lead.organisationId().value())
                     .query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9) }).single();
             // not a degenerate cohort: some with a plan and some without in each goal

@@ -66,7 +66,8 @@ public final class ProgressionReportBenchmark {
         PersonGenerator.vacuumAnalyze(owner);
         Actor lead = app.getBean(CurrentActor.class).byUsername("insatsledare");
         long programme = app.getBean(EnrolmentService.class).saveProgramme(lead, "Benchmark " + System.nanoTime());
-        var generated = new ProgressionDataGenerator(owner).generate(programme, lead.organisationId(), lead.userId(),
+        var generated = new ProgressionDataGenerator(owner).generate(programme, lead.organisationId().value(),
+                lead.userId(),
                 persons);
         FunderReportService reports = app.getBean(FunderReportService.class);
         reports.addGoal(lead, programme, new GoalInput("DISCHARGED_WITH_PLAN", null, null, null, "80"));
@@ -175,7 +176,7 @@ public final class ProgressionReportBenchmark {
         if (Boolean.getBoolean("lots.bench.explain")) {
             for (boolean tables : new boolean[] { true, false }) {
                 out.append(String.format("%n```%n%s%n```%n", se.lots.progression.report.FunderReportExplain.explain(app,
-                        programme, lead.organisationId(), period.from(), period.to(), tables)));
+                        programme, lead.organisationId().value(), period.from(), period.to(), tables)));
             }
             String plan = inTransaction.execute(t -> {
                 appSql.sql("SET LOCAL work_mem = '64MB'").update();

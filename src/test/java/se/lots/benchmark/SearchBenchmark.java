@@ -84,7 +84,7 @@ public final class SearchBenchmark {
         line("young_person: %,d rows, %,d held by %s (the searching user's organisation); table + indexes %s.",
                 sql.sql("SELECT count(*) FROM young_person").query(Long.class).single(),
                 sql.sql("SELECT count(*) FROM young_person WHERE owner_organisation_id = ?")
-                        .param(actor.organisationId()).query(Long.class).single(),
+                        .param(actor.organisationId().value()).query(Long.class).single(),
                 actor.organisationName(),
                 sql.sql("SELECT pg_size_pretty(pg_total_relation_size('young_person'))").query(String.class)
                         .single());
@@ -108,10 +108,10 @@ public final class SearchBenchmark {
         PersonSearch personSearch = app.getBean(PersonSearch.class);
         Set<UUID> shared = app.getBean(AccessPolicy.class).sharedWith(actor, ConsentScope.GRUNDUPPGIFTER);
         var plain = new PlainSearch(appDataSource);
-        var queries = new SearchQueries(generated.persons(), actor.organisationId(), seed + 1);
+        var queries = new SearchQueries(generated.persons(), actor.organisationId().value(), seed + 1);
         for (Query q : queries.mix(warmup)) {
             personSearch.search(actor, q.text(), 0);
-            plain.search(q.text(), actor.organisationId(), shared);
+            plain.search(q.text(), actor.organisationId().value(), shared);
         }
 
         Map<Kind, Latencies> service = new EnumMap<>(Kind.class);
@@ -124,7 +124,7 @@ public final class SearchBenchmark {
             long t0 = System.nanoTime();
             SearchResult result = personSearch.search(actor, q.text(), 0);
             long t1 = System.nanoTime();
-            List<UUID> ids = plain.search(q.text(), actor.organisationId(), shared);
+            List<UUID> ids = plain.search(q.text(), actor.organisationId().value(), shared);
             long t2 = System.nanoTime();
             service.computeIfAbsent(q.kind(), k -> new Latencies()).add(t1 - t0, result.persons().size());
             statements.computeIfAbsent(q.kind(), k -> new Latencies()).add(t2 - t1, ids.size());
@@ -193,8 +193,10 @@ public final class SearchBenchmark {
                     .ifPresent(t -> {
                         line("### %s: '%s' (%d hits)", kind.description, t.query().text(), t.hits());
                         line("");
-                        var search = PlainSearch.hitsStatement(t.query().text(), actor.organisationId(), shared);
-                        var ordered = PlainSearch.orderedStatement(t.query().text(), actor.organisationId(), shared);
+                        var search = PlainSearch.hitsStatement(t.query().text(), actor.organisationId().value(),
+                                shared);
+                        var ordered = PlainSearch.orderedStatement(t.query().text(), actor.organisationId().value(),
+                                shared);
                         line("```");
                         line("-- search, custom plan (planned for these values):");
                         plain.explain(search).forEach(this::line);

@@ -76,10 +76,10 @@ class SearchBenchmarkSmokeIntegrationTest {
         // the numbers tests may use, each once per run; the rest of the persons get reserve identities
         List<String> numbers = Stream.generate(TestNumbers::next).limit(300).toList();
         generated = new PersonGenerator(dataSource, 4711, LocalDate.now()).generate(PERSONS,
-                List.of(new Holder(mine.id(), 0.8, List.of("2584", "2580")), new Holder(other.id(), 0.2,
+                List.of(new Holder(mine.id().value(), 0.8, List.of("2584", "2580")), new Holder(other.id().value(), 0.2,
                         List.of("2580"))), numbers);
         PersonGenerator.vacuumAnalyze(ownerDataSource);
-        queries = new SearchQueries(generated.persons(), mine.id(), 4712);
+        queries = new SearchQueries(generated.persons(), mine.id().value(), 4712);
     }
 
     @Test
@@ -97,7 +97,7 @@ class SearchBenchmarkSmokeIntegrationTest {
         for (Kind kind : List.of(Kind.PERSONNUMMER_12, Kind.PERSONNUMMER_10, Kind.RESERVE_IDENTITY)) {
             for (Query q : queries.of(kind, SEARCHES_PER_KIND)) {
                 List<PersonSummary> found = search(q).persons();
-                if (q.target().ownerOrganisationId() == mine.id()) {
+                if (q.target().ownerOrganisationId() == mine.id().value()) {
                     assertThat(found).as(q.text()).extracting(PersonSummary::id).containsExactly(q.target().id());
                 } else {
                     assertThat(found).as(q.text()).isEmpty();
@@ -131,7 +131,7 @@ class SearchBenchmarkSmokeIntegrationTest {
     void theBenchmarksCopyOfTheSearchStatementsFindsWhatTheServiceFinds() {
         var plain = new PlainSearch(dataSource);
         for (Query q : queries.mix(SEARCHES_PER_KIND * Kind.values().length)) {
-            assertThat(plain.search(q.text(), mine.id(), Set.of())).as(q.text())
+            assertThat(plain.search(q.text(), mine.id().value(), Set.of())).as(q.text())
                     .containsExactlyElementsOf(search(q).persons().stream().map(PersonSummary::id).toList());
         }
     }
@@ -139,7 +139,8 @@ class SearchBenchmarkSmokeIntegrationTest {
     @Test
     void aNamePartWithÅÄÖInCapitalsFindsThePerson() {
         GeneratedPerson person = generated.persons().stream()
-                .filter(p -> p.ownerOrganisationId() == mine.id() && p.lastName().matches("[ÅÄÖ][a-zåäö]+"))
+                .filter(p -> p.ownerOrganisationId() == mine.id().value()
+                        && p.lastName().matches("[ÅÄÖ][a-zåäö]+"))
                 .findFirst().orElseThrow();
 
         assertThat(personSearch.search(actor, person.lastName(), 0).total()).as(person.lastName()).isPositive();

@@ -106,7 +106,7 @@ class KaaBrowserTest {
         browser.type("phone", "042-45 85 00");
         browser.clickAndWait("#sender-form button[type=submit]");
         browser.open("/kaa");
-        String hugoEpisode = episodeOf(coordinator.organisationId(), hugo);
+        String hugoEpisode = episodeOf(coordinator.organisationId().value(), hugo);
         browser.find("#choose-" + hugoEpisode).click();
         browser.clickAndWait("#write-letters");
         browser.clickAndWait("#compose button[type=submit]");

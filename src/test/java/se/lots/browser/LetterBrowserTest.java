@@ -88,8 +88,8 @@ class LetterBrowserTest {
         browser.clickAndWait("#write-letters");
         assertThat(browser.path()).as("nobody chosen: back to the worklist").isEqualTo("/kaa");
         assertThat(browser.text(".notice")).isEqualTo("Markera minst en person i arbetslistan.");
-        browser.find("#choose-" + episodeOf(coordinator.organisationId(), alva)).click();
-        browser.find("#choose-" + episodeOf(coordinator.organisationId(), tove)).click();
+        browser.find("#choose-" + episodeOf(coordinator.organisationId().value(), alva)).click();
+        browser.find("#choose-" + episodeOf(coordinator.organisationId().value(), tove)).click();
         browser.clickAndWait("#write-letters");
         assertThat(browser.path()).isEqualTo("/kaa/letters/new");
         assertThat(browser.source()).contains("2 personer är markerade.");

@@ -77,24 +77,24 @@ class KaaImportIntegrationTest {
         assertThat(count("""
                 SELECT count(*) FROM kaa_episode e JOIN young_person y ON y.id = e.person_id
                  WHERE e.organisation_id = ? AND e.exited_on IS NULL AND y.personal_identity_number IN (?, ?)""",
-                kaa.organisationId(), a, b)).isEqualTo(2);
+                kaa.organisationId().value(), a, b)).isEqualTo(2);
         assertThat(count("SELECT count(*) FROM kaa_status WHERE organisation_id = ? AND status = 'OKAND'",
-                kaa.organisationId())).isEqualTo(2);
+                kaa.organisationId().value())).isEqualTo(2);
         assertThat(jdbc.sql("SELECT state FROM kaa_import WHERE id = ?").param(preview.importId())
                 .query(String.class).single()).isEqualTo("CONFIRMED");
         assertThat(jdbc.sql("SELECT content FROM kaa_import WHERE id = ?").param(preview.importId())
                 .query(byte[].class).optional()).as("the file is not kept after confirmation").isEmpty();
         int auditRows = count("SELECT count(*) FROM audit_entry WHERE detail = 'KAA-import: lista.csv'"
-                + " AND organisation_id = ?", kaa.organisationId());
+                + " AND organisation_id = ?", kaa.organisationId().value());
         assertThat(auditRows).as("persons created and episodes written are audited").isEqualTo(4);
 
         var again = imports.upload(kaa, "lista.csv", file, SV);
         assertThat(again.changesNothing()).isTrue();
         assertThat(again.unchanged()).isEqualTo(2);
         imports.confirm(kaa, again.importId(), again.digest(), Map.of(), SV);
-        assertThat(count("SELECT count(*) FROM kaa_episode WHERE organisation_id = ?", kaa.organisationId()))
+        assertThat(count("SELECT count(*) FROM kaa_episode WHERE organisation_id = ?", kaa.organisationId().value()))
                 .isEqualTo(2);
-        assertThat(count("SELECT count(*) FROM kaa_status WHERE organisation_id = ?", kaa.organisationId()))
+        assertThat(count("SELECT count(*) FROM kaa_status WHERE organisation_id = ?", kaa.organisationId().value()))
                 .isEqualTo(2);
     }
 
@@ -167,7 +167,8 @@ class KaaImportIntegrationTest {
         assertThatThrownBy(() -> imports.confirm(kaa, preview.importId(), preview.digest(), Map.of(), SV))
                 .isInstanceOf(InvalidInputException.class);
         assertThat(count("SELECT count(*) FROM young_person WHERE personal_identity_number = ?", good)).isZero();
-        assertThat(count("SELECT count(*) FROM kaa_episode WHERE organisation_id = ?", kaa.organisationId())).isZero();
+        assertThat(count("SELECT count(*) FROM kaa_episode WHERE organisation_id = ?",
+                kaa.organisationId().value())).isZero();
     }
 
     @Test
@@ -232,7 +233,7 @@ class KaaImportIntegrationTest {
 
         assertThatThrownBy(() -> imports.confirm(kaa, second.importId(), second.digest(), Map.of(), SV))
                 .isInstanceOf(ConflictException.class);
-        assertThat(count("SELECT count(*) FROM kaa_episode WHERE organisation_id = ?", kaa.organisationId()))
+        assertThat(count("SELECT count(*) FROM kaa_episode WHERE organisation_id = ?", kaa.organisationId().value()))
                 .isEqualTo(1);
     }
 
@@ -352,12 +353,12 @@ class KaaImportIntegrationTest {
         imports.confirm(kaa, first.importId(), first.digest(), Map.of(), SV);
         var second = imports.upload(kaa, "andra.csv", csv(row(pin, "Ola", "Visasson", "studiebevis")), SV);
         int before = count("SELECT count(*) FROM audit_entry WHERE organisation_id = ? AND action = 'READ'"
-                + " AND detail = 'KAA-import, förhandsgranskning: andra.csv'", kaa.organisationId());
+                + " AND detail = 'KAA-import, förhandsgranskning: andra.csv'", kaa.organisationId().value());
 
         imports.preview(kaa, second.importId(), SV);
 
         assertThat(count("SELECT count(*) FROM audit_entry WHERE organisation_id = ? AND action = 'READ'"
-                + " AND detail = 'KAA-import, förhandsgranskning: andra.csv'", kaa.organisationId()))
+                + " AND detail = 'KAA-import, förhandsgranskning: andra.csv'", kaa.organisationId().value()))
                 .isEqualTo(before + 1);
     }
 

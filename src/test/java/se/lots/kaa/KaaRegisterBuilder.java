@@ -66,15 +66,15 @@ public final class KaaRegisterBuilder {
     /** The list was read on {@code day}: the episode and the list's "not known" status start then. */
     public void registeredOn(UUID personId, LocalDate day) {
         jdbc.sql("UPDATE kaa_episode SET registered_on = ? WHERE organisation_id = ? AND person_id = ?")
-                .params(day, coordinator.organisationId(), personId).update();
+                .params(day, coordinator.organisationId().value(), personId).update();
         jdbc.sql("UPDATE kaa_status SET ascertained_on = ?, review_on = ? WHERE organisation_id = ? AND person_id = ?"
-                + " AND source = 'SKOLANS_LISTA'").params(day, day.plusDays(30), coordinator.organisationId(),
+                + " AND source = 'SKOLANS_LISTA'").params(day, day.plusDays(30), coordinator.organisationId().value(),
                         personId).update();
     }
 
     public void exited(UUID personId, LocalDate day, ExitReason reason) {
         jdbc.sql("UPDATE kaa_episode SET exited_on = ?, exit_reason = ? WHERE organisation_id = ? AND person_id = ?"
-                + " AND exited_on IS NULL").params(day, reason.name(), coordinator.organisationId(), personId)
+                + " AND exited_on IS NULL").params(day, reason.name(), coordinator.organisationId().value(), personId)
                 .update();
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
+import se.lots.reference.MunicipalityCode;
 import se.lots.shared.FieldError;
 import se.lots.shared.InvalidInputException;
 
@@ -45,7 +46,7 @@ class OrganisationModuleIntegrationTest {
                 Role.CASE_WORKER, created.id(), unit.id()));
 
         assertThat(organisations.byId(created.id())).contains(created);
-        assertThat(created.municipalityCode()).isEqualTo("1214");
+        assertThat(created.municipalityCode()).isEqualTo(new MunicipalityCode("1214"));
         assertThat(unit.name()).isEqualTo("Ungdomsenheten");
         var read = users.byUsername("modul.handlaggare").orElseThrow();
         assertThat(read.id()).isEqualTo(user.id());

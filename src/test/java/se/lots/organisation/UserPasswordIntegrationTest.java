@@ -46,7 +46,8 @@ class UserPasswordIntegrationTest {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"username":"svag.%d","password":"%s","displayName":"Svag Svagsson","role":"ANALYST",
-                         "organisationId":%d}""".formatted(Math.abs(password.hashCode()), password, anOrganisation())))
+                         "organisationId":%d}""".formatted(Math.abs(password.hashCode()), password,
+                                anOrganisation().value())))
                 .build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -82,7 +83,7 @@ class UserPasswordIntegrationTest {
                 Role.ANALYST, anOrganisation(), null)).username()).isEqualTo("demo.extra");
     }
 
-    private long anOrganisation() {
+    private OrganisationId anOrganisation() {
         return organisations.organisations().get(0).id();
     }
 }

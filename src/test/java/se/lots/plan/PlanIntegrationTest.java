@@ -121,7 +121,7 @@ class PlanIntegrationTest {
         assertThat(nurseView.steps()).extracting(PlanStep::title)
                 .containsExactlyInAnyOrder("Hälsosamtal", "Samtal om sömn");
         assertThat(nurseView.plan().goal()).isNull();
-        assertThat(nurseView.timeline()).allMatch(e -> e.organisationId() == nurse.organisationId());
+        assertThat(nurseView.timeline()).allMatch(e -> e.organisationId().equals(nurse.organisationId()));
         assertThatThrownBy(() -> plans.addStep(nurse, person, step(track(page, TrackKind.HALSA), "Nytt", false)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> plans.update(nurse, person, new PlanInput("x", null, null, null, null)))

@@ -97,7 +97,7 @@ class ReferralIntegrationTest {
     @Test
     void aReferralWithinTheOwnOrganisationNeedsNoConsent() {
         UUID person = person();
-        long unit = newUnit(coach.organisationId());
+        long unit = newUnit(coach.organisationId().value());
 
         Referral r = referrals.send(coach, person, new ReferralInput(String.valueOf(coach.organisationId()),
                 String.valueOf(unit), null, null, "Behöver studievägledning", "Samtal om studier"));
@@ -266,7 +266,7 @@ class ReferralIntegrationTest {
 
     @Test
     void waitingTimesPerReceiverShowWhatWasSentStartedAndCompleted() {
-        long unit = newUnit(vardcentral.organisationId());
+        long unit = newUnit(vardcentral.organisationId().value());
         // started after 2 days and completed, started after 4 and after 12, one unanswered for 15 days, one new
         Referral a = startedAfter(unit, 2);
         referrals.move(vardcentral, a.id(), ReferralStatus.AVSLUTAD, null, versionOf(a.id()));

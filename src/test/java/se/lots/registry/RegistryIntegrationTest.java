@@ -11,6 +11,7 @@ import org.springframework.security.access.AccessDeniedException;
 
 import se.lots.IntegrationTest;
 import se.lots.TestNumbers;
+import se.lots.reference.MunicipalityCode;
 import se.lots.registry.search.PersonSearch;
 import se.lots.registry.search.PersonSummary;
 import se.lots.security.CurrentActor;
@@ -107,7 +108,7 @@ class RegistryIntegrationTest {
         assertThat(person.identityKind()).isEqualTo(IdentityKind.ANONYMOUS);
         assertThat(person.birthYear()).isEqualTo(2007);
         assertThat(person.gender()).isEqualTo(Gender.ANNAT);
-        assertThat(person.municipalityCode()).isEqualTo("1214");
+        assertThat(person.municipalityCode()).isEqualTo(new MunicipalityCode("1214"));
         assertThat(person.firstName()).isNull();
         assertThat(person.personalIdentityNumber()).isNull();
         assertThat(person.reserveIdentity()).isNull();

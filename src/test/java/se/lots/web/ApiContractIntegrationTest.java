@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -208,6 +210,16 @@ class ApiContractIntegrationTest {
         });
         JsonNode schemas = contract.get("components").get("schemas");
         List<String> differences = new ArrayList<>();
+        // a value type (OrganisationId, MunicipalityCode) is the bare number or string it holds, never an object
+        records.values().removeIf(type -> {
+            boolean value = Arrays.stream(type.getRecordComponents())
+                    .anyMatch(c -> c.getAccessor().isAnnotationPresent(JsonValue.class));
+            if (value) {
+                assertThat(schemas.has(type.getSimpleName())).as("%s documented as an object", type.getName())
+                        .isFalse();
+            }
+            return value;
+        });
         records.forEach((name, type) -> {
             JsonNode schema = schemas.get(name);
             assertThat(schema).as("the schema of %s", type.getName()).isNotNull();

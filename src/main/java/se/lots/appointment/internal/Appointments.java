@@ -17,6 +17,7 @@ import se.lots.appointment.Appointment;
 import se.lots.appointment.AppointmentContext;
 import se.lots.appointment.Attendance;
 import se.lots.appointment.ReminderChannel;
+import se.lots.organisation.OrganisationId;
 
 /** Booked times in SQL; times are stored as instants and read as Swedish local time. */
 @Repository
@@ -36,14 +37,14 @@ public class Appointments {
         this.jdbc = jdbc;
     }
 
-    public UUID insert(UUID personId, long organisationId, long withUserId, Instant startsAt, Instant endsAt,
+    public UUID insert(UUID personId, OrganisationId organisationId, long withUserId, Instant startsAt, Instant endsAt,
             String place, String purpose, AppointmentContext context, ReminderChannel channel, String address,
             long userId) {
         return jdbc.sql("""
                 INSERT INTO appointment (person_id, organisation_id, with_user_id, starts_at, ends_at, place, purpose,
                                          context, reminder_channel, reminder_address, created_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(personId, organisationId, withUserId, at(startsAt), at(endsAt), place, purpose, context.name(),
+                .params(personId, organisationId.value(), withUserId, at(startsAt), at(endsAt), place, purpose, context.name(),
                         channel.name(), address, userId)
                 .query(UUID.class).single();
     }
@@ -53,23 +54,23 @@ public class Appointments {
     }
 
     /** The organisation's times with the young person, the latest first. */
-    public List<Appointment> forPerson(long organisationId, UUID personId) {
+    public List<Appointment> forPerson(OrganisationId organisationId, UUID personId) {
         return jdbc.sql("SELECT " + COLUMNS + " WHERE a.organisation_id = ? AND a.person_id = ? ORDER BY a.starts_at DESC")
-                .params(organisationId, personId).query(Appointments::appointment).list();
+                .params(organisationId.value(), personId).query(Appointments::appointment).list();
     }
 
     /** The times a staff member has from {@code from} (inclusive) to {@code to} (exclusive), in order. */
-    public List<Appointment> withStaff(long organisationId, long userId, Instant from, Instant to) {
+    public List<Appointment> withStaff(OrganisationId organisationId, long userId, Instant from, Instant to) {
         return jdbc.sql("SELECT " + COLUMNS + "\n" + """
                  WHERE a.organisation_id = ? AND a.with_user_id = ? AND a.starts_at >= ? AND a.starts_at < ?
                  ORDER BY a.starts_at""")
-                .params(organisationId, userId, at(from), at(to)).query(Appointments::appointment).list();
+                .params(organisationId.value(), userId, at(from), at(to)).query(Appointments::appointment).list();
     }
 
     /** The active staff member of the organisation, by name; empty when not one of its active users. */
-    public Optional<String> activeStaffName(long organisationId, long userId) {
+    public Optional<String> activeStaffName(OrganisationId organisationId, long userId) {
         return jdbc.sql("SELECT display_name FROM organisation_staff WHERE id = ? AND organisation_id = ? AND active")
-                .params(userId, organisationId).query(String.class).optional();
+                .params(userId, organisationId.value()).query(String.class).optional();
     }
 
     /** Every organisation's and unit's name: a reminder's place must not name one (NeutralPlace). */
@@ -98,7 +99,7 @@ public class Appointments {
     private static Appointment appointment(ResultSet rs, int row) throws SQLException {
         String attendance = rs.getString("attendance");
         return new Appointment(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class),
-                rs.getLong("organisation_id"), rs.getLong("with_user_id"), rs.getString("with_user_name"),
+                new OrganisationId(rs.getLong("organisation_id")), rs.getLong("with_user_id"), rs.getString("with_user_name"),
                 local(rs, "starts_at"), local(rs, "ends_at"), rs.getString("place"), rs.getString("purpose"),
                 AppointmentContext.valueOf(rs.getString("context")),
                 ReminderChannel.valueOf(rs.getString("reminder_channel")), rs.getString("reminder_address"),

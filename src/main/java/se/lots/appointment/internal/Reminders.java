@@ -10,13 +10,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import se.lots.appointment.ReminderChannel;
+import se.lots.organisation.OrganisationId;
 
 /** The reminders of booked times: due, sent, tried again or dropped. */
 @Repository
 public class Reminders {
 
     /** A reminder due now, with what it needs to be sent (locked by the sender's transaction). */
-    public record Due(long id, UUID appointmentId, UUID personId, long organisationId, ReminderChannel channel,
+    public record Due(long id, UUID appointmentId, UUID personId, OrganisationId organisationId, ReminderChannel channel,
             String address, Instant startsAt, String place, boolean cancelled, int attempts) {
     }
 
@@ -48,7 +49,7 @@ public class Reminders {
                    FOR UPDATE OF r SKIP LOCKED""")
                 .params(now.atOffset(ZoneOffset.UTC), limit)
                 .query((rs, n) -> new Due(rs.getLong("id"), rs.getObject("appointment_id", UUID.class),
-                        rs.getObject("person_id", UUID.class), rs.getLong("organisation_id"),
+                        rs.getObject("person_id", UUID.class), new OrganisationId(rs.getLong("organisation_id")),
                         ReminderChannel.valueOf(rs.getString("channel")), rs.getString("reminder_address"),
                         rs.getObject("starts_at", OffsetDateTime.class).toInstant(), rs.getString("place"),
                         rs.getBoolean("cancelled"), rs.getInt("attempts")))

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.lots.audit.AuditAction;
+import se.lots.organisation.OrganisationId;
 
 /** Reads the log for the auditor: search, emergency accesses, and the walk of the hash chain. */
 @Repository
@@ -101,7 +102,8 @@ public class AuditEntries {
 
     private static AuditEntry entry(ResultSet rs, int row) throws SQLException {
         return new AuditEntry(rs.getLong("id"), rs.getObject("at", java.time.OffsetDateTime.class),
-                rs.getString("username"), (Long) rs.getObject("organisation_id"), rs.getString("role"),
+                rs.getString("username"), OrganisationId.ofNullable((Long) rs.getObject("organisation_id")),
+                rs.getString("role"),
                 rs.getObject("person_id", UUID.class), AuditAction.valueOf(rs.getString("action")),
                 rs.getString("purpose"), rs.getObject("consent_id", UUID.class), rs.getString("detail"));
     }

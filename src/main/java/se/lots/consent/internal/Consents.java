@@ -19,6 +19,7 @@ import se.lots.consent.ConsentPurpose;
 import se.lots.consent.ConsentScope;
 import se.lots.consent.GivenHow;
 import se.lots.consent.NewConsent;
+import se.lots.organisation.OrganisationId;
 
 @Repository
 public class Consents {
@@ -38,7 +39,7 @@ public class Consents {
                 INSERT INTO consent (person_id, from_organisation_id, to_organisation_id, purpose, scope, given_how,
                                      valid_from, valid_to, recorded_by)
                 VALUES (?, ?, ?, ?, ?::text[], ?, ?, ?, ?) RETURNING id""")
-                .params(personId, c.fromOrganisationId(), c.toOrganisationId(), c.purpose().name(),
+                .params(personId, c.fromOrganisationId().value(), c.toOrganisationId().value(), c.purpose().name(),
                         c.scope().stream().map(Enum::name).distinct().toArray(String[]::new), c.givenHow().name(),
                         c.validFrom(), c.validTo(), recordedBy)
                 .query(UUID.class).single();
@@ -51,7 +52,7 @@ public class Consents {
                                 WHERE person_id = ? AND from_organisation_id = ? AND to_organisation_id = ?
                                   AND purpose = ? AND consent_scope_key(scope) = consent_scope_key(?::text[])
                                   AND withdrawn_at IS NULL AND valid_from <= ? AND valid_to >= ?)""")
-                .params(personId, c.fromOrganisationId(), c.toOrganisationId(), c.purpose().name(),
+                .params(personId, c.fromOrganisationId().value(), c.toOrganisationId().value(), c.purpose().name(),
                         c.scope().stream().map(Enum::name).toArray(String[]::new), c.validTo(), c.validFrom())
                 .query(Boolean.class).single();
     }
@@ -70,28 +71,31 @@ public class Consents {
                 .params(userId, id).update() == 1;
     }
 
-    public Optional<Consent> activeFor(UUID personId, long from, long to, ConsentScope scope, LocalDate today) {
+    public Optional<Consent> activeFor(UUID personId, OrganisationId from, OrganisationId to, ConsentScope scope,
+            LocalDate today) {
         return jdbc.sql("SELECT " + COLUMNS + """
                  FROM consent
                 WHERE person_id = ? AND from_organisation_id = ? AND to_organisation_id = ? AND ? = ANY (scope)
                   AND withdrawn_at IS NULL AND valid_from <= ? AND valid_to >= ?
                 ORDER BY valid_to DESC LIMIT 1""")
-                .params(personId, from, to, scope.name(), today, today).query(Consents::consent).optional();
+                .params(personId, from.value(), to.value(), scope.name(), today,
+                today).query(Consents::consent).optional();
     }
 
     /** Persons whose record the organisation may see today through a consent covering the scope. */
-    public List<UUID> sharedWith(long organisationId, ConsentScope scope, LocalDate today) {
+    public List<UUID> sharedWith(OrganisationId organisationId, ConsentScope scope, LocalDate today) {
         return jdbc.sql("""
                 SELECT DISTINCT person_id FROM consent
                  WHERE to_organisation_id = ? AND ? = ANY (scope) AND withdrawn_at IS NULL
                    AND valid_from <= ? AND valid_to >= ?""")
-                .params(organisationId, scope.name(), today, today).query(UUID.class).list();
+                .params(organisationId.value(), scope.name(), today, today).query(UUID.class).list();
     }
 
     private static Consent consent(ResultSet rs, int row) throws SQLException {
         Array scope = rs.getArray("scope");
         return new Consent(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class),
-                rs.getLong("from_organisation_id"), rs.getLong("to_organisation_id"),
+                new OrganisationId(rs.getLong("from_organisation_id")),
+                new OrganisationId(rs.getLong("to_organisation_id")),
                 ConsentPurpose.valueOf(rs.getString("purpose")),
                 Arrays.stream((String[]) scope.getArray()).map(ConsentScope::valueOf).toList(),
                 GivenHow.valueOf(rs.getString("given_how")), rs.getObject("valid_from", LocalDate.class),

@@ -2,6 +2,7 @@ package se.lots.intervention.catalogue;
 
 import org.springframework.security.access.AccessDeniedException;
 
+import se.lots.organisation.OrganisationId;
 import se.lots.organisation.Role;
 import se.lots.security.Actor;
 
@@ -23,12 +24,12 @@ public final class CatalogueAccess {
         return maintainsAll(actor) || actor.role() == Role.PROGRAMME_LEAD;
     }
 
-    public static boolean maintains(Actor actor, Long providerOrganisationId) {
-        return maintainsAll(actor) || (actor.role() == Role.PROGRAMME_LEAD && providerOrganisationId != null
-                && providerOrganisationId == actor.organisationId());
+    public static boolean maintains(Actor actor, OrganisationId providerOrganisationId) {
+        return maintainsAll(actor) || (actor.role() == Role.PROGRAMME_LEAD
+                && actor.organisationId().equals(providerOrganisationId));
     }
 
-    public static void requireMaintains(Actor actor, Long providerOrganisationId) {
+    public static void requireMaintains(Actor actor, OrganisationId providerOrganisationId) {
         if (!maintains(actor, providerOrganisationId)) {
             throw new AccessDeniedException("the catalogue entry belongs to another organisation");
         }

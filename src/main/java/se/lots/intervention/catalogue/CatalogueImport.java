@@ -609,11 +609,11 @@ class CatalogueImport implements ImportKind<CatalogueImporter, CatalogueChanges,
     /** A municipality by code ("1214"), by name ("Svalövs kommun") or short name ("Svalöv"). */
     private String municipality(String text) {
         if (text.matches("[0-9]{4}")) {
-            return reference.municipality(text).map(Municipality::code).orElse(null);
+            return reference.municipality(text).map(m -> m.code().value()).orElse(null);
         }
         String k = key(text);
         return reference.municipalities().stream()
-                .filter(m -> key(m.name()).equals(k) || key(m.shortName()).equals(k)).map(Municipality::code)
+                .filter(m -> key(m.name()).equals(k) || key(m.shortName()).equals(k)).map(m -> m.code().value())
                 .findFirst().orElse(null);
     }
 

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import se.lots.intervention.Need;
+import se.lots.organisation.OrganisationId;
 import se.lots.organisation.PartyType;
 
 /**
@@ -12,7 +13,7 @@ import se.lots.organisation.PartyType;
  * linked to a programme ({@code occupancyDerived}), otherwise {@code enteredOccupancy}.
  */
 public record Intervention(long id, long providerId, String providerName, PartyType partyType,
-        Long providerOrganisationId, Long programmeId, String name, String description, InterventionKind kind,
+        OrganisationId providerOrganisationId, Long programmeId, String name, String description, InterventionKind kind,
         String targetGroup, int ageMin, int ageMax, List<Need> needs, List<Eligibility> eligibility, String method,
         Integer durationWeeks, Integer capacity, Integer enteredOccupancy, Integer occupancy,
         boolean occupancyDerived, Integer waitingDays, String cost, String financing, boolean kaaMeasure,

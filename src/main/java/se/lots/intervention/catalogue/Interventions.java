@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import se.lots.intervention.Need;
+import se.lots.organisation.OrganisationId;
 import se.lots.organisation.PartyType;
 
 /** Interventions, their needs and municipalities, and their versions, in SQL. */
@@ -144,7 +145,8 @@ public class Interventions {
         Long programmeId = rs.getObject("programme_id", Long.class);
         Integer entered = rs.getObject("entered_occupancy", Integer.class);
         return new Intervention(id, rs.getLong("provider_id"), rs.getString("provider_name"),
-                PartyType.valueOf(rs.getString("party_type")), rs.getObject("provider_organisation_id", Long.class),
+                PartyType.valueOf(rs.getString("party_type")),
+                OrganisationId.ofNullable(rs.getObject("provider_organisation_id", Long.class)),
                 programmeId, rs.getString("name"), rs.getString("description"),
                 InterventionKind.valueOf(rs.getString("kind")), rs.getString("target_group"), rs.getInt("age_min"),
                 rs.getInt("age_max"), needs,

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import se.lots.intervention.Provider;
+import se.lots.organisation.OrganisationId;
 import se.lots.organisation.PartyType;
 
 /** Providers (utförare) in SQL. */
@@ -43,7 +44,8 @@ public class Providers {
                 INSERT INTO provider (organisation_id, unit_id, name, party_type, contact_name, phone, email, address,
                                       opening_hours, created_by, updated_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(p.organisationId(), p.unitId(), p.name(), p.partyType().name(), p.contactName(), p.phone(),
+                .params(p.organisationId() == null ? null : p.organisationId().value(), p.unitId(), p.name(),
+                p.partyType().name(), p.contactName(), p.phone(),
                         p.email(), p.address(), p.openingHours(), userId, userId)
                 .query(Long.class).single();
         insertVersion(id, userId);
@@ -57,7 +59,8 @@ public class Providers {
                                     phone = ?, email = ?, address = ?, opening_hours = ?, updated_by = ?,
                                     updated_at = now(), version = version + 1
                  WHERE id = ? AND version = ?""")
-                .params(p.organisationId(), p.unitId(), p.name(), p.partyType().name(), p.contactName(), p.phone(),
+                .params(p.organisationId() == null ? null : p.organisationId().value(), p.unitId(), p.name(),
+                p.partyType().name(), p.contactName(), p.phone(),
                         p.email(), p.address(), p.openingHours(), userId, id, version)
                 .update() == 1;
         if (saved) {
@@ -101,7 +104,7 @@ public class Providers {
     }
 
     private static Provider provider(ResultSet rs, int n) throws SQLException {
-        return new Provider(rs.getLong("id"), rs.getObject("organisation_id", Long.class),
+        return new Provider(rs.getLong("id"), OrganisationId.ofNullable(rs.getObject("organisation_id", Long.class)),
                 rs.getObject("unit_id", Long.class), rs.getString("name"),
                 PartyType.valueOf(rs.getString("party_type")), rs.getString("contact_name"), rs.getString("phone"),
                 rs.getString("email"), rs.getString("address"), rs.getString("opening_hours"), rs.getInt("version"));

@@ -20,6 +20,7 @@ import se.lots.intervention.coverage.CoverageRows.CellRow;
 import se.lots.intervention.coverage.CoverageRows.MatchRow;
 import se.lots.intervention.coverage.CoverageRows.OverlapRow;
 import se.lots.intervention.coverage.CoverageRows.ProviderCount;
+import se.lots.reference.MunicipalityCode;
 
 /**
  * The coverage map and its views in SQL. Every statement starts from the same CTE {@code current_intervention}:
@@ -59,7 +60,8 @@ public class Coverage {
     private JdbcClient.StatementSpec filtered(String sql, CoverageFilter f, LocalDate today) {
         return jdbc.sql(sql).param("today", today)
                 .param("party", f.partyType() == null ? null : f.partyType().name())
-                .param("provider", f.providerId()).param("area", f.municipalityCode());
+                .param("provider", f.providerId())
+                .param("area", f.municipalityCode() == null ? null : f.municipalityCode().value());
     }
 
     /**
@@ -78,7 +80,7 @@ public class Coverage {
         for (int p = 0; p < column.length; p++) {
             column[p] = needs.indexOf(snapshot.needIds[p]);
         }
-        int area = f.municipalityCode() == null ? -1 : snapshot.municipalityPosition(f.municipalityCode());
+        int area = f.municipalityCode() == null ? -1 : snapshot.municipalityPosition(f.municipalityCode().value());
         if (f.municipalityCode() != null && area < 0) {
             column = new int[0];
         }
@@ -170,7 +172,8 @@ public class Coverage {
                 HAVING count(DISTINCT c.provider_id) >= 2
                  ORDER BY count(DISTINCT c.provider_id) DESC, m.municipality_code, x.need_id, c.kind, b.position
                  LIMIT :limit""", f, today).param("limit", limit)
-                .query((rs, n) -> new OverlapRow(rs.getString("municipality_code"), rs.getLong("need_id"),
+                .query((rs, n) -> new OverlapRow(new MunicipalityCode(rs.getString("municipality_code")),
+                        rs.getLong("need_id"),
                         InterventionKind.valueOf(rs.getString("kind")), rs.getInt("band"), rs.getLong("providers"),
                         strings(rs.getArray("offers"))))
                 .list();
@@ -181,7 +184,8 @@ public class Coverage {
      * {@code needIds} (empty: any) with open places or unknown capacity; most needs matched first, then the
      * shortest waiting time (unknown last).
      */
-    public List<MatchRow> matches(int age, String municipality, List<Long> needIds, int limit, LocalDate today) {
+    public List<MatchRow> matches(int age, MunicipalityCode municipality, List<Long> needIds, int limit,
+            LocalDate today) {
         return filtered(CURRENT + " " + """
                 , fitting AS (
                   SELECT c.*, ARRAY(SELECT x.need_id FROM intervention_need x

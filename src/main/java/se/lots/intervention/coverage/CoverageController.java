@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import se.lots.intervention.CatalogueService;
 import se.lots.organisation.PartyType;
 import se.lots.reference.Municipality;
+import se.lots.reference.MunicipalityCode;
 import se.lots.reference.ReferenceData;
 import se.lots.security.Actor;
 
@@ -72,7 +73,7 @@ class CoverageController {
     private void filterOptions(CoverageFilter filter, Model model) {
         model.addAttribute("filter", filter);
         model.addAttribute("municipalities", reference.municipalities());
-        Map<String, Municipality> byCode = reference.municipalities().stream()
+        Map<MunicipalityCode, Municipality> byCode = reference.municipalities().stream()
                 .collect(Collectors.toMap(Municipality::code, Function.identity()));
         model.addAttribute("areaName", filter.municipalityCode() == null ? null
                 : byCode.getOrDefault(filter.municipalityCode(), null));

@@ -1,18 +1,14 @@
 package se.lots.intervention.coverage;
 
 import se.lots.organisation.PartyType;
+import se.lots.reference.MunicipalityCode;
 import se.lots.shared.Validation;
 
 /**
  * What the coverage map and its views look at: one municipality served (null: all), one party type of the
  * provider (null: all), one provider (null: all).
  */
-public record CoverageFilter(String municipalityCode, PartyType partyType, Long providerId) {
-
-    public CoverageFilter {
-        municipalityCode = municipalityCode == null || !municipalityCode.strip().matches("[0-9]{4}") ? null
-                : municipalityCode.strip();
-    }
+public record CoverageFilter(MunicipalityCode municipalityCode, PartyType partyType, Long providerId) {
 
     public static CoverageFilter all() {
         return new CoverageFilter(null, null, null);
@@ -52,6 +48,8 @@ public record CoverageFilter(String municipalityCode, PartyType partyType, Long 
             }
         }
         Long id = provider != null && provider.strip().matches("[0-9]{1,18}") ? Long.valueOf(provider.strip()) : null;
-        return new CoverageFilter(area, p, id);
+        MunicipalityCode code = area != null && area.strip().matches("[0-9]{4}") ? new MunicipalityCode(area.strip())
+                : null;
+        return new CoverageFilter(code, p, id);
     }
 }

@@ -3,9 +3,10 @@ package se.lots.intervention.coverage;
 import java.util.List;
 
 import se.lots.intervention.catalogue.AgeBand;
+import se.lots.reference.MunicipalityCode;
 
 /** The coverage map over the API: one cell per age band and active need. */
-public record CoverageJson(String municipalityCode, String partyType, List<String> bands, List<Cell> cells) {
+public record CoverageJson(MunicipalityCode municipalityCode, String partyType, List<String> bands, List<Cell> cells) {
 
     public record Cell(String band, long needId, String needCode, String needName, long interventions,
             long openPlaces, long unknownCapacity) {

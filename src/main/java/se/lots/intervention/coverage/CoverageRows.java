@@ -5,6 +5,7 @@ import java.util.List;
 import se.lots.intervention.catalogue.Intervention;
 import se.lots.intervention.catalogue.InterventionKind;
 import se.lots.organisation.PartyType;
+import se.lots.reference.MunicipalityCode;
 
 /** The rows the coverage views are made of, as {@link Coverage} reads them. */
 public final class CoverageRows {
@@ -30,8 +31,8 @@ public final class CoverageRows {
     }
 
     /** Several providers offering the same kind for the same need, band and municipality. */
-    public record OverlapRow(String municipalityCode, long needId, InterventionKind kind, int band, long providers,
-            List<String> offers) {
+    public record OverlapRow(MunicipalityCode municipalityCode, long needId, InterventionKind kind, int band,
+            long providers, List<String> offers) {
     }
 
     public record MatchRow(long id, String name, InterventionKind kind, long providerId, String providerName, int ageMin,

@@ -23,6 +23,7 @@ import se.lots.intervention.coverage.CoverageRows.OverlapRow;
 import se.lots.intervention.coverage.CoverageRows.ProviderCount;
 import se.lots.organisation.PartyType;
 import se.lots.reference.Municipality;
+import se.lots.reference.MunicipalityCode;
 import se.lots.reference.ReferenceData;
 
 /**
@@ -107,8 +108,9 @@ public class CoverageService {
         Map<Long, Need> byId = needs.all().stream().collect(Collectors.toMap(Need::id, Function.identity()));
         var result = new ArrayList<Overlap>();
         for (OverlapRow r : coverage.overlaps(filter, today(), VIEW_LIMIT)) {
+            String code = r.municipalityCode().value();
             Municipality m = reference.municipality(r.municipalityCode())
-                    .orElse(new Municipality(r.municipalityCode(), r.municipalityCode(), r.municipalityCode(), ""));
+                    .orElse(new Municipality(r.municipalityCode(), code, code, ""));
             result.add(new Overlap(m, byId.get(r.needId()), r.kind(), AgeBand.BANDS.get(r.band()), r.providers(),
                     r.offers()));
         }
@@ -117,28 +119,23 @@ public class CoverageService {
 
     /**
      * What a young person could be offered: current interventions whose age range holds {@code age} (bounds
-     * inclusive), that serve {@code municipalityCode} (null or blank: any municipality), address at least one of
+     * inclusive), that serve {@code municipality} (null: any municipality), address at least one of
      * {@code needCodes} (see {@link Need#code()}; empty: any need) and have open places or no stated capacity. Most
      * needs matched first, then the shortest waiting time (unknown last), at most {@code limit}. Each match says
      * why it fits. Codes that are not in the list of needs are ignored; if none of the given codes is known, nothing
      * matches.
      */
     @Transactional(readOnly = true)
-    public List<Match> matchFor(int age, String municipalityCode, Set<String> needCodes, int limit) {
+    public List<Match> matchFor(int age, MunicipalityCode municipality, Set<String> needCodes, int limit) {
         List<Need> all = needs.all();
         Set<String> codes = needCodes == null ? Set.of() : needCodes;
         List<Long> needIds = all.stream().filter(n -> codes.contains(n.code())).map(Need::id).toList();
         if (!codes.isEmpty() && needIds.isEmpty()) {
             return List.of();
         }
-        String municipality = municipalityCode == null || municipalityCode.isBlank() ? null
-                : municipalityCode.strip();
-        if (municipality != null && !municipality.matches("[0-9]{4}")) {
-            return List.of();
-        }
         Map<Long, Need> byId = all.stream().collect(Collectors.toMap(Need::id, Function.identity()));
         String place = municipality == null ? null
-                : reference.municipality(municipality).map(Municipality::name).orElse(municipality);
+                : reference.municipality(municipality).map(Municipality::name).orElse(municipality.value());
         return coverage.matches(age, municipality, needIds, Math.max(1, limit), today()).stream().map(r -> {
             List<Need> matched = r.matchedNeeds().stream().map(byId::get).toList();
             var reasons = new ArrayList<Match.Reason>();

@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import se.lots.organisation.OrganisationId;
 import se.lots.registry.PersonalIdentityNumber;
 
 /**
@@ -55,7 +56,7 @@ public class EarlyWarningList {
         this.jdbc = jdbc;
     }
 
-    List<Row> page(long organisationId, Query q, int page) {
+    List<Row> page(OrganisationId organisationId, Query q, int page) {
         var params = new ArrayList<Object>();
         String sql = select(organisationId, q, params)
                 + " ORDER BY w.flagged DESC, w.absence_percent DESC, w.last_name, w.first_name, w.person_id"
@@ -65,14 +66,14 @@ public class EarlyWarningList {
         return withTrends(organisationId, jdbc.sql(sql).params(params).query((rs, n) -> row(rs, List.of())).list());
     }
 
-    long count(long organisationId, Query q) {
+    long count(OrganisationId organisationId, Query q) {
         var params = new ArrayList<Object>();
         return jdbc.sql("SELECT count(*) FROM (" + select(organisationId, q, params) + ") c").params(params)
                 .query(Long.class).single();
     }
 
     /** One student of the organisation's early warning list, whatever the filters; empty when never reported. */
-    Optional<Row> student(long organisationId, UUID personId, BigDecimal thresholdPercent) {
+    Optional<Row> student(OrganisationId organisationId, UUID personId, BigDecimal thresholdPercent) {
         var params = new ArrayList<Object>();
         String sql = select(organisationId, new Query(false, null, null, thresholdPercent), params)
                 + " AND w.person_id = ?";
@@ -81,16 +82,16 @@ public class EarlyWarningList {
                 .map(r -> withTrends(organisationId, List.of(r)).get(0));
     }
 
-    List<String> schools(long organisationId) {
+    List<String> schools(OrganisationId organisationId) {
         return jdbc.sql("SELECT DISTINCT school FROM school_signal WHERE organisation_id = ? ORDER BY school")
-                .param(organisationId).query(String.class).list();
+                .param(organisationId.value()).query(String.class).list();
     }
 
-    List<Choice> schoolMunicipalities(long organisationId) {
+    List<Choice> schoolMunicipalities(OrganisationId organisationId) {
         return jdbc.sql("""
                 SELECT DISTINCT s.school_municipality, m.name FROM school_signal s
                   JOIN reference_municipality m ON m.code = s.school_municipality
-                 WHERE s.organisation_id = ? ORDER BY m.name""").param(organisationId)
+                 WHERE s.organisation_id = ? ORDER BY m.name""").param(organisationId.value())
                 .query((rs, n) -> new Choice(rs.getString(1), rs.getString(2))).list();
     }
 
@@ -98,7 +99,7 @@ public class EarlyWarningList {
      * The latest signal per student (within the chosen school / municipality), flagged by the threshold as it is
      * configured now, with the contact attempts of the organisation, whether or not the person is in the register.
      */
-    private static String select(long organisationId, Query q, List<Object> params) {
+    private static String select(OrganisationId organisationId, Query q, List<Object> params) {
         var inner = new StringBuilder("""
                 SELECT DISTINCT ON (s.person_id) s.person_id, s.school, s.school_municipality, s.programme,
                        s.period_start, s.period_end, s.absence_percent, s.dropout_risk
@@ -133,10 +134,10 @@ public class EarlyWarningList {
                 ) w WHERE true""".formatted(inner);
         // placeholders in text order: threshold, episode org, [inner org, filters...], contact org
         params.add(q.thresholdPercent());
-        params.add(organisationId);
-        params.add(organisationId);
+        params.add(organisationId.value());
+        params.add(organisationId.value());
         params.addAll(innerParams);
-        params.add(organisationId);
+        params.add(organisationId.value());
         var where = new StringBuilder(sql);
         if (q.flaggedOnly()) {
             where.append(" AND w.flagged");
@@ -144,7 +145,7 @@ public class EarlyWarningList {
         return where.toString();
     }
 
-    private List<Row> withTrends(long organisationId, List<Row> rows) {
+    private List<Row> withTrends(OrganisationId organisationId, List<Row> rows) {
         if (rows.isEmpty()) {
             return rows;
         }
@@ -156,7 +157,7 @@ public class EarlyWarningList {
                   FROM school_signal s WHERE s.organisation_id = ? AND s.person_id IN (%s)
                  ORDER BY s.period_start, s.period_end, s.school""".formatted(
                         String.join(",", Collections.nCopies(ids.size(), "?"))))
-                .param(organisationId).params(ids.toArray())
+                .param(organisationId.value()).params(ids.toArray())
                 .query((rs, n) -> new SchoolSignal(rs.getObject("id", UUID.class),
                         rs.getObject("person_id", UUID.class), rs.getString("school"),
                         rs.getString("school_municipality"), rs.getString("programme"),

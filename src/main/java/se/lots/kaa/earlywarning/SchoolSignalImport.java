@@ -331,14 +331,14 @@ class SchoolSignalImport implements ImportKind<KaaImporter, SignalChanges, Void>
                 }
                 details.add(texts.get("kaa.import.newInRegistry"));
             } else if (c.protectedIdentity() && !person.protectedIdentity()
-                    && person.ownerOrganisationId() != municipality.id()) {
+                    && !person.ownerOrganisationId().equals(municipality.id())) {
                 // as the KAA list: only the holder can mark the registry entry, and until then the person's
                 // address would be printed on the register's letters and route sheets
                 String holder = organisations.byId(person.ownerOrganisationId()).map(Organisation::name).orElse("?");
                 file.error(c.row(), SignalColumn.SKYDDAD_IDENTITET, "kaa.import.protectedHeldElsewhere", holder);
                 return null;
             } else if (c.protectedIdentity() && !person.protectedIdentity()
-                    && person.ownerOrganisationId() == municipality.id() && protecting.add(person.id())) {
+                    && person.ownerOrganisationId().equals(municipality.id()) && protecting.add(person.id())) {
                 changes.changedPersons.add(protectedFrom(person));
                 changes.digest.add("S" + person.id() + person.version());
                 details.add(texts.get("kaa.import.becomesProtected"));
@@ -384,7 +384,7 @@ class SchoolSignalImport implements ImportKind<KaaImporter, SignalChanges, Void>
             }
             String gender = c.pin().legalGender() == LegalGender.FEMALE ? "KVINNA" : "MAN";
             var input = new PersonInput(false, c.pin().value(), null, null, c.firstName(), c.lastName(), gender,
-                    c.homeMunicipality() == null ? municipality.municipalityCode() : c.homeMunicipality(),
+                    c.homeMunicipality() == null ? municipality.municipalityCode().value() : c.homeMunicipality(),
                     c.protectedIdentity(), new Address(null, null, null), null, null, null, false,
                     new Guardian(null, null, null), null);
             try {

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Repository;
 
 import se.lots.kaa.ImportPreview;
 import se.lots.kaa.register.KaaImports;
+import se.lots.organisation.OrganisationId;
 import se.lots.shared.imports.Importer;
 import se.lots.shared.imports.KeptFile;
 import se.lots.shared.imports.KeptFiles;
@@ -82,7 +83,7 @@ public class SchoolSignalImports implements KeptFiles<SignalChanges> {
                 + " WHERE id = ? AND state = 'PREVIEWED'").param(id).update() == 1;
     }
 
-    List<ImportRecord> recent(long organisationId, int limit) {
+    List<ImportRecord> recent(OrganisationId organisationId, int limit) {
         return jdbc.sql("""
                 SELECT i.id, i.source, i.file_name, i.state, i.rows_total, i.rows_new, i.rows_changed,
                        i.rows_unchanged, i.rows_flagged, i.rows_with_errors, u.display_name AS uploader,
@@ -90,7 +91,7 @@ public class SchoolSignalImports implements KeptFiles<SignalChanges> {
                   FROM school_signal_import i JOIN organisation_staff u ON u.id = i.uploaded_by
                   LEFT JOIN organisation_staff c ON c.id = i.confirmed_by
                  WHERE i.organisation_id = ? ORDER BY i.uploaded_at DESC LIMIT ?""")
-                .params(organisationId, limit)
+                .params(organisationId.value(), limit)
                 .query((rs, n) -> new ImportRecord(rs.getObject("id", UUID.class), rs.getString("source"),
                         rs.getString("file_name"), KaaImports.State.valueOf(rs.getString("state")),
                         rs.getInt("rows_total"), rs.getInt("rows_new"), rs.getInt("rows_changed"),

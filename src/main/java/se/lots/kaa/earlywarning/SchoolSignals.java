@@ -13,6 +13,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import se.lots.organisation.OrganisationId;
+
 @Repository
 class SchoolSignals {
 
@@ -27,33 +29,33 @@ class SchoolSignals {
     }
 
     /** The organisation's signals for these persons, by {@link SchoolSignal#key()}. */
-    Map<String, SchoolSignal> byKey(long organisationId, Collection<UUID> personIds) {
+    Map<String, SchoolSignal> byKey(OrganisationId organisationId, Collection<UUID> personIds) {
         var found = new LinkedHashMap<String, SchoolSignal>();
         var ids = List.copyOf(personIds);
         for (int from = 0; from < ids.size(); from += 1000) {
             var chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
             jdbc.sql("SELECT " + COLUMNS + " FROM school_signal s WHERE s.organisation_id = ? AND s.person_id IN ("
                     + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")")
-                    .param(organisationId).params(chunk.toArray())
+                    .param(organisationId.value()).params(chunk.toArray())
                     .query((rs, n) -> signal(rs)).list().forEach(s -> found.put(s.key(), s));
         }
         return found;
     }
 
     /** Oldest period first: the trend as it developed. */
-    List<SchoolSignal> forPerson(long organisationId, UUID personId) {
+    List<SchoolSignal> forPerson(OrganisationId organisationId, UUID personId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM school_signal s WHERE s.organisation_id = ? AND s.person_id = ?"
                 + " ORDER BY s.period_start, s.period_end, s.school")
-                .params(organisationId, personId).query((rs, n) -> signal(rs)).list();
+                .params(organisationId.value(), personId).query((rs, n) -> signal(rs)).list();
     }
 
-    void insert(long organisationId, SchoolSignal s, UUID importId, long userId) {
+    void insert(OrganisationId organisationId, SchoolSignal s, UUID importId, long userId) {
         jdbc.sql("""
                 INSERT INTO school_signal (person_id, organisation_id, school, school_municipality, programme,
                                            period_start, period_end, absence_percent, dropout_risk, import_id,
                                            recorded_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(s.personId(), organisationId, s.school(), s.schoolMunicipality(), s.programme(),
+                .params(s.personId(), organisationId.value(), s.school(), s.schoolMunicipality(), s.programme(),
                         s.periodStart(), s.periodEnd(), s.absencePercent(), s.dropoutRisk(), importId, userId)
                 .update();
     }

@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import se.lots.organisation.OrganisationId;
+
 /**
  * The half-year KAA figures of one municipality, counted from the episodes, the status history and the measures.
  * A read model: it joins the registry's published view (registry_person) for gender, birth date and personnummer
@@ -106,9 +108,9 @@ class HalfYearFigures {
     }
 
     /** Dimension → key → count; each dimension's total under key {@code ALL} where it is not the person total. */
-    Map<String, Map<String, Long>> counts(long organisationId, HalfYear half) {
+    Map<String, Map<String, Long>> counts(OrganisationId organisationId, HalfYear half) {
         var result = new java.util.LinkedHashMap<String, Map<String, Long>>();
-        jdbc.sql(COUNTS).param("org", organisationId).param("start", half.start()).param("end", half.end())
+        jdbc.sql(COUNTS).param("org", organisationId.value()).param("start", half.start()).param("end", half.end())
                 .query((rs, n) -> {
                     result.computeIfAbsent(rs.getString("dimension"), d -> new java.util.LinkedHashMap<>())
                             .put(rs.getString("key"), rs.getLong("n"));
@@ -117,8 +119,8 @@ class HalfYearFigures {
         return result;
     }
 
-    List<PersonRow> perPerson(long organisationId, HalfYear half) {
-        return jdbc.sql(PER_PERSON).param("org", organisationId).param("start", half.start())
+    List<PersonRow> perPerson(OrganisationId organisationId, HalfYear half) {
+        return jdbc.sql(PER_PERSON).param("org", organisationId.value()).param("start", half.start())
                 .param("end", half.end())
                 .query((rs, n) -> new PersonRow(rs.getObject("person_id", UUID.class),
                         rs.getString("personal_identity_number"), rs.getString("gender"),

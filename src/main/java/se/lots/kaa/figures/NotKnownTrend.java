@@ -7,6 +7,8 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import se.lots.organisation.OrganisationId;
+
 /**
  * The share with occupation "not known" among open episodes at each month's end, as the register knew it then: an
  * episode is open at a day when it was registered on or before it and not exited on or before it; its status is the
@@ -49,8 +51,8 @@ class NotKnownTrend {
         this.jdbc = jdbc;
     }
 
-    List<Month> months(long organisationId, YearMonth last, int months) {
-        return jdbc.sql(SQL).param("org", organisationId).param("last", last.atDay(1)).param("months", months)
+    List<Month> months(OrganisationId organisationId, YearMonth last, int months) {
+        return jdbc.sql(SQL).param("org", organisationId.value()).param("last", last.atDay(1)).param("months", months)
                 .query((rs, n) -> new Month(YearMonth.from(rs.getObject("day", LocalDate.class)), rs.getLong("open"),
                         rs.getLong("not_known")))
                 .list();

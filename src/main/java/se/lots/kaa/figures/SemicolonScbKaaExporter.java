@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import se.lots.reference.MunicipalityCode;
+
 /**
  * Lots' documented layout (docs/kaa.md, "Fil per person till SCB"): UTF-8, semicolons, a header row, CRLF, one row
  * per person. It must be checked against SCB's current instructions before a file is sent.
@@ -18,7 +20,7 @@ class SemicolonScbKaaExporter implements ScbKaaExporter {
             "tackat_nej_forsta_atgard", "avslutsdatum", "avslutsorsak");
 
     @Override
-    public String fileName(String municipalityCode, HalfYear half) {
+    public String fileName(MunicipalityCode municipalityCode, HalfYear half) {
         return "kaa-" + municipalityCode + "-" + half + ".csv";
     }
 
@@ -31,7 +33,7 @@ class SemicolonScbKaaExporter implements ScbKaaExporter {
     public byte[] write(List<Row> rows) {
         var sb = new StringBuilder(String.join(";", COLUMNS)).append("\r\n");
         for (Row r : rows) {
-            sb.append(String.join(";", List.of(r.municipalityCode(), r.half().toString(),
+            sb.append(String.join(";", List.of(r.municipalityCode().value(), r.half().toString(),
                     text(r.personalIdentityNumber()), gender(r.gender()), date(r.registeredOn()),
                     text(r.registrationReason()), text(r.statusAtEnd()), String.join(",", r.offered()),
                     String.join(",", r.underWay()), r.declinedFirst() == null ? "" : r.declinedFirst() ? "J" : "N",

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Repository;
 
 import se.lots.kaa.register.ContactOutcome;
 import se.lots.kaa.register.Worklist;
+import se.lots.organisation.OrganisationId;
 
 /**
  * Home-visit days and who is on them. The persons are read from the registry's published view at the moment they
@@ -38,22 +39,22 @@ class HomeVisitDays {
     }
 
     /** The chosen episodes that are open in the organisation's register, with the persons as a route needs them. */
-    List<HomeVisitStop> candidates(long organisationId, Collection<UUID> episodeIds) {
+    List<HomeVisitStop> candidates(OrganisationId organisationId, Collection<UUID> episodeIds) {
         return jdbc.sql("SELECT " + STOP_COLUMNS + ", NULL AS outcome, NULL::boolean AS with_guardian"
                 + """
                   FROM kaa_episode e JOIN registry_person y ON y.id = e.person_id
                  WHERE e.organisation_id = ? AND e.exited_on IS NULL AND e.id = ANY (?::uuid[])""")
-                .params(organisationId, episodeIds.toArray(UUID[]::new))
+                .params(organisationId.value(), episodeIds.toArray(UUID[]::new))
                 .query((rs, n) -> stop(rs)).list();
     }
 
-    UUID insertDay(long organisationId, LocalDate visitOn, long firstStaff, long secondStaff, String contactPhone,
-            long createdBy) {
+    UUID insertDay(OrganisationId organisationId, LocalDate visitOn, long firstStaff, long secondStaff,
+            String contactPhone, long createdBy) {
         return jdbc.sql("""
                 INSERT INTO home_visit_day (organisation_id, visit_on, first_staff_id, second_staff_id, contact_phone,
                                             created_by)
                 VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(organisationId, visitOn, firstStaff, secondStaff, contactPhone, createdBy)
+                .params(organisationId.value(), visitOn, firstStaff, secondStaff, contactPhone, createdBy)
                 .query(UUID.class).single();
     }
 
@@ -62,26 +63,26 @@ class HomeVisitDays {
                 .params(dayId, personId, episodeId).update();
     }
 
-    Optional<HomeVisitDay> day(long organisationId, UUID dayId) {
+    Optional<HomeVisitDay> day(OrganisationId organisationId, UUID dayId) {
         return jdbc.sql(DAY_SELECT + " WHERE d.organisation_id = ? AND d.id = ?")
-                .params(organisationId, dayId).query((rs, n) -> day(rs)).optional();
+                .params(organisationId.value(), dayId).query((rs, n) -> day(rs)).optional();
     }
 
     /** The organisation's days, the latest first. */
-    List<HomeVisitDay> days(long organisationId) {
+    List<HomeVisitDay> days(OrganisationId organisationId) {
         return jdbc.sql(DAY_SELECT + " WHERE d.organisation_id = ? ORDER BY d.visit_on DESC, d.created_at DESC")
-                .params(organisationId).query((rs, n) -> day(rs)).list();
+                .params(organisationId.value()).query((rs, n) -> day(rs)).list();
     }
 
     /** Everyone planned for the day whose episode is still open (a closed one has nobody left to visit). */
-    List<HomeVisitStop> stops(long organisationId, UUID dayId) {
+    List<HomeVisitStop> stops(OrganisationId organisationId, UUID dayId) {
         return jdbc.sql("SELECT " + STOP_COLUMNS + ", v.outcome, v.with_guardian" + """
                   FROM home_visit v
                   JOIN home_visit_day d ON d.id = v.day_id
                   JOIN kaa_episode e ON e.id = v.episode_id
                   JOIN registry_person y ON y.id = v.person_id
                  WHERE d.organisation_id = ? AND v.day_id = ? AND e.exited_on IS NULL AND v.removed_at IS NULL""")
-                .params(organisationId, dayId).query((rs, n) -> stop(rs)).list();
+                .params(organisationId.value(), dayId).query((rs, n) -> stop(rs)).list();
     }
 
     /** Saves the day's date, staff and phone if nobody saved it since {@code version}; false means someone did. */

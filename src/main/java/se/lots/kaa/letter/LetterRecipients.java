@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import se.lots.organisation.OrganisationId;
+
 /**
  * Who a letter goes to: the chosen episodes of one municipality with name and postal address. A read model like the
  * worklist: it joins registry_person. The address of a person with protected identity is never stored; it is
@@ -39,7 +41,7 @@ class LetterRecipients {
     }
 
     /** The episodes among {@code episodeIds} that belong to the organisation, by name. */
-    List<Candidate> of(long organisationId, Collection<UUID> episodeIds) {
+    List<Candidate> of(OrganisationId organisationId, Collection<UUID> episodeIds) {
         return jdbc.sql("""
                 SELECT e.id AS episode_id, e.person_id, e.exited_on IS NULL AS in_register,
                        y.first_name, y.last_name, y.protected_identity,
@@ -49,7 +51,7 @@ class LetterRecipients {
                   FROM kaa_episode e JOIN registry_person y ON y.id = e.person_id
                  WHERE e.organisation_id = ? AND e.id = ANY(?::uuid[])
                  ORDER BY y.last_name, y.first_name, e.id""")
-                .params(organisationId, episodeIds.toArray(UUID[]::new))
+                .params(organisationId.value(), episodeIds.toArray(UUID[]::new))
                 .query((rs, n) -> new Candidate(rs.getObject("episode_id", UUID.class),
                         rs.getObject("person_id", UUID.class), rs.getString("first_name"), rs.getString("last_name"),
                         rs.getBoolean("in_register"), rs.getBoolean("protected_identity"), rs.getString("street"),

@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import se.lots.organisation.OrganisationId;
+
 @Repository
 class LetterTemplates {
 
@@ -25,13 +27,13 @@ class LetterTemplates {
     }
 
     /** Active first, then by name. */
-    List<LetterTemplate> all(long organisationId) {
+    List<LetterTemplate> all(OrganisationId organisationId) {
         return jdbc.sql(SELECT + " WHERE t.organisation_id = ? ORDER BY t.retired_at NULLS FIRST, lower(t.name)")
-                .param(organisationId).query(LetterTemplates::template).list();
+                .param(organisationId.value()).query(LetterTemplates::template).list();
     }
 
-    Optional<LetterTemplate> byId(long organisationId, UUID id) {
-        return jdbc.sql(SELECT + " WHERE t.organisation_id = ? AND t.id = ?").params(organisationId, id)
+    Optional<LetterTemplate> byId(OrganisationId organisationId, UUID id) {
+        return jdbc.sql(SELECT + " WHERE t.organisation_id = ? AND t.id = ?").params(organisationId.value(), id)
                 .query(LetterTemplates::template).optional();
     }
 
@@ -39,13 +41,13 @@ class LetterTemplates {
      * Compared in Java: the database may run with the C locale, where lower() leaves Å, Ä and Ö as they are, and
      * "EFTER HEMBESÖK" is the same name as "Efter hembesök".
      */
-    boolean nameTaken(long organisationId, String name, UUID except) {
+    boolean nameTaken(OrganisationId organisationId, String name, UUID except) {
         var swedish = java.util.Locale.forLanguageTag("sv");
         String wanted = name.strip().toLowerCase(swedish);
         return jdbc.sql("""
                 SELECT name FROM kaa_letter_template
                  WHERE organisation_id = ? AND retired_at IS NULL AND id IS DISTINCT FROM ?""")
-                .params(organisationId, except).query(String.class).stream()
+                .params(organisationId.value(), except).query(String.class).stream()
                 .anyMatch(n -> n.strip().toLowerCase(swedish).equals(wanted));
     }
 
@@ -53,45 +55,49 @@ class LetterTemplates {
      * The starter templates, once per organisation: only when it has never had any (a coordinator who retires them
      * all does not get them back). The advisory lock keeps two first requests from seeding twice.
      */
-    void seedOnce(long organisationId, List<StarterLetters.Starter> starters) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('kaa_letter_template'), ?::int)").param((int) organisationId)
+    void seedOnce(OrganisationId organisationId, List<StarterLetters.Starter> starters) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('kaa_letter_template'), ?::int)")
+                .param((int) organisationId.value())
                 .query((rs, n) -> 1).list();
         boolean any = jdbc.sql("SELECT count(*) FROM kaa_letter_template WHERE organisation_id = ?")
-                .param(organisationId).query(Long.class).single() > 0;
+                .param(organisationId.value()).query(Long.class).single() > 0;
         if (!any) {
             for (var s : starters) {
                 UUID id = jdbc.sql("INSERT INTO kaa_letter_template (organisation_id, name, heading, body)"
-                        + " VALUES (?, ?, ?, ?) RETURNING id").params(organisationId, s.name(), s.heading(), s.body())
+                        + " VALUES (?, ?, ?, ?) RETURNING id")
+                        .params(organisationId.value(), s.name(), s.heading(), s.body())
                         .query(UUID.class).single();
                 insertVersion(id);
             }
         }
     }
 
-    UUID insert(long organisationId, String name, String heading, String body, long userId) {
+    UUID insert(OrganisationId organisationId, String name, String heading, String body, long userId) {
         UUID id = jdbc.sql("""
                 INSERT INTO kaa_letter_template (organisation_id, name, heading, body, created_by, updated_by)
                 VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(organisationId, name, heading, body, userId, userId).query(UUID.class).single();
+                .params(organisationId.value(), name, heading, body, userId, userId).query(UUID.class).single();
         insertVersion(id);
         return id;
     }
 
     /** Optimistic locking: false when someone else saved the template since it was read. */
-    boolean update(long organisationId, UUID id, int version, String name, String heading, String body, long userId) {
+    boolean update(OrganisationId organisationId, UUID id, int version, String name, String heading, String body,
+            long userId) {
         return jdbc.sql("""
                 UPDATE kaa_letter_template SET name = ?, heading = ?, body = ?, updated_at = now(), updated_by = ?,
                        version = version + 1
                  WHERE organisation_id = ? AND id = ? AND version = ? AND retired_at IS NULL""")
-                .params(name, heading, body, userId, organisationId, id, version).update() == 1 && insertVersion(id);
+                .params(name, heading, body, userId, organisationId.value(), id,
+                version).update() == 1 && insertVersion(id);
     }
 
-    boolean retire(long organisationId, UUID id, long userId) {
+    boolean retire(OrganisationId organisationId, UUID id, long userId) {
         return jdbc.sql("""
                 UPDATE kaa_letter_template SET retired_at = now(), retired_by = ?, updated_at = now(), updated_by = ?,
                        version = version + 1
                  WHERE organisation_id = ? AND id = ? AND retired_at IS NULL""")
-                .params(userId, userId, organisationId, id).update() == 1 && insertVersion(id);
+                .params(userId, userId, organisationId.value(), id).update() == 1 && insertVersion(id);
     }
 
     /** The template as saved now, as its version row; true, so that a save can end with it. */
@@ -123,7 +129,8 @@ class LetterTemplates {
     }
 
     private static LetterTemplate template(ResultSet rs, int row) throws SQLException {
-        return new LetterTemplate(rs.getObject("id", UUID.class), rs.getLong("organisation_id"), rs.getString("name"),
+        return new LetterTemplate(rs.getObject("id", UUID.class), new OrganisationId(rs.getLong("organisation_id")),
+                rs.getString("name"),
                 rs.getString("heading"), rs.getString("body"), rs.getObject("retired_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class), rs.getString("updated_by_name"),
                 rs.getInt("version"));

@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import se.lots.organisation.OrganisationId;
+
 @Repository
 class Measures {
 
@@ -29,30 +31,30 @@ class Measures {
         this.jdbc = jdbc;
     }
 
-    List<Measure> forPerson(long organisationId, UUID personId) {
+    List<Measure> forPerson(OrganisationId organisationId, UUID personId) {
         return jdbc.sql(SELECT + " WHERE m.organisation_id = ? AND m.person_id = ?"
                 + " ORDER BY coalesce(m.offered_on, m.started_on) DESC, m.recorded_at DESC")
-                .params(organisationId, personId).query(Measures::measure).list();
+                .params(organisationId.value(), personId).query(Measures::measure).list();
     }
 
-    Optional<Measure> byId(long organisationId, UUID id) {
-        return jdbc.sql(SELECT + " WHERE m.organisation_id = ? AND m.id = ?").params(organisationId, id)
+    Optional<Measure> byId(OrganisationId organisationId, UUID id) {
+        return jdbc.sql(SELECT + " WHERE m.organisation_id = ? AND m.id = ?").params(organisationId.value(), id)
                 .query(Measures::measure).optional();
     }
 
-    UUID insert(long organisationId, Measure m, long userId) {
+    UUID insert(OrganisationId organisationId, Measure m, long userId) {
         return jdbc.sql("""
                 INSERT INTO kaa_measure (episode_id, person_id, organisation_id, category_code, content, responsible,
                                          responsible_actor, offered_on, started_on, ended_on, end_reason,
                                          follow_up_on, declined, recorded_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(m.episodeId(), m.personId(), organisationId, m.categoryCode(), m.content(),
+                .params(m.episodeId(), m.personId(), organisationId.value(), m.categoryCode(), m.content(),
                         m.responsible().name(), m.responsibleActor(), m.offeredOn(), m.startedOn(), m.endedOn(),
                         m.endReason() == null ? null : m.endReason().name(), m.followUpOn(), m.declined(), userId)
                 .query(UUID.class).single();
     }
 
-    void update(long organisationId, Measure m) {
+    void update(OrganisationId organisationId, Measure m) {
         jdbc.sql("""
                 UPDATE kaa_measure SET category_code = ?, content = ?, responsible = ?, responsible_actor = ?,
                        offered_on = ?, started_on = ?, ended_on = ?, end_reason = ?, follow_up_on = ?, declined = ?,
@@ -60,27 +62,27 @@ class Measures {
                  WHERE organisation_id = ? AND id = ?""")
                 .params(m.categoryCode(), m.content(), m.responsible().name(), m.responsibleActor(), m.offeredOn(),
                         m.startedOn(), m.endedOn(), m.endReason() == null ? null : m.endReason().name(),
-                        m.followUpOn(), m.declined(), organisationId, m.id())
+                        m.followUpOn(), m.declined(), organisationId.value(), m.id())
                 .update();
     }
 
     /** Locks the row for the rest of the transaction; false when the organisation has no such measure. */
-    boolean lock(long organisationId, UUID id) {
+    boolean lock(OrganisationId organisationId, UUID id) {
         return jdbc.sql("SELECT id FROM kaa_measure WHERE organisation_id = ? AND id = ? FOR UPDATE")
-                .params(organisationId, id).query(UUID.class).optional().isPresent();
+                .params(organisationId.value(), id).query(UUID.class).optional().isPresent();
     }
 
     /** Only the start: what else someone saved on the measure meanwhile stays. */
-    void start(long organisationId, UUID id, LocalDate startedOn) {
+    void start(OrganisationId organisationId, UUID id, LocalDate startedOn) {
         jdbc.sql("UPDATE kaa_measure SET started_on = ?, updated_at = now() WHERE organisation_id = ? AND id = ?")
-                .params(startedOn, organisationId, id).update();
+                .params(startedOn, organisationId.value(), id).update();
     }
 
     /** Only the end and its reason: what else someone saved on the measure meanwhile stays. */
-    void end(long organisationId, UUID id, LocalDate endedOn, MeasureEndReason reason) {
+    void end(OrganisationId organisationId, UUID id, LocalDate endedOn, MeasureEndReason reason) {
         jdbc.sql("UPDATE kaa_measure SET ended_on = ?, end_reason = ?, updated_at = now()"
                 + " WHERE organisation_id = ? AND id = ?")
-                .params(endedOn, reason.name(), organisationId, id).update();
+                .params(endedOn, reason.name(), organisationId.value(), id).update();
     }
 
     private static Measure measure(ResultSet rs, int row) throws SQLException {

@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import se.lots.organisation.OrganisationId;
+
 @Repository
 public class ContactAttempts {
 
@@ -23,10 +25,10 @@ public class ContactAttempts {
                    c.with_guardian, c.note
               FROM contact_attempt c JOIN organisation_staff u ON u.id = c.staff_user_id""";
 
-    public List<ContactAttempt> forPerson(long organisationId, UUID personId) {
+    public List<ContactAttempt> forPerson(OrganisationId organisationId, UUID personId) {
         return jdbc.sql(SELECT + " WHERE c.organisation_id = ? AND c.person_id = ?"
                 + " ORDER BY c.contacted_on DESC, c.recorded_at DESC")
-                .params(organisationId, personId).query(ContactAttempts::attempt).list();
+                .params(organisationId.value(), personId).query(ContactAttempts::attempt).list();
     }
 
     ContactAttempt byId(UUID id) {
@@ -41,12 +43,12 @@ public class ContactAttempts {
                 rs.getString("note"));
     }
 
-    public UUID insert(long organisationId, ContactAttempt c, long recordedBy) {
+    public UUID insert(OrganisationId organisationId, ContactAttempt c, long recordedBy) {
         return jdbc.sql("""
                 INSERT INTO contact_attempt (person_id, organisation_id, channel, contacted_on, staff_user_id, outcome,
                                              with_guardian, note, recorded_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(c.personId(), organisationId, c.channel().name(), c.contactedOn(), c.staffUserId(),
+                .params(c.personId(), organisationId.value(), c.channel().name(), c.contactedOn(), c.staffUserId(),
                         c.outcome().name(), c.withGuardian(), c.note(), recordedBy)
                 .query(UUID.class).single();
     }

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import se.lots.kaa.ExitReason;
+import se.lots.organisation.OrganisationId;
 
 @Repository
 public class KaaEpisodes {
@@ -34,19 +35,19 @@ public class KaaEpisodes {
 
     /** The organisation's open episodes by the person's personnummer (a read model: joins registry_person). */
     /** The open episodes by the identity a list names them with: personnummer, or reserve identity. */
-    public Map<String, KaaEpisode> openByListIdentity(long organisationId) {
+    public Map<String, KaaEpisode> openByListIdentity(OrganisationId organisationId) {
         return jdbc.sql("SELECT " + COLUMNS + ", coalesce(y.personal_identity_number, y.reserve_identity) AS identity"
                 + " FROM kaa_episode e JOIN registry_person y ON y.id = e.person_id"
                 + " WHERE e.organisation_id = ? AND e.exited_on IS NULL"
                 + " AND coalesce(y.personal_identity_number, y.reserve_identity) IS NOT NULL")
-                .param(organisationId)
+                .param(organisationId.value())
                 .query((rs, n) -> Map.entry(rs.getString("identity"), episode(rs, n))).stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    public List<KaaEpisode> forPerson(long organisationId, UUID personId) {
+    public List<KaaEpisode> forPerson(OrganisationId organisationId, UUID personId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM kaa_episode e WHERE e.organisation_id = ? AND e.person_id = ?"
-                + " ORDER BY e.registered_on DESC, e.created_at DESC").params(organisationId, personId)
+                + " ORDER BY e.registered_on DESC, e.created_at DESC").params(organisationId.value(), personId)
                 .query(KaaEpisodes::episode).list();
     }
 
@@ -93,7 +94,7 @@ public class KaaEpisodes {
                                            WHERE ca.organisation_id = t.organisation_id
                                              AND ca.person_id = t.person_id) a""")
                     .params(userId, array(chunk, KaaEpisode::id), array(chunk, KaaEpisode::personId),
-                            array(chunk, KaaEpisode::organisationId), array(chunk, KaaEpisode::registeredOn),
+                            array(chunk, e -> e.organisationId().value()), array(chunk, KaaEpisode::registeredOn),
                             array(chunk, e -> e.registrationReason().name()), array(chunk, KaaEpisode::school),
                             array(chunk, KaaEpisode::schoolMunicipality), array(chunk, KaaEpisode::programme),
                             array(chunk, KaaEpisode::leftSchoolOn), array(chunk, KaaEpisode::assignedTo),
@@ -134,7 +135,7 @@ public class KaaEpisodes {
         String exit = rs.getString("exit_reason");
         Long assigned = rs.getObject("assigned_to", Long.class);
         return new KaaEpisode(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class),
-                rs.getLong("organisation_id"), rs.getObject("registered_on", LocalDate.class),
+                new OrganisationId(rs.getLong("organisation_id")), rs.getObject("registered_on", LocalDate.class),
                 RegistrationReason.valueOf(rs.getString("registration_reason")), rs.getString("school"),
                 rs.getString("school_municipality"), rs.getString("programme"),
                 rs.getObject("left_school_on", LocalDate.class), rs.getObject("exited_on", LocalDate.class),

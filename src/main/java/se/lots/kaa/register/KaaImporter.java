@@ -31,6 +31,6 @@ public record KaaImporter(Actor actor, Organisation municipality) implements Imp
 
     @Override
     public Long organisationId() {
-        return actor.organisationId();
+        return actor.organisationId().value();
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import se.lots.kaa.ImportPreview;
+import se.lots.organisation.OrganisationId;
 import se.lots.shared.imports.Importer;
 import se.lots.shared.imports.KeptFile;
 import se.lots.shared.imports.KeptFiles;
@@ -20,9 +21,9 @@ public class KaaImports implements KeptFiles<ListChanges> {
 
     public enum State { PREVIEWED, CONFIRMED, DISCARDED }
 
-    public record ImportRecord(UUID id, long organisationId, String fileName, State state, int total, int added, int changed,
-            int unchanged, int closed, int withErrors, String uploadedBy, Instant uploadedAt, String confirmedBy,
-            Instant confirmedAt) {
+    public record ImportRecord(UUID id, OrganisationId organisationId, String fileName, State state, int total,
+            int added, int changed, int unchanged, int closed, int withErrors, String uploadedBy, Instant uploadedAt,
+            String confirmedBy, Instant confirmedAt) {
     }
 
     private final JdbcClient jdbc;
@@ -75,12 +76,12 @@ public class KaaImports implements KeptFiles<ListChanges> {
                 .param(id).update() == 1;
     }
 
-    Optional<UUID> lastConfirmed(long organisationId) {
+    Optional<UUID> lastConfirmed(OrganisationId organisationId) {
         return jdbc.sql("SELECT id FROM kaa_import WHERE organisation_id = ? AND state = 'CONFIRMED'"
-                + " ORDER BY confirmed_at DESC LIMIT 1").param(organisationId).query(UUID.class).optional();
+                + " ORDER BY confirmed_at DESC LIMIT 1").param(organisationId.value()).query(UUID.class).optional();
     }
 
-    public List<ImportRecord> recent(long organisationId, int limit) {
+    public List<ImportRecord> recent(OrganisationId organisationId, int limit) {
         return jdbc.sql("""
                 SELECT i.id, i.organisation_id, i.file_name, i.state, i.rows_total, i.rows_new, i.rows_changed,
                        i.rows_unchanged, i.rows_closed, i.rows_with_errors, u.display_name AS uploader, i.uploaded_at,
@@ -88,8 +89,9 @@ public class KaaImports implements KeptFiles<ListChanges> {
                   FROM kaa_import i JOIN organisation_staff u ON u.id = i.uploaded_by
                   LEFT JOIN organisation_staff c ON c.id = i.confirmed_by
                  WHERE i.organisation_id = ? ORDER BY i.uploaded_at DESC LIMIT ?""")
-                .params(organisationId, limit)
-                .query((rs, n) -> new ImportRecord(rs.getObject("id", UUID.class), rs.getLong("organisation_id"),
+                .params(organisationId.value(), limit)
+                .query((rs, n) -> new ImportRecord(rs.getObject("id", UUID.class),
+                        new OrganisationId(rs.getLong("organisation_id")),
                         rs.getString("file_name"), State.valueOf(rs.getString("state")), rs.getInt("rows_total"),
                         rs.getInt("rows_new"), rs.getInt("rows_changed"), rs.getInt("rows_unchanged"),
                         rs.getInt("rows_closed"), rs.getInt("rows_with_errors"), rs.getString("uploader"),

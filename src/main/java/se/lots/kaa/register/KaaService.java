@@ -208,7 +208,7 @@ public class KaaService {
         if (actor.role() != Role.KAA_COORDINATOR) {
             throw new AccessDeniedException("only the KAA coordinator ends an episode");
         }
-        KaaEpisode e = episodes.byId(episodeId).filter(x -> x.organisationId() == org.id())
+        KaaEpisode e = episodes.byId(episodeId).filter(x -> x.organisationId().equals(org.id()))
                 .orElseThrow(() -> new NotFoundException("kaa.episode"));
         int version = Versions.required(input.version(), null);
         var v = new Validation();
@@ -234,7 +234,7 @@ public class KaaService {
     @Transactional
     public void assign(Actor actor, UUID episodeId, Long userId) {
         Organisation org = KaaAccess.municipalityOf(actor, organisations);
-        KaaEpisode e = episodes.byId(episodeId).filter(x -> x.organisationId() == org.id())
+        KaaEpisode e = episodes.byId(episodeId).filter(x -> x.organisationId().equals(org.id()))
                 .orElseThrow(() -> new NotFoundException("kaa.episode"));
         // only the KAA staff of the municipality, active, as offered on the page
         if (userId != null && staff(actor).stream().noneMatch(u -> u.id() == userId)) {
@@ -249,7 +249,8 @@ public class KaaService {
     public List<se.lots.organisation.UserAccount> staff(Actor actor) {
         Organisation org = KaaAccess.municipalityOf(actor, organisations);
         return users.all().stream()
-                .filter(u -> u.organisationId() == org.id() && u.active() && KaaAccess.allowed(u.role())).toList();
+                .filter(u -> u.organisationId().equals(org.id()) && u.active() && KaaAccess.allowed(u.role()))
+                .toList();
     }
 
     /** Who leaves the register by turning 20 in a month (the list a coordinator checks before the month starts). */

@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import se.lots.organisation.OrganisationId;
+
 @Repository
 public class KaaStatuses {
 
@@ -30,19 +32,19 @@ public class KaaStatuses {
               FROM kaa_status s LEFT JOIN organisation_staff u ON u.id = s.recorded_by""";
 
     /** Newest first: the first is the current status. */
-    List<StatusRecord> history(long organisationId, UUID personId) {
+    List<StatusRecord> history(OrganisationId organisationId, UUID personId) {
         return jdbc.sql(SELECT + " WHERE s.organisation_id = ? AND s.person_id = ?"
                 + " ORDER BY s.ascertained_on DESC, s.recorded_at DESC")
-                .params(organisationId, personId).query(KaaStatuses::status).list();
+                .params(organisationId.value(), personId).query(KaaStatuses::status).list();
     }
 
     /** One status, as saved: with its id, the time it was recorded and by whom. */
-    StatusRecord insert(long organisationId, StatusRecord s, long userId) {
+    StatusRecord insert(OrganisationId organisationId, StatusRecord s, long userId) {
         UUID id = jdbc.sql("""
                 INSERT INTO kaa_status (person_id, organisation_id, status, study_kind, occupation, ascertained_on,
                                         source, review_on, recorded_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(s.personId(), organisationId, s.status().name(),
+                .params(s.personId(), organisationId.value(), s.status().name(),
                         s.studyKind() == null ? null : s.studyKind().name(), s.occupation(), s.ascertainedOn(),
                         s.source().name(), s.reviewOn(), userId)
                 .query(UUID.class).single();
@@ -50,7 +52,7 @@ public class KaaStatuses {
     }
 
     /** One statement per chunk of arrays: one round trip instead of one per row. */
-    public void insertAll(long organisationId, List<StatusRecord> statuses, long userId) {
+    public void insertAll(OrganisationId organisationId, List<StatusRecord> statuses, long userId) {
         for (int from = 0; from < statuses.size(); from += BATCH) {
             var chunk = statuses.subList(from, Math.min(statuses.size(), from + BATCH));
             jdbc.sql("""
@@ -61,7 +63,7 @@ public class KaaStatuses {
                            WITH ORDINALITY AS t(person_id, status, study_kind, occupation, ascertained_on, source,
                                                 review_on, n)
                      ORDER BY n""")
-                    .params(organisationId, userId, KaaEpisodes.array(chunk, StatusRecord::personId),
+                    .params(organisationId.value(), userId, KaaEpisodes.array(chunk, StatusRecord::personId),
                             KaaEpisodes.array(chunk, s -> s.status().name()),
                             KaaEpisodes.array(chunk, s -> s.studyKind() == null ? null : s.studyKind().name()),
                             KaaEpisodes.array(chunk, StatusRecord::occupation),

@@ -30,6 +30,7 @@ import se.lots.kaa.ImportPreview.Closing;
 import se.lots.kaa.ImportPreview.Entry;
 import se.lots.kaa.register.KaaTargetGroupPolicy.Outcome;
 import se.lots.organisation.Organisation;
+import se.lots.organisation.OrganisationId;
 import se.lots.organisation.Organisations;
 import se.lots.reference.ReferenceData;
 import se.lots.registry.Address;
@@ -286,7 +287,7 @@ public class ListImport implements ImportKind<KaaImporter, ListChanges, Map<UUID
         }
         return new PersonInput(false, pin == null ? pinText : pin.value(), null, null,
                 cells.value(ListColumn.FORNAMN), cells.value(ListColumn.EFTERNAMN), gender,
-                home == null ? who.municipality().municipalityCode() : home, secret,
+                home == null ? who.municipality().municipalityCode().value() : home, secret,
                 secret ? new Address(null, null, null)
                         : new Address(cells.text(ListColumn.ADRESS), cells.text(ListColumn.POSTNUMMER),
                                 cells.text(ListColumn.POSTORT)),
@@ -335,7 +336,7 @@ public class ListImport implements ImportKind<KaaImporter, ListChanges, Map<UUID
         private final Known known;
         private final ListChanges changes = new ListChanges();
         private final Set<String> inList = new HashSet<>();
-        private final Map<Long, String> holders = new HashMap<>();
+        private final Map<OrganisationId, String> holders = new HashMap<>();
 
         Comparison(KaaImporter who, UUID importId, ImportFile<ListColumn> file, LocalDate today, Known known) {
             this.who = who;
@@ -357,7 +358,7 @@ public class ListImport implements ImportKind<KaaImporter, ListChanges, Map<UUID
                 return;
             }
             if (c.protectedIdentity() && person != null && !person.protectedIdentity()
-                    && person.ownerOrganisationId() != municipality.id()) {
+                    && !person.ownerOrganisationId().equals(municipality.id())) {
                 // only the holder can mark the registry entry; until then letters and route sheets would print
                 // the address it holds, so the list cannot be read in
                 file.error(c.row(), SKYDDAD_IDENTITET, "kaa.import.protectedHeldElsewhere", holder(person));
@@ -385,7 +386,7 @@ public class ListImport implements ImportKind<KaaImporter, ListChanges, Map<UUID
         private Outcome outcome(Checked c, YoungPerson person) {
             boolean registered = c.protectedIdentity()
                     || person != null && person.protectedIdentity()
-                    || Objects.equals(c.person().municipalityCode(), municipality.municipalityCode());
+                    || municipality.municipalityCode().value().equals(c.person().municipalityCode());
             return KaaTargetGroupPolicy.decide(new KaaTargetGroupPolicy.Candidate(
                     c.identity().latestPossibleBirthDate(person == null ? null : person.birthDate(),
                             person == null ? 0 : person.birthYear()), registered, c.completedCompulsory(),
@@ -411,7 +412,7 @@ public class ListImport implements ImportKind<KaaImporter, ListChanges, Map<UUID
                 details.add(texts.get("kaa.import.newInRegistry"));
                 return c.candidate();
             }
-            if (person.ownerOrganisationId() == municipality.id()) {
+            if (person.ownerOrganisationId().equals(municipality.id())) {
                 YoungPerson updated = changedPerson(person, c, details);
                 if (updated != null) {
                     changes.changedPersons.add(updated);

@@ -22,6 +22,7 @@ import se.lots.audit.AccessBasis;
 import se.lots.audit.AuditAction;
 import se.lots.audit.AuditLog;
 import se.lots.kaa.ExitReason;
+import se.lots.organisation.OrganisationId;
 import se.lots.registry.PersonalIdentityNumber;
 
 /**
@@ -49,7 +50,7 @@ public class TwentiethBirthdays {
     }
 
     /** An open episode of someone whose twentieth birthday falls on or before a day, or in a month. */
-    record Candidate(UUID episodeId, UUID personId, long organisationId, int version, LocalDate registeredOn,
+    record Candidate(UUID episodeId, UUID personId, OrganisationId organisationId, int version, LocalDate registeredOn,
             LocalDate twentiethBirthday) {
     }
 
@@ -70,12 +71,12 @@ public class TwentiethBirthdays {
 
     /** As {@link #closeAll}, in one organisation's register only. */
     @Transactional
-    int closeAll(long organisationId, LocalDate today) {
+    int closeAll(OrganisationId organisationId, LocalDate today) {
         return close(openEpisodesTurning20Before(organisationId, today.plusDays(1)));
     }
 
     private int close(List<Candidate> due) {
-        Map<Long, List<UUID>> closedPerOrganisation = new HashMap<>();
+        Map<OrganisationId, List<UUID>> closedPerOrganisation = new HashMap<>();
         for (Candidate c : due) {
             LocalDate exit = c.twentiethBirthday().isBefore(c.registeredOn()) ? c.registeredOn() : c.twentiethBirthday();
             // an episode changed meanwhile by a user is closed on the next run
@@ -98,7 +99,7 @@ public class TwentiethBirthdays {
      * Who leaves one organisation's register by age in {@code month}: the open episodes whose twentieth birthday
      * falls in it and those already closed for that reason in it, by birthday and name.
      */
-    List<Leaving> leavingIn(long organisationId, YearMonth month) {
+    List<Leaving> leavingIn(OrganisationId organisationId, YearMonth month) {
         var open = candidates("e.organisation_id = ?", organisationId, month.atEndOfMonth().plusDays(1)).stream()
                 .filter(c -> YearMonth.from(c.twentiethBirthday()).equals(month)).toList();
         Map<UUID, LocalDate> birthdays = new HashMap<>();
@@ -114,7 +115,8 @@ public class TwentiethBirthdays {
                  WHERE e.organisation_id = ?
                    AND (e.id = ANY(?::uuid[])
                         OR e.exit_reason = 'FYLLT_20' AND e.exited_on BETWEEN ? AND ?)""")
-                .params(organisationId, birthdays.keySet().toArray(UUID[]::new), month.atDay(1), month.atEndOfMonth())
+                .params(organisationId.value(), birthdays.keySet().toArray(UUID[]::new), month.atDay(1),
+                        month.atEndOfMonth())
                 .query((rs, n) -> {
                     String pin = rs.getString("personal_identity_number");
                     String status = rs.getString("status");
@@ -130,16 +132,16 @@ public class TwentiethBirthdays {
                 .toList();
     }
 
-    private List<Candidate> openEpisodesTurning20Before(Long organisationId, LocalDate before) {
+    private List<Candidate> openEpisodesTurning20Before(OrganisationId organisationId, LocalDate before) {
         return candidates(organisationId == null ? "true" : "e.organisation_id = ?", organisationId, before).stream()
                 .filter(c -> c.twentiethBirthday().isBefore(before)).toList();
     }
 
     // The SQL bound is coarse (the latest possible birth date, 20 years back); the exact day is the policy's, in Java.
-    private List<Candidate> candidates(String where, Long organisationId, LocalDate before) {
+    private List<Candidate> candidates(String where, OrganisationId organisationId, LocalDate before) {
         var params = new ArrayList<Object>();
         if (organisationId != null) {
-            params.add(organisationId);
+            params.add(organisationId.value());
         }
         params.add(before.minusYears(20).plusDays(1));
         return jdbc.sql("""
@@ -151,7 +153,7 @@ public class TwentiethBirthdays {
                  ORDER BY e.organisation_id, e.id""".formatted(where))
                 .params(params)
                 .query((rs, n) -> new Candidate(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class),
-                        rs.getLong("organisation_id"), rs.getInt("version"),
+                        new OrganisationId(rs.getLong("organisation_id")), rs.getInt("version"),
                         rs.getObject("registered_on", LocalDate.class),
                         KaaTargetGroupPolicy.twentiethBirthday(latestBirthDate(rs.getString("personal_identity_number"),
                                 rs.getObject("birth_date", LocalDate.class), rs.getInt("birth_year")))))

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import se.lots.organisation.OrganisationId;
 import se.lots.registry.PersonalIdentityNumber;
 
 /**
@@ -47,7 +48,7 @@ public class Worklist {
     }
 
     /** The statement of {@link #page} with its parameters (the benchmark prints its plan). */
-    static String pageStatement(long organisationId, Query q, int page, List<Object> params) {
+    static String pageStatement(OrganisationId organisationId, Query q, int page, List<Object> params) {
         String sql = "WITH w AS (" + select(organisationId, q, params) + " ORDER BY " + order(q.sort())
                 + " LIMIT ? OFFSET ?) " + DISPLAY + " ORDER BY " + order(q.sort());
         params.add(PAGE_SIZE);
@@ -56,7 +57,7 @@ public class Worklist {
     }
 
     /** One page: found in kaa_episode alone, then only its rows joined for names and identities. */
-    Page page(long organisationId, Query q, int page) {
+    Page page(OrganisationId organisationId, Query q, int page) {
         var params = new ArrayList<Object>();
         String sql = pageStatement(organisationId, q, page, params);
         List<Row> rows = jdbc.sql(sql).params(params).query((rs, n) -> row(rs, q.lastImport())).list();
@@ -66,14 +67,14 @@ public class Worklist {
     record Page(List<Row> rows, long total) {
     }
 
-    long count(long organisationId, Query q) {
+    long count(OrganisationId organisationId, Query q) {
         var params = new ArrayList<Object>();
         return jdbc.sql("SELECT count(*) FROM (" + select(organisationId, q, params) + ") w").params(params)
                 .query(Long.class).single();
     }
 
     /** The coordinator's headline figures in one pass over the open episodes. */
-    Figures figures(long organisationId, LocalDate today) {
+    Figures figures(OrganisationId organisationId, LocalDate today) {
         return jdbc.sql("""
                 SELECT count(*) AS open,
                        count(*) FILTER (WHERE e.current_status IS NULL OR e.current_status = 'OKAND') AS not_known,
@@ -81,7 +82,7 @@ public class Worklist {
                        count(*) FILTER (WHERE e.twentieth_birthday < ?) AS turning_20
                   FROM kaa_episode e
                  WHERE e.organisation_id = ? AND e.exited_on IS NULL""")
-                .params(today, today.withDayOfMonth(1).plusMonths(2), organisationId)
+                .params(today, today.withDayOfMonth(1).plusMonths(2), organisationId.value())
                 .query((rs, n) -> new Figures(rs.getLong("open"), rs.getLong("not_known"), rs.getLong("due"),
                         rs.getLong("turning_20")))
                 .single();
@@ -91,7 +92,7 @@ public class Worklist {
     }
 
     /** Every open episode of the filter, in order, for an export or a letter batch. */
-    List<Row> all(long organisationId, Query q) {
+    List<Row> all(OrganisationId organisationId, Query q) {
         var params = new ArrayList<Object>();
         return jdbc.sql("WITH w AS (" + select(organisationId, q, params) + ") " + DISPLAY + " ORDER BY "
                 + order(q.sort())).params(params).query((rs, n) -> row(rs, q.lastImport())).list();
@@ -105,8 +106,8 @@ public class Worklist {
               LEFT JOIN organisation_staff u ON u.id = w.assigned_to""";
 
     /** The open episodes of the filter, from the episode's own columns (status and attempts: migration V13). */
-    private static String select(long organisationId, Query q, List<Object> params) {
-        params.add(organisationId);
+    private static String select(OrganisationId organisationId, Query q, List<Object> params) {
+        params.add(organisationId.value());
         var sql = new StringBuilder("""
                 SELECT e.id AS episode_id, e.person_id, e.registered_on, e.assigned_to, e.import_id, e.sort_name,
                        e.twentieth_birthday, e.current_status AS status, e.current_review_on AS review_on,

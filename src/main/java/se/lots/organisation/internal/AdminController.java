@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import se.lots.organisation.NewOrganisation;
 import se.lots.organisation.NewUser;
+import se.lots.organisation.OrganisationId;
 import se.lots.organisation.OrganisationService;
 import se.lots.organisation.Organisations;
 import se.lots.organisation.PartyType;
@@ -76,7 +77,8 @@ class AdminController {
     }
 
     @PostMapping("/organisations/{id}/units")
-    String addUnit(@PathVariable long id, @RequestParam String name, RedirectAttributes redirect, Locale locale) {
+    String addUnit(@PathVariable OrganisationId id, @RequestParam String name, RedirectAttributes redirect,
+            Locale locale) {
         try {
             service.addUnit(id, name);
             redirect.addFlashAttribute("notice", "admin.created");
@@ -97,7 +99,7 @@ class AdminController {
 
     @PostMapping("/users")
     String createUser(@RequestParam String username, @RequestParam String password, @RequestParam String displayName,
-            @RequestParam(required = false) Role role, @RequestParam(required = false) Long organisationId,
+            @RequestParam(required = false) Role role, @RequestParam(required = false) OrganisationId organisationId,
             @RequestParam(required = false) Long unitId, Model model, Locale locale, RedirectAttributes redirect) {
         try {
             service.createUser(new NewUser(username, password, displayName, role, organisationId, unitId));

@@ -5,6 +5,8 @@ import java.security.Principal;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import se.lots.organisation.NewOrganisation;
 import se.lots.organisation.NewUser;
 import se.lots.organisation.Organisation;
+import se.lots.organisation.OrganisationId;
 import se.lots.organisation.OrganisationService;
 import se.lots.organisation.OrganisationUnit;
 import se.lots.organisation.Organisations;
@@ -50,7 +53,8 @@ class OrganisationApi {
 
     @GetMapping("/organisations/{id}/units")
     @Operation(summary = "En organisations enheter")
-    List<OrganisationUnit> units(@PathVariable long id) {
+    List<OrganisationUnit> units(
+            @Parameter(schema = @Schema(type = "integer", format = "int64")) @PathVariable OrganisationId id) {
         return organisations.units(id);
     }
 

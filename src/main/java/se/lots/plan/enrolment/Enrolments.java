@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.lots.organisation.OrganisationId;
 import se.lots.plan.Enrolment;
 import se.lots.plan.EnrolmentChanged;
 import se.lots.plan.Programme;
@@ -52,13 +53,14 @@ public class Enrolments {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public UUID insert(UUID personId, Programme programme, LocalDate startedOn, Long referringOrganisationId,
+    public UUID insert(UUID personId, Programme programme, LocalDate startedOn, OrganisationId referringOrganisationId,
             Long contactUserId, String reason, UUID transferredFrom, long userId) {
         UUID id = jdbc.sql("""
                 INSERT INTO enrolment (person_id, programme_id, organisation_id, started_on, referring_organisation_id,
                                        contact_user_id, reason, transferred_from, created_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(personId, programme.id(), programme.organisationId(), startedOn, referringOrganisationId,
+                .params(personId, programme.id(), programme.organisationId().value(), startedOn,
+                        referringOrganisationId == null ? null : referringOrganisationId.value(),
                         contactUserId, reason, transferredFrom, userId)
                 .query(UUID.class).single();
         events.publishEvent(new EnrolmentChanged(id, personId));
@@ -83,20 +85,23 @@ public class Enrolments {
                   FROM programme p JOIN organisation_directory o ON o.id = p.organisation_id
                   LEFT JOIN organisation_directory f ON f.id = p.funded_by
                  WHERE p.active OR NOT ? ORDER BY o.name, p.name""")
-                .param(activeOnly).query((rs, n) -> new Programme(rs.getLong("id"), rs.getLong("organisation_id"),
+                .param(activeOnly).query((rs, n) -> new Programme(rs.getLong("id"),
+                new OrganisationId(rs.getLong("organisation_id")),
                         rs.getString("organisation_name"), rs.getString("name"), rs.getBoolean("active"),
-                        rs.getObject("funded_by", Long.class), rs.getString("funded_by_name")))
+                        OrganisationId.ofNullable(rs.getObject("funded_by", Long.class)),
+                        rs.getString("funded_by_name")))
                 .list();
     }
 
     /** The samordningsförbund in Lots: the organisations a programme can be funded by. */
     public List<Federation> federations() {
         return jdbc.sql("SELECT id, name FROM organisation_directory WHERE party_type = 'FORBUND' ORDER BY name")
-                .query((rs, n) -> new Federation(rs.getLong(1), rs.getString(2))).list();
+                .query((rs, n) -> new Federation(new OrganisationId(rs.getLong(1)), rs.getString(2))).list();
     }
 
-    public void setFundedBy(long programmeId, Long federationId) {
-        jdbc.sql("UPDATE programme SET funded_by = ? WHERE id = ?").params(federationId, programmeId).update();
+    public void setFundedBy(long programmeId, OrganisationId federationId) {
+        jdbc.sql("UPDATE programme SET funded_by = ? WHERE id = ?")
+                .params(federationId == null ? null : federationId.value(), programmeId).update();
     }
 
     public Optional<Programme> programme(long id) {
@@ -104,24 +109,26 @@ public class Enrolments {
     }
 
     /** Adds a programme, or reactivates it when the organisation had one by that name. */
-    public long saveProgramme(long organisationId, String name) {
+    public long saveProgramme(OrganisationId organisationId, String name) {
         return jdbc.sql("""
                 INSERT INTO programme (organisation_id, name) VALUES (?, ?)
                 ON CONFLICT (organisation_id, name) DO UPDATE SET active = true RETURNING id""")
-                .params(organisationId, name).query(Long.class).single();
+                .params(organisationId.value(), name).query(Long.class).single();
     }
 
-    public void setProgrammeActive(long id, long organisationId, boolean active) {
+    public void setProgrammeActive(long id, OrganisationId organisationId, boolean active) {
         jdbc.sql("UPDATE programme SET active = ? WHERE id = ? AND organisation_id = ?")
-                .params(active, id, organisationId).update();
+                .params(active, id, organisationId.value()).update();
     }
 
     private static Enrolment enrolment(ResultSet rs, int row) throws SQLException {
         String end = rs.getString("end_reason");
         return new Enrolment(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class),
-                rs.getLong("programme_id"), rs.getString("programme_name"), rs.getLong("organisation_id"),
+                rs.getLong("programme_id"), rs.getString("programme_name"),
+                new OrganisationId(rs.getLong("organisation_id")),
                 rs.getString("organisation_name"), rs.getObject("started_on", LocalDate.class),
-                rs.getObject("referring_organisation_id", Long.class), rs.getString("referring_name"),
+                OrganisationId.ofNullable(rs.getObject("referring_organisation_id", Long.class)),
+                rs.getString("referring_name"),
                 rs.getObject("contact_user_id", Long.class), rs.getString("contact_name"), rs.getString("reason"),
                 rs.getObject("ended_on", LocalDate.class), end == null ? null : EnrolmentEndReason.valueOf(end),
                 rs.getObject("transferred_from", UUID.class), rs.getInt("version"));

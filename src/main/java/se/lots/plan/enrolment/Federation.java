@@ -1,5 +1,7 @@
 package se.lots.plan.enrolment;
 
+import se.lots.organisation.OrganisationId;
+
 /** A samordningsförbund (Finsam), as a choice for who funds a programme. */
-public record Federation(long id, String name) {
+public record Federation(OrganisationId id, String name) {
 }

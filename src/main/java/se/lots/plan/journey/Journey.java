@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import se.lots.organisation.OrganisationId;
 import se.lots.plan.JourneyEventRemoved;
 import se.lots.plan.JourneyKind;
 import se.lots.plan.JourneyRecorded;
@@ -35,13 +36,14 @@ public class Journey {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(UUID personId, long organisationId, Long userId, LocalDate occurredOn, JourneyKind kind,
-            String summary, String code, boolean confidential, UUID refId) {
+    public void record(UUID personId, OrganisationId organisationId, Long userId, LocalDate occurredOn,
+            JourneyKind kind, String summary, String code, boolean confidential, UUID refId) {
         jdbc.sql("""
                 INSERT INTO journey_event (person_id, organisation_id, user_id, occurred_on, kind, summary, code,
                                            confidential, ref_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(personId, organisationId, userId, occurredOn, kind.name(), summary, code, confidential, refId)
+                .params(personId, organisationId.value(), userId, occurredOn, kind.name(), summary, code, confidential,
+                        refId)
                 .update();
         events.publishEvent(new JourneyRecorded(personId, organisationId, occurredOn, kind));
     }
@@ -84,17 +86,20 @@ public class Journey {
                    AND (e.organisation_id = :org OR (:shared AND NOT e.confidential))
                  ORDER BY e.occurred_on DESC, e.id DESC
                  LIMIT :limit""")
-                .param("person", view.personId()).param("org", view.organisationId()).param("shared", view.shared())
+                .param("person", view.personId()).param("org", view.organisationId().value())
+                .param("shared", view.shared())
                 .param("limit", limit).query(Journey::event).list();
     }
 
     private static JourneyEventRemoved removed(ResultSet rs, int row) throws SQLException {
-        return new JourneyEventRemoved(rs.getObject("person_id", UUID.class), rs.getLong("organisation_id"),
+        return new JourneyEventRemoved(rs.getObject("person_id", UUID.class),
+                new OrganisationId(rs.getLong("organisation_id")),
                 rs.getObject("occurred_on", LocalDate.class), JourneyKind.valueOf(rs.getString("kind")));
     }
 
     private static JourneyEvent event(ResultSet rs, int row) throws SQLException {
-        return new JourneyEvent(rs.getLong("id"), rs.getObject("person_id", UUID.class), rs.getLong("organisation_id"),
+        return new JourneyEvent(rs.getLong("id"), rs.getObject("person_id", UUID.class),
+                new OrganisationId(rs.getLong("organisation_id")),
                 rs.getObject("user_id", Long.class), rs.getString("display_name"), rs.getObject("occurred_on", LocalDate.class),
                 rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), JourneyKind.valueOf(rs.getString("kind")),
                 rs.getString("summary"), rs.getString("code"), rs.getString("organisation_name"), rs.getBoolean("confidential"), rs.getObject("ref_id", UUID.class));

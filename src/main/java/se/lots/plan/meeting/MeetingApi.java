@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.lots.organisation.OrganisationId;
 import se.lots.plan.StepInput;
 import se.lots.security.Actor;
 import se.lots.shared.Versions;
@@ -48,7 +49,7 @@ class MeetingApi {
 
     @GetMapping("/persons/{personId}/meetings/coverage")
     @Operation(summary = "Vilka organisationer som täcks av samtycke för ett möte och vilka som saknar det")
-    CoverageCheck coverage(Actor actor, @PathVariable UUID personId, @RequestParam List<Long> organisations) {
+    CoverageCheck coverage(Actor actor, @PathVariable UUID personId, @RequestParam List<OrganisationId> organisations) {
         return meetings.consentCoverage(actor, personId, organisations);
     }
 

@@ -16,6 +16,7 @@ import se.lots.audit.AuditLog;
 import se.lots.consent.Consent;
 import se.lots.consent.ConsentScope;
 import se.lots.consent.ConsentService;
+import se.lots.organisation.OrganisationId;
 import se.lots.organisation.UserAccount;
 import se.lots.organisation.UserAccounts;
 import se.lots.plan.JourneyKind;
@@ -29,6 +30,7 @@ import se.lots.security.Actor;
 import se.lots.shared.ConflictException;
 import se.lots.shared.FieldError;
 import se.lots.shared.InvalidInputException;
+import se.lots.shared.InvalidValueException;
 import se.lots.shared.NotFoundException;
 import se.lots.shared.Validation;
 import se.lots.shared.Versions;
@@ -72,26 +74,26 @@ public class MeetingService {
 
     /** For each organisation, whether an active PLAN consent from the record's holder covers it (the holder needs none). */
     @Transactional(readOnly = true)
-    public CoverageCheck consentCoverage(Actor actor, UUID personId, List<Long> organisationIds) {
+    public CoverageCheck consentCoverage(Actor actor, UUID personId, List<OrganisationId> organisationIds) {
         PlanAccess.View view = access.sharedView(actor, personId);
         return coverage(view.holderOrganisationId(), personId, organisationIds);
     }
 
-    private CoverageCheck coverage(long holder, UUID personId, List<Long> organisationIds) {
+    private CoverageCheck coverage(OrganisationId holder, UUID personId, List<OrganisationId> organisationIds) {
         LocalDate today = today();
         List<Consent> active = consents.forPerson(personId).stream()
                 .filter(c -> c.activeOn(today) && c.scope().contains(ConsentScope.PLAN)
-                        && c.fromOrganisationId() == holder)
+                        && c.fromOrganisationId().equals(holder))
                 .toList();
         var names = meetings.organisationNames(new LinkedHashSet<>(organisationIds));
         var covered = new ArrayList<Meeting.Party>();
         var missing = new ArrayList<Meeting.Party>();
         names.forEach((org, name) -> {
-            if (org == holder) {
+            if (org.equals(holder)) {
                 covered.add(new Meeting.Party(org, name, null));
                 return;
             }
-            active.stream().filter(c -> c.toOrganisationId() == org).findFirst().ifPresentOrElse(
+            active.stream().filter(c -> c.toOrganisationId().equals(org)).findFirst().ifPresentOrElse(
                     c -> covered.add(new Meeting.Party(org, name, c.id())),
                     () -> missing.add(new Meeting.Party(org, name, null)));
         });
@@ -106,15 +108,15 @@ public class MeetingService {
         MeetingKind kind = v.enumValue("kind", input.kind(), MeetingKind.class, true);
         LocalDate heldOn = v.date("heldOn", input.heldOn(), true, null);
         v.maxLength("minutes", input.minutes(), TEXT_MAX);
-        var orgIds = new LinkedHashSet<Long>();
+        var orgIds = new LinkedHashSet<OrganisationId>();
         orgIds.add(actor.organisationId());
         for (String s : input.organisationIds() == null ? List.<String>of() : input.organisationIds()) {
             if (s == null || s.isBlank()) {
                 continue;
             }
             try {
-                orgIds.add(Long.valueOf(s.strip()));
-            } catch (NumberFormatException e) {
+                orgIds.add(new OrganisationId(Long.parseLong(s.strip())));
+            } catch (NumberFormatException | InvalidValueException e) {
                 v.reject("organisations", "validation.invalidValue");
             }
         }
@@ -157,7 +159,7 @@ public class MeetingService {
             String coordinatorUserId, List<StepInput> decisions, Integer version) {
         Meeting meeting = meetings.byId(meetingId).orElseThrow(() -> new NotFoundException("meeting"));
         PlanAccess.View view = access.sharedView(actor, meeting.personId());
-        if (meeting.organisationId() != actor.organisationId()) {
+        if (!meeting.organisationId().equals(actor.organisationId())) {
             throw new AccessDeniedException("minutes are written by the convening organisation");
         }
         var v = new Validation().maxLength("minutes", minutes, TEXT_MAX);
@@ -223,7 +225,7 @@ public class MeetingService {
         try {
             long id = Long.parseLong(value.strip());
             boolean ok = users.byId(id).filter(UserAccount::active).filter(u -> u.role().readsPersonalData())
-                    .filter(u -> u.organisationId() == actor.organisationId()).isPresent();
+                    .filter(u -> u.organisationId().equals(actor.organisationId())).isPresent();
             if (!ok) {
                 v.reject("coordinatorUserId", "step.unknownStaff");
                 return null;

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import se.lots.organisation.OrganisationId;
 import se.lots.plan.PlanAccess;
 
 /** Meetings, their organisations (with the consent covering each) and participants, in SQL. */
@@ -33,14 +34,15 @@ public class Meetings {
     }
 
     /** Organisation id to name, in the order asked; unknown ids are left out. */
-    public Map<Long, String> organisationNames(Collection<Long> ids) {
-        var names = new LinkedHashMap<Long, String>();
+    public Map<OrganisationId, String> organisationNames(Collection<OrganisationId> ids) {
+        var names = new LinkedHashMap<OrganisationId, String>();
         if (ids.isEmpty()) {
             return names;
         }
-        var found = new java.util.HashMap<Long, String>();
-        jdbc.sql("SELECT id, name FROM organisation_directory WHERE id IN (:ids)").param("ids", ids)
-                .query((rs, n) -> found.put(rs.getLong("id"), rs.getString("name"))).list();
+        var found = new java.util.HashMap<OrganisationId, String>();
+        jdbc.sql("SELECT id, name FROM organisation_directory WHERE id IN (:ids)")
+                .param("ids", ids.stream().map(OrganisationId::value).toList())
+                .query((rs, n) -> found.put(new OrganisationId(rs.getLong("id")), rs.getString("name"))).list();
         ids.forEach(id -> {
             if (found.containsKey(id)) {
                 names.put(id, found.get(id));
@@ -49,25 +51,27 @@ public class Meetings {
         return names;
     }
 
-    public UUID insert(UUID personId, UUID planId, MeetingKind kind, LocalDate heldOn, long organisationId,
+    public UUID insert(UUID personId, UUID planId, MeetingKind kind, LocalDate heldOn, OrganisationId organisationId,
             boolean youngPersonPresent, boolean guardianPresent, String minutes, long userId) {
         return jdbc.sql("""
                 INSERT INTO meeting (person_id, plan_id, kind, held_on, organisation_id, young_person_present,
                                      guardian_present, minutes, created_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(personId, planId, kind.name(), heldOn, organisationId, youngPersonPresent, guardianPresent,
-                        minutes, userId)
+                .params(personId, planId, kind.name(), heldOn, organisationId.value(), youngPersonPresent,
+                        guardianPresent, minutes, userId)
                 .query(UUID.class).single();
     }
 
-    public void addOrganisation(UUID meetingId, long organisationId, UUID consentId) {
+    public void addOrganisation(UUID meetingId, OrganisationId organisationId, UUID consentId) {
         jdbc.sql("INSERT INTO meeting_organisation (meeting_id, organisation_id, consent_id) VALUES (?, ?, ?)")
-                .params(meetingId, organisationId, consentId).update();
+                .params(meetingId, organisationId.value(), consentId).update();
     }
 
     public void addParticipant(UUID meetingId, Meeting.Participant p) {
         jdbc.sql("INSERT INTO meeting_participant (meeting_id, organisation_id, user_id, name, role) VALUES (?, ?, ?, ?, ?)")
-                .params(meetingId, p.organisationId(), p.userId(), p.name().strip(), p.role()).update();
+                .params(meetingId, p.organisationId() == null ? null : p.organisationId().value(), p.userId(),
+                        p.name().strip(), p.role())
+                .update();
     }
 
     /** Saves the minutes only if nobody saved since {@code version}; false means someone did. */
@@ -89,7 +93,7 @@ public class Meetings {
                  WHERE m.person_id = :person
                    AND (m.organisation_id = :org OR :shared)
                  ORDER BY m.held_on DESC, m.created_at DESC""")
-                .param("person", view.personId()).param("org", view.organisationId())
+                .param("person", view.personId()).param("org", view.organisationId().value())
                 .param("shared", view.shared()).query(this::meeting).list();
     }
 
@@ -99,14 +103,17 @@ public class Meetings {
                 SELECT mo.organisation_id, o.name, mo.consent_id
                   FROM meeting_organisation mo JOIN organisation_directory o ON o.id = mo.organisation_id
                  WHERE mo.meeting_id = ? ORDER BY o.name""").param(id)
-                .query((r, n) -> new Meeting.Party(r.getLong(1), r.getString(2), r.getObject(3, UUID.class))).list();
+                .query((r, n) -> new Meeting.Party(new OrganisationId(r.getLong(1)), r.getString(2),
+                        r.getObject(3, UUID.class)))
+                .list();
         var people = jdbc.sql("""
                 SELECT name, organisation_id, user_id, role FROM meeting_participant
                  WHERE meeting_id = ? ORDER BY id""").param(id)
-                .query((r, n) -> new Meeting.Participant(r.getString(1), r.getObject(2, Long.class),
+                .query((r, n) -> new Meeting.Participant(r.getString(1),
+                        OrganisationId.ofNullable(r.getObject(2, Long.class)),
                         r.getObject(3, Long.class), r.getString(4))).list();
         return new Meeting(id, rs.getObject("person_id", UUID.class), MeetingKind.valueOf(rs.getString("kind")),
-                rs.getObject("held_on", LocalDate.class), rs.getLong("organisation_id"),
+                rs.getObject("held_on", LocalDate.class), new OrganisationId(rs.getLong("organisation_id")),
                 rs.getString("organisation_name"), rs.getBoolean("young_person_present"),
                 rs.getBoolean("guardian_present"), rs.getString("minutes"),
                 rs.getObject("next_meeting_on", LocalDate.class), rs.getObject("coordinator_user_id", Long.class),

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import se.lots.organisation.OrganisationId;
 import se.lots.organisation.OrganisationService;
 import se.lots.plan.Enrolment;
 import se.lots.plan.EnrolmentInput;
@@ -84,7 +85,7 @@ class PlanController {
 
     /** The unit options of one organisation, for the referral form when the receiving organisation changes. */
     @GetMapping("/plan/units")
-    String units(@RequestParam long toOrganisationId, Model model) {
+    String units(@RequestParam OrganisationId toOrganisationId, Model model) {
         model.addAttribute("units", organisationUnits.units(toOrganisationId));
         return "plan/units :: options";
     }
@@ -294,7 +295,7 @@ class PlanController {
         if (f == PlanForm.MINUTES) {
             // only the meeting's own organisation writes its minutes, as on the page
             Meeting m = page.meetings().stream()
-                    .filter(x -> x.id().equals(meeting) && x.organisationId() == page.view().organisationId())
+                    .filter(x -> x.id().equals(meeting) && x.organisationId().equals(page.view().organisationId()))
                     .findFirst().orElseThrow(() -> new NotFoundException("no such meeting of yours: " + meeting));
             model.addAttribute("m", m);
         }
@@ -350,7 +351,7 @@ class PlanController {
                 }
                 model.addAttribute("organisations", organisations.organisations());
                 model.addAttribute("programmes", enrolments.programmes().stream()
-                        .filter(p -> p.organisationId() == actor.organisationId()).toList());
+                        .filter(p -> p.organisationId().equals(actor.organisationId())).toList());
             }
             case MEETING -> {
                 model.addAttribute("organisations", organisations.organisations());

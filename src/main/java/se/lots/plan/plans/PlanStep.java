@@ -5,11 +5,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import se.lots.organisation.OrganisationId;
+
 /**
  * One step: who (organisation and named person), how, when, why, the next step, obstacles, status, and whether the
  * young person, the municipality or another actor is responsible.
  */
-public record PlanStep(UUID id, UUID planId, long trackId, long organisationId, String organisationName,
+public record PlanStep(UUID id, UUID planId, long trackId, OrganisationId organisationId,
+        String organisationName,
         Long responsibleUserId, String responsibleUserName, String contactName, ResponsibleParty responsibleParty,
         String title, String how, String why, String nextStep, String obstacles, LocalDate startsOn, LocalDate dueOn,
         StepStatus status, String cancelReason, boolean confidential, UUID meetingId, List<UUID> dependsOn,

@@ -18,6 +18,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import se.lots.plan.PlanStepAdded;
 
+import se.lots.organisation.OrganisationId;
+
 /** The plan, its tracks, steps, support persons and reviews, in SQL. */
 @Repository
 public class Plans {
@@ -103,11 +105,12 @@ public class Plans {
     }
 
     /** The steps the viewer may see: the own organisation's, and the others' unless confidential on a shared view. */
-    public List<PlanStep> visibleSteps(UUID planId, long organisationId, boolean shared) {
+    public List<PlanStep> visibleSteps(UUID planId, OrganisationId organisationId, boolean shared) {
         return jdbc.sql("SELECT " + STEP_COLUMNS + " " + """
                  WHERE s.plan_id = :plan AND (s.organisation_id = :org OR (:shared AND NOT s.confidential))
                  ORDER BY s.starts_on NULLS LAST, s.due_on NULLS LAST, s.created_at""")
-                .param("plan", planId).param("org", organisationId).param("shared", shared).query(Plans::step).list();
+                .param("plan", planId).param("org", organisationId.value()).param("shared", shared)
+                .query(Plans::step).list();
     }
 
     public Optional<PlanStep> step(UUID stepId) {
@@ -116,14 +119,14 @@ public class Plans {
 
     /** Adds a step; {@link PlanStepAdded} tells the follow-up module the plan's first step may have changed. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public UUID insertStep(UUID planId, long organisationId, StepValues v, UUID meetingId, long userId) {
+    public UUID insertStep(UUID planId, OrganisationId organisationId, StepValues v, UUID meetingId, long userId) {
         var added = jdbc.sql("""
                 INSERT INTO plan_step (plan_id, track_id, organisation_id, responsible_user_id, contact_name,
                                        responsible_party, title, how, why, next_step, obstacles, starts_on, due_on,
                                        status, cancel_reason, confidential, meeting_id, created_by, updated_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 RETURNING id, (SELECT person_id FROM plan WHERE plan.id = plan_id) AS person_id""")
-                .params(planId, v.trackId(), organisationId, v.responsibleUserId(), v.contactName(),
+                .params(planId, v.trackId(), organisationId.value(), v.responsibleUserId(), v.contactName(),
                         v.responsibleParty().name(), v.title(), v.how(), v.why(), v.nextStep(), v.obstacles(),
                         v.startsOn(), v.dueOn(), v.status().name(), v.cancelReason(), v.confidential(), meetingId,
                         userId, userId)
@@ -224,7 +227,8 @@ public class Plans {
     private static PlanStep step(ResultSet rs, int row) throws SQLException {
         Array deps = rs.getArray("depends_on");
         return new PlanStep(rs.getObject("id", UUID.class), rs.getObject("plan_id", UUID.class),
-                rs.getLong("track_id"), rs.getLong("organisation_id"), rs.getString("organisation_name"),
+                rs.getLong("track_id"), new OrganisationId(rs.getLong("organisation_id")),
+                rs.getString("organisation_name"),
                 rs.getObject("responsible_user_id", Long.class), rs.getString("responsible_user_name"),
                 rs.getString("contact_name"), ResponsibleParty.valueOf(rs.getString("responsible_party")),
                 rs.getString("title"), rs.getString("how"), rs.getString("why"), rs.getString("next_step"),

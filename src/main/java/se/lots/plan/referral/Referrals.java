@@ -13,6 +13,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import se.lots.organisation.OrganisationId;
+
 @Repository
 public class Referrals {
 
@@ -30,9 +32,9 @@ public class Referrals {
              ORDER BY CASE WHEN r.status IN ('SKICKAD', 'MOTTAGEN', 'ACCEPTERAD', 'PABORJAD') THEN 0 ELSE 1 END,
                       r.sent_at, r.id""";
 
-    public record NewReferral(UUID personId, long fromOrganisationId, Long fromUnitId, long fromUserId,
-            long toOrganisationId, Long toUnitId, String intervention, String reason, String request, UUID consentId,
-            Long interventionId, Instant sentAt) {
+    public record NewReferral(UUID personId, OrganisationId fromOrganisationId, Long fromUnitId, long fromUserId,
+            OrganisationId toOrganisationId, Long toUnitId, String intervention, String reason, String request,
+            UUID consentId, Long interventionId, Instant sentAt) {
     }
 
     private final JdbcClient jdbc;
@@ -47,7 +49,8 @@ public class Referrals {
                                       to_unit_id, intervention, reason, request, consent_id, status, intervention_id,
                                       sent_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'SKICKAD', ?, ?) RETURNING id""")
-                .params(r.personId(), r.fromOrganisationId(), r.fromUnitId(), r.fromUserId(), r.toOrganisationId(),
+                .params(r.personId(), r.fromOrganisationId().value(), r.fromUnitId(), r.fromUserId(),
+                        r.toOrganisationId().value(),
                         r.toUnitId(), r.intervention(), r.reason(), r.request(), r.consentId(), r.interventionId(),
                         Timestamp.from(r.sentAt()))
                 .query(UUID.class).single();
@@ -85,18 +88,19 @@ public class Referrals {
                 .query(Referrals::referral).list();
     }
 
-    public List<Referral> incoming(long organisationId) {
-        return jdbc.sql(SELECT + " WHERE r.to_organisation_id = ? " + OPEN_FIRST).param(organisationId)
+    public List<Referral> incoming(OrganisationId organisationId) {
+        return jdbc.sql(SELECT + " WHERE r.to_organisation_id = ? " + OPEN_FIRST).param(organisationId.value())
                 .query(Referrals::referral).list();
     }
 
-    public List<Referral> outgoing(long organisationId) {
-        return jdbc.sql(SELECT + " WHERE r.from_organisation_id = ? " + OPEN_FIRST).param(organisationId)
+    public List<Referral> outgoing(OrganisationId organisationId) {
+        return jdbc.sql(SELECT + " WHERE r.from_organisation_id = ? " + OPEN_FIRST).param(organisationId.value())
                 .query(Referrals::referral).list();
     }
 
     /** Per receiving organisation and unit, among the referrals sent by or to {@code organisationId}. */
-    public List<WaitingTime> waitingTimes(long organisationId, LocalDate today, int responseDays, ZoneId zone) {
+    public List<WaitingTime> waitingTimes(OrganisationId organisationId, LocalDate today, int responseDays,
+            ZoneId zone) {
         return jdbc.sql("""
                 WITH r AS (
                     SELECT r.to_organisation_id, r.to_unit_id, r.status, r.started_at,
@@ -116,9 +120,10 @@ public class Referrals {
                   LEFT JOIN organisation_unit_directory u ON u.id = r.to_unit_id
                  GROUP BY r.to_organisation_id, o.name, r.to_unit_id, u.name
                  ORDER BY o.name, u.name NULLS FIRST""")
-                .param("org", organisationId).param("today", today).param("days", responseDays)
+                .param("org", organisationId.value()).param("today", today).param("days", responseDays)
                 .param("zone", pgZone(zone))
-                .query((rs, n) -> new WaitingTime(rs.getLong("to_organisation_id"), rs.getString("to_organisation_name"),
+                .query((rs, n) -> new WaitingTime(new OrganisationId(rs.getLong("to_organisation_id")),
+                        rs.getString("to_organisation_name"),
                         rs.getObject("to_unit_id", Long.class), rs.getString("to_unit_name"), rs.getLong("sent"),
                         rs.getLong("started"), rs.getLong("completed"), rs.getLong("unanswered"),
                         rs.getObject("median_days", Double.class), rs.getObject("mean_days", Double.class)))
@@ -127,9 +132,10 @@ public class Referrals {
 
     private static Referral referral(ResultSet rs, int row) throws SQLException {
         return new Referral(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class),
-                rs.getLong("from_organisation_id"), rs.getString("from_organisation_name"),
+                new OrganisationId(rs.getLong("from_organisation_id")), rs.getString("from_organisation_name"),
                 rs.getObject("from_unit_id", Long.class), rs.getString("from_unit_name"), rs.getLong("from_user_id"),
-                rs.getString("from_user_name"), rs.getLong("to_organisation_id"), rs.getString("to_organisation_name"),
+                rs.getString("from_user_name"), new OrganisationId(rs.getLong("to_organisation_id")),
+                rs.getString("to_organisation_name"),
                 rs.getObject("to_unit_id", Long.class), rs.getString("to_unit_name"), rs.getString("intervention"),
                 rs.getString("reason"), rs.getString("request"), rs.getObject("consent_id", UUID.class),
                 ReferralStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),

@@ -75,7 +75,7 @@ public class CaseWorklist {
         List<Item> items = jdbc.sql("SELECT w.person_id, y.first_name || ' ' || y.last_name AS name, w.title, w.due, "
                 + "w.review FROM (" + ITEMS + " ORDER BY due, item_id LIMIT :limit OFFSET :offset) w "
                 + "JOIN registry_person y ON y.id = w.person_id ORDER BY w.due, w.item_id")
-                .param("user", actor.userId()).param("org", actor.organisationId()).param("horizon", horizon)
+                .param("user", actor.userId()).param("org", actor.organisationId().value()).param("horizon", horizon)
                 .param("limit", PAGE_SIZE).param("offset", (number - 1) * PAGE_SIZE)
                 .query((rs, n) -> {
                     LocalDate due = rs.getObject("due", LocalDate.class);
@@ -84,11 +84,12 @@ public class CaseWorklist {
                 }).list();
         long total = items.size() < PAGE_SIZE && number == 1 ? items.size()
                 : jdbc.sql("SELECT count(*) FROM (" + ITEMS + ") w").param("user", actor.userId())
-                        .param("org", actor.organisationId()).param("horizon", horizon).query(Long.class).single();
+                        .param("org", actor.organisationId().value()).param("horizon",
+                        horizon).query(Long.class).single();
         // a count only, no persons: nothing to audit
         int waiting = jdbc.sql("""
                 SELECT count(*) FROM referral WHERE to_organisation_id = ? AND status IN ('SKICKAD', 'MOTTAGEN')""")
-                .param(actor.organisationId()).query(Integer.class).single();
+                .param(actor.organisationId().value()).query(Integer.class).single();
         audit.recordEachIfAny(actor, items.stream().map(Item::personId).distinct().toList(), AuditAction.SEARCH,
                 AccessBasis.OWN_ORGANISATION, "arbetslista plan");
         return new Page(items, total, number, waiting);

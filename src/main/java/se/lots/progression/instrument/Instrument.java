@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.util.Collection;
 import java.util.List;
 
+import se.lots.organisation.OrganisationId;
+
 /**
  * A progression instrument as configuration: items on scales, a total rule, and optionally a cut-off (the line
  * between a strained and a functioning range) and the smallest change counted as reliable. {@code organisationId}:
@@ -12,7 +14,7 @@ import java.util.List;
  */
 public record Instrument(long id, String name, String description, TotalRule totalRule, BigDecimal cutOff,
         BigDecimal reliableChange, boolean higherIsBetter, boolean active, int version, List<InstrumentItem> items,
-        Long organisationId) {
+        OrganisationId organisationId) {
 
     public boolean shared() {
         return organisationId == null;

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import se.lots.audit.AccessBasis;
 import se.lots.audit.AuditAction;
 import se.lots.audit.AuditLog;
+import se.lots.organisation.OrganisationId;
 import se.lots.organisation.Role;
 import se.lots.security.Actor;
 import se.lots.shared.ConflictException;
@@ -43,7 +44,7 @@ public class InstrumentService {
     }
 
     static boolean visible(Actor actor, Instrument i) {
-        return i.shared() || actor.role() == Role.ADMIN || i.organisationId() == actor.organisationId();
+        return i.shared() || actor.role() == Role.ADMIN || actor.organisationId().equals(i.organisationId());
     }
 
     /**
@@ -52,7 +53,8 @@ public class InstrumentService {
      */
     public static boolean edits(Actor actor, Instrument i) {
         return actor.role() == Role.ADMIN
-                || actor.role() == Role.PROGRAMME_LEAD && !i.shared() && i.organisationId() == actor.organisationId();
+                || actor.role() == Role.PROGRAMME_LEAD && !i.shared()
+                        && actor.organisationId().equals(i.organisationId());
     }
 
     /** A new instrument ({@code id} null) or a change to one; items are matched by their position. */
@@ -66,7 +68,7 @@ public class InstrumentService {
             throw new AccessDeniedException("a shared instrument is changed by the administrator");
         }
         // a programme lead's instrument is their organisation's; the administrator's is shared
-        Long owner = existing != null ? existing.organisationId()
+        OrganisationId owner = existing != null ? existing.organisationId()
                 : actor.role() == Role.ADMIN ? null : actor.organisationId();
         var v = new Validation().require("name", in.name()).maxLength("name", in.name(), 200)
                 .maxLength("description", in.description(), 2000);

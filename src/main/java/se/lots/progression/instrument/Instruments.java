@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import se.lots.organisation.OrganisationId;
+
 @Repository
 class Instruments {
 
@@ -17,11 +19,11 @@ class Instruments {
     }
 
     /** The shared instruments and the organisation's own; every instrument when {@code organisationId} is null. */
-    List<Instrument> visibleTo(Long organisationId, boolean activeOnly) {
+    List<Instrument> visibleTo(OrganisationId organisationId, boolean activeOnly) {
         return jdbc.sql("""
                 SELECT id FROM instrument
                  WHERE (active OR NOT ?) AND (organisation_id IS NULL OR organisation_id = ? OR ?)
-                 ORDER BY name""").params(activeOnly, organisationId == null ? -1L : organisationId,
+                 ORDER BY name""").params(activeOnly, organisationId == null ? -1L : organisationId.value(),
                         organisationId == null)
                 .query(Long.class).list().stream().map(id -> byId(id).orElseThrow()).toList();
     }
@@ -43,17 +45,19 @@ class Instruments {
                 .query((rs, n) -> new Instrument(rs.getLong("id"), rs.getString("name"), rs.getString("description"),
                         TotalRule.valueOf(rs.getString("total_rule")), plain(rs.getBigDecimal("cut_off")),
                         plain(rs.getBigDecimal("reliable_change")), rs.getBoolean("higher_is_better"),
-                        rs.getBoolean("active"), rs.getInt("version"), items, (Long) rs.getObject("organisation_id")))
+                        rs.getBoolean("active"), rs.getInt("version"), items,
+                        OrganisationId.ofNullable((Long) rs.getObject("organisation_id"))))
                 .optional();
     }
 
     long insert(String name, String description, TotalRule rule, BigDecimal cutOff, BigDecimal reliableChange,
-            boolean higherIsBetter, Long organisationId) {
+            boolean higherIsBetter, OrganisationId organisationId) {
         return jdbc.sql("""
                 INSERT INTO instrument (name, description, total_rule, cut_off, reliable_change, higher_is_better,
                                         organisation_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(name, description, rule.name(), cutOff, reliableChange, higherIsBetter, organisationId)
+                .params(name, description, rule.name(), cutOff, reliableChange, higherIsBetter,
+                        organisationId == null ? null : organisationId.value())
                 .query(Long.class).single();
     }
 
@@ -81,11 +85,12 @@ class Instruments {
     }
 
     /** Whether the owner (null: shared) already has another instrument by that name. */
-    boolean nameTaken(String name, Long exceptId, Long owner) {
+    boolean nameTaken(String name, Long exceptId, OrganisationId owner) {
         return jdbc.sql("""
                 SELECT EXISTS (SELECT 1 FROM instrument
                                 WHERE lower(name) = lower(?) AND id <> ? AND coalesce(organisation_id, 0) = ?)""")
-                .params(name, exceptId == null ? -1L : exceptId, owner == null ? 0L : owner).query(Boolean.class)
+                .params(name, exceptId == null ? -1L : exceptId,
+                owner == null ? 0L : owner.value()).query(Boolean.class)
                 .single();
     }
 

@@ -10,6 +10,9 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import se.lots.organisation.OrganisationId;
+import se.lots.reference.MunicipalityCode;
+
 /** The {@code participant} table: one participation per followed-up enrolment, or an anonymous one. */
 @Repository
 class Participations {
@@ -65,14 +68,16 @@ class Participations {
     }
 
     /** The enrolment's participant row, made on first use. */
-    UUID insert(long programmeId, long organisationId, UUID enrolmentId, AnonymousReason reason, String gender,
-            int birthYear, String municipalityCode, LocalDate startedOn, LocalDate endedOn, long userId) {
+    UUID insert(long programmeId, OrganisationId organisationId, UUID enrolmentId, AnonymousReason reason,
+            String gender,
+            int birthYear, MunicipalityCode municipalityCode, LocalDate startedOn, LocalDate endedOn, long userId) {
         return jdbc.sql("""
                 INSERT INTO participant (programme_id, organisation_id, enrolment_id, anonymous_reason, gender, birth_year,
                                          municipality_code, started_on, ended_on, created_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(programmeId, organisationId, enrolmentId, reason == null ? null : reason.name(), gender,
-                        birthYear, municipalityCode, startedOn, endedOn, userId)
+                .params(programmeId, organisationId.value(), enrolmentId, reason == null ? null : reason.name(), gender,
+                        birthYear, municipalityCode == null ? null : municipalityCode.value(), startedOn, endedOn,
+                        userId)
                 .query(UUID.class).single();
     }
 
@@ -92,9 +97,9 @@ class Participations {
     private static Participation participation(ResultSet rs, int row) throws SQLException {
         String reason = rs.getString("anonymous_reason");
         return new Participation(rs.getObject("id", UUID.class), rs.getLong("programme_id"),
-                rs.getLong("organisation_id"), rs.getObject("enrolment_id", UUID.class),
+                new OrganisationId(rs.getLong("organisation_id")), rs.getObject("enrolment_id", UUID.class),
                 reason == null ? null : AnonymousReason.valueOf(reason), rs.getString("gender"),
-                rs.getInt("birth_year"), rs.getString("municipality_code"),
+                rs.getInt("birth_year"), MunicipalityCode.ofNullable(rs.getString("municipality_code")),
                 rs.getObject("started_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class));
     }
 }

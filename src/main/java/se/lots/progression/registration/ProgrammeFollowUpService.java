@@ -55,12 +55,13 @@ public class ProgrammeFollowUpService {
     /** The programmes whose participants the actor follows up: those of their own organisation. */
     @Transactional(readOnly = true)
     public List<Programme> programmes(Actor actor) {
-        return enrolments.allProgrammes().stream().filter(p -> p.organisationId() == actor.organisationId()).toList();
+        return enrolments.allProgrammes().stream().filter(p -> p.organisationId().equals(actor.organisationId()))
+                .toList();
     }
 
     private Programme followedUp(Actor actor, long programmeId) {
         Programme programme = enrolments.programme(programmeId).orElseThrow(() -> new NotFoundException("programme"));
-        if (!actor.readsPersonalData() || programme.organisationId() != actor.organisationId()) {
+        if (!actor.readsPersonalData() || !programme.organisationId().equals(actor.organisationId())) {
             throw new AccessDeniedException("participants are followed up by the programme's organisation");
         }
         return programme;

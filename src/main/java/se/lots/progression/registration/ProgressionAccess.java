@@ -6,6 +6,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 import se.lots.audit.AccessBasis;
+import se.lots.organisation.OrganisationId;
 import se.lots.plan.Enrolment;
 import se.lots.plan.EnrolmentService;
 import se.lots.plan.PlanAccess;
@@ -28,7 +29,7 @@ public class ProgressionAccess {
             return enrolment != null ? enrolment.programmeId() : participation.programmeId();
         }
 
-        public long organisationId() {
+        public OrganisationId organisationId() {
             return enrolment != null ? enrolment.organisationId() : participation.organisationId();
         }
     }
@@ -50,7 +51,7 @@ public class ProgressionAccess {
             throw new AccessDeniedException("the enrolment is not shown to this organisation");
         }
         return new Decision(e, participations.ofEnrolment(enrolmentId).orElse(null), e.personId(), view.basis(),
-                e.organisationId() == actor.organisationId());
+                e.organisationId().equals(actor.organisationId()));
     }
 
     public Decision forParticipation(Actor actor, UUID participationId) {
@@ -58,7 +59,7 @@ public class ProgressionAccess {
         if (!p.anonymous()) {
             return forEnrolment(actor, p.enrolmentId());
         }
-        if (!actor.readsPersonalData() || actor.organisationId() != p.organisationId()) {
+        if (!actor.readsPersonalData() || !actor.organisationId().equals(p.organisationId())) {
             throw new AccessDeniedException("an anonymous participant is seen by the programme's organisation only");
         }
         return new Decision(null, p, null, AccessBasis.OWN_ORGANISATION, true);

@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import se.lots.organisation.OrganisationId;
 import se.lots.plan.EnrolmentChanged;
 import se.lots.plan.JourneyEventRemoved;
 import se.lots.plan.JourneyKind;
@@ -78,11 +79,12 @@ class FollowUpUnitEvents {
      * those there now less the changes it did not see), and the person's units rewritten, since a unit keeps their
      * counts and first and last days.
      */
-    private void logContact(UUID personId, long organisationId, LocalDate on, JourneyKind kind, int delta) {
+    private void logContact(UUID personId, OrganisationId organisationId, LocalDate on, JourneyKind kind,
+            int delta) {
         jdbc.sql("""
                 INSERT INTO follow_up_contact_change (person_id, organisation_id, occurred_on, delta, xid, kind)
                 VALUES (?, ?, ?, ?, pg_current_xact_id(), ?)""")
-                .params(personId, organisationId, on, delta, kind.name()).update();
+                .params(personId, organisationId.value(), on, delta, kind.name()).update();
         refreshEnrolmentsOf(personId, true);
     }
 

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
+import se.lots.organisation.OrganisationId;
 import se.lots.progression.GoalIndicator;
 import se.lots.progression.ProgrammeGoal;
 
@@ -326,7 +327,7 @@ public class FunderReports {
     }
 
     /** Every goal measured over all the programme's units as they are now. */
-    public Map<Long, Measured> goals(long programmeId, long organisationId, LocalDate from, LocalDate to,
+    public Map<Long, Measured> goals(long programmeId, OrganisationId organisationId, LocalDate from, LocalDate to,
             List<ProgrammeGoal> goals) {
         return goals(null, null, programmeId, organisationId, from, to, goals);
     }
@@ -336,12 +337,12 @@ public class FunderReports {
      * {@code kept} saw them: every measure is a sum over units, so a kept measure plus the first less the second is
      * the measure now ({@link GoalMeasureCache}).
      */
-    Map<Long, Measured> changedGoals(UUID[] changed, String kept, long programmeId, long organisationId,
+    Map<Long, Measured> changedGoals(UUID[] changed, String kept, long programmeId, OrganisationId organisationId,
             LocalDate from, LocalDate to, List<ProgrammeGoal> goals) {
         return goals(changed, kept, programmeId, organisationId, from, to, goals);
     }
 
-    private Map<Long, Measured> goals(UUID[] changed, String kept, long programmeId, long organisationId,
+    private Map<Long, Measured> goals(UUID[] changed, String kept, long programmeId, OrganisationId organisationId,
             LocalDate from, LocalDate to, List<ProgrammeGoal> goals) {
         var measured = new HashMap<Long, Measured>();
         if (goals.isEmpty()) {
@@ -350,7 +351,7 @@ public class FunderReports {
         plannedForTheseDates();
         var params = new HashMap<String, Object>();
         params.put("programme", programmeId);
-        params.put("organisation", organisationId);
+        params.put("organisation", organisationId.value());
         params.put("from", from);
         params.put("to", to);
         // an array parameter, not text: planned as a constant, so that the units are found by their index
@@ -458,11 +459,11 @@ public class FunderReports {
     }
 
     /** Per participant in the goal's denominator: whether they count in its numerator. */
-    public List<UnitRow> units(ProgrammeGoal goal, long organisationId, LocalDate from, LocalDate to) {
+    public List<UnitRow> units(ProgrammeGoal goal, OrganisationId organisationId, LocalDate from, LocalDate to) {
         plannedForTheseDates();
         var params = new HashMap<String, Object>();
         params.put("programme", goal.programmeId());
-        params.put("organisation", organisationId);
+        params.put("organisation", organisationId.value());
         params.put("from", from);
         params.put("to", to);
         params.put("indicator", goal.indicator().name());

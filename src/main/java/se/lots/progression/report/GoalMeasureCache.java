@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import se.lots.organisation.OrganisationId;
 import se.lots.progression.ProgrammeGoal;
 import se.lots.progression.report.FunderReports.Measured;
 
@@ -46,7 +47,8 @@ public class GoalMeasureCache {
      */
     static final Duration MAX_AGE = Duration.ofHours(12);
 
-    public record Key(long programmeId, long organisationId, LocalDate from, LocalDate to, List<ProgrammeGoal> goals) {
+    public record Key(long programmeId, OrganisationId organisationId, LocalDate from, LocalDate to,
+            List<ProgrammeGoal> goals) {
     }
 
     private record Entry(String snapshot, Instant snapshotAt, Map<Long, Measured> goals) {

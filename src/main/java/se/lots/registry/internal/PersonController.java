@@ -30,6 +30,7 @@ import se.lots.consent.ConsentSettings;
 import se.lots.consent.GivenHow;
 import se.lots.consent.NewConsent;
 import se.lots.organisation.Organisation;
+import se.lots.organisation.OrganisationId;
 import se.lots.organisation.OrganisationService;
 import se.lots.reference.Municipality;
 import se.lots.reference.ReferenceData;
@@ -147,14 +148,14 @@ class PersonController {
         mav.addObject("purposes", ConsentPurpose.values());
         mav.addObject("scopes", ConsentScope.values());
         mav.addObject("givenHows", GivenHow.values());
-        mav.addObject("mayEdit", p.ownerOrganisationId() == actor.organisationId());
+        mav.addObject("mayEdit", p.ownerOrganisationId().equals(actor.organisationId()));
         return mav;
     }
 
     @GetMapping("/{id}/edit")
     String edit(Actor actor, @PathVariable UUID id, Model model) {
         YoungPerson p = registry.read(actor, id).person();
-        if (p.ownerOrganisationId() != actor.organisationId()) {
+        if (!p.ownerOrganisationId().equals(actor.organisationId())) {
             throw new AccessDeniedException("only the holding organisation edits");
         }
         model.addAttribute("person", PersonInput.of(p));
@@ -231,7 +232,8 @@ class PersonController {
     }
 
     @PostMapping("/{id}/consents")
-    String recordConsent(Actor actor, @PathVariable UUID id, @RequestParam(required = false) Long toOrganisationId,
+    String recordConsent(Actor actor, @PathVariable UUID id,
+            @RequestParam(required = false) OrganisationId toOrganisationId,
             @RequestParam(required = false) ConsentPurpose purpose,
             @RequestParam(required = false) List<ConsentScope> scope,
             @RequestParam(required = false) GivenHow givenHow,
@@ -259,7 +261,7 @@ class PersonController {
         return "redirect:/persons/" + id + "#samtycken";
     }
 
-    private Map<Long, String> organisationNames() {
+    private Map<OrganisationId, String> organisationNames() {
         return organisations.organisations().stream()
                 .collect(Collectors.toMap(Organisation::id, Organisation::name));
     }

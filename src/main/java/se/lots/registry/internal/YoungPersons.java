@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import se.lots.organisation.OrganisationId;
+import se.lots.reference.MunicipalityCode;
 import se.lots.registry.Address;
 import se.lots.registry.Gender;
 import se.lots.registry.Guardian;
@@ -66,9 +68,9 @@ public class YoungPersons {
                 .param(reserveIdentities.toArray(String[]::new)).query(YoungPersons::person).list();
     }
 
-    public Optional<Long> owner(UUID id) {
+    public Optional<OrganisationId> owner(UUID id) {
         return jdbc.sql("SELECT owner_organisation_id FROM young_person WHERE id = ?").param(id)
-                .query(Long.class).optional();
+                .query(Long.class).optional().map(OrganisationId::new);
     }
 
     public String nextReserveIdentity() {
@@ -114,7 +116,7 @@ public class YoungPersons {
                     preferred_language = ?, interpreter_needed = ?, guardian_name = ?, guardian_phone = ?,
                     guardian_email = ?, updated_by = ?, updated_at = now(), version = version + 1, search_name = ?
                  WHERE id = ? AND version = ?""")
-                .params(p.firstName(), p.lastName(), p.gender().name(), p.municipalityCode(), p.protectedIdentity(),
+                .params(p.firstName(), p.lastName(), p.gender().name(), municipalityCode(p), p.protectedIdentity(),
                         street(p), postalCode(p), city(p), p.phone(), p.email(), p.preferredLanguage(),
                         p.interpreterNeeded(), guardian(p).name(), guardian(p).phone(), guardian(p).email(), userId,
                         searchName(p), p.id(), p.version())
@@ -123,10 +125,10 @@ public class YoungPersons {
 
     private static Object[] values(YoungPerson p, long createdBy, long updatedBy) {
         return new Object[] { p.identityKind().name(), pin(p), p.reserveIdentity(),
-            p.firstName(), p.lastName(), p.birthDate(), p.birthYear(), p.gender().name(), p.municipalityCode(),
+            p.firstName(), p.lastName(), p.birthDate(), p.birthYear(), p.gender().name(), municipalityCode(p),
             p.protectedIdentity(), street(p), postalCode(p), city(p), p.phone(), p.email(), p.preferredLanguage(),
             p.interpreterNeeded(), guardian(p).name(), guardian(p).phone(), guardian(p).email(),
-            p.ownerOrganisationId(), createdBy, updatedBy, searchName(p) };
+            p.ownerOrganisationId().value(), createdBy, updatedBy, searchName(p) };
     }
 
     /**
@@ -135,6 +137,10 @@ public class YoungPersons {
      */
     static String searchName(YoungPerson p) {
         return p.firstName() == null ? null : (" " + p.firstName() + " " + p.lastName()).toLowerCase(Locale.ROOT);
+    }
+
+    private static String municipalityCode(YoungPerson p) {
+        return p.municipalityCode() == null ? null : p.municipalityCode().value();
     }
 
     private static String pin(YoungPerson p) {
@@ -169,12 +175,14 @@ public class YoungPersons {
         return new YoungPerson(rs.getObject("id", UUID.class), IdentityKind.valueOf(rs.getString("identity_kind")),
                 pin(rs.getString("personal_identity_number")), rs.getString("reserve_identity"),
                 rs.getString("first_name"), rs.getString("last_name"), rs.getObject("birth_date", LocalDate.class),
-                rs.getInt("birth_year"), Gender.valueOf(rs.getString("gender")), rs.getString("municipality_code"),
+                rs.getInt("birth_year"), Gender.valueOf(rs.getString("gender")),
+                MunicipalityCode.ofNullable(rs.getString("municipality_code")),
                 protectedIdentity, address, rs.getString("phone"), rs.getString("email"),
                 rs.getString("preferred_language"), rs.getBoolean("interpreter_needed"),
                 new Guardian(rs.getString("guardian_name"), rs.getString("guardian_phone"),
                         rs.getString("guardian_email")),
-                rs.getLong("owner_organisation_id"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                new OrganisationId(rs.getLong("owner_organisation_id")),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getInt("version"));
     }
 }

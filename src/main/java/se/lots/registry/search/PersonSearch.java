@@ -68,7 +68,7 @@ public class PersonSearch {
         var found = new ArrayList<PersonSummary>();
         var own = new ArrayList<UUID>();
         for (PersonSummary p : candidates) {
-            if (p.ownerOrganisationId() == actor.organisationId()) {
+            if (p.ownerOrganisationId().equals(actor.organisationId())) {
                 own.add(p.id());
                 found.add(p);
                 continue;

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import se.lots.organisation.OrganisationId;
+import se.lots.reference.MunicipalityCode;
 import se.lots.registry.Gender;
 import se.lots.registry.IdentityKind;
 import se.lots.registry.PersonalIdentityNumber;
@@ -43,7 +45,8 @@ class PersonSummaries {
      * (index-only, with search_name included), where such common parts quickly fill a page; the total is then
      * reported as {@code HITS_CAP + 1}. docs/benchmarks.md has the measurements and plans.
      */
-    SearchPage search(PersonalIdentityNumber pin, List<String> words, long organisationId, Collection<UUID> shared,
+    SearchPage search(PersonalIdentityNumber pin, List<String> words, OrganisationId organisationId,
+            Collection<UUID> shared,
             int limit, int offset) {
         int cap = HITS_CAP;
         var params = new ArrayList<Object>();
@@ -84,15 +87,15 @@ class PersonSummaries {
     record SearchPage(List<PersonSummary> persons, long total) {
     }
 
-    private static String filter(PersonalIdentityNumber pin, List<String> words, long organisationId,
+    private static String filter(PersonalIdentityNumber pin, List<String> words, OrganisationId organisationId,
             Collection<UUID> shared, List<Object> params) {
         var sql = new StringBuilder();
         if (shared.isEmpty()) {
             sql.append("owner_organisation_id = ?");
-            params.add(organisationId);
+            params.add(organisationId.value());
         } else {
             sql.append("(owner_organisation_id = ? OR id = ANY (?::uuid[]))");
-            params.add(organisationId);
+            params.add(organisationId.value());
             params.add(shared.toArray(UUID[]::new));
         }
         if (pin != null) {
@@ -130,7 +133,7 @@ class PersonSummaries {
                 pin != null ? new PersonalIdentityNumber(pin).formatted() : rs.getString("reserve_identity"),
                 IdentityKind.valueOf(rs.getString("identity_kind")), rs.getString("first_name"),
                 rs.getString("last_name"), rs.getInt("birth_year"), Gender.valueOf(rs.getString("gender")),
-                rs.getString("municipality_code"), rs.getBoolean("protected_identity"),
-                rs.getLong("owner_organisation_id"));
+                MunicipalityCode.ofNullable(rs.getString("municipality_code")), rs.getBoolean("protected_identity"),
+                new OrganisationId(rs.getLong("owner_organisation_id")));
     }
 }

@@ -21,9 +21,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import tools.jackson.databind.DatabindException;
+
 import se.lots.shared.ConflictException;
 import se.lots.shared.FieldError;
 import se.lots.shared.InvalidInputException;
+import se.lots.shared.InvalidValueException;
 import se.lots.shared.NotFoundException;
 import se.lots.shared.TextInput;
 import se.lots.shared.VersionRequiredException;
@@ -77,6 +80,11 @@ class ApiErrorHandler {
             if (t instanceof TextInputJson.UnsafeText unsafe) {
                 return invalid(new InvalidInputException(List.of(TextInput.error(unsafe.field(), unsafe.codePoint()))));
             }
+            // a value type refused the field's value ("municipalityCode": "12")
+            if (t instanceof DatabindException d && d.getCause() instanceof InvalidValueException wrong) {
+                return invalid(new InvalidInputException(TextInputJson.fieldOf(d), wrong.messageKey(),
+                        wrong.arguments()));
+            }
         }
         return error(HttpStatus.BAD_REQUEST, "error.badRequest");
     }
@@ -84,6 +92,11 @@ class ApiErrorHandler {
     /** {@code ?age=abc}, {@code ?page=two}: the parameter named, as a wrong field in a body is. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidValueException wrong) {
+                return invalid(new InvalidInputException(e.getName(), wrong.messageKey(), wrong.arguments()));
+            }
+        }
         return invalid(new InvalidInputException(e.getName(), "validation.invalidValue"));
     }
 

@@ -41,18 +41,22 @@ class TextInputJson {
             return codePoint;
         }
 
-        /** {@code guardian.name}, {@code dependsOn[1]}: the field as the client wrote it. */
         String field() {
-            var field = new StringBuilder();
-            for (var reference : getPath()) {
-                if (reference.getPropertyName() != null) {
-                    field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
-                } else if (reference.getIndex() >= 0) {
-                    field.append('[').append(reference.getIndex()).append(']');
-                }
-            }
-            return field.toString();
+            return fieldOf(this);
         }
+    }
+
+    /** {@code guardian.name}, {@code dependsOn[1]}: the field as the client wrote it. */
+    static String fieldOf(DatabindException e) {
+        var field = new StringBuilder();
+        for (var reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.toString();
     }
 
     private static final class Strings extends StringDeserializer {

@@ -83,8 +83,8 @@ class ConsentApiIntegrationTest {
     private HttpResponse<String> record(UUID person, String purpose, LocalDate from, LocalDate to) throws Exception {
         String json = """
                 {"toOrganisationId":%d,"purpose":"%s","scope":["GRUNDUPPGIFTER","PLAN"],"givenHow":"SKRIFTLIGT",
-                 "validFrom":"%s","validTo":"%s"}""".formatted(actors.byUsername("af").organisationId(), purpose,
-                from, to);
+                 "validFrom":"%s","validTo":"%s"}""".formatted(actors.byUsername("af").organisationId().value(),
+                purpose, from, to);
         return http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/persons/" + person + "/consents"))
                 .header("Authorization", basic()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());

@@ -23,6 +23,7 @@ import se.lots.intervention.coverage.CoverageFilter;
 import se.lots.intervention.coverage.CoverageRows;
 import se.lots.intervention.coverage.CoverageSql;
 import se.lots.organisation.PartyType;
+import se.lots.reference.MunicipalityCode;
 import se.lots.security.CurrentActor;
 
 /**
@@ -91,8 +92,10 @@ class InterventionSearchAgreementIntegrationTest {
         new InterventionCatalogueGenerator(owner).generate(actors.byUsername("forbund").userId(), 20, 300, 11,
                 "agreeMap" + System.nanoTime() % 100000);
         long provider = jdbc.sql("SELECT max(provider_id) FROM intervention").query(Long.class).single();
-        for (CoverageFilter f : List.of(CoverageFilter.all(), new CoverageFilter("1214", null, null),
-                new CoverageFilter(null, PartyType.KOMMUN, null), new CoverageFilter("0180", PartyType.REGION, null),
+        for (CoverageFilter f : List.of(CoverageFilter.all(), new CoverageFilter(new MunicipalityCode("1214"), null,
+                null),
+                new CoverageFilter(null, PartyType.KOMMUN, null), new CoverageFilter(new MunicipalityCode("0180"),
+                PartyType.REGION, null),
                 new CoverageFilter(null, null, provider))) {
             assertThat(coverage.matrix(f, today, activeNeeds())).as(f.toString())
                     .isEqualTo(CoverageSql.matrix(jdbc, f, today));

@@ -38,6 +38,7 @@ public final class CoverageSql {
 
     public static List<CellRow> matrix(JdbcClient jdbc, CoverageFilter f, LocalDate today) {
         return jdbc.sql(MATRIX).param("today", today).param("party", f.partyType() == null ? null : f.partyType().name())
-                .param("provider", f.providerId()).param("area", f.municipalityCode()).query(CellRow.class).list();
+                .param("provider", f.providerId()).param("area",
+                f.municipalityCode() == null ? null : f.municipalityCode().value()).query(CellRow.class).list();
     }
 }

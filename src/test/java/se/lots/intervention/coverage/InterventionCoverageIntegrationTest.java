@@ -35,6 +35,7 @@ import se.lots.intervention.catalogue.InterventionKind;
 import se.lots.intervention.catalogue.InterventionQuery;
 import se.lots.intervention.catalogue.InterventionSummary;
 import se.lots.organisation.PartyType;
+import se.lots.reference.MunicipalityCode;
 import se.lots.security.Actor;
 import se.lots.security.CurrentActor;
 
@@ -117,7 +118,7 @@ class InterventionCoverageIntegrationTest {
         assertThat(matrix.cells().stream().mapToLong(CoverageCell::interventions).sum()).isEqualTo(5);
         assertThat(matrix.gaps()).isEqualTo(matrix.cells().size() - 4);
 
-        var inLandskrona = coverage.matrix(new CoverageFilter("1282", null, p.id()));
+        var inLandskrona = coverage.matrix(new CoverageFilter(new MunicipalityCode("1282"), null, p.id()));
         assertThat(inLandskrona.cell(YOUNG, npf).interventions()).isEqualTo(1);
         assertThat(inLandskrona.cell(YOUNG, boende).interventions()).isZero();
         var municipal = coverage.matrix(new CoverageFilter(null, PartyType.KOMMUN, p.id()));
@@ -166,12 +167,12 @@ class InterventionCoverageIntegrationTest {
         add(anIntervention(p3).named("P3b " + m).ofKind(InterventionKind.PRAKTIK).aged(20, 24).withNeeds(npf)
                 .in("2583"));
 
-        var found = coverage.overlaps(new CoverageFilter("2584", null, null)).stream()
+        var found = coverage.overlaps(new CoverageFilter(new MunicipalityCode("2584"), null, null)).stream()
                 .filter(o -> o.offers().stream().anyMatch(x -> x.contains(m))).toList();
 
         assertThat(found).hasSize(1);
         var o = found.get(0);
-        assertThat(o.municipality().code()).isEqualTo("2584");
+        assertThat(o.municipality().code()).isEqualTo(new MunicipalityCode("2584"));
         assertThat(o.need()).isEqualTo(npf);
         assertThat(o.kind()).isEqualTo(InterventionKind.PRAKTIK);
         assertThat(o.band()).isEqualTo(MIDDLE);
@@ -188,6 +189,7 @@ class InterventionCoverageIntegrationTest {
         Need boende = need("Boende");
         Need sprak = need("Språk");
         String pitea = "2581";
+        MunicipalityCode inPitea = new MunicipalityCode(pitea);
         add(anIntervention(p).named("M1 " + m).aged(19, 25).withNeeds(npf).places(10, 2).waiting(30).in(pitea));
         add(anIntervention(p).named("M2 " + m).aged(16, 19).withNeeds(npf, boende).places(null, null).waiting(60)
                 .in(pitea));
@@ -200,7 +202,7 @@ class InterventionCoverageIntegrationTest {
         catalogue.retire(forbund(), retired.id(), retired.version());
         add(anIntervention(p).named("M9 " + m).aged(16, 29).withNeeds(npf).places(3, 0).waiting(5).in(pitea));
 
-        List<Match> matches = mine(coverage.matchFor(19, pitea, Set.of("NPF_STOD", "BOENDE"), 100), m);
+        List<Match> matches = mine(coverage.matchFor(19, inPitea, Set.of("NPF_STOD", "BOENDE"), 100), m);
 
         assertThat(matches).extracting(Match::name).containsExactly("M2 " + m, "M9 " + m, "M1 " + m);
         Match m1 = matches.get(2);
@@ -212,18 +214,19 @@ class InterventionCoverageIntegrationTest {
         assertThat(matches.get(0).reasons()).extracting(Match.Reason::key).contains("match.reason.capacityUnknown");
 
         // no needs: every need; M6 (Språk) too
-        assertThat(mine(coverage.matchFor(19, pitea, Set.of(), 100), m)).extracting(Match::name)
+        assertThat(mine(coverage.matchFor(19, inPitea, Set.of(), 100), m)).extracting(Match::name)
                 .contains("M6 " + m).doesNotContain("M3 " + m, "M4 " + m, "M5 " + m, "M7 " + m, "M8 " + m);
         // no municipality: M7 in Svalöv too
         assertThat(mine(coverage.matchFor(19, null, Set.of("NPF_STOD"), 1000), m)).extracting(Match::name)
                 .contains("M7 " + m);
         // the other edges of the age bounds
-        assertThat(mine(coverage.matchFor(25, pitea, Set.of("NPF_STOD"), 100), m)).extracting(Match::name)
+        assertThat(mine(coverage.matchFor(25, inPitea, Set.of("NPF_STOD"), 100), m)).extracting(Match::name)
                 .contains("M1 " + m).doesNotContain("M2 " + m);
-        assertThat(mine(coverage.matchFor(26, pitea, Set.of("NPF_STOD"), 100), m)).extracting(Match::name)
+        assertThat(mine(coverage.matchFor(26, inPitea, Set.of("NPF_STOD"), 100), m)).extracting(Match::name)
                 .doesNotContain("M1 " + m);
-        assertThat(coverage.matchFor(19, pitea, Set.of("NO_SUCH_NEED"), 100)).isEmpty();
-        assertThat(mine(coverage.matchFor(19, pitea, Set.of("NPF_STOD", "BOENDE"), 2), m)).hasSizeLessThanOrEqualTo(2);
+        assertThat(coverage.matchFor(19, inPitea, Set.of("NO_SUCH_NEED"), 100)).isEmpty();
+        assertThat(mine(coverage.matchFor(19, inPitea, Set.of("NPF_STOD", "BOENDE"), 2), m))
+                .hasSizeLessThanOrEqualTo(2);
     }
 
     private static List<Match> mine(List<Match> matches, String marker) {

@@ -101,7 +101,7 @@ class EarlyWarningIntegrationTest {
         assertThat(all.schoolMunicipalities()).extracting(EarlyWarningList.Choice::value)
                 .containsExactlyInAnyOrder("1260", "1283");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE organisation_id = ? AND action = 'SEARCH'"
-                + " AND purpose = ?").params(coordinator.organisationId(), EarlyWarningService.PURPOSE)
+                + " AND purpose = ?").params(coordinator.organisationId().value(), EarlyWarningService.PURPOSE)
                 .query(Integer.class).single()).as("every student shown is audited").isGreaterThanOrEqualTo(3);
     }
 

@@ -60,7 +60,7 @@ class SchoolSignalImportIntegrationTest {
     }
 
     private int signalsOf(Actor actor) {
-        return count("SELECT count(*) FROM school_signal WHERE organisation_id = ?", actor.organisationId());
+        return count("SELECT count(*) FROM school_signal WHERE organisation_id = ?", actor.organisationId().value());
     }
 
     @Test
@@ -93,12 +93,14 @@ class SchoolSignalImportIntegrationTest {
         assertThat(count("SELECT count(*) FROM kaa_episode e JOIN young_person y ON y.id = e.person_id"
                 + " WHERE y.personal_identity_number IN (?, ?)", home, away))
                 .as("students in school are not in the KAA target group: no episode").isZero();
-        assertThat(count("SELECT count(*) FROM kaa_status WHERE organisation_id = ?", kaa.organisationId())).isZero();
+        assertThat(count("SELECT count(*) FROM kaa_status WHERE organisation_id = ?",
+                kaa.organisationId().value())).isZero();
         assertThat(jdbc.sql("SELECT state || ' ' || rows_new || ' ' || rows_flagged || ' ' || (content IS NULL)"
                 + " FROM school_signal_import WHERE id = ?").param(preview.importId()).query(String.class).single())
                 .as("the import record stays, the file does not").isEqualTo("CONFIRMED 2 1 true");
         assertThat(count("SELECT count(*) FROM audit_entry WHERE detail = 'Skolsignaler: franvaro.csv'"
-                + " AND organisation_id = ? AND purpose = ?", kaa.organisationId(), EarlyWarningService.PURPOSE))
+                + " AND organisation_id = ? AND purpose = ?", kaa.organisationId().value(),
+                EarlyWarningService.PURPOSE))
                 .as("the signals written are audited with the early-warning basis").isEqualTo(2);
 
         var again = imports.upload(kaa, "franvaro.csv", file, SV);
@@ -175,7 +177,7 @@ class SchoolSignalImportIntegrationTest {
         });
         imports.confirm(kaa, corrected.importId(), corrected.digest(), SV);
         assertThat(jdbc.sql("SELECT absence_percent FROM school_signal WHERE organisation_id = ?")
-                .param(kaa.organisationId()).query(BigDecimal.class).list()).singleElement()
+                .param(kaa.organisationId().value()).query(BigDecimal.class).list()).singleElement()
                 .satisfies(a -> assertThat(a).isEqualByComparingTo("18"));
         // a figure in the preview is written as the reader's language writes it
         var english = imports.upload(kaa, "okt-rättad.csv", csv(row(pin, "Rut", "Bjuvs gymnasium", "1260",

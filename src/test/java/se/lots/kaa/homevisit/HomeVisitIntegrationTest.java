@@ -83,7 +83,7 @@ class HomeVisitIntegrationTest {
         return pins.stream().map(pin -> jdbc.sql("""
                 SELECT e.id FROM kaa_episode e JOIN young_person y ON y.id = e.person_id
                  WHERE y.personal_identity_number = ? AND e.organisation_id = ?""")
-                .params(pin, coordinator.organisationId()).query(UUID.class).single()).toList();
+                .params(pin, coordinator.organisationId().value()).query(UUID.class).single()).toList();
     }
 
     private static String nz(String s) {
@@ -412,7 +412,7 @@ class HomeVisitIntegrationTest {
         var rows = jdbc.sql("""
                 SELECT person_id, purpose, detail FROM audit_entry
                  WHERE organisation_id = ? AND action = 'EXPORT' AND detail LIKE 'KAA: körlista%'""")
-                .param(coordinator.organisationId())
+                .param(coordinator.organisationId().value())
                 .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3))).list();
         assertThat(rows).containsExactly(List.of(logged.toString(), "LAGSTOD:KAA",
                 "KAA: körlista hembesök " + LocalDate.now() + " (PDF)"));

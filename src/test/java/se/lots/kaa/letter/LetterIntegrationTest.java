@@ -77,7 +77,7 @@ class LetterIntegrationTest {
         pins.forEach((name, pin) -> episodes.put(name, jdbc.sql("""
                 SELECT e.id FROM kaa_episode e JOIN young_person y ON y.id = e.person_id
                  WHERE e.organisation_id = ? AND y.personal_identity_number = ? AND e.exited_on IS NULL""")
-                .params(coordinator.organisationId(), pin).query(UUID.class).single()));
+                .params(coordinator.organisationId().value(), pin).query(UUID.class).single()));
         return episodes;
     }
 
@@ -89,13 +89,13 @@ class LetterIntegrationTest {
         return jdbc.sql("""
                 SELECT channel || ' ' || outcome || ' ' || coalesce(note, '') FROM contact_attempt
                  WHERE organisation_id = ? AND person_id = ?""")
-                .params(coordinator.organisationId(), personOf(episode)).query(String.class).list();
+                .params(coordinator.organisationId().value(), personOf(episode)).query(String.class).list();
     }
 
     private long audited(Actor coordinator, UUID episode, String action) {
         return jdbc.sql("SELECT count(*) FROM audit_entry WHERE organisation_id = ? AND person_id = ? AND action = ?"
                 + " AND purpose = 'LAGSTOD:KAA' AND detail LIKE 'KAA-brev%'")
-                .params(coordinator.organisationId(), personOf(episode), action).query(Long.class).single();
+                .params(coordinator.organisationId().value(), personOf(episode), action).query(Long.class).single();
     }
 
     private static String text(byte[] pdf) throws IOException {

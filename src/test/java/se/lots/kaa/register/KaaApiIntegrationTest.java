@@ -63,7 +63,8 @@ class KaaApiIntegrationTest {
         assertThat(uploaded.headers().firstValue("Location")).hasValue("/api/v1/kaa/imports/" + importId);
         assertThat(preview.get("errors")).isEmpty();
         assertThat(preview.get("added")).hasSize(2);
-        assertThat(count("SELECT count(*) FROM kaa_episode WHERE organisation_id = ?", coordinator.organisationId()))
+        assertThat(count("SELECT count(*) FROM kaa_episode WHERE organisation_id = ?",
+                coordinator.organisationId().value()))
                 .as("nothing is in the register before the confirmation").isZero();
         assertThat(send(user, "GET", "/api/v1/kaa/imports/" + importId, null).statusCode()).isEqualTo(200);
 
@@ -295,7 +296,8 @@ class KaaApiIntegrationTest {
 
         assertThat(count("SELECT count(*) FROM young_person WHERE personal_identity_number IN (?, ?)", goodPin,
                 badPin)).isZero();
-        assertThat(count("SELECT count(*) FROM kaa_episode WHERE organisation_id = ?", coordinator.organisationId()))
+        assertThat(count("SELECT count(*) FROM kaa_episode WHERE organisation_id = ?",
+                coordinator.organisationId().value()))
                 .isZero();
         assertThat(send(user, "POST", "/api/v1/kaa/imports/" + importId + "/discard", "").statusCode())
                 .isEqualTo(204);

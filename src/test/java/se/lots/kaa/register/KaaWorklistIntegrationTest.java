@@ -101,7 +101,7 @@ class KaaWorklistIntegrationTest {
         }
         // two months pass: the statuses from the list are due for review
         jdbc.sql("UPDATE kaa_status SET ascertained_on = ascertained_on - 60, review_on = review_on - 60"
-                + " WHERE organisation_id = ?").param(coordinator.organisationId()).update();
+                + " WHERE organisation_id = ?").param(coordinator.organisationId().value()).update();
         kaa.recordStatus(coordinator, ids[0], new StatusInput("STUDERAR", "FOLKHOGSKOLA", "Allmän kurs",
                 LocalDate.now().toString(), "SKOLAN", null));
 
@@ -260,13 +260,13 @@ class KaaWorklistIntegrationTest {
                        (:p, :o, 'AVBOJER', :d0, 'UNGDOMEN', :review, now() + interval '2 seconds'),
                        (:p, :o, 'KONTAKTAD', :d0, 'UNGDOMEN', NULL, now() + interval '1 second'),
                        (:p, :o, 'I_ATGARD', :d3, 'UNGDOMEN', NULL, now() + interval '3 seconds')""")
-                .param("p", id).param("o", coordinator.organisationId()).param("d3", today.minusDays(3))
+                .param("p", id).param("o", coordinator.organisationId().value()).param("d3", today.minusDays(3))
                 .param("d0", today).param("review", today.plusDays(30)).update();
         jdbc.sql("""
                 INSERT INTO contact_attempt (person_id, organisation_id, channel, contacted_on, staff_user_id, outcome)
                 VALUES (:p, :o, 'BREV', :d5, :u, 'EJ_NADD'), (:p, :o, 'TELEFON', :d2, :u, 'NADD'),
                        (:p, :o, 'SMS', :d4, :u, 'EJ_NADD')""")
-                .param("p", id).param("o", coordinator.organisationId()).param("u", coordinator.userId())
+                .param("p", id).param("o", coordinator.organisationId().value()).param("u", coordinator.userId())
                 .param("d5", today.minusDays(5)).param("d2", today.minusDays(2)).param("d4", today.minusDays(4))
                 .update();
 
@@ -277,7 +277,8 @@ class KaaWorklistIntegrationTest {
         assertThat(row.reached()).isTrue();
         assertThat(row.lastAttempt()).isEqualTo(today.minusDays(2));
         // and the same as the episode computed again from the whole history
-        jdbc.sql("SELECT kaa_episode_recompute(?, ?)").params(coordinator.organisationId(), id).query().singleRow();
+        jdbc.sql("SELECT kaa_episode_recompute(?, ?)").params(coordinator.organisationId().value(),
+                id).query().singleRow();
         var recomputed = kaa.worklist(coordinator, Worklist.Filter.ALL, Worklist.Sort.NAME, 0).rows().get(0);
         assertThat(recomputed).isEqualTo(row);
     }
@@ -312,7 +313,7 @@ class KaaWorklistIntegrationTest {
         // another writer than Lots' own gives no figures: the row trigger (R__kaa_functions.sql) fills them in
         jdbc.sql("""
                 INSERT INTO kaa_episode (person_id, organisation_id, registered_on, registration_reason)
-                VALUES (?, ?, ?, 'OVRIGT')""").params(id, coordinator.organisationId(), today).update();
+                VALUES (?, ?, ?, 'OVRIGT')""").params(id, coordinator.organisationId().value(), today).update();
 
         var row = kaa.worklist(coordinator, Worklist.Filter.ALL, Worklist.Sort.NAME, 0).rows().get(0);
         assertThat(row.name()).isEqualTo("Ebba Listsson");

@@ -60,12 +60,12 @@ class TwentiethBirthdaysIntegrationTest {
         imports.confirm(coordinator, preview.importId(), preview.digest(), Map.of(), SV);
         return jdbc.sql("SELECT e.person_id FROM kaa_episode e JOIN young_person y ON y.id = e.person_id"
                 + " WHERE e.organisation_id = ? AND y.personal_identity_number = ?")
-                .params(coordinator.organisationId(), pin).query(UUID.class).single();
+                .params(coordinator.organisationId().value(), pin).query(UUID.class).single();
     }
 
     private Map<String, Object> episode(Actor coordinator, UUID personId) {
         return jdbc.sql("SELECT exited_on, exit_reason FROM kaa_episode WHERE organisation_id = ? AND person_id = ?")
-                .params(coordinator.organisationId(), personId).query().singleRow();
+                .params(coordinator.organisationId().value(), personId).query().singleRow();
     }
 
     private static LocalDate twentiethBirthday(String pin) {

@@ -6,13 +6,15 @@ import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import se.lots.organisation.OrganisationId;
+
 /** EXPLAIN ANALYZE of the worklist's page statement, for the worklist benchmark's report. */
 public final class WorklistPlans {
 
     private WorklistPlans() {
     }
 
-    public static List<String> explain(JdbcClient jdbc, long organisationId, Worklist.Filter filter,
+    public static List<String> explain(JdbcClient jdbc, OrganisationId organisationId, Worklist.Filter filter,
             Worklist.Sort sort, int page, LocalDate today) {
         var params = new ArrayList<Object>();
         String sql = Worklist.pageStatement(organisationId,

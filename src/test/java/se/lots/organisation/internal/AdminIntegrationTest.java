@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import se.lots.IntegrationTest;
 import se.lots.WebSession;
 import se.lots.organisation.NewUser;
+import se.lots.organisation.OrganisationId;
 import se.lots.organisation.OrganisationService;
 import se.lots.organisation.Role;
 import se.lots.organisation.UserAccount;
@@ -125,7 +126,7 @@ class AdminIntegrationTest {
     // ---------------------------------------------------------------------------------------------------------
 
     private UserAccount aCaseWorker() {
-        long organisation = users.byUsername("coach").orElseThrow().organisationId();
+        OrganisationId organisation = users.byUsername("coach").orElseThrow().organisationId();
         String username = "deaktiv-" + UUID.randomUUID().toString().substring(0, 8);
         return service.createUser(new NewUser(username, "vinterns pilgrim vandrar " + username.length() + " mil",
                 "Test Testsson",

@@ -20,7 +20,7 @@ import se.lots.plan.referral.ReferralStatus;
 class JourneyEventTest {
 
     static JourneyEvent event(JourneyKind kind, String code) {
-        return new JourneyEvent(1, null, 1, null, null, null, null, kind, "", code, "", false, null);
+        return new JourneyEvent(1, null, new se.lots.organisation.OrganisationId(1), null, null, null, null, kind, "", code, "", false, null);
     }
 
     static Properties bundle(String name) throws IOException {

@@ -157,7 +157,7 @@ class ProgressionRegistrationIntegrationTest {
         assertThat(anonymous.anonymous()).isTrue();
         assertThat(anonymous.birthYear()).isPositive();
         assertThat(anonymous.gender()).isNotBlank();
-        assertThat(anonymous.municipalityCode()).isNotBlank();
+        assertThat(anonymous.municipalityCode().value()).isNotBlank();
 
         registrations.saveForParticipation(lead, anonymous.id(), RegistrationKind.START, seeking(START));
         assertThat(errors(() -> registrations.save(lead, e.id(), RegistrationKind.START, seeking(START))))

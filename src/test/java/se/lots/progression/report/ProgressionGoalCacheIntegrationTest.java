@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import se.lots.IntegrationTest;
+import se.lots.organisation.OrganisationId;
 import se.lots.plan.Enrolment;
 import se.lots.plan.EnrolmentChanged;
 import se.lots.plan.EnrolmentInput;
@@ -462,7 +463,7 @@ class ProgressionGoalCacheIntegrationTest {
 
     @Test
     void measuresAreKeptOnlyFromARepeatableReadTransaction() {
-        var key = new GoalMeasureCache.Key(1, 1, TODAY, TODAY, List.of());
+        var key = new GoalMeasureCache.Key(1, new OrganisationId(1), TODAY, TODAY, List.of());
         assertThatThrownBy(() -> transactions.executeWithoutResult(
                 t -> cache.measured(key))).isInstanceOf(IllegalStateException.class);
     }

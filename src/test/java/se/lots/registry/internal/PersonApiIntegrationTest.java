@@ -137,6 +137,24 @@ class PersonApiIntegrationTest {
     }
 
     @Test
+    void aValueTheTypeRefusesInABodyIsAWrongFieldWithItsSwedishText() throws Exception {
+        var response = post("demoadmin", "/api/v1/users", """
+                {"username":"noll.org","password":"ett-langt-losenord","displayName":"Noll","role":"ANALYST",
+                 "organisationId":0}""");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"organisationId\"", "0 är inget organisations-id i Lots.");
+    }
+
+    @Test
+    void aMunicipalityCodeThatIsNotFourDigitsIsRefusedAsSuch() throws Exception {
+        var response = post("demoadmin", "/api/v1/organisations", """
+                {"name":"Kortkodskommun","partyType":"KOMMUN","municipalityCode":"12"}""");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"municipalityCode\"",
+                "Kommunkoden ”12” ska ha fyra siffror, t.ex. 1214 (SCB:s kommunkod).");
+    }
+
+    @Test
     void aKommunWithoutAValidMunicipalityCodeIsRefused() throws Exception {
         var response = post("demoadmin", "/api/v1/organisations", """
                 {"name":"Påhittade kommun","partyType":"KOMMUN","municipalityCode":"9999"}""");

@@ -76,7 +76,7 @@ class PersonEditConflictIntegrationTest {
         form.put("firstName", person.firstName());
         form.put("lastName", lastName);
         form.put("gender", person.gender().name());
-        form.put("municipalityCode", person.municipalityCode());
+        form.put("municipalityCode", person.municipalityCode().value());
         if (version != null) {
             form.put("version", version);
         }

@@ -118,7 +118,7 @@ class PersonSearchIntegrationTest {
                                           municipality_code, owner_organisation_id, search_name)
                 SELECT 'RESERVE', 'RES-S' || n, 'Förnamn' || lpad(n::text, 5, '0'), 'Mängdsson', 2005, 'MAN', '0180', ?,
                        ' förnamn' || lpad(n::text, 5, '0') || ' mängdsson'
-                  FROM generate_series(1, ?) AS n""").params(org.id(), many).update();
+                  FROM generate_series(1, ?) AS n""").params(org.id().value(), many).update();
 
         var first = persons.search(actor, "mängdsson", 0);
         var second = persons.search(actor, "MÄNGDSSON", 1);

@@ -12,7 +12,7 @@ import se.lots.security.Actor;
 class MainMenuTest {
 
     private static MainMenu.Viewer as(Role role, boolean kaaRegister) {
-        return new MainMenu.Viewer(new Actor(1, "u", "U", 1, "Org", role), kaaRegister);
+        return new MainMenu.Viewer(new Actor(1, "u", "U", new se.lots.organisation.OrganisationId(1), "Org", role), kaaRegister);
     }
 
     private static List<String> current(MainMenu.Viewer viewer, String path) {
