@@ -89,7 +89,7 @@ class AppointmentIntegrationTest {
                 null))).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .extracting(f -> f.field() + " " + f.messageKey()).containsExactly("date appointment.inThePast"));
         String organisation = jdbc.sql("SELECT name FROM organisation_directory WHERE id = ?")
-                .param(coach.organisationId()).query(String.class).single();
+                .param(coach.organisationId().value()).query(String.class).single();
         assertThatThrownBy(() -> appointments.book(coach, person, at(inDays(2), "09:30", organisation + ", plan 2",
                 "INGEN", null))).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .extracting(f -> f.field() + " " + f.messageKey()).containsExactly("place appointment.placeReveals"));

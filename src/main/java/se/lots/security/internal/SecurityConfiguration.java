@@ -34,7 +34,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -77,6 +76,25 @@ class SecurityConfiguration {
      */
     static final RequestMatcher GOVUK_RESERVED_ASSETS = RegexRequestMatcher.regexMatcher(
             "^/webjars/govuk-frontend/(.*/)?assets([/?].*)?$");
+    /**
+     * The reserved parts answer 404 to everyone, before any security filter: a denyAll rule would send an anonymous
+     * request to the login page, and an entry point of its own would become the only one, so that every page without
+     * a login answered 404 instead of going to the login page (caught by the integration tests).
+     */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<jakarta.servlet.Filter> govukReservedAssets() {
+        jakarta.servlet.Filter filter = (request, response, chain) -> {
+            if (GOVUK_RESERVED_ASSETS.matches((jakarta.servlet.http.HttpServletRequest) request)) {
+                ((jakarta.servlet.http.HttpServletResponse) response).setStatus(HttpStatus.NOT_FOUND.value());
+                return;
+            }
+            chain.doFilter(request, response);
+        };
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     // Lots uses none of these; a page that is made to ask for them is refused by the browser
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
@@ -149,7 +167,6 @@ class SecurityConfiguration {
             UserAccounts users, @Value("${lots.oidc.username-claim:preferred_username}") String usernameClaim)
             throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers(GOVUK_RESERVED_ASSETS).denyAll()
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(HttpMethod.GET, "/katalog", "/katalog/**").permitAll()
@@ -176,10 +193,7 @@ class SecurityConfiguration {
                                                 : "minutes=") + throttled.amount()
                                         : "/login?error"))))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
-                .exceptionHandling(e -> e.accessDeniedPage("/forbidden")
-                        // not the login page: there is nothing to log in for
-                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.NOT_FOUND),
-                                GOVUK_RESERVED_ASSETS))
+                .exceptionHandling(e -> e.accessDeniedPage("/forbidden"))
                 .headers(SecurityConfiguration::strictHeaders)
                 .addFilterBefore(new AccountStillActive(users), AnonymousAuthenticationFilter.class);
         if (oidcClients.getIfAvailable() != null) {
