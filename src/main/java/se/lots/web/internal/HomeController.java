@@ -1,5 +1,6 @@
 package se.lots.web.internal;
 
+import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,17 +14,31 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
+import se.lots.security.Actor;
+import se.lots.security.CurrentActor;
+import se.lots.web.start.StartPanel;
+
 @Controller
 class HomeController {
 
     private final ObjectProvider<InMemoryClientRegistrationRepository> oidcClients;
+    private final ObjectProvider<StartPanel> panels;
+    private final CurrentActor currentActor;
 
-    HomeController(ObjectProvider<InMemoryClientRegistrationRepository> oidcClients) {
+    HomeController(ObjectProvider<InMemoryClientRegistrationRepository> oidcClients,
+            ObjectProvider<StartPanel> panels,
+            CurrentActor currentActor) {
         this.oidcClients = oidcClients;
+        this.currentActor = currentActor;
+        this.panels = panels;
     }
 
+    /** The start page: what needs this user today, one panel per module that has something for them. */
     @GetMapping("/")
-    String home() {
+    String home(Model model) {
+        Actor actor = currentActor.get();
+        model.addAttribute("panels", panels.stream().sorted(Comparator.comparingInt(StartPanel::order))
+                .flatMap(p -> p.content(actor).stream()).toList());
         return "home";
     }
 
