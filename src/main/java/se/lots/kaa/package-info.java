@@ -8,6 +8,7 @@
  * worklist, the list's columns), {@code letter}, {@code homevisit}, {@code earlywarning}, {@code figures} and
  * {@code measure}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "KAA & outreach", allowedDependencies = { "audit",
-        "database", "organisation", "reference", "registry", "security", "shared" })
+@org.springframework.modulith.ApplicationModule(displayName = "KAA & outreach",
+        allowedDependencies = { "web :: start", "audit", "database", "organisation", "reference", "registry",
+        "security", "shared" })
 package se.lots.kaa;

@@ -9,5 +9,6 @@
  * ({@code report.FollowUpUnitEvents}, in the writing transaction).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Progression and follow-up",
-        allowedDependencies = { "plan", "registry", "audit", "security", "organisation", "reference", "shared" })
+        allowedDependencies = { "web :: start", "plan", "registry", "audit", "security", "organisation", "reference",
+        "shared" })
 package se.lots.progression;
