@@ -27,10 +27,14 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     // the page scripts: spring.mvc.static-path-pattern serves /css only (see application.yml), and the
-    // Content-Security-Policy wants every script in a file of Lots' own
+    // Content-Security-Policy wants every script in a file of Lots' own. The WebJars (GOV.UK Frontend, htmx) are
+    // linked without their version; the chain's LiteWebJarsResourceResolver finds it when a file is asked for, and
+    // its cache keeps what it found. Spring Boot's own /webjars handler steps aside for this one.
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/").resourceChain(true);
+        registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")
+                .resourceChain(true);
     }
 
     @Override
