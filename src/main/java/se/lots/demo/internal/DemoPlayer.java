@@ -72,6 +72,7 @@ class DemoPlayer {
 
     private final Map<String, Actor> cast = new HashMap<>();
     private final Map<String, UUID> ids = new HashMap<>();
+    private final Map<Integer, List<Long>> tracksOfPlan = new HashMap<>();
     private List<UUID> persons = List.of();
     private Map<String, Organisation> organisations = Map.of();
 
@@ -228,9 +229,10 @@ class DemoPlayer {
     void addStep(int n, String coordinator, String key, String title, String party, LocalDate startsOn,
             LocalDate dueOn) {
         Actor actor = actor(coordinator);
-        var page = plans.page(actor, person(n));
-        var tracks = page.tracks();
-        long track = tracks.get(Math.abs(key.hashCode()) % tracks.size()).id();
+        // the plan page once per plan (it reads and audits the whole plan): its standard tracks do not change
+        List<Long> tracks = tracksOfPlan.computeIfAbsent(n, x -> plans.page(actor, person(n)).tracks().stream()
+                .map(t -> t.id()).toList());
+        long track = tracks.get(Math.floorMod(key.hashCode(), tracks.size()));
         var step = plans.addStep(actor, person(n), new StepInput(String.valueOf(track), title, party,
                 party.equals("KOMMUNEN") ? String.valueOf(actor.userId()) : null,
                 party.equals("ANNAN_AKTOR") ? "Arbetsförmedlingen" : null, null, null, null, null,

@@ -337,17 +337,17 @@ final class DemoYear {
         int n = person.index();
         for (LocalDate d = planStart.plusDays(5 + random.nextInt(10)); d.isBefore(today.plusDays(14));
                 d = d.plusDays(14 + random.nextInt(28))) {
-            appointment(n, with, d, "PLAN");
+            appointment(n, with, d, "PLAN", person.protectedIdentity());
         }
     }
 
     private void drawAfAppointments(Person person) {
         LocalDate d = day(start.plusDays(30), today.minusDays(20));
-        appointment(person.index(), "af", d, "ANNAT");
-        appointment(person.index(), "af", d.plusDays(21 + random.nextInt(14)), "ANNAT");
+        appointment(person.index(), "af", d, "ANNAT", person.protectedIdentity());
+        appointment(person.index(), "af", d.plusDays(21 + random.nextInt(14)), "ANNAT", person.protectedIdentity());
     }
 
-    private void appointment(int n, String with, LocalDate on, String context) {
+    private void appointment(int n, String with, LocalDate on, String context, boolean protectedIdentity) {
         if (on.getDayOfWeek().getValue() > 5) {
             on = on.minusDays(on.getDayOfWeek().getValue() - 5L);
         }
@@ -357,9 +357,11 @@ final class DemoYear {
         String key = "appt." + n + "." + day;
         boolean future = !day.isBefore(today);
         LocalDate booked = future ? min(day.minusDays(1), today.minusDays(1)) : day.minusDays(3 + random.nextInt(10));
-        // a reminder by SMS for the times still to come; the past ones were reminded long ago
-        add(booked.atTime(8, 30), "booked " + key + " " + time + " at " + place,
-                p -> p.book(n, with, key, day, time, place, context, future));
+        // a reminder by SMS for the times still to come (the past ones were reminded long ago); a protected identity
+        // gets one only on a channel they gave for it, which the demo's do not
+        boolean remind = future && !protectedIdentity;
+        add(booked.atTime(8, 30), "booked " + key + " " + time + " at " + place + (remind ? " SMS" : ""),
+                p -> p.book(n, with, key, day, time, place, context, remind));
         count("appointments", 1);
         if (future) {
             return;
