@@ -146,11 +146,13 @@ class DemoPlayer {
         long framsteget = programme("Framsteget ung");
         funderReports.addGoal(lead, framsteget, new GoalInput("DISCHARGED_TO_WORK_OR_STUDIES", null, null, null,
                 "40"));
-        funderReports.addGoal(lead, framsteget, new GoalInput("PLAN_WITHIN_MONTHS", "16", "29", "1", "80"));
+        // not "a plan within N months": it counts from a step's created_at, which the database stamps with the real
+        // time, so every demo plan would look made today
+        funderReports.addGoal(lead, framsteget, new GoalInput("DISCHARGED_WITH_PLAN", null, null, null, "90"));
         funderReports.addGoal(lead, framsteget, new GoalInput("PARTICIPANTS", null, null, null, "25"));
         funderReports.addGoal(lead, framsteget, new GoalInput("CONTACTS_PER_WEEK", null, null, null, "1"));
-        funderReports.addGoal(lead, programme("Ungdomsteamet"), new GoalInput("DISCHARGED_WITH_PLAN", null, null,
-                null, "90"));
+        funderReports.addGoal(lead, programme("Ungdomsteamet"), new GoalInput("DISCHARGED_TO_WORK_OR_STUDIES", null,
+                null, null, "35"));
     }
 
     private long programme(String name) {

@@ -180,6 +180,7 @@ final class DemoYear {
         }
         if (roll < 32) {
             contact(person, first, "TELEFON", "NADD", "KONTAKTAD", null);
+            followUps(person, first, "KONTAKTAD", null);
             return;
         }
         if (roll < 52) {
@@ -204,16 +205,21 @@ final class DemoYear {
                 measures.add(person);
                 if (ends && ended.isBefore(min(today, last))) {
                     add(ended.atTime(15, 0), "kaa measure of #" + n + " ended " + ended, p -> p.endMeasure(n, ended));
-                    status(person, ended, random.nextBoolean() ? "STUDERAR" : "ARBETAR",
-                            random.nextBoolean() ? "KOMVUX" : null);
+                    String after = random.nextBoolean() ? "STUDERAR" : "ARBETAR";
+                    String kind = after.equals("STUDERAR") ? "KOMVUX" : null;
+                    status(person, ended, after, kind);
+                    followUps(person, ended, after, kind);
+                } else {
+                    followUps(person, started, "I_ATGARD", null);
                 }
             }
             return;
         }
         if (roll < 68) {
             String[] kinds = { "FOLKHOGSKOLA", "KOMVUX", "INTRODUKTIONSPROGRAM" };
-            contact(person, first, random.nextBoolean() ? "VIA_SKOLA" : "TELEFON", "NADD", "STUDERAR",
-                    kinds[random.nextInt(kinds.length)]);
+            String kind = kinds[random.nextInt(kinds.length)];
+            contact(person, first, random.nextBoolean() ? "VIA_SKOLA" : "TELEFON", "NADD", "STUDERAR", kind);
+            followUps(person, first, "STUDERAR", kind);
             return;
         }
         String[] outcomes = { "ARBETAR", "ARBETAR", "AVBOJER", "ANNAN_SYSSELSATTNING", "FLYTTAT", "OKAND" };
@@ -223,6 +229,9 @@ final class DemoYear {
             contact(person, first, "TELEFON", "LAMNAT_MEDDELANDE", null, null);
         } else {
             contact(person, first, status.equals("ARBETAR") ? "SMS" : "TELEFON", "NADD", status, null);
+            if (status.equals("ARBETAR") || status.equals("ANNAN_SYSSELSATTNING")) {
+                followUps(person, first, status, null);
+            }
         }
     }
 
@@ -263,10 +272,16 @@ final class DemoYear {
             LocalDate on = d;
             add(on.atTime(11, 0), "plan contact #" + n + " " + on, p -> p.recordPlanContact(n, coordinator, on));
         }
-        LocalDate review = planStart.plusDays(90);
-        if (review.isBefore(today)) {
-            add(review.atTime(13, 0), "plan review #" + n, p -> p.recordReview(n, coordinator, review,
+        // a review every quarter; one plan in five has missed its latest (the coordinator's overdue review)
+        for (LocalDate r = planStart.plusDays(90); r.isBefore(today); r = r.plusDays(90)) {
+            LocalDate review = r;
+            if (i % 5 == 4 && !review.plusDays(90).isBefore(today)) {
+                count("reviews.overdue", 1);
+                break;
+            }
+            add(review.atTime(13, 0), "plan review #" + n + " " + review, p -> p.recordReview(n, coordinator, review,
                     review.plusDays(90)));
+            count("reviews", 1);
         }
         // one in three has a meeting with the parties; with AF when the young person has consented to AF
         if (i % 3 == 0) {
@@ -409,6 +424,18 @@ final class DemoYear {
         add(endedOn.atTime(14, 30), key + " end registration " + after,
                 p -> p.register(key, "SLUT", endedOn, after, afterIncome, false));
         count("enrolments.ended." + reason, 1);
+    }
+
+    /**
+     * The coordinator checks a known status again every two to four months, until the young person leaves the
+     * register: most follow-ups are current, some are due (the worklist's "förfallen uppföljning").
+     */
+    private void followUps(Person person, LocalDate from, String status, String studyKind) {
+        LocalDate last = lastKaaDay(person);
+        for (LocalDate d = from.plusDays(60 + random.nextInt(60)); d.isBefore(last) && d.isBefore(today);
+                d = d.plusDays(60 + random.nextInt(60))) {
+            contact(person, d, random.nextInt(3) == 0 ? "SMS" : "TELEFON", "NADD", status, studyKind);
+        }
     }
 
     private void contact(Person person, LocalDate on, String channel, String outcome, String status,
