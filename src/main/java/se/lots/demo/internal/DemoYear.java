@@ -443,7 +443,7 @@ final class DemoYear {
         int n = person.index();
         add(on.atTime(10, random.nextInt(60)), "kaa contact #" + n + " " + channel + " " + outcome
                 + (status == null ? "" : " → " + status), p -> p.kaaContact(n, on, channel, outcome, status,
-                        studyKind));
+                        studyKind, reviewOn(on, status)));
         count("kaa.contacts", 1);
         if (status != null) {
             count("kaa.status." + status, 1);
@@ -452,8 +452,24 @@ final class DemoYear {
 
     private void status(Person person, LocalDate on, String status, String studyKind) {
         int n = person.index();
-        add(on.atTime(16, 0), "kaa status #" + n + " " + status, p -> p.kaaStatus(n, on, status, studyKind));
+        add(on.atTime(16, 0), "kaa status #" + n + " " + status, p -> p.kaaStatus(n, on, status, studyKind,
+                reviewOn(on, status)));
         count("kaa.status." + status, 1);
+    }
+
+    /**
+     * When the coordinator means to check the status again: a settled occupation in four months, a first contact in
+     * six weeks, the rest after the register's default (null).
+     */
+    private static LocalDate reviewOn(LocalDate on, String status) {
+        if (status == null) {
+            return null;
+        }
+        return switch (status) {
+            case "STUDERAR", "ARBETAR", "ANNAN_SYSSELSATTNING", "I_ATGARD" -> on.plusDays(120);
+            case "KONTAKTAD" -> on.plusDays(45);
+            default -> null;
+        };
     }
 
     /** The last day the person is in the KAA register: before their twentieth birthday. */
