@@ -442,7 +442,7 @@ final class DemoYear {
             String studyKind) {
         int n = person.index();
         add(on.atTime(10, random.nextInt(60)), "kaa contact #" + n + " " + channel + " " + outcome
-                + (status == null ? "" : " → " + status), p -> p.kaaContact(n, on, channel, outcome, status,
+                + (status == null ? "" : " → " + status + " review " + reviewOn(on, status)), p -> p.kaaContact(n, on, channel, outcome, status,
                         studyKind, reviewOn(on, status)));
         count("kaa.contacts", 1);
         if (status != null) {
@@ -452,7 +452,7 @@ final class DemoYear {
 
     private void status(Person person, LocalDate on, String status, String studyKind) {
         int n = person.index();
-        add(on.atTime(16, 0), "kaa status #" + n + " " + status, p -> p.kaaStatus(n, on, status, studyKind,
+        add(on.atTime(16, 0), "kaa status #" + n + " " + status + " review " + reviewOn(on, status), p -> p.kaaStatus(n, on, status, studyKind,
                 reviewOn(on, status)));
         count("kaa.status." + status, 1);
     }
