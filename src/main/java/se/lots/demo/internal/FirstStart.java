@@ -83,12 +83,16 @@ class FirstStart implements ApplicationRunner {
     private final String adminPassword;
     private final boolean demo;
     private final Clock clock;
+    private final DemoPlayer player;
+    private final boolean demoYear;
+    private final long seed;
 
     FirstStart(OrganisationService organisationService, Organisations organisations, UserAccounts users,
             CurrentActor actors, RegistryService registry, ConsentService consents, KaaImportService kaaImports,
             EnrolmentService enrolments, DemoCatalogue demoCatalogue, TransactionTemplate transaction,
             MessageSource messages, @Value("${lots.admin-password:}") String adminPassword,
-            @Value("${lots.demo:true}") boolean demo, Clock clock) {
+            @Value("${lots.demo:true}") boolean demo, Clock clock, DemoPlayer player,
+            @Value("${lots.demo-year:true}") boolean demoYear, @Value("${lots.demo.seed:1214}") long seed) {
         this.organisationService = organisationService;
         this.organisations = organisations;
         this.users = users;
@@ -103,6 +107,9 @@ class FirstStart implements ApplicationRunner {
         this.adminPassword = adminPassword;
         this.demo = demo;
         this.clock = clock;
+        this.player = player;
+        this.demoYear = demoYear;
+        this.seed = seed;
     }
 
     @Override
@@ -110,16 +117,60 @@ class FirstStart implements ApplicationRunner {
         if (users.any()) {
             return;
         }
-        transaction.executeWithoutResult(status -> {
-            try {
-                load();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
+        long began = System.nanoTime();
+        // the year of work is played with the clock turned back: the demo area is set up on its first day
+        DemoClock timeMachine = demo && demoYear && clock instanceof DemoClock c ? c : null;
+        LocalDate today = LocalDate.now(clock);
+        if (timeMachine != null) {
+            timeMachine.travelTo(DemoYear.start(today).atTime(7, 30));
+        }
+        Demo area;
+        try {
+            area = transaction.execute(status -> {
+                try {
+                    return load();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } finally {
+            if (timeMachine != null) {
+                timeMachine.back();
             }
-        });
+        }
+        if (area == null || timeMachine == null) {
+            return;
+        }
+        long loaded = System.nanoTime();
+        DemoYear year = DemoYear.of(seed, today, area.persons());
+        int refused = player.play(year, timeMachine, area.ids(), area.organisations());
+        played = new Played(year, refused);
+        log.info("Lots demo: a year of work from seed {} ({} actions, {} refused, digest {}) generated in {} s "
+                + "(the area {} s, the year {} s)", seed, year.actions().size(), refused,
+                year.digest().substring(0, 12), seconds(System.nanoTime() - began), seconds(loaded - began),
+                seconds(System.nanoTime() - loaded));
     }
 
-    private void load() throws IOException {
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
+    }
+
+    /** The year played at this start, and how many of its actions the services refused (none, normally). */
+    record Played(DemoYear year, int refused) {
+    }
+
+    private volatile Played played;
+
+    Played played() {
+        return played;
+    }
+
+    /** The demo area as the year needs it: the persons in registration order and the organisations by user. */
+    record Demo(List<DemoYear.Person> persons, List<java.util.UUID> ids,
+            java.util.Map<String, Organisation> organisations) {
+    }
+
+    private Demo load() throws IOException {
         Organisation kommun = organisationService.create(new NewOrganisation("Svalövs kommun", PartyType.KOMMUN,
                 "1214", "12", List.of("Arbetsmarknadsenheten", "Socialtjänsten – ekonomiskt bistånd",
                         "KAA – kommunalt aktivitetsansvar")));
@@ -136,7 +187,7 @@ class FirstStart implements ApplicationRunner {
             log.info("Created user 'admin' with the password from LOTS_ADMIN_PASSWORD");
         }
         if (!demo) {
-            return;
+            return null;
         }
         Organisation region = organisationService.create(new NewOrganisation("Region Skåne", PartyType.REGION, null,
                 "12", List.of("Vårdcentralen Svalöv", "Ungdomsmottagningen")));
@@ -173,18 +224,24 @@ class FirstStart implements ApplicationRunner {
         demoCatalogue.load(actors.byUsername("forbund"), kommun, region, af, forbund);
         Actor kaa = actors.byUsername("kaa");
         Actor afActor = actors.byUsername("af");
-        var random = new Random(1214);
+        var random = new Random(seed);
         LocalDate today = LocalDate.now(clock);
         List<String> numbers = youngTestNumbers(today);
         int registered = 0;
+        var persons = new ArrayList<DemoYear.Person>();
+        var ids = new ArrayList<java.util.UUID>();
         var kaaList = new StringBuilder("personnummer;förnamn;efternamn;situation;skola;skolkommun;program\n");
         String[] situations = { "avbrutit nationellt program", "studiebevis", "aldrig påbörjat",
             "avbrutit introduktionsprogram" };
         for (int i = 0; registered < DEMO_PERSONS && i < numbers.size(); i++) {
             Actor owner = registered % 10 == 9 ? afActor : kaa;
             YoungPerson p = registry.register(owner, person(numbers.get(i), registered, random, today));
-            if (owner == kaa && p.birthDate() != null
-                    && p.birthDate().plusYears(20).isAfter(today.plusMonths(1))) {
+            boolean inKaa = owner == kaa && p.birthDate() != null
+                    && p.birthDate().plusYears(20).isAfter(today.plusMonths(1));
+            persons.add(new DemoYear.Person(registered, p.birthDate(), inKaa, p.protectedIdentity(), owner == afActor,
+                    owner == kaa && registered % 7 == 0));
+            ids.add(p.id());
+            if (inKaa) {
                 kaaList.append(p.personalIdentityNumber().value()).append(';').append(p.firstName()).append(';')
                         .append(p.lastName()).append(';').append(situations[registered % situations.length])
                         .append(registered % 3 == 0 ? ";Söderslättsgymnasiet;1283;EL\n" : ";Svalövs gymnasium;1214;BA\n");
@@ -218,6 +275,15 @@ class FirstStart implements ApplicationRunner {
                 Set LOTS_DEMO=false for a production start without demo data.
                 ===================================================================""",
                 registered + 2, DEMO_PASSWORD);
+        var byUser = new java.util.LinkedHashMap<String, Organisation>();
+        for (String username : List.of("kaa", "coach", "socialsekreterare", "insatsledare")) {
+            byUser.put(username, kommun);
+        }
+        byUser.put("af", af);
+        byUser.put("fk", fk);
+        byUser.put("vardcentral", region);
+        byUser.put("forbund", forbund);
+        return new Demo(persons, ids, byUser);
     }
 
     private NewUser user(String username, String name, Role role, Organisation organisation, String unitName) {

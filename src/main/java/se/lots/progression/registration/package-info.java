@@ -3,4 +3,5 @@
  * SUS categories, who sees a participation ({@code ProgressionAccess}), and the follow-up pages of a programme's
  * participants.
  */
+@org.springframework.modulith.NamedInterface("registration") // its services, for the demo
 package se.lots.progression.registration;
