@@ -21,6 +21,7 @@ import se.lots.appointment.internal.Reminders;
 import se.lots.audit.AccessBasis;
 import se.lots.audit.AuditAction;
 import se.lots.audit.AuditLog;
+import se.lots.organisation.UserAccounts;
 import se.lots.registry.PersonRead;
 import se.lots.registry.RegistryService;
 import se.lots.registry.YoungPerson;
@@ -48,13 +49,15 @@ public class AppointmentService {
     private final Appointments appointments;
     private final Reminders reminders;
     private final RegistryService registry;
+    private final UserAccounts users;
     private final AuditLog audit;
     private final MessageSource messages;
     private final Clock clock;
 
-    AppointmentService(Appointments appointments, Reminders reminders, RegistryService registry, AuditLog audit,
-            MessageSource messages, Clock clock) {
+    AppointmentService(Appointments appointments, Reminders reminders, RegistryService registry, UserAccounts users,
+            AuditLog audit, MessageSource messages, Clock clock) {
         this.appointments = appointments;
+        this.users = users;
         this.reminders = reminders;
         this.registry = registry;
         this.audit = audit;
@@ -100,6 +103,11 @@ public class AppointmentService {
             Instant due = start.minus(REMIND_BEFORE);
             reminders.insert(id, "UNG", channel, due.isBefore(now) ? now : due);
         }
+        // the staff member's e-mail the day before: the address is read when it is sent (it may be entered later)
+        if (Duration.between(now, start).compareTo(TOO_CLOSE) > 0) {
+            Instant due = start.minus(REMIND_BEFORE);
+            reminders.insert(id, "PERSONAL", ReminderChannel.EPOST, due.isBefore(now) ? now : due);
+        }
         audit.record(actor, personId, AuditAction.CREATE, AccessBasis.OWN_ORGANISATION, "bokad tid " + id);
         return appointments.byId(id).orElseThrow();
     }
@@ -109,6 +117,69 @@ public class AppointmentService {
     public List<Appointment> forPerson(Actor actor, UUID personId) {
         readable(actor, personId);
         return appointments.forPerson(actor.organisationId(), personId);
+    }
+
+    /**
+     * The "Bokade tider" section of the plan page ({@code PLAN}) or the KAA person page ({@code KAA}): the
+     * organisation's times with the young person and what the booking form needs. Empty when the actor may not read
+     * the person (the page around it decides what else they see). The person's read is audited by the registry.
+     */
+    @Transactional
+    public java.util.Optional<AppointmentSection> section(Actor actor, UUID personId, AppointmentContext context) {
+        if (!actor.readsPersonalData()) {
+            return java.util.Optional.empty();
+        }
+        var read = registry.readIfAllowed(actor, personId);
+        if (read.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        YoungPerson person = read.get().person();
+        LocalDateTime now = LocalDateTime.now(clock);
+        List<Appointment> all = appointments.forPerson(actor.organisationId(), personId);
+        List<Appointment> upcoming = all.stream()
+                .filter(a -> a.attendance() == null && a.startsAt().isAfter(now))
+                .sorted(java.util.Comparator.comparing(Appointment::startsAt)).toList();
+        List<Appointment> past = all.stream().filter(a -> !upcoming.contains(a)).toList();
+        List<AppointmentSection.Staff> staff = users.colleaguesOf(actor.userId(), List.of(actor.userId())).stream()
+                .map(u -> new AppointmentSection.Staff(u.id(), u.displayName())).toList();
+        boolean open = !person.protectedIdentity();
+        return java.util.Optional.of(new AppointmentSection(personId, context, person.protectedIdentity(),
+                open && blankToNull(person.phone()) != null, open && blankToNull(person.email()) != null, upcoming,
+                past, staff, actor.userId(), now));
+    }
+
+    /**
+     * The actor's own times this week (Monday to Sunday) and the earlier ones of the last 30 days whose attendance is
+     * still to be recorded, with the young person's name where the actor may read it (each read audited).
+     */
+    @Transactional
+    public MyWeek week(Actor actor) {
+        requireRole(actor);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate monday = today.minusDays(today.getDayOfWeek().getValue() - 1L);
+        LocalDateTime now = LocalDateTime.now(clock);
+        List<Appointment> week = appointments.withStaff(actor.organisationId(), actor.userId(), instant(monday.atStartOfDay()),
+                instant(monday.plusDays(7).atStartOfDay()));
+        List<Appointment> earlier = appointments.withStaff(actor.organisationId(), actor.userId(),
+                instant(monday.minusDays(30).atStartOfDay()), instant(monday.atStartOfDay())).stream()
+                .filter(a -> a.attendance() == null).toList();
+        var names = registry.readAllIfAllowed(actor, java.util.stream.Stream.concat(week.stream(), earlier.stream())
+                .map(Appointment::personId).distinct().toList());
+        java.util.function.Function<Appointment, MyWeek.Row> row = a -> new MyWeek.Row(a,
+                names.containsKey(a.personId()) ? names.get(a.personId()).person().displayName() : null,
+                pageOf(a.personId(), a.context()));
+        List<MyWeek.Row> toRecord = java.util.stream.Stream.concat(earlier.stream(),
+                week.stream().filter(a -> a.attendance() == null && !a.startsAt().isAfter(now))).map(row).toList();
+        return new MyWeek(monday, today, now, week.stream().map(row).toList(), toRecord);
+    }
+
+    /** The page a time belongs to: the plan, the KAA person page or the person's page, at its "Bokade tider". */
+    public static String pageOf(UUID personId, AppointmentContext context) {
+        return switch (context) {
+            case PLAN -> "/persons/" + personId + "/plan#bokade-tider";
+            case KAA -> "/kaa/persons/" + personId + "#bokade-tider";
+            case ANNAT -> "/persons/" + personId;
+        };
     }
 
     /** The actor's own times from {@code from} (today if null) for {@code days} days, in order. */

@@ -19,6 +19,8 @@ import se.lots.shared.Validation;
 public class OrganisationService {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9._@-]{2,64}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern PHONE = Pattern.compile("[0-9 +()\\-]{5,20}");
 
     private final Organisations organisations;
     private final UserAccounts users;
@@ -101,6 +103,7 @@ public class OrganisationService {
         if (u.username() != null && !u.username().isBlank() && !USERNAME.matcher(u.username().trim()).matches()) {
             v.reject("username", "user.usernameFormat");
         }
+        checkContact(v, u.email(), u.phone());
         if (checkPassword) {
             PasswordPolicy.shipped().check(u.password(), u.username())
                     .ifPresent(e -> v.reject(e.field(), e.messageKey(), e.arguments()));
@@ -118,6 +121,31 @@ public class OrganisationService {
         }
         long id = users.insert(u, passwordEncoder.encode(u.password()));
         return users.byId(id).orElseThrow();
+    }
+
+    /**
+     * The user's work e-mail address and phone number (blank: none), where Lots reminds them of their booked times.
+     */
+    @Transactional
+    public UserAccount setContact(long userId, String email, String phone) {
+        users.byId(userId).orElseThrow(() -> new NotFoundException("user"));
+        var v = new Validation();
+        checkContact(v, email, phone);
+        v.throwIfInvalid();
+        users.setContact(userId, email, phone);
+        return users.byId(userId).orElseThrow();
+    }
+
+    private static void checkContact(Validation v, String email, String phone) {
+        if (email != null && !email.isBlank()) {
+            v.maxLength("email", email.strip(), 254);
+            if (!EMAIL.matcher(email.strip()).matches()) {
+                v.reject("email", "validation.email");
+            }
+        }
+        if (phone != null && !phone.isBlank() && !PHONE.matcher(phone.strip()).matches()) {
+            v.reject("phone", "validation.phone");
+        }
     }
 
     /**

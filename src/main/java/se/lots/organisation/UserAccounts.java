@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class UserAccounts {
 
-    private static final String COLUMNS = "id, username, display_name, organisation_id, unit_id, role, active";
+    private static final String COLUMNS = "id, username, display_name, organisation_id, unit_id, role, active, email, phone";
 
     private final JdbcClient jdbc;
 
@@ -48,7 +48,7 @@ public class UserAccounts {
      */
     public List<UserAccount> colleaguesOf(long userId, Collection<Long> also) {
         return jdbc.sql("""
-                SELECT c.id, c.username, c.display_name, c.organisation_id, c.unit_id, c.role, c.active
+                SELECT c.id, c.username, c.display_name, c.organisation_id, c.unit_id, c.role, c.active, c.email, c.phone
                   FROM user_account c JOIN user_account me ON me.id = :me
                  WHERE c.organisation_id = me.organisation_id AND c.active AND c.role IN (:roles)
                    AND (me.unit_id IS NULL OR c.unit_id IS NULL OR c.unit_id = me.unit_id OR c.id = ANY(:also))
@@ -64,12 +64,22 @@ public class UserAccounts {
 
     long insert(NewUser user, String passwordHash) {
         return jdbc.sql("""
-                INSERT INTO user_account (username, display_name, password_hash, organisation_id, unit_id, role)
-                VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
+                INSERT INTO user_account (username, display_name, password_hash, organisation_id, unit_id, role,
+                                          email, phone)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(user.username().trim(), user.displayName().trim(), passwordHash,
                         user.organisationId().value(),
-                        user.unitId(), user.role().name())
+                        user.unitId(), user.role().name(), blankToNull(user.email()), blankToNull(user.phone()))
                 .query(Long.class).single();
+    }
+
+    void setContact(long id, String email, String phone) {
+        jdbc.sql("UPDATE user_account SET email = ?, phone = ? WHERE id = ?")
+                .params(blankToNull(email), blankToNull(phone), id).update();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     void setActive(long id, boolean active) {

@@ -10,5 +10,5 @@
  * {@code worklist} (the case worker's worklist).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Plan and coordination",
-        allowedDependencies = { "web :: start", "registry", "consent", "audit", "security", "organisation", "shared" })
+        allowedDependencies = { "web :: start", "appointment", "registry", "consent", "audit", "security", "organisation", "shared" })
 package se.lots.plan;

@@ -69,7 +69,8 @@ class AppointmentIntegrationTest {
         assertThat(appointments.forPerson(coach, person)).extracting(Appointment::id).containsExactly(a.id());
         assertThat(appointments.mine(coach, inDays(3), 1)).extracting(Appointment::id).contains(a.id());
         assertThat(appointments.mine(coach, inDays(4), 7)).extracting(Appointment::id).doesNotContain(a.id());
-        assertThat(appointments.reminderStates(coach, a.id())).containsExactly("UNG SMS VÄNTAR");
+        assertThat(appointments.reminderStates(coach, a.id())).as("the young person's and the staff member's")
+                .containsExactly("UNG SMS VÄNTAR", "PERSONAL EPOST VÄNTAR");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE person_id = ? AND action = 'CREATE' AND detail = ?")
                 .params(person, "bokad tid " + a.id()).query(Long.class).single()).isEqualTo(1);
     }
@@ -145,7 +146,7 @@ class AppointmentIntegrationTest {
                 a.version()));
         assertThat(came.attendance()).isEqualTo(Attendance.UTEBLEV);
         assertThat(appointments.reminderStates(coach, a.id())).as("nothing more is sent for it")
-                .containsExactly("UNG SMS STRUKEN");
+                .containsExactly("UNG SMS STRUKEN", "PERSONAL EPOST STRUKEN");
         assertThatThrownBy(() -> appointments.recordAttendance(coach, a.id(), new AttendanceInput("KOM", null,
                 a.version()))).isInstanceOfSatisfying(ConflictException.class,
                         e -> assertThat(((Appointment) e.current()).attendance()).isEqualTo(Attendance.UTEBLEV));

@@ -16,16 +16,21 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import se.lots.appointment.AppointmentService;
 import se.lots.appointment.ReminderChannel;
 import se.lots.audit.AccessBasis;
 import se.lots.audit.AuditAction;
 import se.lots.audit.AuditLog;
+import se.lots.organisation.UserAccount;
+import se.lots.organisation.UserAccounts;
 
 /**
  * Sends the reminders that are due, every minute on every node: each batch is taken with SKIP LOCKED in its own
  * transaction, so two nodes never send the same reminder and a slow gateway holds only its own rows. A failed send is
  * tried again after 5, 10, 15 … minutes while the time is still more than an hour away; a cancelled time or one
- * already recorded gets nothing. Each send is audited as a use of the young person's contact details by Lots itself.
+ * already recorded gets nothing. Each send to the young person is audited as a use of their contact details by Lots
+ * itself. The staff member's e-mail goes to the work address in their account (read through the organisation module
+ * when it is sent) and names no young person: a time, a place, "möte i Lots" and a link to the page in Lots.
  */
 @Component
 public class ReminderSender {
@@ -41,11 +46,16 @@ public class ReminderSender {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final String mailFrom;
+    private final UserAccounts users;
+    private final String baseUrl;
 
     ReminderSender(Reminders reminders, SmsGateway sms, ObjectProvider<JavaMailSender> mail, MessageSource messages,
-            AuditLog audit, TransactionTemplate transactions, Clock clock,
-            @Value("${lots.reminders.mail-from:no-reply@lots.invalid}") String mailFrom) {
+            AuditLog audit, TransactionTemplate transactions, Clock clock, UserAccounts users,
+            @Value("${lots.reminders.mail-from:no-reply@lots.invalid}") String mailFrom,
+            @Value("${lots.reminders.base-url:http://localhost:8080}") String baseUrl) {
         this.reminders = reminders;
+        this.users = users;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.sms = sms;
         this.mail = mail;
         this.messages = messages;
@@ -84,12 +94,29 @@ public class ReminderSender {
                 reminders.drop(r.id(), r.cancelled() ? "tiden är registrerad eller inställd" : "tiden har passerat", now);
                 continue;
             }
+            if (r.toStaff()) {
+                String address = users.byId(r.withUserId()).filter(UserAccount::active).map(UserAccount::email)
+                        .filter(e -> !e.isBlank()).orElse(null);
+                if (address == null) {
+                    reminders.drop(r.id(), "ingen e-postadress i tjänsten", now);
+                    continue;
+                }
+                try {
+                    sendMail(address, ReminderText.staffSubject(messages), ReminderText.staffText(messages,
+                            r.startsAt(), r.place(), baseUrl + AppointmentService.pageOf(r.personId(), r.context())));
+                    reminders.sent(r.id(), now);
+                    sent++;
+                } catch (RuntimeException e) {
+                    failed(r, e, now);
+                }
+                continue;
+            }
             try {
                 String text = ReminderText.text(messages, r.startsAt(), r.place());
                 if (r.channel() == ReminderChannel.SMS) {
                     sms.send(r.address(), text);
                 } else {
-                    sendMail(r.address(), text);
+                    sendMail(r.address(), ReminderText.subject(messages), text);
                 }
                 reminders.sent(r.id(), now);
                 audit.recordEachBySystem(SYSTEM, r.organisationId(), List.of(r.personId()), AuditAction.READ,
@@ -97,16 +124,20 @@ public class ReminderSender {
                                 + r.appointmentId());
                 sent++;
             } catch (RuntimeException e) {
-                Instant retry = now.plus(Duration.ofMinutes(5L * (r.attempts() + 1)));
-                boolean tooLate = retry.isAfter(r.startsAt().minus(Duration.ofHours(1)));
-                log.warn("reminder {} not sent ({}): {}", r.id(), tooLate ? "dropped" : "tried again", e.getMessage());
-                reminders.failed(r.id(), e.getMessage(), now, tooLate ? null : retry);
+                failed(r, e, now);
             }
         }
         return sent;
     }
 
-    private void sendMail(String to, String text) {
+    private void failed(Reminders.Due r, RuntimeException e, Instant now) {
+        Instant retry = now.plus(Duration.ofMinutes(5L * (r.attempts() + 1)));
+        boolean tooLate = retry.isAfter(r.startsAt().minus(Duration.ofHours(1)));
+        log.warn("reminder {} not sent ({}): {}", r.id(), tooLate ? "dropped" : "tried again", e.getMessage());
+        reminders.failed(r.id(), e.getMessage(), now, tooLate ? null : retry);
+    }
+
+    private void sendMail(String to, String subject, String text) {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
             log.info("e-mail not sent (spring.mail.host is not set): {} characters", text.length());
@@ -115,7 +146,7 @@ public class ReminderSender {
         var message = new SimpleMailMessage();
         message.setFrom(mailFrom);
         message.setTo(to);
-        message.setSubject(ReminderText.subject(messages));
+        message.setSubject(subject);
         message.setText(text);
         sender.send(message);
     }

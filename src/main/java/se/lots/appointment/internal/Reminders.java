@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import se.lots.appointment.AppointmentContext;
 import se.lots.appointment.ReminderChannel;
 import se.lots.organisation.OrganisationId;
 
@@ -17,8 +18,14 @@ import se.lots.organisation.OrganisationId;
 public class Reminders {
 
     /** A reminder due now, with what it needs to be sent (locked by the sender's transaction). */
-    public record Due(long id, UUID appointmentId, UUID personId, OrganisationId organisationId, ReminderChannel channel,
-            String address, Instant startsAt, String place, boolean cancelled, int attempts) {
+    public record Due(long id, UUID appointmentId, UUID personId, OrganisationId organisationId, String recipient,
+            ReminderChannel channel, String address, long withUserId, AppointmentContext context, Instant startsAt,
+            String place, boolean cancelled, int attempts) {
+
+        /** The staff member's reminder (recipient PERSONAL), not the young person's. */
+        public boolean toStaff() {
+            return "PERSONAL".equals(recipient);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -35,22 +42,25 @@ public class Reminders {
     }
 
     /**
-     * Up to {@code limit} young persons' reminders due at {@code now}, locked; rows another node is sending are
+     * Up to {@code limit} reminders (the young persons' and the staff's) due at {@code now}, locked; rows another node is sending are
      * skipped (SKIP LOCKED), so each is sent once.
      */
     public List<Due> lockDue(Instant now, int limit) {
         return jdbc.sql("""
-                SELECT r.id, r.appointment_id, a.person_id, a.organisation_id, r.channel, a.reminder_address,
-                       a.starts_at, a.place, a.attendance IS NOT NULL AS cancelled, r.attempts
+                SELECT r.id, r.appointment_id, a.person_id, a.organisation_id, r.recipient, r.channel,
+                       a.reminder_address, a.with_user_id, a.context, a.starts_at, a.place,
+                       a.attendance IS NOT NULL AS cancelled, r.attempts
                   FROM appointment_reminder r JOIN appointment a ON a.id = r.appointment_id
-                 WHERE r.sent_at IS NULL AND r.dropped_at IS NULL AND r.due_at <= ? AND r.recipient = 'UNG'
+                 WHERE r.sent_at IS NULL AND r.dropped_at IS NULL AND r.due_at <= ?
                  ORDER BY r.due_at
                  LIMIT ?
                    FOR UPDATE OF r SKIP LOCKED""")
                 .params(now.atOffset(ZoneOffset.UTC), limit)
                 .query((rs, n) -> new Due(rs.getLong("id"), rs.getObject("appointment_id", UUID.class),
                         rs.getObject("person_id", UUID.class), new OrganisationId(rs.getLong("organisation_id")),
-                        ReminderChannel.valueOf(rs.getString("channel")), rs.getString("reminder_address"),
+                        rs.getString("recipient"), ReminderChannel.valueOf(rs.getString("channel")),
+                        rs.getString("reminder_address"), rs.getLong("with_user_id"),
+                        AppointmentContext.valueOf(rs.getString("context")),
                         rs.getObject("starts_at", OffsetDateTime.class).toInstant(), rs.getString("place"),
                         rs.getBoolean("cancelled"), rs.getInt("attempts")))
                 .list();

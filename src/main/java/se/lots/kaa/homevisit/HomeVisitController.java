@@ -207,6 +207,32 @@ class HomeVisitController {
         return pdf(documents.cards(plan, locale), "vi-har-varit-hos-dig-" + plan.day().visitOn() + ".pdf");
     }
 
+    /**
+     * The day as a calendar file for the two staff members: one whole-day event with the postal areas and how many
+     * visits in each, nothing about any person (shared.calendar.CalendarFile).
+     */
+    @GetMapping("/{id}/hembesok.ics")
+    ResponseEntity<byte[]> calendar(Actor actor, @PathVariable UUID id) {
+        var plan = visits.calendarDay(actor, id);
+        Locale sv = Locale.forLanguageTag("sv-SE");
+        var areas = plan.route().groups().stream().map(g -> g.locality() == null || g.locality().isBlank()
+                ? messages.getMessage("kaa.visits.calendar.unknownArea", null, sv) : g.locality()).toList();
+        var lines = new ArrayList<String>();
+        for (int i = 0; i < areas.size(); i++) {
+            lines.add(messages.getMessage("kaa.visits.calendar.area",
+                    new Object[] { areas.get(i), plan.route().groups().get(i).stops().size() }, sv));
+        }
+        byte[] file = se.lots.shared.calendar.CalendarFile.ofDays(List.of(new se.lots.shared.calendar.CalendarFile.DayEvent(
+                "kaa-home-visit-day-" + id + "@lots", plan.day().visitOn(),
+                messages.getMessage("kaa.visits.calendar.summary", new Object[] { plan.route().size() }, sv),
+                areas.isEmpty() ? null : String.join(", ", areas.stream().distinct().toList()),
+                String.join("\n", lines))), clock.instant());
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar; charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"hembesok-" + plan.day().visitOn()
+                        + ".ics\"")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").body(file);
+    }
+
     private static ResponseEntity<byte[]> pdf(byte[] body, String fileName) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(fileName).build()

@@ -228,6 +228,19 @@ public class HomeVisitService {
         return plan;
     }
 
+    /**
+     * The day for its calendar file, which carries only the date and the postal areas with how many visits in each
+     * (never a name, an address or a personnummer: calendars end up in mail servers and clouds). The persons were
+     * read to find their postal areas: audited as reads.
+     */
+    @Transactional
+    public DayPlan calendarDay(Actor actor, UUID dayId) {
+        DayPlan plan = printable(actor, dayId);
+        audit.recordEachIfAny(actor, personIds(plan), AuditAction.READ, AccessBasis.of(KaaAccess.PURPOSE),
+                "KAA: kalenderfil hembesöksdag " + plan.day().visitOn() + " (postorter, inga personuppgifter)");
+        return plan;
+    }
+
     @Transactional
     public DayPlan cards(Actor actor, UUID dayId) {
         DayPlan plan = printable(actor, dayId);

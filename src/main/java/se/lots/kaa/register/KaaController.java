@@ -30,9 +30,11 @@ class KaaController {
     private final RegistryService registry;
     private final MessageSource messages;
     private final java.time.Clock clock;
+    private final se.lots.appointment.AppointmentService appointments;
 
     KaaController(KaaService kaa, KaaMeasureService measures, RegistryService registry, MessageSource messages,
-            java.time.Clock clock) {
+            java.time.Clock clock, se.lots.appointment.AppointmentService appointments) {
+        this.appointments = appointments;
         this.kaa = kaa;
         this.measures = measures;
         this.registry = registry;
@@ -93,6 +95,9 @@ class KaaController {
         model.addAttribute("measureCategories", measures.categories());
         model.addAttribute("responsibles", MeasureResponsible.values());
         model.addAttribute("measureEndReasons", MeasureEndReason.values());
+        // "Bokade tider" of a KAA contact: the appointment module's section (appointment/section.html)
+        model.addAttribute("appointmentSection",
+                appointments.section(actor, id, se.lots.appointment.AppointmentContext.KAA).orElse(null));
         return "kaa/person";
     }
 

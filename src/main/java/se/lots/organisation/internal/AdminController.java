@@ -100,9 +100,11 @@ class AdminController {
     @PostMapping("/users")
     String createUser(@RequestParam String username, @RequestParam String password, @RequestParam String displayName,
             @RequestParam(required = false) Role role, @RequestParam(required = false) OrganisationId organisationId,
-            @RequestParam(required = false) Long unitId, Model model, Locale locale, RedirectAttributes redirect) {
+            @RequestParam(required = false) Long unitId, @RequestParam(required = false) String email,
+            @RequestParam(required = false) String phone, Model model, Locale locale, RedirectAttributes redirect) {
         try {
-            service.createUser(new NewUser(username, password, displayName, role, organisationId, unitId));
+            service.createUser(new NewUser(username, password, displayName, role, organisationId, unitId, email,
+                    phone));
             redirect.addFlashAttribute("notice", "admin.created");
             return "redirect:/admin/users";
         } catch (InvalidInputException e) {
@@ -111,8 +113,22 @@ class AdminController {
             model.addAttribute("errors", Map.of("username",
                     messages.getMessage(e.messageKey(), new Object[] { e.existingId() }, locale)));
         }
-        model.addAttribute("submitted", Map.of("username", username, "displayName", displayName));
+        model.addAttribute("submitted", Map.of("username", username, "displayName", displayName, "email",
+                email == null ? "" : email, "phone", phone == null ? "" : phone));
         return users(model);
+    }
+
+    /** The user's work e-mail and phone, where Lots reminds them of their booked times. */
+    @PostMapping("/users/{id}/contact")
+    String setContact(@PathVariable long id, @RequestParam(required = false) String email,
+            @RequestParam(required = false) String phone, Locale locale, RedirectAttributes redirect) {
+        try {
+            service.setContact(id, email, phone);
+            redirect.addFlashAttribute("notice", "admin.created");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("contactErrors", e.texts(messages, locale));
+        }
+        return "redirect:/admin/users";
     }
 
     @PostMapping("/users/{id}/active")

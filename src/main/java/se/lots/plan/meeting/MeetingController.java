@@ -5,7 +5,11 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,6 +21,7 @@ import se.lots.plan.plans.PlanForm;
 import se.lots.security.Actor;
 import se.lots.shared.ConflictException;
 import se.lots.shared.InvalidInputException;
+import se.lots.shared.calendar.CalendarFile;
 
 /** Calling a meeting from the plan page (refused, naming whose consent is missing) and writing its minutes. */
 @Controller
@@ -24,10 +29,36 @@ class MeetingController {
 
     private final MeetingService meetings;
     private final MessageSource messages;
+    private final java.time.Clock clock;
 
-    MeetingController(MeetingService meetings, MessageSource messages) {
+    MeetingController(MeetingService meetings, MessageSource messages, java.time.Clock clock) {
         this.meetings = meetings;
         this.messages = messages;
+        this.clock = clock;
+    }
+
+    /**
+     * The meeting as a calendar file: a whole-day "Möte i Lots" on its day (and the next meeting's day, when set), with
+     * neither the young person's name nor the kind of meeting or the organisations (calendars end up in mail servers
+     * and clouds). The meeting is read as on the plan page (audited).
+     */
+    @GetMapping("/persons/{id}/meetings/{meetingId}/mote.ics")
+    ResponseEntity<byte[]> calendar(Actor actor, @PathVariable UUID id, @PathVariable UUID meetingId) {
+        Meeting m = meetings.meeting(actor, meetingId);
+        if (!m.personId().equals(id)) {
+            throw new se.lots.shared.NotFoundException("meeting");
+        }
+        Locale sv = Locale.forLanguageTag("sv-SE");
+        var events = new java.util.ArrayList<CalendarFile.DayEvent>();
+        events.add(new CalendarFile.DayEvent("plan-meeting-" + m.id() + "@lots", m.heldOn(),
+                messages.getMessage("meeting.calendar.summary", null, sv), null, null));
+        if (m.nextMeetingOn() != null) {
+            events.add(new CalendarFile.DayEvent("plan-meeting-" + m.id() + "-next@lots", m.nextMeetingOn(),
+                    messages.getMessage("meeting.calendar.next", null, sv), null, null));
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar; charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"mote.ics\"")
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").body(CalendarFile.ofDays(events, clock.instant()));
     }
 
     @PostMapping("/persons/{id}/meetings")

@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import se.lots.appointment.AppointmentContext;
+import se.lots.appointment.AppointmentService;
 import se.lots.organisation.OrganisationId;
 import se.lots.organisation.OrganisationService;
 import se.lots.plan.Enrolment;
@@ -56,10 +58,12 @@ class PlanController {
     private final MeetingService meetings;
     private final MessageSource messages;
     private final Clock clock;
+    private final AppointmentService appointments;
 
     PlanController(PlanService plans, EnrolmentService enrolments, RegistryService registry,
             OrganisationService organisations, se.lots.organisation.Organisations organisationUnits, YourPlanPdf yourPlan, CaseWorklist worklist, ReferralService referrals,
-            MeetingService meetings, MessageSource messages, Clock clock) {
+            MeetingService meetings, MessageSource messages, Clock clock, AppointmentService appointments) {
+        this.appointments = appointments;
         this.worklist = worklist;
         this.referrals = referrals;
         this.meetings = meetings;
@@ -313,6 +317,8 @@ class PlanController {
         model.addAttribute("referralService", referrals);
         model.addAttribute("meetings", page.meetings());
         model.addAttribute("zone", clock.getZone());
+        // "Bokade tider": the appointment module's section (appointment/section.html)
+        model.addAttribute("appointmentSection", appointments.section(actor, id, AppointmentContext.PLAN).orElse(null));
         model.addAttribute("endReasons", List.of(EnrolmentEndReason.values()).stream()
                 .filter(r -> r != EnrolmentEndReason.OVERFORD).toList());
         if (page.exists() && page.view().shared()) {

@@ -38,6 +38,10 @@ import se.lots.appointment.Appointment;
 import se.lots.appointment.AppointmentInput;
 import se.lots.appointment.AppointmentService;
 import se.lots.appointment.AttendanceInput;
+import se.lots.organisation.NewUser;
+import se.lots.organisation.OrganisationService;
+import se.lots.organisation.Role;
+import se.lots.organisation.UserAccount;
 import se.lots.registry.RegistryService;
 import se.lots.security.Actor;
 import se.lots.security.CurrentActor;
@@ -89,6 +93,8 @@ class AppointmentReminderIntegrationTest {
     AppointmentService appointments;
     @Autowired
     ReminderSender sender;
+    @Autowired
+    OrganisationService organisations;
     @Autowired
     RegistryService registry;
     @Autowired
@@ -143,7 +149,8 @@ class AppointmentReminderIntegrationTest {
         assertThat(sms.get("message")).contains("kl. 10:30", "Storgatan 5, entrén")
                 .doesNotContain("Påmind", "Persdotter", "praktik", coach.organisationName(), coach.displayName());
         assertThat(sender.sendDue()).as("sent once").isZero();
-        assertThat(appointments.reminderStates(coach, a.id())).containsExactly("UNG SMS SKICKAD");
+        assertThat(appointments.reminderStates(coach, a.id())).as("the coach has no e-mail in the account")
+                .containsExactly("UNG SMS SKICKAD", "PERSONAL EPOST STRUKEN");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE person_id = ? AND username = ?")
                 .params(a.personId(), ReminderSender.SYSTEM).query(Long.class).single()).as("audited as Lots itself")
                 .isEqualTo(1);
@@ -161,7 +168,36 @@ class AppointmentReminderIntegrationTest {
         assertThat(received.getFrom()[0].toString()).isEqualTo("lots@kommun.example");
         assertThat(received.getSubject()).isEqualTo("Påminnelse om din bokade tid");
         assertThat((String) received.getContent()).contains("Storgatan 5, entrén").doesNotContain("Persdotter");
-        assertThat(appointments.reminderStates(coach, a.id())).containsExactly("UNG EPOST SKICKAD");
+        assertThat(appointments.reminderStates(coach, a.id())).containsExactly("UNG EPOST SKICKAD",
+                "PERSONAL EPOST STRUKEN");
+    }
+
+    @Test
+    void theDayBeforeTheStaffMemberGetsAnEmailAtTheAccountsAddressWithTimePlaceAndLinkButNoName() throws Exception {
+        Actor coach = actors.byUsername("coach");
+        UserAccount colleague = organisations.createUser(new NewUser("kollega." + System.nanoTime(),
+                "Vinterns-kalla-morgnar-2031", "Kim Kollega", Role.CASE_WORKER, coach.organisationId(), null,
+                "kim.kollega@kommun.example", "0418-123 45"));
+        var person = registry.register(coach, aYoungPerson().named("Påmind", "Persdotter").build()).id();
+        Appointment a = appointments.book(coach, person, new AppointmentInput(inDays(3).toString(), "10:30", 45,
+                "Storgatan 5, entrén", "Samtal om praktik", "PLAN", colleague.id(), "INGEN", null));
+        assertThat(sender.sendDue()).as("three days ahead: not yet").isZero();
+
+        moveTo(inDays(2), 10, 31);
+        assertThat(sender.sendDue()).isEqualTo(1);
+        assertThat(mail.waitForIncomingEmail(5000, 1)).isTrue();
+        MimeMessage received = mail.getReceivedMessages()[0];
+        assertThat(received.getAllRecipients()[0].toString()).isEqualTo("kim.kollega@kommun.example");
+        assertThat(received.getFrom()[0].toString()).isEqualTo("lots@kommun.example");
+        assertThat(received.getSubject()).isEqualTo("Påminnelse: möte i Lots");
+        String text = (String) received.getContent();
+        assertThat(text).contains("möte i Lots", "kl. 10:30", "Storgatan 5, entrén",
+                "http://localhost:8080/persons/" + person + "/plan#bokade-tider");
+        assertThat(text + received.getSubject()).doesNotContain("Påmind", "Persdotter", "praktik",
+                coach.displayName(), "Kim Kollega");
+        assertThat(sender.sendDue()).as("sent once").isZero();
+        assertThat(appointments.reminderStates(coach, a.id())).containsExactly("PERSONAL EPOST SKICKAD");
+        assertThat(smsReceived).as("the young person chose no reminder").isEmpty();
     }
 
     @Test
@@ -172,8 +208,11 @@ class AppointmentReminderIntegrationTest {
         moveTo(inDays(3), 9, 10);
         assertThat(sender.sendDue()).isZero();
         assertThat(smsReceived).hasSize(1);
-        assertThat(appointments.reminderStates(coach, a.id())).containsExactly("UNG SMS VÄNTAR");
-        assertThat(jdbc.sql("SELECT last_error FROM appointment_reminder WHERE appointment_id = ?").param(a.id())
+        assertThat(appointments.reminderStates(coach, a.id())).containsExactly("UNG SMS VÄNTAR",
+                "PERSONAL EPOST STRUKEN");
+        assertThat(jdbc.sql("""
+                SELECT last_error FROM appointment_reminder WHERE appointment_id = ? AND recipient = 'UNG'""")
+                .param(a.id())
                 .query(String.class).single()).contains("402", "Not enough credits");
 
         clock.moveBy(Duration.ofMinutes(4));
@@ -182,11 +221,13 @@ class AppointmentReminderIntegrationTest {
         clock.moveBy(Duration.ofMinutes(2));
         assertThat(sender.sendDue()).as("tried again, refused again").isZero();
         assertThat(smsReceived).hasSize(2);
-        assertThat(appointments.reminderStates(coach, a.id())).containsExactly("UNG SMS VÄNTAR");
+        assertThat(appointments.reminderStates(coach, a.id())).containsExactly("UNG SMS VÄNTAR",
+                "PERSONAL EPOST STRUKEN");
         clock.moveBy(Duration.ofMinutes(11));
         assertThat(sender.sendDue()).as("refused a third time at 09:27: a fourth try would be after 09:30").isZero();
         assertThat(smsReceived).hasSize(3);
-        assertThat(appointments.reminderStates(coach, a.id())).containsExactly("UNG SMS STRUKEN");
+        assertThat(appointments.reminderStates(coach, a.id())).containsExactly("UNG SMS STRUKEN",
+                "PERSONAL EPOST STRUKEN");
     }
 
     @Test

@@ -420,6 +420,55 @@ class HomeVisitIntegrationTest {
                 .param(hidden).query(Long.class).single()).isZero();
     }
 
+    @Test
+    void theDaysCalendarFileHasTheDateAndPostalAreasButNoNameAddressOrPersonnummerOfAnyPlannedPerson()
+            throws Exception {
+        Actor coordinator = fixture.newMunicipality();
+        var episodes = register(coordinator,
+                at("Kalendra", "Kvarngatan 12", "267 31", "Bjuv"),
+                at("Almanacka", "Prästvägen 4", "267 71", "Billesholm"),
+                new Row("Skyddadina", "Hemligvägen 7", "267 31", "Bjuv", true));
+        UUID day = planToday(coordinator, episodes);
+        var planned = episodes.stream().map(this::personOf).map(id -> jdbc.sql("""
+                SELECT first_name, last_name, personal_identity_number, street, postal_code FROM young_person
+                 WHERE id = ?""").param(id).query((rs, n) -> List.of(rs.getString(1), rs.getString(2),
+                rs.getString(3), nz(rs.getString(4)), nz(rs.getString(5)))).single()).toList();
+
+        WebSession browser = logIn(coordinator.username());
+        assertThat(browser.get("/kaa/visits/" + day).body()).contains("id=\"day-calendar\"", "/hembesok.ics");
+        var response = browser.send(browser.request("/kaa/visits/" + day + "/hembesok.ics").GET(),
+                BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/calendar");
+        String ics = new String(response.body(), StandardCharsets.UTF_8);
+        var calendar = new net.fortuna.ical4j.data.CalendarBuilder()
+                .build(new java.io.ByteArrayInputStream(response.body()));
+        List<net.fortuna.ical4j.model.component.VEvent> events = calendar.getComponents("VEVENT");
+        assertThat(events).hasSize(1);
+        var event = events.get(0);
+        assertThat(event.getDateTimeStart().getValue()).isEqualTo(LocalDate.now().toString().replace("-", ""));
+        assertThat(event.getSummary().getValue()).isEqualTo("Hembesök (2 besök)");
+        assertThat(event.getLocation().getValue()).isEqualTo("Bjuv, Billesholm");
+        assertThat(event.getDescription().getValue()).isEqualTo("Bjuv: 1 besök\nBillesholm: 1 besök");
+        // unfolded, so that a name split over two lines of the file is found too
+        String unfolded = ics.replace("\r\n ", "").replace("\\,", ",");
+        for (List<String> person : planned) {
+            for (String value : person) {
+                if (value.isBlank()) {
+                    continue;
+                }
+                assertThat(unfolded).as("the file holds nothing of a planned person").doesNotContain(value);
+                assertThat(unfolded.replace(" ", "")).doesNotContain(value.replace(" ", ""));
+            }
+        }
+        assertThat(unfolded).doesNotContain("Besöksson", "Kvarngatan", "Prästvägen", "Hemligvägen");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE organisation_id = ? AND detail LIKE ?")
+                .params(coordinator.organisationId().value(), "KAA: kalenderfil hembesöksdag%").query(Long.class)
+                .single()).isEqualTo(2);
+        assertThat(logIn(fixture.newMunicipality().username()).get("/kaa/visits/" + day + "/hembesok.ics")
+                .statusCode()).as("another municipality's coordinator").isEqualTo(404);
+    }
+
     // ---------------------------------------------------------------------------------------------------------
     // pages and PDFs as a logged-in user gets them
 

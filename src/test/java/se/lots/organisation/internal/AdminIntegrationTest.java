@@ -123,6 +123,38 @@ class AdminIntegrationTest {
         assertThat(users.byId(user.id()).orElseThrow().active()).isTrue();
     }
 
+    @Test
+    void theAdministratorEntersAUsersWorkEmailAndPhoneAndAWrongAddressIsRefused() {
+        var user = aCaseWorker();
+        WebSession admin = logIn("demoadmin", DEMO_PASSWORD);
+        assertThat(admin.get("/admin/users").body()).contains("name=\"email\"", "name=\"phone\"",
+                "action=\"/admin/users/" + user.id() + "/contact\"", "E-post i tjänsten");
+
+        var saved = admin.postForm("/admin/users", "/admin/users/" + user.id() + "/contact",
+                Map.of("email", " test.testsson@kommun.example ", "phone", "0418-123 45"));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(users.byId(user.id()).orElseThrow()).extracting(UserAccount::email, UserAccount::phone)
+                .containsExactly("test.testsson@kommun.example", "0418-123 45");
+
+        var refused = admin.postForm("/admin/users", "/admin/users/" + user.id() + "/contact",
+                Map.of("email", "inte en adress", "phone", ""));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(admin.get("/admin/users").body()).contains("id=\"contact-errors\"",
+                "E-postadressen har fel format.");
+        assertThat(users.byId(user.id()).orElseThrow().email()).as("unchanged")
+                .isEqualTo("test.testsson@kommun.example");
+
+        var created = admin.postForm("/admin/users", Map.of("username", "med-epost-" + user.id(), "password",
+                "vinterns pilgrim vandrar tolv mil", "displayName", "Med Epost", "role", "CASE_WORKER",
+                "organisationId", String.valueOf(user.organisationId().value()), "email", "med.epost@kommun.example",
+                "phone", ""));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+        assertThat(users.byUsername("med-epost-" + user.id()).orElseThrow().email())
+                .isEqualTo("med.epost@kommun.example");
+        assertThat(apiAs("coach", DEMO_PASSWORD, "GET", "/admin/users", null).statusCode())
+                .as("not for a case worker").isIn(302, 403);
+    }
+
     // ---------------------------------------------------------------------------------------------------------
 
     private UserAccount aCaseWorker() {

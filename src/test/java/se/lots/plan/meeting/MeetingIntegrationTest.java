@@ -46,6 +46,8 @@ class MeetingIntegrationTest {
     CurrentActor actors;
     @Autowired
     JdbcClient jdbc;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
 
     @Test
     void aSipWithAnOrganisationLackingConsentIsRefusedNamingItAndAcceptedOnceConsentIsRecorded() {
@@ -149,6 +151,28 @@ class MeetingIntegrationTest {
                 .isInstanceOfSatisfying(ConflictException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("meeting.stale"));
         assertThat(meetings.meeting(coach, meeting.id()).minutes()).isEqualTo("Först");
+    }
+
+    @Test
+    void theMeetingsCalendarFileHasItsDayAndTheNextButNoNameKindOrOrganisation() {
+        Actor coach = actors.byUsername("coach");
+        YoungPerson person = registry.register(coach, aYoungPerson().named("Mötes", "Kalendersdotter").build());
+        Meeting meeting = meetings.create(coach, person.id(), new MeetingInput("SIP", "2031-06-12", true, false,
+                List.of(), List.of(new Meeting.Participant("Lärare Lena", null, null, "Mentor")), null));
+        meetings.recordMinutes(coach, meeting.id(), "Vi pratade om praktik", "2031-09-04", null, List.of(),
+                meeting.version());
+        var web = se.lots.WebSession.logIn(port, "coach");
+        assertThat(web.get("/persons/" + person.id() + "/plan").body())
+                .contains("/persons/" + person.id() + "/meetings/" + meeting.id() + "/mote.ics");
+        var response = web.get("/persons/" + person.id() + "/meetings/" + meeting.id() + "/mote.ics");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/calendar");
+        String ics = response.body().replace("\r\n ", "");
+        assertThat(ics).contains("SUMMARY:Möte i Lots", "DTSTART;VALUE=DATE:20310612", "SUMMARY:Nästa möte i Lots",
+                "DTSTART;VALUE=DATE:20310904").doesNotContain("Mötes", "Kalendersdotter", "SIP", "Lena", "praktik",
+                coach.organisationName());
+        assertThat(se.lots.WebSession.logIn(port, "af").get("/persons/" + person.id() + "/meetings/" + meeting.id()
+                + "/mote.ics").statusCode()).as("another organisation without consent").isEqualTo(403);
     }
 
     private static MeetingInput sip(Actor... others) {
