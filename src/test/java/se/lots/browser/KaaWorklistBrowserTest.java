@@ -120,6 +120,7 @@ class KaaWorklistBrowserTest {
         // on a phone the table does not make the page scroll sideways
         resize(400, 800);
         browser.open("/kaa");
+        browser.screenshot("kaa-worklist-400");
         assertThat(number("return document.documentElement.scrollWidth")).as("no sideways scroll at 400 px")
                 .isLessThanOrEqualTo(400);
         browser.assertAccessible("kaa worklist at 400 px");

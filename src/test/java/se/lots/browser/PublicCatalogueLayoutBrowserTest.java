@@ -62,6 +62,7 @@ class PublicCatalogueLayoutBrowserTest {
         long width = number("return document.documentElement.scrollWidth");
         long first = firstResultTop();
         System.out.printf("LAYOUT /katalog at 400x800: scrollWidth %d px, first result at %d px%n", width, first);
+        browser.screenshot("katalog-400");
         assertThat(number("return window.innerWidth")).as("the window is a phone's").isLessThanOrEqualTo(400);
         assertThat(width).as("no sideways scroll").isLessThanOrEqualTo(400);
         assertThat(first).as("the first result on the first screen").isLessThan(800);
@@ -104,6 +105,7 @@ class PublicCatalogueLayoutBrowserTest {
         long width = number("return document.documentElement.scrollWidth");
         long first = firstResultTop();
         System.out.printf("LAYOUT /katalog at 1366x900: scrollWidth %d px, first result at %d px%n", width, first);
+        browser.screenshot("katalog-1366");
         assertThat(width).isLessThanOrEqualTo(1366);
         assertThat(first).as("the first result high on the first screen").isLessThan(600);
         assertThat(browser.find("#facet-kind").isDisplayed()).as("the filters show beside the results").isTrue();

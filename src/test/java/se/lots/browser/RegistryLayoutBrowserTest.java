@@ -58,8 +58,12 @@ class RegistryLayoutBrowserTest {
                 browser.findAll("#search-results tbody tr").size());
         assertThat(browser.findAll("#search-results tbody tr")).isNotEmpty();
         assertThat(scrollWidth()).as("search results: no sideways scroll").isLessThanOrEqualTo(400);
-        assertThat(browser.find("#search-results thead").isDisplayed()).as("a card per row, no header line").isFalse();
-        assertThat(browser.find("#search-results tbody tr").getText()).contains("Identitet");
+        assertThat(browser.find("#search-results tbody tr").getCssValue("display")).as("a card per row").isEqualTo("grid");
+        assertThat(browser.find("#search-results thead").getRect().getHeight()).as("no header line").isLessThanOrEqualTo(1);
+        assertThat(((JavascriptExecutor) browser.driver()).executeScript("return getComputedStyle("
+                + "document.querySelector('#search-results tbody td[data-label=Identitet]'), '::before').content"))
+                .as("each cell headed by its column's name")
+                .isIn("\"Identitet: \"", "attr(data-label) \": \"");
         browser.assertAccessible("person search at 400 px");
 
         browser.open(selmaPage);
@@ -88,7 +92,8 @@ class RegistryLayoutBrowserTest {
 
         resize(1366, 900);
         browser.open("/persons?q=" + selma.lastName());
-        assertThat(browser.find("#search-results thead").isDisplayed()).as("a table on a wide screen").isTrue();
+        assertThat(browser.find("#search-results tbody tr").getCssValue("display")).as("a table on a wide screen")
+                .isEqualTo("table-row");
         browser.find("main form[role=search] button").click();
         assertThat(browser.driver().findElements(By.cssSelector("#search-results tbody tr"))).isNotEmpty();
     }
