@@ -94,7 +94,7 @@ class KaaBrowserTest {
         browser.open("/kaa");
         assertThat(browser.text("#not-known-share")).isEqualTo("50 %");
         browser.choose("filter", "NOT_KNOWN");
-        browser.clickAndWait(".inline-form button[type=submit]");
+        browser.clickAndWait("#filter-form button[type=submit]");
         assertThat(browser.text("#worklist")).contains("Hugo Listström").doesNotContain("Alva Listström");
 
         // the worklist as Excel, as the page's link downloads it

@@ -110,6 +110,6 @@ class LoginAndLanguageBrowserTest {
         assertThat(browser.status()).isEqualTo(404L);
         browser.open("/css/lots.css");
         assertThat(browser.status()).as("the style sheet every page links").isEqualTo(200L);
-        assertThat(browser.source()).contains(".kaa-links");
+        assertThat(browser.source()).contains(".lots-dense");
     }
 }

@@ -51,8 +51,8 @@ class PersonRegistrationBrowserTest {
         assertThat(browser.text("h1")).isEqualTo(selma.fullName());
         assertThat(browser.text("#identity")).isEqualTo(selma.formattedPersonalIdentityNumber());
         assertThat(browser.text("main .notice")).isEqualTo("Personen är registrerad.");
-        assertThat(browser.text("main p.hint")).startsWith("Din åtkomst: Egen organisation ·");
-        assertThat(browser.findAll("dl.facts dt")).extracting(WebElement::getText)
+        assertThat(browser.text("#access-basis")).startsWith("Din åtkomst: Egen organisation ·");
+        assertThat(browser.findAll("#facts dt")).extracting(WebElement::getText)
                 .contains("Personnummer", "Födelsedatum", "Adress");
         assertThat(browser.text("#address")).contains(selma.street(), selma.postalCode(), selma.city());
         assertThat(browser.findAll("#protected-banner")).isEmpty();

@@ -1,5 +1,6 @@
 package se.lots.kaa.register;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -74,12 +75,48 @@ class KaaController {
                 .body(workbook);
     }
 
-    @PostMapping("/episodes/{id}/assign")
-    String assign(Actor actor, @PathVariable UUID id, @RequestParam(required = false) Long userId,
+    /**
+     * The worklist's action bar: gives every checked row to one staff member ("none": to nobody). A refusal shows
+     * the worklist again with the rows still checked and the reason on top.
+     */
+    @PostMapping("/episodes/assign")
+    String assignChosen(Actor actor, @RequestParam(name = "episode", required = false) List<UUID> episode,
+            @RequestParam(required = false) String assignTo,
             @RequestParam(defaultValue = "ALL") Worklist.Filter filter,
-            @RequestParam(defaultValue = "NAME") Worklist.Sort sort) {
-        kaa.assign(actor, id, userId);
-        return "redirect:/kaa?filter=" + filter + "&sort=" + sort;
+            @RequestParam(defaultValue = "NAME") Worklist.Sort sort, @RequestParam(defaultValue = "0") int page,
+            Model model, Locale locale, RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletResponse response) {
+        List<UUID> chosen = episode == null ? List.of() : episode;
+        try {
+            Long userId = assignee(assignTo);
+            int assigned = kaa.assignAll(actor, chosen, userId);
+            String who = userId == null ? null : kaa.staff(actor).stream().filter(u -> u.id() == userId)
+                    .map(se.lots.organisation.UserAccount::displayName).findFirst().orElseThrow();
+            redirect.addFlashAttribute("successText", who == null
+                    ? messages.getMessage("kaa.assign.doneNobody", new Object[] { assigned }, locale)
+                    : messages.getMessage("kaa.assign.done", new Object[] { assigned, who }, locale));
+            return "redirect:/kaa?filter=" + filter + "&sort=" + sort + "&page=" + page;
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.texts(messages, locale));
+            model.addAttribute("chosen", chosen);
+            model.addAttribute("assignTo", assignTo);
+            response.setStatus(org.springframework.http.HttpStatus.BAD_REQUEST.value());
+            return worklist(actor, filter, sort, page, model);
+        }
+    }
+
+    private static Long assignee(String assignTo) {
+        if (assignTo == null || assignTo.isBlank()) {
+            throw new InvalidInputException("assignTo", "kaa.assign.chooseWho");
+        }
+        if ("none".equals(assignTo)) {
+            return null;
+        }
+        try {
+            return Long.valueOf(assignTo.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("assignTo", "kaa.assign.unknownUser");
+        }
     }
 
     @GetMapping("/persons/{id}")

@@ -244,6 +244,35 @@ public class KaaService {
         audit.record(actor, e.personId(), AuditAction.UPDATE, AccessBasis.of(KaaAccess.PURPOSE), "KAA-tilldelning");
     }
 
+    /**
+     * Gives every chosen episode to one staff member, or to nobody, all or none: as {@link #assign} one by one (the
+     * same access rule and one audit row per person), but an episode that is not open in the actor's municipality
+     * refuses the whole selection, so a forged or stale id never leaves half of a selection assigned.
+     */
+    @Transactional
+    public int assignAll(Actor actor, List<UUID> episodeIds, Long userId) {
+        Organisation org = KaaAccess.municipalityOf(actor, organisations);
+        if (episodeIds == null || episodeIds.isEmpty()) {
+            throw new InvalidInputException("episode", "kaa.selection.none");
+        }
+        if (userId != null && staff(actor).stream().noneMatch(u -> u.id() == userId)) {
+            throw new InvalidInputException("assignTo", "kaa.assign.unknownUser");
+        }
+        var chosen = new java.util.ArrayList<KaaEpisode>();
+        for (UUID id : new java.util.LinkedHashSet<>(episodeIds)) {
+            chosen.add(episodes.byId(id).filter(x -> x.organisationId().equals(org.id()) && x.open())
+                    .orElseThrow(() -> new InvalidInputException("episode", "kaa.assign.notInRegister")));
+        }
+        for (KaaEpisode e : chosen) {
+            if (!episodes.assign(e.id(), userId)) {
+                throw new InvalidInputException("episode", "kaa.assign.notInRegister");
+            }
+            audit.record(actor, e.personId(), AuditAction.UPDATE, AccessBasis.of(KaaAccess.PURPOSE),
+                    "KAA-tilldelning");
+        }
+        return chosen.size();
+    }
+
     /** Staff of the actor's organisation who can be given a person to work with. */
     @Transactional(readOnly = true)
     public List<se.lots.organisation.UserAccount> staff(Actor actor) {
