@@ -9,7 +9,6 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
@@ -27,6 +26,7 @@ import se.lots.registry.RegistryService;
 import se.lots.registry.YoungPerson;
 import se.lots.security.Actor;
 import se.lots.shared.ConflictException;
+import se.lots.shared.ContactDetails;
 import se.lots.shared.NotFoundException;
 import se.lots.shared.Validation;
 import se.lots.shared.calendar.CalendarFile;
@@ -39,8 +39,6 @@ import se.lots.shared.calendar.CalendarFile;
 @Service
 public class AppointmentService {
 
-    static final Pattern PHONE = Pattern.compile("[0-9 +()\\-]{5,20}");
-    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     /** The young person's reminder goes this long before the time, or at once if booked later than that. */
     static final Duration REMIND_BEFORE = Duration.ofHours(24);
     /** No reminder for a time closer than this when booked: it would come too late to help. */
@@ -290,9 +288,9 @@ public class AppointmentService {
         if (address == null) {
             v.reject("reminderAddress", person.protectedIdentity() ? "appointment.addressProtected"
                     : channel == ReminderChannel.SMS ? "appointment.phoneMissing" : "appointment.emailMissing");
-        } else if (channel == ReminderChannel.SMS && !PHONE.matcher(address).matches()) {
+        } else if (channel == ReminderChannel.SMS && !ContactDetails.isPhoneNumber(address)) {
             v.reject("reminderAddress", "validation.phone");
-        } else if (channel == ReminderChannel.EPOST && !EMAIL.matcher(address).matches()) {
+        } else if (channel == ReminderChannel.EPOST && !ContactDetails.isEmailAddress(address)) {
             v.reject("reminderAddress", "validation.email");
         }
         return address;

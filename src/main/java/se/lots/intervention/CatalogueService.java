@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
@@ -40,6 +39,7 @@ import se.lots.plan.Programme;
 import se.lots.reference.ReferenceData;
 import se.lots.security.Actor;
 import se.lots.shared.ConflictException;
+import se.lots.shared.ContactDetails;
 import se.lots.shared.NotFoundException;
 import se.lots.shared.Validation;
 import se.lots.shared.Versions;
@@ -53,8 +53,6 @@ import se.lots.shared.Versions;
 public class CatalogueService {
 
     public static final AccessBasis CATALOGUE = AccessBasis.of("INSATSKATALOG");
-    public static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    public static final Pattern PHONE = Pattern.compile("[0-9 +()\\-]{5,20}");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int TEXT_MAX = 4000;
     private static final int SHORT_MAX = 200;
@@ -193,10 +191,10 @@ public class CatalogueService {
         }
         v.maxLength("name", name, SHORT_MAX).maxLength("contactName", in.contactName(), SHORT_MAX)
                 .maxLength("address", in.address(), 500).maxLength("openingHours", in.openingHours(), 500);
-        if (trim(in.email()) != null && !EMAIL.matcher(in.email().strip()).matches()) {
+        if (trim(in.email()) != null && !ContactDetails.isEmailAddress(in.email().strip())) {
             v.reject("email", "validation.email");
         }
-        if (trim(in.phone()) != null && !PHONE.matcher(in.phone().strip()).matches()) {
+        if (trim(in.phone()) != null && !ContactDetails.isPhoneNumber(in.phone().strip())) {
             v.reject("phone", "validation.phone");
         }
         if (name != null && providers.nameTaken(name, id)) {

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import se.lots.reference.MunicipalityCode;
 import se.lots.reference.ReferenceData;
 import se.lots.shared.ConflictException;
+import se.lots.shared.ContactDetails;
 import se.lots.shared.InvalidInputException;
 import se.lots.shared.NotFoundException;
 import se.lots.shared.Validation;
@@ -19,8 +20,6 @@ import se.lots.shared.Validation;
 public class OrganisationService {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9._@-]{2,64}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern PHONE = Pattern.compile("[0-9 +()\\-]{5,20}");
 
     private final Organisations organisations;
     private final UserAccounts users;
@@ -139,11 +138,11 @@ public class OrganisationService {
     private static void checkContact(Validation v, String email, String phone) {
         if (email != null && !email.isBlank()) {
             v.maxLength("email", email.strip(), 254);
-            if (!EMAIL.matcher(email.strip()).matches()) {
+            if (!ContactDetails.isEmailAddress(email.strip())) {
                 v.reject("email", "validation.email");
             }
         }
-        if (phone != null && !phone.isBlank() && !PHONE.matcher(phone.strip()).matches()) {
+        if (phone != null && !phone.isBlank() && !ContactDetails.isPhoneNumber(phone.strip())) {
             v.reject("phone", "validation.phone");
         }
     }

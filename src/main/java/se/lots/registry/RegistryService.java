@@ -29,6 +29,7 @@ import se.lots.reference.ReferenceData;
 import se.lots.registry.internal.YoungPersons;
 import se.lots.security.Actor;
 import se.lots.shared.ConflictException;
+import se.lots.shared.ContactDetails;
 import se.lots.shared.InvalidInputException;
 import se.lots.shared.NotFoundException;
 import se.lots.shared.Validation;
@@ -38,8 +39,6 @@ import se.lots.shared.Versions;
 @Service
 public class RegistryService {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern PHONE = Pattern.compile("[0-9 +()\\-]{5,20}");
     private static final Pattern POSTAL_CODE = Pattern.compile("[0-9]{3} ?[0-9]{2}");
 
     private final YoungPersons persons;
@@ -287,16 +286,16 @@ public class RegistryService {
         if (protectedIdentity && !address.noneGiven()) {
             v.reject("address", "person.protectedNoAddress");
         }
-        if (trim(in.email()) != null && !EMAIL.matcher(in.email().trim()).matches()) {
+        if (trim(in.email()) != null && !ContactDetails.isEmailAddress(in.email().trim())) {
             v.reject("email", "validation.email");
         }
-        if (guardian.email() != null && !EMAIL.matcher(guardian.email()).matches()) {
+        if (guardian.email() != null && !ContactDetails.isEmailAddress(guardian.email())) {
             v.reject("guardian.email", "validation.email");
         }
-        if (trim(in.phone()) != null && !PHONE.matcher(in.phone().trim()).matches()) {
+        if (trim(in.phone()) != null && !ContactDetails.isPhoneNumber(in.phone().trim())) {
             v.reject("phone", "validation.phone");
         }
-        if (guardian.phone() != null && !PHONE.matcher(guardian.phone()).matches()) {
+        if (guardian.phone() != null && !ContactDetails.isPhoneNumber(guardian.phone())) {
             v.reject("guardian.phone", "validation.phone");
         }
         if (address.postalCode() != null && !POSTAL_CODE.matcher(address.postalCode()).matches()) {

@@ -35,8 +35,9 @@ import se.lots.organisation.PartyType;
 import se.lots.reference.Municipality;
 import se.lots.reference.ReferenceData;
 import se.lots.shared.ConflictException;
-import se.lots.shared.TabularFile;
+import se.lots.shared.ContactDetails;
 import se.lots.shared.TabularFile.UnreadableFileException;
+import se.lots.shared.TabularFile;
 import se.lots.shared.imports.Cells;
 import se.lots.shared.imports.ChangeDigest;
 import se.lots.shared.imports.ImportColumns;
@@ -305,11 +306,11 @@ class CatalogueImport implements ImportKind<CatalogueImporter, CatalogueChanges,
             String contact = cells.get(CONTACT);
             cells.maxLength(CONTACT, contact, 200);
             String phone = cells.get(PHONE);
-            if (phone != null && !CatalogueService.PHONE.matcher(phone).matches()) {
+            if (phone != null && !ContactDetails.isPhoneNumber(phone)) {
                 cells.error(PHONE, "validation.phone");
             }
             String email = cells.get(EMAIL);
-            if (email != null && !CatalogueService.EMAIL.matcher(email).matches()) {
+            if (email != null && !ContactDetails.isEmailAddress(email)) {
                 cells.error(EMAIL, "validation.email");
             }
             String description = cells.get(CatalogueColumn.DESCRIPTION);

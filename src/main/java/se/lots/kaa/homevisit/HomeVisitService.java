@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -29,6 +28,7 @@ import se.lots.organisation.UserAccount;
 import se.lots.reference.PostalAreas;
 import se.lots.security.Actor;
 import se.lots.shared.ConflictException;
+import se.lots.shared.ContactDetails;
 import se.lots.shared.FieldError;
 import se.lots.shared.InvalidInputException;
 import se.lots.shared.NotFoundException;
@@ -44,7 +44,6 @@ import se.lots.shared.Versions;
 @Service
 public class HomeVisitService {
 
-    private static final Pattern PHONE = Pattern.compile("[0-9 +()\\-]{5,20}");
     private static final int MAX_NOTE = 300;
 
     private final HomeVisitDays days;
@@ -347,7 +346,7 @@ public class HomeVisitService {
         String phone = contactPhone == null ? "" : contactPhone.strip();
         if (phone.isEmpty()) {
             v.reject("contactPhone", "kaa.visits.phone.required");
-        } else if (!PHONE.matcher(phone).matches()) {
+        } else if (!ContactDetails.isPhoneNumber(phone)) {
             v.reject("contactPhone", "kaa.visits.phone.invalid");
         }
         return visitOn;

@@ -29,6 +29,7 @@ import se.lots.organisation.Organisations;
 import se.lots.organisation.Role;
 import se.lots.security.Actor;
 import se.lots.shared.ConflictException;
+import se.lots.shared.ContactDetails;
 import se.lots.shared.InvalidInputException;
 import se.lots.shared.NotFoundException;
 import se.lots.shared.Validation;
@@ -47,7 +48,6 @@ public class LetterService {
     private static final int MAX_NAME = 100;
     private static final int MAX_HEADING = 200;
     private static final int MAX_BODY = 5000;
-    private static final Pattern PHONE = Pattern.compile("[0-9 +()\\-]{5,20}");
     private static final Locale SWEDISH = Locale.forLanguageTag("sv-SE");
     private static final DateTimeFormatter LETTER_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", SWEDISH);
 
@@ -184,7 +184,7 @@ public class LetterService {
         var v = new Validation();
         v.maxLength("returnAddress", input.returnAddress(), 300);
         String phone = blank(input.phone());
-        if (phone != null && !PHONE.matcher(phone).matches()) {
+        if (phone != null && !ContactDetails.isPhoneNumber(phone)) {
             v.reject("phone", "validation.phone");
         }
         v.throwIfInvalid();
