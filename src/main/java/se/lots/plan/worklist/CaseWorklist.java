@@ -109,7 +109,7 @@ public class CaseWorklist {
             SELECT c.person_id, y.first_name || ' ' || y.last_name AS name, c.coordinates, c.open, c.overdue,
                    c.next_due, c.review_on, count(*) OVER () AS total
               FROM cases c JOIN registry_person y ON y.id = c.person_id
-             WHERE """;
+             WHERE""" + " ";
 
     private final JdbcClient jdbc;
     private final ConsentService consents;
