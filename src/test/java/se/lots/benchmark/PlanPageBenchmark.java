@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import se.lots.organisation.OrganisationService;
 import se.lots.plan.PlanService;
 import se.lots.plan.worklist.CaseDay;
+import se.lots.plan.worklist.CaseDayPlans;
 import se.lots.plan.worklist.CaseWorklist;
 import se.lots.registry.RegistryService;
 import se.lots.security.Actor;
@@ -88,6 +89,14 @@ public final class PlanPageBenchmark {
                 generated.steps(), generated.events(), generated.took().toMillis() / 1000.0, ids.size(), users, requests,
                 warmup,
                 thinkMs));
+
+        if (Boolean.getBoolean("lots.bench.explain")) {
+            // the start page's and Mina ärenden's statements for one case worker, as PostgreSQL runs them
+            Actor worker = app.getBean(CurrentActor.class).byUsername(usernames.get(0));
+            report.append("Query plans for ").append(usernames.get(0)).append(":\n\n");
+            CaseDayPlans.explain(sql, worker, today).forEach((name, lines) -> report.append("### ").append(name)
+                    .append("\n\n```\n").append(String.join("\n", lines)).append("\n```\n\n"));
+        }
 
         // the service calls behind the two pages, one caller, no HTTP and no rendering: what the database part costs
         var planService = new Latencies();

@@ -56,6 +56,37 @@ public class CaseDay {
         }
     }
 
+    // Each list: the first few in date order with names joined after the LIMIT, and the count of all in the same
+    // statement (a scalar subquery over the same CTE). Parameters :user, :org, :today, :horizon, :first.
+    static final String OVERDUE_STEPS = "WITH mine AS (" + CaseWorklist.CASELOAD + "),\n" + """
+            due AS (SELECT s.id, p.person_id, s.title, s.due_on
+                      FROM mine m JOIN plan p ON p.id = m.id JOIN plan_step s ON s.plan_id = p.id
+                     WHERE s.due_on < :today AND""" + " " + CaseWorklist.COUNTED_STEP + """
+            )
+            SELECT d.id, d.person_id, y.first_name || ' ' || y.last_name AS name, d.title, d.due_on,
+                   (SELECT count(*) FROM due) AS total
+              FROM (SELECT * FROM due ORDER BY due_on, id LIMIT :first) d
+              JOIN registry_person y ON y.id = d.person_id
+             ORDER BY d.due_on, d.id""";
+
+    static final String REVIEWS = """
+            WITH due AS (SELECT p.id, p.person_id, p.next_review_on FROM plan p
+                          WHERE p.coordinator_user_id = :user AND p.next_review_on <= :horizon)
+            SELECT d.person_id, y.first_name || ' ' || y.last_name AS name, d.next_review_on,
+                   (SELECT count(*) FROM due) AS total
+              FROM (SELECT * FROM due ORDER BY next_review_on, id LIMIT :first) d
+              JOIN registry_person y ON y.id = d.person_id
+             ORDER BY d.next_review_on, d.id""";
+
+    static final String REFERRALS = """
+            WITH due AS (SELECT r.id, r.person_id, r.sent_at FROM referral r
+                          WHERE r.to_organisation_id = :org AND r.status IN ('SKICKAD', 'MOTTAGEN'))
+            SELECT d.id, d.person_id, y.first_name || ' ' || y.last_name AS name, d.sent_at,
+                   (SELECT count(*) FROM due) AS total
+              FROM (SELECT * FROM due ORDER BY sent_at, id LIMIT :first) d
+              JOIN registry_person y ON y.id = d.person_id
+             ORDER BY d.sent_at, d.id""";
+
     private final JdbcClient jdbc;
     private final CaseWorklist worklist;
     private final ConsentService consents;
@@ -76,45 +107,20 @@ public class CaseDay {
             throw new AccessDeniedException("role has no caseload");
         }
         LocalDate today = LocalDate.now(clock);
-        long user = actor.userId();
-        long org = actor.organisationId().value();
         List<UUID> caseload = worklist.caseloadPersons(actor);
 
-        Due steps = due(jdbc.sql("WITH mine AS (" + CaseWorklist.CASELOAD + ")\n" + """
-                SELECT s.id, p.person_id, y.first_name || ' ' || y.last_name AS name, s.title, s.due_on,
-                       count(*) OVER () AS total
-                  FROM mine m JOIN plan p ON p.id = m.id JOIN plan_step s ON s.plan_id = p.id
-                  JOIN registry_person y ON y.id = p.person_id
-                 WHERE s.due_on < :today AND""" + " " + CaseWorklist.COUNTED_STEP + """
-
-                 ORDER BY s.due_on, s.id LIMIT :first""").param("user", user).param("org", org)
-                .param("today", today).param("first", FIRST), (rs, n) -> new Item(
-                        rs.getObject("person_id", UUID.class), rs.getString("name"), rs.getString("title"),
-                        rs.getObject("due_on", LocalDate.class), "/plan/steps/" + rs.getObject("id", UUID.class)));
-
-        Due reviews = due(jdbc.sql("""
-                SELECT p.person_id, y.first_name || ' ' || y.last_name AS name, p.next_review_on,
-                       count(*) OVER () AS total
-                  FROM plan p JOIN registry_person y ON y.id = p.person_id
-                 WHERE p.coordinator_user_id = :user AND p.next_review_on <= :horizon
-                 ORDER BY p.next_review_on, p.id LIMIT :first""").param("user", user)
-                .param("horizon", today.plusDays(CaseWorklist.HORIZON_DAYS)).param("first", FIRST),
-                (rs, n) -> {
-                    UUID person = rs.getObject("person_id", UUID.class);
-                    return new Item(person, rs.getString("name"), null,
-                            rs.getObject("next_review_on", LocalDate.class),
-                            "/persons/" + person + "/plan?formular=review#review");
-                });
-
-        Due referrals = due(jdbc.sql("""
-                SELECT r.id, r.person_id, y.first_name || ' ' || y.last_name AS name, r.sent_at,
-                       count(*) OVER () AS total
-                  FROM referral r JOIN registry_person y ON y.id = r.person_id
-                 WHERE r.to_organisation_id = :org AND r.status IN ('SKICKAD', 'MOTTAGEN')
-                 ORDER BY r.sent_at, r.id LIMIT :first""").param("org", org).param("first", FIRST),
-                (rs, n) -> new Item(rs.getObject("person_id", UUID.class), rs.getString("name"), null,
-                        rs.getObject("sent_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toLocalDate(),
-                        "/plan/referrals#incoming"));
+        Due steps = due(bind(jdbc.sql(OVERDUE_STEPS), actor, today), (rs, n) -> new Item(
+                rs.getObject("person_id", UUID.class), rs.getString("name"), rs.getString("title"),
+                rs.getObject("due_on", LocalDate.class), "/plan/steps/" + rs.getObject("id", UUID.class)));
+        Due reviews = due(bind(jdbc.sql(REVIEWS), actor, today), (rs, n) -> {
+            UUID person = rs.getObject("person_id", UUID.class);
+            return new Item(person, rs.getString("name"), null, rs.getObject("next_review_on", LocalDate.class),
+                    "/persons/" + person + "/plan?formular=review#review");
+        });
+        Due referrals = due(bind(jdbc.sql(REFERRALS), actor, today), (rs, n) -> new Item(
+                rs.getObject("person_id", UUID.class), rs.getString("name"), null,
+                rs.getObject("sent_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toLocalDate(),
+                "/plan/referrals#incoming"));
 
         List<Consent> ending = consents.runningOut(actor, caseload, CaseWorklist.CONSENT_DAYS);
         Due consentsDue = Due.NONE;
@@ -133,6 +139,13 @@ public class CaseDay {
         audit.recordEachIfAny(actor, new LinkedHashSet<>(referrals.first().stream().map(Item::personId).toList()),
                 AuditAction.SEARCH, AccessBasis.of("REMISS"), "startsida remisser");
         return new Today(caseload.size(), steps, reviews, referrals, consentsDue, today);
+    }
+
+    /** Binds every parameter the statements above use; a statement ignores those it does not name. */
+    static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Actor actor, LocalDate today) {
+        return statement.param("user", actor.userId()).param("org", actor.organisationId().value())
+                .param("today", today).param("horizon", today.plusDays(CaseWorklist.HORIZON_DAYS))
+                .param("first", FIRST);
     }
 
     private static Due due(JdbcClient.StatementSpec statement, org.springframework.jdbc.core.RowMapper<Item> item) {

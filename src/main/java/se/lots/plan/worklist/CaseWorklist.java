@@ -95,7 +95,7 @@ public class CaseWorklist {
             s.status IN ('PLANERAD', 'PAGAR') AND s.organisation_id = :org
             AND (p.coordinator_user_id = :user OR s.responsible_user_id = :user)""";
 
-    private static final String CASES = "WITH mine AS (" + CASELOAD + """
+    static final String CASES = "WITH mine AS (" + CASELOAD + """
             ),
             cases AS (
               SELECT p.id AS plan_id, p.person_id, p.coordinator_user_id = :user AS coordinates,
@@ -181,9 +181,11 @@ public class CaseWorklist {
                         (a, b) -> a.isBefore(b) ? a : b));
         List<Case> cases = rows.stream().map(c -> new Case(c.personId(), c.personName(), c.coordinator(),
                 c.openSteps(), c.overdueSteps(), c.nextDue(), c.reviewOn(), ending.get(c.personId()), today)).toList();
+        int waiting = referralsWaiting(actor);
+        // last in the transaction: the audit chain's lock is held only for the commit
         audit.recordEachIfAny(actor, cases.stream().map(Case::personId).distinct().toList(), AuditAction.SEARCH,
                 AccessBasis.OWN_ORGANISATION, "arbetslista plan");
-        return new Page(cases, total[0], number, referralsWaiting(actor), sort, show);
+        return new Page(cases, total[0], number, waiting, sort, show);
     }
 
     private long count(Actor actor, String where, LocalDate today, UUID[] consentPersons) {
