@@ -57,11 +57,13 @@ public class CaseDay {
     }
 
     // Each list: the first few in date order with names joined after the LIMIT, and the count of all in the same
-    // statement (a scalar subquery over the same CTE). Parameters :user, :org, :today, :horizon, :first.
-    static final String OVERDUE_STEPS = "WITH mine AS (" + CaseWorklist.CASELOAD + "),\n" + """
-            due AS (SELECT s.id, p.person_id, s.title, s.due_on
-                      FROM mine m JOIN plan p ON p.id = m.id JOIN plan_step s ON s.plan_id = p.id
-                     WHERE s.due_on < :today AND""" + " " + CaseWorklist.COUNTED_STEP + """
+    // statement (a scalar subquery over the same CTE). Parameters :user, :org, :today, :horizon, :first and :plans, the
+    // caseload's plans (CaseWorklist.CASELOAD).
+    static final String OVERDUE_STEPS = """
+            WITH due AS (SELECT s.id, p.person_id, s.title, s.due_on
+                           FROM plan p JOIN plan_step s ON s.plan_id = p.id
+                          WHERE p.id = ANY (:plans) AND s.plan_id = ANY (:plans) AND s.due_on < :today
+                            AND""" + " " + CaseWorklist.COUNTED_STEP + """
             )
             SELECT d.id, d.person_id, y.first_name || ' ' || y.last_name AS name, d.title, d.due_on,
                    (SELECT count(*) FROM due) AS total
@@ -107,17 +109,18 @@ public class CaseDay {
             throw new AccessDeniedException("role has no caseload");
         }
         LocalDate today = LocalDate.now(clock);
-        List<UUID> caseload = worklist.caseloadPersons(actor);
+        UUID[] plans = worklist.caseloadPlans(actor);
+        List<UUID> caseload = worklist.personsOf(plans);
 
-        Due steps = due(bind(jdbc.sql(OVERDUE_STEPS), actor, today), (rs, n) -> new Item(
+        Due steps = due(bind(jdbc.sql(OVERDUE_STEPS), actor, today, plans), (rs, n) -> new Item(
                 rs.getObject("person_id", UUID.class), rs.getString("name"), rs.getString("title"),
                 rs.getObject("due_on", LocalDate.class), "/plan/steps/" + rs.getObject("id", UUID.class)));
-        Due reviews = due(bind(jdbc.sql(REVIEWS), actor, today), (rs, n) -> {
+        Due reviews = due(bind(jdbc.sql(REVIEWS), actor, today, plans), (rs, n) -> {
             UUID person = rs.getObject("person_id", UUID.class);
             return new Item(person, rs.getString("name"), null, rs.getObject("next_review_on", LocalDate.class),
                     "/persons/" + person + "/plan?formular=review#review");
         });
-        Due referrals = due(bind(jdbc.sql(REFERRALS), actor, today), (rs, n) -> new Item(
+        Due referrals = due(bind(jdbc.sql(REFERRALS), actor, today, plans), (rs, n) -> new Item(
                 rs.getObject("person_id", UUID.class), rs.getString("name"), null,
                 rs.getObject("sent_at", OffsetDateTime.class).atZoneSameInstant(clock.getZone()).toLocalDate(),
                 "/plan/referrals#incoming"));
@@ -142,10 +145,11 @@ public class CaseDay {
     }
 
     /** Binds every parameter the statements above use; a statement ignores those it does not name. */
-    static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Actor actor, LocalDate today) {
+    static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Actor actor, LocalDate today,
+            UUID[] plans) {
         return statement.param("user", actor.userId()).param("org", actor.organisationId().value())
                 .param("today", today).param("horizon", today.plusDays(CaseWorklist.HORIZON_DAYS))
-                .param("first", FIRST);
+                .param("first", FIRST).param("plans", plans);
     }
 
     private static Due due(JdbcClient.StatementSpec statement, org.springframework.jdbc.core.RowMapper<Item> item) {

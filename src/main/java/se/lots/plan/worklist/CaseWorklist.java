@@ -95,17 +95,18 @@ public class CaseWorklist {
             s.status IN ('PLANERAD', 'PAGAR') AND s.organisation_id = :org
             AND (p.coordinator_user_id = :user OR s.responsible_user_id = :user)""";
 
-    static final String CASES = "WITH mine AS (" + CASELOAD + """
-            ),
-            cases AS (
+    /** Mina ärenden's rows over the caseload's plans (:plans, from {@link #CASELOAD}): each plan a primary-key probe. */
+    static final String CASES = """
+            WITH cases AS (
               SELECT p.id AS plan_id, p.person_id, p.coordinator_user_id = :user AS coordinates,
                      CASE WHEN p.coordinator_user_id = :user THEN p.next_review_on END AS review_on,
                      st.open, st.overdue, st.next_due
-                FROM mine m JOIN plan p ON p.id = m.id
+                FROM plan p
                CROSS JOIN LATERAL (SELECT count(*) AS open, count(*) FILTER (WHERE s.due_on < :today) AS overdue,
                                           min(s.due_on) AS next_due
                                      FROM plan_step s WHERE s.plan_id = p.id AND""" + " " + COUNTED_STEP + """
-            ) st)
+            ) st
+               WHERE p.id = ANY (:plans))
             SELECT c.person_id, y.first_name || ' ' || y.last_name AS name, c.coordinates, c.open, c.overdue,
                    c.next_due, c.review_on, count(*) OVER () AS total
               FROM cases c JOIN registry_person y ON y.id = c.person_id
@@ -141,6 +142,7 @@ public class CaseWorklist {
         }
         LocalDate today = LocalDate.now(clock);
         int number = Math.max(1, page);
+        UUID[] plans = caseloadPlans(actor);
         UUID[] consentPersons = new UUID[0];
         String where = switch (show) {
             case ALL -> "true";
@@ -149,7 +151,7 @@ public class CaseWorklist {
             case CONSENTS -> "c.person_id = ANY (:consentPersons)";
         };
         if (show == Show.CONSENTS) {
-            consentPersons = consents.runningOut(actor, caseloadPersons(actor), CONSENT_DAYS).stream()
+            consentPersons = consents.runningOut(actor, personsOf(plans), CONSENT_DAYS).stream()
                     .map(Consent::personId).distinct().toArray(UUID[]::new);
         }
         String order = switch (sort) {
@@ -159,7 +161,7 @@ public class CaseWorklist {
         long[] total = { 0 };
         var statement = jdbc.sql(CASES + where + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
                 .param("user", actor.userId()).param("org", actor.organisationId().value()).param("today", today)
-                .param("limit", PAGE_SIZE).param("offset", (number - 1) * PAGE_SIZE);
+                .param("plans", plans).param("limit", PAGE_SIZE).param("offset", (number - 1) * PAGE_SIZE);
         if (show == Show.REVIEWS) {
             statement = statement.param("horizon", today.plusDays(HORIZON_DAYS));
         }
@@ -173,7 +175,7 @@ public class CaseWorklist {
                     rs.getObject("review_on", LocalDate.class), null, today);
         }).list();
         if (rows.isEmpty() && number > 1) {
-            total[0] = count(actor, where, today, consentPersons);
+            total[0] = count(actor, plans, where, today, consentPersons);
         }
         // the consents of the persons shown: one read, marked per row
         Map<UUID, LocalDate> ending = consents.runningOut(actor, rows.stream().map(Case::personId).toList(),
@@ -188,9 +190,9 @@ public class CaseWorklist {
         return new Page(cases, total[0], number, waiting, sort, show);
     }
 
-    private long count(Actor actor, String where, LocalDate today, UUID[] consentPersons) {
+    private long count(Actor actor, UUID[] plans, String where, LocalDate today, UUID[] consentPersons) {
         var statement = jdbc.sql("SELECT count(*) FROM (" + CASES + where + ") w").param("user", actor.userId())
-                .param("org", actor.organisationId().value()).param("today", today);
+                .param("org", actor.organisationId().value()).param("today", today).param("plans", plans);
         if (where.contains(":horizon")) {
             statement = statement.param("horizon", today.plusDays(HORIZON_DAYS));
         }
@@ -200,11 +202,16 @@ public class CaseWorklist {
         return statement.query(Long.class).single();
     }
 
-    /** The young persons of the user's caseload (no names: nothing shown, nothing to audit). */
-    @Transactional(readOnly = true)
-    public List<UUID> caseloadPersons(Actor actor) {
-        return jdbc.sql("SELECT p.person_id FROM plan p WHERE p.id IN (" + CASELOAD + ")")
-                .param("user", actor.userId()).param("org", actor.organisationId().value()).query(UUID.class).list();
+    /** The plans of the user's caseload: two index walks, no join (the statements over them probe by primary key). */
+    UUID[] caseloadPlans(Actor actor) {
+        return jdbc.sql(CASELOAD).param("user", actor.userId()).param("org", actor.organisationId().value())
+                .query(UUID.class).list().toArray(UUID[]::new);
+    }
+
+    /** The young persons of these plans (no names: nothing shown, nothing to audit). */
+    List<UUID> personsOf(UUID[] plans) {
+        return plans.length == 0 ? List.of()
+                : jdbc.sql("SELECT person_id FROM plan WHERE id = ANY (?)").param(plans).query(UUID.class).list();
     }
 
     /** Referrals to the user's organisation waiting for an answer (sent or received, not yet accepted or declined). */
