@@ -124,6 +124,22 @@ public class ConsentService {
         return consents.forPerson(personId);
     }
 
+    /**
+     * The consents of these persons (a case worker's caseload) that the actor's organisation gives or receives and
+     * that end within {@code days} days without a renewal, soonest first. The caller audits the persons it shows.
+     */
+    @Transactional(readOnly = true)
+    public List<Consent> runningOut(Actor actor, java.util.Collection<UUID> personIds, int days) {
+        if (!actor.readsPersonalData()) {
+            throw new AccessDeniedException("role does not read personal data");
+        }
+        if (personIds.isEmpty()) {
+            return List.of();
+        }
+        LocalDate today = LocalDate.now(clock);
+        return consents.runningOut(personIds, actor.organisationId(), today, today.plusDays(days));
+    }
+
     @Transactional(readOnly = true)
     public Consent byId(UUID consentId) {
         return consents.byId(consentId).orElseThrow(() -> new NotFoundException("consent"));

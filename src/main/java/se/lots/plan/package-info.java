@@ -7,7 +7,7 @@
  * This package is what other modules use: {@code EnrolmentService}, {@code PlanService}, {@code ReferralService},
  * {@code PlanAccess} and the values they pass. The rest lives by feature: {@code enrolment}, {@code plans} (the plan
  * page: tracks, steps, support persons, reviews, "Din plan"), {@code meeting}, {@code referral}, {@code journey} and
- * {@code worklist} (the case worker's worklist).
+ * {@code worklist} (Mina ärenden and the case worker's start panel).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Plan and coordination",
         allowedDependencies = { "web :: start", "appointment", "registry", "consent", "audit", "security", "organisation", "shared" })

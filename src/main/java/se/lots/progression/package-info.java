@@ -4,7 +4,8 @@
  * only, progression instruments kept as configuration with assessments over time, step movements on a ladder,
  * programme goals and the funder's report. The root holds what is called from outside the module: the funder's report
  * ({@link se.lots.progression.FunderReportService}) and its value types; the features live in {@code registration},
- * {@code instrument}, {@code ladder} and {@code report}. Builds on the plan module's enrolments, which it reads
+ * {@code instrument}, {@code ladder}, {@code report} and
+ * {@code start} (the start page's panel of enrolments without a start registration). Builds on the plan module's enrolments, which it reads
  * through the plan module's service and published views; its follow-up units follow plan's and the registry's events
  * ({@code report.FollowUpUnitEvents}, in the writing transaction).
  */

@@ -19,17 +19,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import se.lots.organisation.OrganisationService;
 import se.lots.plan.PlanService;
+import se.lots.plan.worklist.CaseDay;
+import se.lots.plan.worklist.CaseDayPlans;
 import se.lots.plan.worklist.CaseWorklist;
 import se.lots.registry.RegistryService;
 import se.lots.security.Actor;
 import se.lots.security.CurrentActor;
 
 /**
- * The plan page GET /persons/{id}/plan and the case worker's worklist GET /plan under {@code lots.bench.users}
+ * The plan page GET /persons/{id}/plan, the case worker's worklist GET /plan and the start page GET / under
+ * {@code lots.bench.users}
  * concurrent case workers of the demo kommun, with {@code lots.bench.persons} generated persons and
  * {@code lots.bench.plans} plans, {@code lots.bench.steps} steps and {@code lots.bench.events} journey events shared
- * out among them. Each user logs in; when all have, each alternates the plan page of a random generated plan with
- * its own worklist, pausing a random think time (exponential, mean {@code lots.bench.think-ms}) before each page.
+ * out among them. Each user logs in; when all have, each goes round its start page, the plan page of a random
+ * generated plan and its own worklist, pausing a random think time (exponential, mean {@code lots.bench.think-ms})
+ * before each page.
  * See docs/benchmarks.md.
  */
 public final class PlanPageBenchmark {
@@ -86,12 +90,22 @@ public final class PlanPageBenchmark {
                 warmup,
                 thinkMs));
 
+        if (Boolean.getBoolean("lots.bench.explain")) {
+            // the start page's and Mina ärenden's statements for one case worker, as PostgreSQL runs them
+            Actor worker = app.getBean(CurrentActor.class).byUsername(usernames.get(0));
+            report.append("Query plans for ").append(usernames.get(0)).append(":\n\n");
+            CaseDayPlans.explain(sql, worker, today).forEach((name, lines) -> report.append("### ").append(name)
+                    .append("\n\n```\n").append(String.join("\n", lines)).append("\n```\n\n"));
+        }
+
         // the service calls behind the two pages, one caller, no HTTP and no rendering: what the database part costs
         var planService = new Latencies();
         var worklistService = new Latencies();
         PlanService planPage = app.getBean(PlanService.class);
         RegistryService registry = app.getBean(RegistryService.class);
         CaseWorklist caseWorklist = app.getBean(CaseWorklist.class);
+        CaseDay caseDay = app.getBean(CaseDay.class);
+        var startService = new Latencies();
         CurrentActor actors = app.getBean(CurrentActor.class);
         var serviceRandom = new Random(seed);
         int serviceCalls = Integer.getInteger("lots.bench.service-calls", 500);
@@ -104,15 +118,19 @@ public final class PlanPageBenchmark {
             long b = System.nanoTime();
             var list = caseWorklist.page(worker, 1);
             long c = System.nanoTime();
+            var day = caseDay.today(worker);
+            long d = System.nanoTime();
             if (i >= serviceCalls / 5) {
                 planService.add(b - a, page.steps().size());
-                worklistService.add(c - b, list.items().size());
+                worklistService.add(c - b, list.cases().size());
+                startService.add(d - c, (int) day.overdueSteps().count());
             }
         }
 
         var planPages = new ArrayList<Latencies>();
         var worklists = new ArrayList<Latencies>();
         var formLoads = new ArrayList<Latencies>();
+        var startPages = new ArrayList<Latencies>();
         var allLoggedIn = new CyclicBarrier(users);
         var started = new long[1];
         var cpuAtStart = new long[1];
@@ -137,12 +155,13 @@ public final class PlanPageBenchmark {
                 planPages.add(l[0]);
                 worklists.add(l[1]);
                 formLoads.add(l[2]);
+                startPages.add(l[3]);
             }
         } finally {
             pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - started[0]) / 1e9;
-        long pages = 2L * users * (requests + warmup) + forms.get();
+        long pages = 3L * users * (requests + warmup) + forms.get();
         double cpuMsPerPage = (processCpuNanos() - cpuAtStart[0]) / 1e6 / pages;
         report.append(Latencies.header().replace("searches", "pages")).append('\n');
         report.append(Latencies.merge(planPages).row("GET /persons/{id}/plan")).append('\n');
@@ -151,6 +170,8 @@ public final class PlanPageBenchmark {
                 .append('\n');
         report.append(planService.row("service: PlanService.page + RegistryService.read")).append('\n');
         report.append(worklistService.row("service: CaseWorklist.page")).append('\n');
+        report.append(Latencies.merge(startPages).row("GET /")).append('\n');
+        report.append(startService.row("service: CaseDay.today")).append('\n');
         report.append(String.format("%nThroughput: %.0f pages/s over %.1f s (warm-up included); the JVM (Lots and the "
                 + "load client) used %.1f ms of CPU per page (forms opened count as pages).%n", pages / seconds, seconds,
                 cpuMsPerPage));
@@ -192,8 +213,17 @@ public final class PlanPageBenchmark {
         var plan = new Latencies();
         var worklist = new Latencies();
         var form = new Latencies();
+        var start = new Latencies();
         for (int i = 0; i < warmup + requests; i++) {
             UUID person = planned.get(random.nextInt(planned.size()));
+            // the round starts where the day starts: the start page with the caseload's panel
+            think(random);
+            long s = System.nanoTime();
+            String home = http.get("/");
+            long t = System.nanoTime();
+            if (i >= warmup) {
+                start.add(t - s, KaaWorklistBenchmark.PageClient.count(home, "class=\"govuk-link plan-start-step\""));
+            }
             think(random);
             long a = System.nanoTime();
             String body = http.get("/persons/" + person + "/plan");
@@ -216,10 +246,10 @@ public final class PlanPageBenchmark {
             long d = System.nanoTime();
             if (i >= warmup) {
                 plan.add(b - a, KaaWorklistBenchmark.PageClient.count(body, "class=\"step"));
-                worklist.add(d - c, KaaWorklistBenchmark.PageClient.count(list, "<td><a href=\"/persons/"));
+                worklist.add(d - c, KaaWorklistBenchmark.PageClient.count(list, "govuk-table__row case"));
             }
         }
-        return new Latencies[] { plan, worklist, form };
+        return new Latencies[] { plan, worklist, form, start };
     }
 
     private static long processCpuNanos() {

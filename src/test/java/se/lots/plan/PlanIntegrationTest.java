@@ -286,30 +286,33 @@ class PlanIntegrationTest {
 
         var mine = worklist.forActor(coach).stream().filter(i -> i.personId().equals(person)).toList();
 
-        assertThat(mine).extracting(CaseWorklist.Item::what).containsExactly(null, "Sen ansökan");
-        assertThat(mine).allMatch(CaseWorklist.Item::overdue);
-        assertThat(mine.get(0).review()).isTrue();
+        // one row per case: the late step counts as overdue, the one in a month as open, the done one not at all
+        assertThat(mine).hasSize(1);
+        assertThat(mine.get(0).overdueSteps()).isEqualTo(1);
+        assertThat(mine.get(0).openSteps()).isEqualTo(2);
+        assertThat(mine.get(0).nextDue()).isEqualTo(LocalDate.parse(yesterday));
+        assertThat(mine.get(0).reviewOverdue()).isTrue();
+        assertThat(mine.get(0).overdue()).isTrue();
+        assertThat(mine.get(0).coordinator()).isTrue();
         assertThat(worklist.forActor(kaa)).noneMatch(i -> i.personId().equals(person));
     }
 
     @Test
-    void aLongWorklistComesFiftyAtATimeInDateOrderAndOnlyThePersonsShownAreLogged() {
+    void aLongWorklistComesFiftyAtATimeMostUrgentFirstAndOnlyThePersonsShownAreLogged() {
         Actor coach = actors.byUsername("coach");
         String username = "handlaggare-" + UUID.randomUUID().toString().substring(0, 8);
         organisationService.createUser(new NewUser(username, "ett-langt-losenord", "Hanna Handläggare",
                 Role.CASE_WORKER, coach.organisationId(), null));
         Actor worker = actors.byUsername(username);
         LocalDate today = LocalDate.now();
-        for (int p = 0; p < 11; p++) {
+        // 55 cases, each with one step named for the worker, due one day after the other
+        for (int n = 0; n < 55; n++) {
             UUID person = newPerson(coach);
             plans.create(coach, person);
             long track = track(plans.page(coach, person), TrackKind.ARBETE);
-            for (int s = 0; s < 5; s++) {
-                int n = p * 5 + s;
-                plans.addStep(coach, person, new StepInput(String.valueOf(track), "Steg " + n, "KOMMUNEN",
-                        String.valueOf(worker.userId()), null, null, null, null, null, null,
-                        today.minusDays(60).plusDays(n).toString(), "PLANERAD", null, false, List.of(), null));
-            }
+            plans.addStep(coach, person, new StepInput(String.valueOf(track), "Steg " + n, "KOMMUNEN",
+                    String.valueOf(worker.userId()), null, null, null, null, null, null,
+                    today.minusDays(60).plusDays(n).toString(), "PLANERAD", null, false, List.of(), null));
         }
 
         CaseWorklist.Page first = worklist.page(worker, 1);
@@ -317,14 +320,16 @@ class PlanIntegrationTest {
 
         assertThat(first.total()).isEqualTo(55);
         assertThat(first.pages()).isEqualTo(2);
-        assertThat(first.items()).hasSize(50);
-        assertThat(first.items()).extracting(CaseWorklist.Item::due).isSorted();
-        assertThat(first.items().get(0).what()).isEqualTo("Steg 0");
-        assertThat(second.items()).extracting(CaseWorklist.Item::what)
-                .containsExactly("Steg 50", "Steg 51", "Steg 52", "Steg 53", "Steg 54");
+        assertThat(first.cases()).hasSize(50);
+        assertThat(first.cases()).extracting(CaseWorklist.Case::nextDue).isSorted();
+        assertThat(first.cases().get(0).nextDue()).isEqualTo(today.minusDays(60));
+        assertThat(first.cases()).allMatch(c -> !c.coordinator() && c.openSteps() == 1);
+        assertThat(second.cases()).extracting(CaseWorklist.Case::nextDue).containsExactly(today.minusDays(10),
+                today.minusDays(9), today.minusDays(8), today.minusDays(7), today.minusDays(6));
+        assertThat(second.total()).isEqualTo(55);
         long logged = jdbc.sql("SELECT count(*) FROM audit_entry WHERE username = ? AND detail = 'arbetslista plan'")
                 .param(username).query(Long.class).single();
-        assertThat(logged).isEqualTo(10 + 1); // page 1: the ten persons of steps 0–49; page 2: the eleventh
+        assertThat(logged).isEqualTo(50 + 5); // page 1: the fifty persons shown; page 2: the other five
     }
 
     @Test

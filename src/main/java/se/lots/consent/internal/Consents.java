@@ -91,6 +91,26 @@ public class Consents {
                 .params(organisationId.value(), scope.name(), today, today).query(UUID.class).list();
     }
 
+    /**
+     * Consents of these persons in force today that end by {@code until}, where the organisation gives or receives;
+     * one already renewed (an alike consent, not withdrawn, going on after it) is not running out.
+     */
+    public List<Consent> runningOut(java.util.Collection<UUID> personIds, OrganisationId party, LocalDate today,
+            LocalDate until) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM consent c
+                WHERE c.person_id = ANY (?) AND (c.from_organisation_id = ? OR c.to_organisation_id = ?)
+                  AND c.withdrawn_at IS NULL AND c.valid_from <= ? AND c.valid_to BETWEEN ? AND ?
+                  AND NOT EXISTS (SELECT 1 FROM consent n
+                                   WHERE n.person_id = c.person_id AND n.from_organisation_id = c.from_organisation_id
+                                     AND n.to_organisation_id = c.to_organisation_id AND n.purpose = c.purpose
+                                     AND n.withdrawn_at IS NULL AND n.valid_to > c.valid_to
+                                     AND n.valid_from <= c.valid_to + 1)
+                ORDER BY c.valid_to, c.id""")
+                .params(personIds.toArray(UUID[]::new), party.value(), party.value(), today, today, until)
+                .query(Consents::consent).list();
+    }
+
     private static Consent consent(ResultSet rs, int row) throws SQLException {
         Array scope = rs.getArray("scope");
         return new Consent(rs.getObject("id", UUID.class), rs.getObject("person_id", UUID.class),

@@ -77,11 +77,29 @@ class PlanController {
         this.clock = clock;
     }
 
+    // Mina ärenden's views and sort orders as the address names them (the start page's "Visa alla" links to a view)
+    private static final java.util.Map<String, CaseWorklist.Show> VIEWS = java.util.Map.of("alla",
+            CaseWorklist.Show.ALL, "forsenade", CaseWorklist.Show.OVERDUE_STEPS, "uppfoljning",
+            CaseWorklist.Show.REVIEWS, "samtycke", CaseWorklist.Show.CONSENTS);
+    private static final java.util.Map<String, CaseWorklist.Sort> SORTS = java.util.Map.of("bradskande",
+            CaseWorklist.Sort.URGENCY, "namn", CaseWorklist.Sort.NAME);
+
     @GetMapping("/plan")
-    String worklist(Actor actor, @RequestParam(name = "sida", defaultValue = "1") int page, Model model) {
-        CaseWorklist.Page list = worklist.page(actor, page);
+    String worklist(Actor actor, @RequestParam(name = "sida", defaultValue = "1") int page,
+            @RequestParam(name = "visa", defaultValue = "alla") String show,
+            @RequestParam(name = "sortera", defaultValue = "bradskande") String sort, Model model) {
+        String showParam = VIEWS.containsKey(show) ? show : "alla";
+        String sortParam = SORTS.containsKey(sort) ? sort : "bradskande";
+        CaseWorklist.Page list = worklist.page(actor, page, SORTS.get(sortParam), VIEWS.get(showParam));
         model.addAttribute("worklist", list);
-        model.addAttribute("items", list.items());
+        model.addAttribute("cases", list.cases());
+        model.addAttribute("showParam", showParam);
+        model.addAttribute("sortParam", sortParam);
+        var views = new java.util.LinkedHashMap<String, CaseWorklist.Show>();
+        for (String v : new String[] { "alla", "forsenade", "uppfoljning", "samtycke" }) {
+            views.put(v, VIEWS.get(v));
+        }
+        model.addAttribute("views", views);
         model.addAttribute("waitingReferrals", list.referralsWaiting());
         model.addAttribute("today", LocalDate.now(clock));
         return "plan/worklist";
