@@ -145,23 +145,26 @@ public final class Chart {
         if (hi == lo) {
             hi = lo + 1;
         }
-        this.step = niceStep((hi - lo) / (compact ? 2 : 4));
+        double rough = niceStep((hi - lo) / (compact ? 2 : 4));
+        // counts are whole: no tick at 0.25 of a person
+        this.step = wholeNumbers() ? Math.max(1, rough) : rough;
         this.min = Math.floor(lo / step) * step;
         this.max = Math.ceil(hi / step) * step;
         int legend = series.size() > 1 ? LEGEND : 0;
         if (kind == Kind.BAR) {
-            this.width = compact ? 300 : 640;
-            this.left = compact ? 96 : 230;
-            this.right = width - (compact ? 44 : 60);
+            this.width = compact ? 340 : 640;
+            this.left = compact ? 118 : 230;
+            this.right = width - (compact ? 48 : 60);
             this.top = legend + 4;
             this.bottom = top + categories.size() * groupHeight();
             this.height = (int) Math.ceil(bottom + 40);
         } else {
-            this.width = compact ? 300 : 640;
-            this.height = compact ? 150 : 260;
-            this.left = compact ? 44 : 56;
-            this.right = width - (compact ? 12 : 24);
-            this.top = legend + 10;
+            this.width = compact ? 340 : 640;
+            this.height = compact ? 180 : 280;
+            this.left = compact ? 48 : 56;
+            // room for the newest month's label and value at the right, the value axis' name and a value at the top
+            this.right = width - (compact ? 32 : 40);
+            this.top = legend + 34;
             this.bottom = height - 44;
         }
     }
@@ -236,6 +239,11 @@ public final class Chart {
         public Chart build() {
             return new Chart(this);
         }
+    }
+
+    private boolean wholeNumbers() {
+        return series.stream().flatMap(s -> s.values().stream()).filter(Value::drawn)
+                .allMatch(v -> v.amount() == Math.rint(v.amount()));
     }
 
     static double niceStep(double rough) {
@@ -334,7 +342,7 @@ public final class Chart {
         if (kind == Kind.BAR) {
             for (int c = 0; c < categories.size(); c++) {
                 double y = top + c * groupHeight() + 4 + series.size() * (barThickness() + 2) / 2.0 + 3;
-                labels.add(new Label(left - 6, round(y), abbreviate(categories.get(c), compact ? 16 : 36), "end"));
+                labels.add(new Label(left - 6, round(y), abbreviate(categories.get(c), compact ? 18 : 36), "end"));
             }
         } else {
             int every = Math.max(1, (int) Math.ceil(categories.size() / (compact ? 4.0 : 8.0)));
@@ -413,11 +421,13 @@ public final class Chart {
 
     public Label valueAxisLabel() {
         return kind == Kind.BAR ? new Label(round((left + right) / 2), bottom + 32, valueAxis, "middle")
-                : new Label(left, top - 4, valueAxis, "start");
+                : new Label(left - 40, top - 22, valueAxis, "start");
     }
 
     public Label categoryAxisLabel() {
-        return kind == Kind.BAR ? new Label(left - 6, bottom + 32, categoryAxis, "end")
+        // under the category labels, from the left edge, shortened where it would reach the value axis' name
+        int room = (int) (((left + right) / 2 - 70) / 6.5);
+        return kind == Kind.BAR ? new Label(0, bottom + 32, abbreviate(categoryAxis, Math.max(8, room)), "start")
                 : new Label(round((left + right) / 2), bottom + 36, categoryAxis, "middle");
     }
 

@@ -84,7 +84,8 @@ class FunderReportPageIntegrationTest {
         assertThat(duplicateIds(WebSession.logIn(port, "forbund").get("/uppfoljning/finsam").body())).isEmpty();
 
         var report = reports.reportForDownload(lead, programme, reports.period(null, null), Locale.forLanguageTag("sv"));
-        try (var doc = Loader.loadPDF(pdf.render(report, Locale.forLanguageTag("sv")))) {
+        byte[] bytes = pdf.render(report, Locale.forLanguageTag("sv"));
+        try (var doc = Loader.loadPDF(bytes)) {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("Sysselsättning vid start och avslut", "Antal avslutade deltagare",
                     "Antal deltagare under perioden");
