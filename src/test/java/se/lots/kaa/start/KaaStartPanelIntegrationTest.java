@@ -18,6 +18,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import se.lots.IntegrationTest;
+import se.lots.MovableClock;
 import se.lots.WebSession;
 import se.lots.kaa.ExitReason;
 import se.lots.kaa.KaaFixture;
@@ -57,6 +58,8 @@ class KaaStartPanelIntegrationTest {
     CurrentActor actors;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MovableClock clock;
 
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Stockholm"));
 
@@ -105,6 +108,29 @@ class KaaStartPanelIntegrationTest {
         assertThat(page).contains("id=\"start-kaa\"", "href=\"/kaa/leaving?month=" + YearMonth.from(TODAY) + "\"",
                 "href=\"/kaa?filter=DUE&amp;sort=REVIEW\"", "1 uppföljning är försenad", "1 person fyller 20",
                 "role=\"img\"", "Visa som tabell");
+    }
+
+    @Test
+    void theTrendIsKeptAQuarterOfAnHourAndTheCountsAreCountedEachTime() {
+        Actor coordinator = aRegister();
+        var before = ((Chart) panel.content(coordinator).orElseThrow().panel().get("chart")).rows();
+        assertThat(before.get(before.size() - 1).texts()).containsExactly("100\u00a0%");
+        // a third person whose occupation is known: the month's share falls to two of three
+        var b = new KaaRegisterBuilder(coordinator, imports, fixture, jdbc);
+        UUID sam = b.person("Sam", "man").build()[0];
+        kaa.recordStatus(coordinator, sam, new KaaService.StatusInput("KONTAKTAD", null, null, TODAY.toString(),
+                "UNGDOMEN", null));
+        try {
+            var kept = panel.content(coordinator).orElseThrow();
+            assertThat(((Chart) kept.panel().get("chart")).rows()).as("the kept trend").isEqualTo(before);
+            assertThat(kept.panel().get("due")).as("counted now")
+                    .isEqualTo(kaa.worklist(coordinator, Worklist.Filter.DUE, Worklist.Sort.REVIEW, 0).total());
+            clock.moveBy(KaaStartPanel.TREND_KEPT.plusMinutes(1));
+            var later = ((Chart) panel.content(coordinator).orElseThrow().panel().get("chart")).rows();
+            assertThat(later.get(later.size() - 1).texts()).containsExactly("67\u00a0%");
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test
