@@ -40,8 +40,13 @@ class KaaFiguresController {
                 model.addAttribute("halfError", messages.getMessage("kaa.figures.invalidHalf", null, locale));
             }
         }
-        model.addAttribute("figures", figures.figures(actor, shown, reporting, locale));
-        model.addAttribute("trend", figures.trend(actor, KaaFiguresService.TREND_MONTHS, reporting));
+        var shownFigures = figures.figures(actor, shown, reporting, locale);
+        var trend = figures.trend(actor, KaaFiguresService.TREND_MONTHS, reporting);
+        model.addAttribute("figures", shownFigures);
+        model.addAttribute("charts", shownFigures.tables().stream()
+                .map(t -> FigureCharts.table(t, messages, locale)).toList());
+        model.addAttribute("trend", trend);
+        model.addAttribute("trendChart", FigureCharts.trend(trend, "trend-chart", false, messages, locale));
         model.addAttribute("half", shown);
         model.addAttribute("reporting", reporting);
         return "kaa/figures";

@@ -69,8 +69,8 @@ public class KaaFiguresService {
         this.clock = clock;
     }
 
-    /** One line of a table; {@code barPercent} is the bar's length relative to the table's largest shown count. */
-    public record Row(String key, String label, Cell cell, int barPercent) {
+    /** One line of a table. */
+    public record Row(String key, String label, Cell cell) {
     }
 
     public record Table(String id, String title, List<Row> rows, Cell total) {
@@ -88,18 +88,14 @@ public class KaaFiguresService {
     }
 
     /** {@code percent} is null when the share is not shown (no one open, or hidden with a small count). */
-    public record TrendMonth(YearMonth month, Cell open, Cell notKnown, Integer percent, int x, int y) {
+    public record TrendMonth(YearMonth month, Cell open, Cell notKnown, Integer percent) {
     }
 
-    /** {@code points} is the SVG polyline of the shown shares (x 0–{@value #WIDTH}, y 0–{@value #HEIGHT}). */
-    public record Trend(List<TrendMonth> months, String points) {
+    public record Trend(List<TrendMonth> months) {
     }
 
     public record Download(String fileName, String contentType, byte[] content) {
     }
-
-    static final int WIDTH = 600;
-    static final int HEIGHT = 200;
 
     @Transactional(readOnly = true)
     public HalfYear currentHalf() {
@@ -176,7 +172,6 @@ public class KaaFiguresService {
         Organisation org = KaaAccess.municipalityOf(actor, organisations);
         var raw = trend.months(org.id(), YearMonth.now(clock), months);
         var result = new ArrayList<TrendMonth>();
-        var points = new StringBuilder();
         for (int i = 0; i < raw.size(); i++) {
             var m = raw.get(i);
             Cell open;
@@ -191,14 +186,9 @@ public class KaaFiguresService {
                 notKnown = exact(m.notKnown());
             }
             boolean shown = !open.hidden() && !notKnown.hidden() && m.open() > 0;
-            int x = raw.size() == 1 ? 0 : i * WIDTH / (raw.size() - 1);
-            int y = HEIGHT - m.percent() * HEIGHT / 100;
-            if (shown) {
-                points.append(points.isEmpty() ? "" : " ").append(x).append(',').append(y);
-            }
-            result.add(new TrendMonth(m.month(), open, notKnown, shown ? m.percent() : null, x, shown ? y : -1));
+            result.add(new TrendMonth(m.month(), open, notKnown, shown ? m.percent() : null));
         }
-        return new Trend(result, points.toString());
+        return new Trend(result);
     }
 
     /** The figures as an xlsx workbook for others: small counts are always suppressed here. */
@@ -284,12 +274,9 @@ public class KaaFiguresService {
             cells = values.stream().map(KaaFiguresService::exact).toList();
             totalCell = exact(total);
         }
-        long max = cells.stream().filter(c -> !c.hidden()).mapToLong(Cell::count).max().orElse(0);
         var rows = new ArrayList<Row>();
         for (int i = 0; i < keys.size(); i++) {
-            Cell c = cells.get(i);
-            int bar = c.hidden() || max == 0 ? 0 : (int) Math.round(100.0 * c.count() / max);
-            rows.add(new Row(keys.get(i), label.apply(keys.get(i)), c, bar));
+            rows.add(new Row(keys.get(i), label.apply(keys.get(i)), cells.get(i)));
         }
         return new Table(id, text(locale, "kaa.figures.table." + id), rows, totalCell);
     }
@@ -318,7 +305,7 @@ public class KaaFiguresService {
 
     private static Table withHidden(Table t, String key) {
         var rows = t.rows().stream().map(r -> r.key().equals(key)
-                ? new Row(r.key(), r.label(), new Cell(r.cell().count(), Mark.SECONDARY), 0) : r).toList();
+                ? new Row(r.key(), r.label(), new Cell(r.cell().count(), Mark.SECONDARY)) : r).toList();
         return new Table(t.id(), t.title(), rows, t.total());
     }
 

@@ -282,6 +282,19 @@ public class KaaService {
                 .toList();
     }
 
+    /** What the start page counts: reviews overdue, and who leaves by turning 20 this month. Counts, no person. */
+    public record Today(java.time.YearMonth month, long due, long leaving) {
+    }
+
+    @Transactional(readOnly = true)
+    public Today today(Actor actor) {
+        Organisation org = KaaAccess.municipalityOf(actor, organisations);
+        LocalDate today = LocalDate.now(clock);
+        var month = java.time.YearMonth.from(today);
+        var t = worklist.today(org.id(), today, month);
+        return new Today(month, t.due(), t.leaving());
+    }
+
     /** Who leaves the register by turning 20 in a month (the list a coordinator checks before the month starts). */
     @Transactional
     public List<TwentiethBirthdays.Leaving> leaving(Actor actor, java.time.YearMonth month) {

@@ -91,6 +91,28 @@ public class Worklist {
     record Figures(long open, long notKnown, long due, long turning20) {
     }
 
+    /** Paste into psql with {@code \set org 1}, {@code \set today '2026-12-07'}, {@code first}, {@code last}. */
+    static final String TODAY = """
+            SELECT count(*) FILTER (WHERE e.exited_on IS NULL AND e.current_review_on < :today) AS due,
+                   count(*) FILTER (WHERE e.exited_on IS NULL AND e.twentieth_birthday BETWEEN :first AND :last
+                                       OR e.exit_reason = 'FYLLT_20' AND e.exited_on BETWEEN :first AND :last) AS leaving
+              FROM kaa_episode e
+             WHERE e.organisation_id = :org AND (e.exited_on IS NULL OR e.exited_on >= :first)""";
+
+    /**
+     * The start page's two counts in one pass: reviews overdue (the worklist's DUE filter) and who leaves the register
+     * by turning 20 in {@code month} (the "leaving" list: open episodes whose twentieth birthday falls in the month,
+     * and those already closed for it this month). Only counts: no person is read.
+     */
+    Today today(OrganisationId organisationId, LocalDate today, java.time.YearMonth month) {
+        return jdbc.sql(TODAY).param("today", today).param("first", month.atDay(1))
+                .param("last", month.atEndOfMonth()).param("org", organisationId.value())
+                .query((rs, n) -> new Today(rs.getLong("due"), rs.getLong("leaving"))).single();
+    }
+
+    record Today(long due, long leaving) {
+    }
+
     /** Every open episode of the filter, in order, for an export or a letter batch. */
     List<Row> all(OrganisationId organisationId, Query q) {
         var params = new ArrayList<Object>();

@@ -3,7 +3,6 @@ package se.lots.progression.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -23,9 +22,11 @@ import se.lots.progression.FunderReport;
 import se.lots.progression.FunderReportService;
 import se.lots.progression.GoalIndicator;
 import se.lots.progression.GoalInput;
-import se.lots.progression.ReportTable;
+import se.lots.progression.GoalResult;
+import se.lots.progression.ProgrammeGoal;
 import se.lots.security.Actor;
 import se.lots.shared.InvalidInputException;
+import se.lots.shared.chart.Chart;
 
 /**
  * The programme goals page ({@code /programmes/{id}/mal}), the funder's report ({@code /programmes/{id}/rapport}) and
@@ -50,13 +51,26 @@ class FunderReportController {
         FunderReportService.Period period = period(from, to, model, locale);
         model.addAttribute("programme", service.programme(id));
         model.addAttribute("period", period);
-        model.addAttribute("results", service.measure(actor, id, period));
+        List<GoalResult> results = service.measure(actor, id, period);
+        model.addAttribute("results", results);
         model.addAttribute("individuals", service.seesIndividuals(actor, id));
         model.addAttribute("edits", service.editsGoals(actor, id));
         // the förbund's officers and analysts come from Uppföljning Finsam and never open the participants
         model.addAttribute("followsParticipants", actor.role().readsPersonalData());
         model.addAttribute("indicators", GoalIndicator.values());
+        model.addAttribute("charts", goalCharts(results, locale));
         return "progression/goals";
+    }
+
+    private List<Chart> goalCharts(List<GoalResult> results, Locale locale) {
+        var charts = new ArrayList<Chart>();
+        for (GoalResult g : results) {
+            ProgrammeGoal goal = g.goal();
+            String text = messages.getMessage("progression.goal.indicator." + goal.indicator(),
+                    new Object[] { goal.ageFrom(), goal.ageTo(), goal.withinMonths() }, locale);
+            charts.add(ReportCharts.goal(g, "goal-chart-" + goal.id(), text, false, messages, locale));
+        }
+        return charts;
     }
 
     @PostMapping("/programmes/{id}/mal")
@@ -95,11 +109,7 @@ class FunderReportController {
         FunderReport report = service.report(actor, id, period, locale);
         model.addAttribute("report", report);
         model.addAttribute("edits", service.editsGoals(actor, id));
-        var charts = new ArrayList<Map<String, String>>();
-        for (ReportTable t : List.of(report.occupations(), report.incomes())) {
-            charts.add(Map.of("key", t.key(), "svg", ReportChart.svg(t)));
-        }
-        model.addAttribute("charts", charts);
+        model.addAttribute("charts", ReportCharts.of(report, messages, locale));
         return "progression/report";
     }
 

@@ -39,6 +39,6 @@ class StartRegistrationPanel implements StartPanel {
         if (user.role() != Role.CASE_WORKER && first.count() == 0) {
             return Optional.empty();
         }
-        return Optional.of(Content.of("progression/start", "panel", Map.of("missing", first)));
+        return Optional.of(Content.of("progression/start", "registrations", Map.of("missing", first)));
     }
 }

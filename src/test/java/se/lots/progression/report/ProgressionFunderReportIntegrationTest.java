@@ -381,12 +381,22 @@ class ProgressionFunderReportIntegrationTest {
         Actor lead = actors.byUsername("insatsledare");
         Cohort c = cohort(lead);
         reports.saveTexts(lead, c.programme(), c.period(), "Lika många kvinnor som män.", "Tidiga kontakter hjälper.");
+        // without goals the PDF says so instead of printing an empty goals table
+        FunderReport withoutGoals = reports.reportForDownload(lead, c.programme(), c.period(), SWEDISH);
+        try (var doc = Loader.loadPDF(pdf.render(withoutGoals, SWEDISH))) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("Insatsen har inga mål ännu.")
+                    .doesNotContain("Har målen uppnåtts?");
+        }
+        addAllGoals(lead, c.programme());
         FunderReport r = reports.reportForDownload(lead, c.programme(), c.period(), SWEDISH);
         try (var doc = Loader.loadPDF(pdf.render(r, SWEDISH))) {
-            String text = new PDFTextStripper().getText(doc);
+            // with goals in it, the goal table's narrow columns wrap their headings over lines
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             assertThat(text).contains("Rapport till finansiären", "Inskrivna deltagare efter kön och ålder",
                     "Sysselsättning vid start och avslut", "Har målen uppnåtts?", "Förflyttningar mellan insatser",
-                    "Jämställdhet", "Lika många kvinnor som män.", "Tidiga kontakter hjälper.", "<5");
+                    "Jämställdhet", "Lika många kvinnor som män.", "Tidiga kontakter hjälper.", "<5",
+                    // the charts, drawn as boxes, with their series and axis
+                    "Vid start", "Vid avslut", "Antal avslutade deltagare");
         }
     }
 
