@@ -87,6 +87,8 @@ class ProgressionBrowserTest {
                     .as("the chart scales down to the window").isLessThanOrEqualTo(number("return window.innerWidth"));
             assertThat(browser.find("#series-0 figure").getAttribute("data-table")).isEqualTo("series-0-table");
             browser.assertAccessible("participant follow-up page at 400 px");
+            browser.driver().executeScript("arguments[0].scrollIntoView()", browser.find("#series-0"));
+            browser.screenshot("progression-participant-400");
         } finally {
             browser.driver().manage().window().setSize(wide);
         }
