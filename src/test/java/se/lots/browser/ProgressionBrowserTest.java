@@ -64,6 +64,40 @@ class ProgressionBrowserTest {
         return java.util.Base64.getDecoder().decode(String.valueOf(base64));
     }
 
+    /**
+     * At 400 px the participant's page does not scroll sideways, and its chart is Lots' one chart component: an SVG
+     * image named by its title, which says what the table under it holds.
+     */
+    private void participantPageOnAPhone() {
+        var wide = browser.driver().manage().window().getSize();
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(400, 900));
+        try {
+            browser.driver().navigate().refresh();
+            assertThat(number("return window.innerWidth")).as("a phone's window").isLessThanOrEqualTo(400);
+            assertThat(number("return document.documentElement.scrollWidth")).as("no sideways scroll")
+                    .isLessThanOrEqualTo(number("return window.innerWidth"));
+            var svg = browser.find("#series-0 figure.lots-chart svg.lots-chart__svg[role=img]");
+            assertThat(svg.getAttribute("data-kind")).isEqualTo("LINE");
+            assertThat(svg.getAttribute("aria-labelledby")).isEqualTo("progress-0-title progress-0-desc");
+            assertThat(browser.driver().executeScript("""
+                    return arguments[0].getAttribute('aria-labelledby').split(' ')
+                        .map(id => document.getElementById(id).textContent).join(' ')""", svg))
+                    .asString().startsWith("Skattning av mående").contains("Samma värden finns i tabellen");
+            assertThat(number("return document.querySelector('#series-0 svg').getBoundingClientRect().right"))
+                    .as("the chart scales down to the window").isLessThanOrEqualTo(number("return window.innerWidth"));
+            assertThat(browser.find("#series-0 figure").getAttribute("data-table")).isEqualTo("series-0-table");
+            browser.assertAccessible("participant follow-up page at 400 px");
+            browser.driver().executeScript("arguments[0].scrollIntoView()", browser.find("#series-0"));
+            browser.screenshot("progression-participant-400");
+        } finally {
+            browser.driver().manage().window().setSize(wide);
+        }
+    }
+
+    private static long number(String script) {
+        return ((Number) browser.driver().executeScript(script)).longValue();
+    }
+
     private void setDate(String id, LocalDate date) {
         browser.driver().executeScript("document.getElementById(arguments[0]).value = arguments[1]", id,
                 date.toString());
@@ -107,10 +141,12 @@ class ProgressionBrowserTest {
 
         assertThat(browser.find("#series-0 svg[role=img] title").getAttribute("textContent"))
                 .contains("Skattning av mående");
-        assertThat(browser.findAll("#series-0 svg line.cut-off")).hasSize(1);
+        // the cut-off: Lots' chart draws it as a second, dashed line
+        assertThat(browser.findAll("#series-0 svg .lots-chart__lines polyline[stroke-dasharray]")).hasSize(1);
         assertThat(browser.text("#series-0 table")).contains("16", "28");
         assertThat(browser.text("#series-0")).contains("Rör sig framåt", "Över gränsvärdet");
         browser.assertAccessible("participant follow-up page");
+        participantPageOnAPhone();
 
         // a goal on the discharged, set on the goals page: nobody discharged yet
         browser.open("/programmes/" + programme + "/mal");

@@ -20,9 +20,8 @@ import se.lots.progression.FunderReportService;
 import se.lots.progression.instrument.AssessmentInput;
 import se.lots.progression.instrument.AssessmentSeries;
 import se.lots.progression.instrument.AssessmentService;
-import se.lots.progression.instrument.Decimals;
 import se.lots.progression.instrument.InstrumentService;
-import se.lots.progression.instrument.ProgressChart;
+import se.lots.progression.instrument.ProgressCharts;
 import se.lots.progression.instrument.ReliableChangePolicy;
 import se.lots.progression.ladder.StepMovementService;
 import se.lots.security.Actor;
@@ -267,16 +266,9 @@ class ProgressionController {
         }
         List<AssessmentSeries> series = page.registeredAnonymously() ? List.of()
                 : anonymous ? assessments.seriesOfParticipation(actor, key) : assessments.series(actor, key);
-        var charts = new ArrayList<Map<String, Object>>();
+        var charts = new ArrayList<ProgressCharts.ProgressChart>();
         for (int i = 0; i < series.size(); i++) {
-            AssessmentSeries s = series.get(i);
-            String rater = messages.getMessage("progression.rater." + s.rater(), null, locale);
-            String title = s.instrument().name() + " – " + rater;
-            String desc = messages.getMessage("progression.chart.desc", new Object[] { s.assessments().size(),
-                Decimals.format(s.progress().first(), locale), Decimals.format(s.progress().latest(), locale),
-                messages.getMessage("progression.trend." + s.progress().trend(), null, locale) }, locale);
-            charts.add(Map.of("series", s, "title", title, "svg", ProgressChart.svg("chart-" + i, s, title, desc,
-                    messages.getMessage("progression.chart.cutOff", null, locale), locale)));
+            charts.add(ProgressCharts.of("progress-" + i, series.get(i), messages, locale));
         }
         model.addAttribute("charts", charts);
         model.addAttribute("instruments", instruments.instruments(actor, true));
