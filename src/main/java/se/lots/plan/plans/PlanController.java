@@ -37,7 +37,6 @@ import se.lots.plan.meeting.MeetingKind;
 import se.lots.plan.meeting.MeetingService;
 import se.lots.plan.worklist.CaseWorklist;
 import se.lots.registry.RegistryService;
-import se.lots.registry.YoungPerson;
 import se.lots.security.Actor;
 import se.lots.shared.ConflictException;
 import se.lots.shared.InvalidInputException;
@@ -273,14 +272,9 @@ class PlanController {
 
     @GetMapping("/persons/{id}/plan/din-plan.pdf")
     ResponseEntity<byte[]> yourPlan(Actor actor, @PathVariable UUID id) {
-        PlanPage page = plans.page(actor, id);
-        if (!page.exists() || !page.view().shared()) {
-            throw new AccessDeniedException("the young person's copy needs the shared plan");
-        }
-        YoungPerson p = registry.read(actor, id).person();
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"din-plan.pdf\"")
-                .body(yourPlan.render(p.firstName(), page));
+                .body(yourPlan.forPerson(actor, id));
     }
 
     /** Runs an action of the plan page; on bad input the page comes back with the action's form open (if it has one). */
