@@ -168,7 +168,7 @@ final class Browser implements AutoCloseable {
             panel.findElement(By.tagName("summary")).click();
         }
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !find(panelCss).findElements(
-                By.cssSelector(".form-body form, .form-body .hint")).isEmpty());
+                By.cssSelector(".form-body form, .form-body .govuk-hint")).isEmpty());
     }
 
     /** Starts from a clean session (no cookies, Swedish) and logs in; the start page follows. */

@@ -91,7 +91,9 @@ class PlanBrowserTest {
         addStep("ARBETE", "Praktik på stall", "Ring stallet på måndag", false);
         addStep("HALSA", "Samtal om sömn", "Boka tid", true);
         browser.openPanel("#step-panel");
-        new org.openqa.selenium.support.ui.Select(browser.find("#dependsOn")).selectByVisibleText("Praktik på stall");
+        // the steps it depends on are checkboxes: the label ticks its box
+        browser.driver().findElement(By.xpath("//fieldset[@id='dependsOn']//label[normalize-space()='Praktik på stall']"))
+                .click();
         addStep("ARBETE", "Sommarjobb på stall", "Ansök i april", false);
         assertThat(browser.text("#track-ARBETE")).contains("Beror på: Praktik på stall");
         assertThat(browser.text("#track-ARBETE")).contains("Praktik på stall", "Ring stallet på måndag", "Planerad");

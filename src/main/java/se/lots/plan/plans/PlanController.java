@@ -238,6 +238,8 @@ class PlanController {
                     checked = enrolments.checkDischarge(actor, enrolmentId, endedOn, endReason, version);
                 } catch (InvalidInputException e) {
                     model.addAttribute("errors", e.texts(messages, locale));
+                    // the refused row's fields get the ids the error summary links to
+                    model.addAttribute("dischargeId", enrolmentId);
                     return show(actor, id, model);
                 }
                 model.addAttribute("personId", id);

@@ -67,6 +67,8 @@ class DischargeConfirmIntegrationTest {
                 "version", String.valueOf(e.version())));
         assertThat(noOutcome.statusCode()).isEqualTo(200);
         assertThat(noOutcome.body()).contains("Utfall", "måste fyllas i").doesNotContain("Avsluta inskrivningen?");
+        // the error summary links to the refused row's outcome, which says what is wrong beside it
+        assertThat(noOutcome.body()).contains("href=\"#endReason\"", "id=\"endReason\"", "id=\"endReason-error\"");
 
         var asked = browser.postForm(plan, discharge, Map.of("endedOn", today, "endReason", "STUDIER",
                 "version", String.valueOf(e.version())));
