@@ -10,5 +10,6 @@
  * behind "Hitta insats"), {@code find} ("Hitta insats" from a young person's plan) and {@code publiccatalogue}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Intervention map",
-        allowedDependencies = { "plan", "registry", "audit", "security", "organisation", "reference", "shared" })
+        allowedDependencies = { "web :: start", "plan", "registry", "audit", "security", "organisation", "reference",
+        "shared" })
 package se.lots.intervention;

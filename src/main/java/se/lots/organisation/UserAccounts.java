@@ -58,6 +58,23 @@ public class UserAccounts {
                 .query(UserAccount.class).list();
     }
 
+    /**
+     * The active accounts that lack a work e-mail address or phone number, where Lots reminds staff of booked times:
+     * how many, and the first {@code first} by name.
+     */
+    public Missing withoutContact(int first) {
+        String lacking = " FROM user_account WHERE active AND (email IS NULL OR phone IS NULL)";
+        long count = jdbc.sql("SELECT count(*)" + lacking).query(Long.class).single();
+        List<UserAccount> accounts = count == 0 ? List.of()
+                : jdbc.sql("SELECT " + COLUMNS + lacking + " ORDER BY display_name, id LIMIT ?").param(first)
+                        .query(UserAccount.class).list();
+        return new Missing(count, accounts);
+    }
+
+    /** How many accounts a list has, and the first few of them. */
+    public record Missing(long count, List<UserAccount> first) {
+    }
+
     public boolean any() {
         return jdbc.sql("SELECT exists(SELECT 1 FROM user_account)").query(Boolean.class).single();
     }

@@ -76,7 +76,7 @@ class AccessAndAuditBrowserTest {
 
         browser.clickAndWait("main form[action$='/audit/verify'] button");
         assertThat(browser.text("#verification")).startsWith("Loggkedjan är obruten");
-        assertThat(browser.find("#verification").getAttribute("class")).isEqualTo("notice");
+        assertThat(browser.find("#verification").getAttribute("class")).isEqualTo("govuk-inset-text notice");
         browser.assertAccessible("audit page after verifying the chain");
     }
 

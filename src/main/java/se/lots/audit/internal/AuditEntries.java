@@ -77,6 +77,38 @@ public class AuditEntries {
         return search(new AuditQuery(null, null, from, to, AuditAction.BREAK_GLASS), 500, 0);
     }
 
+    /** What the auditor's start panel lists of a kind: how many entries there are and the newest few. */
+    public record Newest(long count, List<AuditEntry> first) {
+    }
+
+    /**
+     * Reads and exports of persons with protected identity since {@code from}, newest first: the accesses an auditor
+     * follows up first. The persons come from the registry's published view; the log itself names no person's data.
+     */
+    @Transactional(readOnly = true)
+    public Newest protectedIdentityReads(LocalDate from, int first) {
+        // from the few protected persons to their log entries (index on person_id, at), not from a week of the log
+        return newest("""
+                FROM audit_entry a
+                 WHERE a.person_id IN (SELECT y.id FROM registry_person y WHERE y.protected_identity)
+                   AND a.action IN ('READ', 'EXPORT') AND a.at >= ?""", from, first);
+    }
+
+    /** Emergency accesses (nödåtkomst) since {@code from}, newest first. */
+    @Transactional(readOnly = true)
+    public Newest emergencyAccessesSince(LocalDate from, int first) {
+        return newest("FROM audit_entry a WHERE a.action = 'BREAK_GLASS' AND a.at >= ?", from, first);
+    }
+
+    private Newest newest(String fromWhere, LocalDate from, int first) {
+        var since = from.atStartOfDay(SWEDEN).toOffsetDateTime();
+        long count = jdbc.sql("SELECT count(*) " + fromWhere).param(since).query(Long.class).single();
+        List<AuditEntry> entries = count == 0 ? List.of()
+                : jdbc.sql("SELECT " + COLUMNS.replaceAll("(\\w+)", "a.$1") + " " + fromWhere
+                        + " ORDER BY a.id DESC LIMIT ?").params(since, first).query(AuditEntries::entry).list();
+        return new Newest(count, entries);
+    }
+
     /**
      * Walks the chain in id order: each row's hash must be the hash of its own content, and its prev_hash the
      * hash of the row before. Streams so that a long log does not have to fit in memory.

@@ -88,9 +88,20 @@ class AdminController {
         return "redirect:/admin/organisations";
     }
 
+    /** Every user, or with {@code visa=utan-kontakt} the active ones without a work e-mail or phone (start panel). */
     @GetMapping("/users")
-    String users(Model model) {
-        model.addAttribute("users", users.all());
+    String users(@RequestParam(required = false) String visa, Model model) {
+        boolean withoutContact = "utan-kontakt".equals(visa);
+        model.addAttribute("withoutContact", withoutContact);
+        model.addAttribute("users", withoutContact ? users.all().stream()
+                .filter(u -> u.active() && (u.email() == null || u.phone() == null)).toList() : users.all());
+        return users(model);
+    }
+
+    private String users(Model model) {
+        if (!model.containsAttribute("users")) {
+            model.addAttribute("users", users.all());
+        }
         model.addAttribute("organisations", organisations.all());
         model.addAttribute("units", organisations.allUnits());
         model.addAttribute("roles", Role.values());

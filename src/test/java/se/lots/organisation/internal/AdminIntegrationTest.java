@@ -47,7 +47,7 @@ class AdminIntegrationTest {
         var page = admin.get("/admin/organisations");
 
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        assertThat(page.body()).contains("<h1>Organisationer</h1>", "Svalövs kommun",
+        assertThat(page.body()).contains("<h1 class=\"govuk-heading-l\">Organisationer</h1>", "Svalövs kommun",
                 "action=\"/admin/organisations\"", "name=\"partyType\"", "name=\"municipalityCode\"",
                 "Lägg till enhet")
                 .doesNotContain("Något gick fel").endsWith("</html>\n");
@@ -59,7 +59,7 @@ class AdminIntegrationTest {
         var page = admin.get("/admin/users");
 
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
-        assertThat(page.body()).contains("<h1>Användare</h1>", "demoadmin", "granskare",
+        assertThat(page.body()).contains("<h1 class=\"govuk-heading-l\">Användare</h1>", "demoadmin", "granskare",
                 "action=\"/admin/users\"", "name=\"username\"", "name=\"displayName\"", "name=\"password\"",
                 "name=\"organisationId\"", "Inaktivera")
                 .doesNotContain("Något gick fel").endsWith("</html>\n");

@@ -22,7 +22,8 @@ class ErrorPageIntegrationTest {
         var analyst = WebSession.logIn(port, "analytiker");
         var refused = analyst.get("/persons/" + UUID.randomUUID() + "/plan");
         assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(refused.body()).contains("<h1>Du har inte behörighet</h1>", "samtycke", "nödåtkomst")
+        assertThat(refused.body()).contains("<h1 class=\"govuk-heading-l\">Du har inte behörighet</h1>", "samtycke",
+                "nödåtkomst")
                 .doesNotContain("Något gick fel");
     }
 
@@ -31,7 +32,8 @@ class ErrorPageIntegrationTest {
         var coach = WebSession.logIn(port, "coach");
         var missing = coach.get("/kaa/letters/" + UUID.randomUUID());
         assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(missing.body()).contains("<h1>Sidan finns inte</h1>", "Kontrollera adressen")
+        assertThat(missing.body()).contains("<h1 class=\"govuk-heading-l\">Sidan finns inte</h1>",
+                "Kontrollera adressen")
                 .doesNotContain("Felkod");
     }
 
