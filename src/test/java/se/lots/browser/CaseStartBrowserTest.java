@@ -108,10 +108,12 @@ class CaseStartBrowserTest {
         assertThat(browser.path()).as("back on the plan").matches("/persons/[0-9a-f-]+/plan(#.*)?");
 
         browser.open("/");
-        // (the organisation may have referrals waiting from other tests: the whole empty day is the integration
-        // test's, with an organisation of its own)
-        assertThat(browser.text("#plan-start")).doesNotContain("Boka studiebesök");
-        assertThat(browser.text("#plan-start-steps")).contains("Försenade steg 0", "Inget är försenat.");
+        // the organisation may have referrals waiting from other tests (then the day lists them with "Försenade steg
+        // 0"), or none (then the whole day is "nothing due"): either way the step is gone and nothing is overdue
+        assertThat(browser.text("#plan-start")).doesNotContain("Boka studiebesök").contains("Inget är försenat");
+        if (!browser.findAll("#plan-start-steps").isEmpty()) {
+            assertThat(browser.text("#plan-start-steps")).contains("Försenade steg 0", "Inget är försenat.");
+        }
         browser.open("/plan");
         assertThat(browser.text("#case-worklist")).contains("Dagmar Startsida", "Samordnare");
     }
