@@ -138,6 +138,7 @@ class KaaWorklistBrowserTest {
         assertThat(personPage).startsWith("/kaa/persons/");
         assertThat(number("return document.documentElement.scrollWidth - window.innerWidth"))
                 .as("the KAA person page at 400 px: no sideways scroll").isLessThanOrEqualTo(0);
+        browser.screenshot("kaa-person-400-top");
         browser.assertAccessible("kaa person at 400 px");
 
         // a contact attempt and a measure, so that the page's tables have rows (cards on a phone)
@@ -163,6 +164,12 @@ class KaaWorklistBrowserTest {
         assertThat(number("return document.documentElement.scrollWidth - window.innerWidth"))
                 .as("no sideways scroll with the tables filled and the forms open").isLessThanOrEqualTo(0);
         browser.assertAccessible("kaa person at 400 px with its forms open");
+
+        resize(1366, 900);
+        browser.open(personPage);
+        browser.screenshot("kaa-person-1366");
+        assertThat(browser.find("#contacts tbody tr").getCssValue("display")).as("a table on a wide screen")
+                .isEqualTo("table-row");
     }
 
     private void register(Actor coordinator, int people) {
