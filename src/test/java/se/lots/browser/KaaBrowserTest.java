@@ -136,6 +136,7 @@ class KaaBrowserTest {
         // a measure for Alva, and the half-year figures count it
         browser.open("/kaa");
         browser.clickAndWait(browser.driver().findElement(org.openqa.selenium.By.linkText("Alva Listström")));
+        browser.find("#new-measure summary").click();
         browser.choose("measure-category", "PRAKTIK");
         browser.choose("measure-responsible", "KOMMUN");
         browser.type("measure-content", "Praktik på biblioteket två dagar i veckan");

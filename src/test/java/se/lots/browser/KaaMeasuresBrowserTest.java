@@ -61,6 +61,7 @@ class KaaMeasuresBrowserTest {
 
         browser.open("/kaa");
         browser.clickAndWait(browser.driver().findElement(org.openqa.selenium.By.linkText("Selma Åtgärdsson")));
+        browser.find("#new-measure summary").click();
         browser.choose("measure-category", "PRAKTIK");
         browser.choose("measure-responsible", "KOMMUN");
         browser.type("measure-content", "Praktik i butik tre dagar i veckan");

@@ -126,6 +126,52 @@ class KaaWorklistBrowserTest {
         browser.assertAccessible("kaa worklist at 400 px");
     }
 
+    @Test
+    void onAPhoneTheKaaPersonPageDoesNotScrollSidewaysWithItsTablesAndFormsOpen() {
+        Actor coordinator = fixture.newMunicipality();
+        register(coordinator, 1);
+        browser.on(port).login(coordinator.username(), "ett-langt-losenord");
+        resize(400, 800);
+        browser.open("/kaa");
+        browser.clickAndWait(browser.find("#worklist tbody a"));
+        String personPage = browser.path();
+        assertThat(personPage).startsWith("/kaa/persons/");
+        assertThat(number("return document.documentElement.scrollWidth - window.innerWidth"))
+                .as("the KAA person page at 400 px: no sideways scroll").isLessThanOrEqualTo(0);
+        browser.screenshot("kaa-person-400-top");
+        browser.assertAccessible("kaa person at 400 px");
+
+        // a contact attempt and a measure, so that the page's tables have rows (cards on a phone)
+        browser.choose("channel", "TELEFON");
+        browser.choose("outcome", "NADD");
+        browser.type("note", "Ringde, bokade ett möte på biblioteket nästa vecka.");
+        browser.clickAndWait("#contact-form button[type=submit]");
+        assertThat(browser.text(".notice")).isEqualTo("Kontaktförsöket är sparat.");
+        browser.find("#new-measure summary").click();
+        browser.choose("measure-category", "PRAKTIK");
+        browser.type("measure-content", "Praktik i en butik tre dagar i veckan, med handledare på plats");
+        browser.clickAndWait("#measure-form button[type=submit]");
+        assertThat(browser.text(".notice")).isEqualTo("Åtgärden är sparad.");
+        assertThat(browser.find("#contacts tbody tr").getCssValue("display")).as("a card per row").isEqualTo("grid");
+        assertThat(browser.text("#measure-list")).contains("Praktik i en butik");
+
+        browser.find("#new-status summary").click();
+        browser.find("#new-measure summary").click();
+        assertThat(browser.find("#reviewOn").isDisplayed()).as("the status form unfolds").isTrue();
+        System.out.printf("LAYOUT %s at 400x800: scrollWidth %d px, innerWidth %d px%n", personPage,
+                number("return document.documentElement.scrollWidth"), number("return window.innerWidth"));
+        browser.screenshot("kaa-person-400");
+        assertThat(number("return document.documentElement.scrollWidth - window.innerWidth"))
+                .as("no sideways scroll with the tables filled and the forms open").isLessThanOrEqualTo(0);
+        browser.assertAccessible("kaa person at 400 px with its forms open");
+
+        resize(1366, 900);
+        browser.open(personPage);
+        browser.screenshot("kaa-person-1366");
+        assertThat(browser.find("#contacts tbody tr").getCssValue("display")).as("a table on a wide screen")
+                .isEqualTo("table-row");
+    }
+
     private void register(Actor coordinator, int people) {
         var sb = new StringBuilder("personnummer;förnamn;efternamn;situation\n");
         for (int i = 0; i < people; i++) {
