@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
@@ -192,7 +195,19 @@ public final class PlanPageBenchmark {
                 long sessionSeed = seed + u;
                 sessions.add(pool.submit(() -> {
                     var http = new KaaWorklistBenchmark.PageClient(app);
-                    http.login(username, PASSWORD);
+                    try {
+                        http.login(username, PASSWORD);
+                    } catch (Exception e) {
+                        // the others must not wait for this one for ever: break the barrier (a wait that times out
+                        // at once does), and the run ends with the cause
+                        System.err.println("Login of " + username + " failed: " + e);
+                        try {
+                            allLoggedIn.await(0, TimeUnit.NANOSECONDS);
+                        } catch (TimeoutException | BrokenBarrierException broken) {
+                            // broken now, for everyone
+                        }
+                        throw new IllegalStateException("login of " + username, e);
+                    }
                     if (allLoggedIn.await() == 0) {
                         started[0] = System.nanoTime();
                         cpuAtStart[0] = processCpuNanos();

@@ -28,7 +28,8 @@ record StartPagePanels(List<Panel> panels) {
         int at = main.indexOf(MARK);
         while (at >= 0) {
             int next = main.indexOf(MARK, at + MARK.length());
-            String part = main.substring(at, next < 0 ? main.length() : next);
+            // up to the next panel's mark, less the start of its tag ("<div ")
+            String part = main.substring(at, next < 0 ? main.length() : main.lastIndexOf('<', next));
             Matcher id = ID.matcher(part);
             Matcher heading = HEADING.matcher(part);
             boolean headed = heading.find();
