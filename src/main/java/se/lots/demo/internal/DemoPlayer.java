@@ -292,6 +292,13 @@ class DemoPlayer {
                 on, on.plusMonths(6).minusDays(1)));
     }
 
+    /** The consent to coordinate with AF that the area's set-up recorded, asked for again (FirstStart). */
+    void renewConsentToAf(int n, LocalDate from, LocalDate to) {
+        consents.record(actor("kaa"), person(n), organisation("kaa"), new NewConsent(null, organisation("af"),
+                ConsentPurpose.SAMORDNING, List.of(ConsentScope.GRUNDUPPGIFTER, ConsentScope.PLAN), GivenHow.SKRIFTLIGT,
+                from, to));
+    }
+
     void sendReferral(int n, String from, String to, String key) {
         String[] reasons = { "Behöver stöd att skriva in sig och planera arbetssökande.",
             "Sover dåligt och orkar inte med praktiken, behöver bedömning.",

@@ -69,6 +69,24 @@ final class DemoYear {
         return today.minusDays(364);
     }
 
+    /**
+     * The last day of the consent to coordinate with AF that the young person {@code index} gave when the area was
+     * set up ({@code given}): four to twelve months, drawn from the person's own stream of the seed (not the
+     * agenda's, which stays as it was). The year renews it before it runs out ({@link #drawConsentRenewals}).
+     */
+    static LocalDate firstConsentEnds(long seed, int index, LocalDate given) {
+        return given.plusDays(consentDays(consentStream(seed, index))).minusDays(1);
+    }
+
+    private static SplittableRandom consentStream(long seed, int index) {
+        return new SplittableRandom(seed * 1_000_003L + index);
+    }
+
+    /** How long a consent to coordinate lasts: as long as the joint work is planned for, 4 to 12 months (at most 365 days). */
+    private static int consentDays(SplittableRandom stream) {
+        return 120 + stream.nextInt(246);
+    }
+
     /** The agenda of the year that ends {@code today}, drawn from {@code seed}, in the order it is played. */
     static DemoYear of(long seed, LocalDate today, List<Person> persons) {
         var year = new DemoYear(seed, today, persons);
@@ -154,6 +172,31 @@ final class DemoYear {
         }
         // the AF officer's own times with the young adults AF holds
         persons.stream().filter(Person::heldByAf).limit(6).forEach(this::drawAfAppointments);
+        persons.stream().filter(Person::consentToAf).forEach(this::drawConsentRenewals);
+    }
+
+    /**
+     * The consent to coordinate with AF (given when the area was set up, {@link #firstConsentEnds}) is asked for again
+     * one to three weeks before it runs out, for another 4 to 12 months from the day after, as long as that is before
+     * today: those that run out soon are still to be renewed, each on its own day (the case worker's "samtycken som
+     * löper ut").
+     */
+    private void drawConsentRenewals(Person person) {
+        int n = person.index();
+        SplittableRandom stream = consentStream(seed, n);
+        LocalDate ends = start.plusDays(consentDays(stream)).minusDays(1);
+        while (true) {
+            LocalDate asked = ends.minusDays(7 + stream.nextInt(15));
+            if (!asked.isBefore(today)) {
+                return;
+            }
+            LocalDate from = ends.plusDays(1);
+            LocalDate to = from.plusDays(consentDays(stream)).minusDays(1);
+            add(asked.atTime(9, 20), "consent of #" + n + " to af renewed " + from + " to " + to,
+                    p -> p.renewConsentToAf(n, from, to));
+            count("consents.renewed", 1);
+            ends = to;
+        }
     }
 
     private void drawKaa(Person person, List<Person> unreached, List<Person> homeVisit, List<Person> measures) {

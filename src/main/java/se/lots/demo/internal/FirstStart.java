@@ -128,7 +128,7 @@ class FirstStart implements ApplicationRunner {
         try {
             area = transaction.execute(status -> {
                 try {
-                    return load();
+                    return load(timeMachine != null);
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
                 }
@@ -170,7 +170,8 @@ class FirstStart implements ApplicationRunner {
             java.util.Map<String, Organisation> organisations) {
     }
 
-    private Demo load() throws IOException {
+    /** {@code year}: the year is played after it, from this day on (the clock set back to its first day). */
+    private Demo load(boolean year) throws IOException {
         Organisation kommun = organisationService.create(new NewOrganisation("Svalövs kommun", PartyType.KOMMUN,
                 "1214", "12", List.of("Arbetsmarknadsenheten", "Socialtjänsten – ekonomiskt bistånd",
                         "KAA – kommunalt aktivitetsansvar")));
@@ -247,9 +248,11 @@ class FirstStart implements ApplicationRunner {
                         .append(registered % 3 == 0 ? ";Söderslättsgymnasiet;1283;EL\n" : ";Svalövs gymnasium;1214;BA\n");
             }
             if (owner == kaa && registered % 7 == 0) {
+                // with the year, each consent lasts as long as its own (the year renews it as it runs out), so
+                // that they do not all end on one day
                 consents.record(kaa, p.id(), kommun.id(), new NewConsent(null, af.id(), ConsentPurpose.SAMORDNING,
                         List.of(ConsentScope.GRUNDUPPGIFTER, ConsentScope.PLAN), GivenHow.SKRIFTLIGT,
-                        today, today.plusYears(1)));
+                        today, year ? DemoYear.firstConsentEnds(seed, registered, today) : today.plusYears(1)));
             }
             registered++;
         }

@@ -1,6 +1,8 @@
 package se.lots.kaa.letter;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,9 +15,12 @@ import se.lots.organisation.OrganisationId;
 class LetterBatches {
 
     private final JdbcClient jdbc;
+    // the application's clock, not the database's now(): the demo sends its autumn letter on a day of its year
+    private final Clock clock;
 
-    LetterBatches(JdbcClient jdbc) {
+    LetterBatches(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** False when a batch with this id was already produced: the second press of "create" on one preview. */
@@ -23,9 +28,10 @@ class LetterBatches {
             long userId) {
         return jdbc.sql("""
                 INSERT INTO kaa_letter_batch (id, organisation_id, template_id, template_version, letters, skipped,
-                                              sent_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
-                .params(id, organisationId.value(), template.id(), template.version(), letters, skipped, userId)
+                                              sent_by, sent_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
+                .params(id, organisationId.value(), template.id(), template.version(), letters, skipped, userId,
+                        OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .update() == 1;
     }
 

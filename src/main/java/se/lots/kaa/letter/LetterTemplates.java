@@ -2,7 +2,9 @@ package se.lots.kaa.letter;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,9 +23,16 @@ class LetterTemplates {
               FROM kaa_letter_template t LEFT JOIN organisation_staff u ON u.id = t.updated_by""";
 
     private final JdbcClient jdbc;
+    // the application's clock, not the database's now(): the demo's letters are written and sent on days of its year
+    private final Clock clock;
 
-    LetterTemplates(JdbcClient jdbc) {
+    LetterTemplates(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     /** Active first, then by name. */
@@ -63,9 +72,9 @@ class LetterTemplates {
                 .param(organisationId.value()).query(Long.class).single() > 0;
         if (!any) {
             for (var s : starters) {
-                UUID id = jdbc.sql("INSERT INTO kaa_letter_template (organisation_id, name, heading, body)"
-                        + " VALUES (?, ?, ?, ?) RETURNING id")
-                        .params(organisationId.value(), s.name(), s.heading(), s.body())
+                UUID id = jdbc.sql("INSERT INTO kaa_letter_template (organisation_id, name, heading, body, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?) RETURNING id")
+                        .params(organisationId.value(), s.name(), s.heading(), s.body(), now())
                         .query(UUID.class).single();
                 insertVersion(id);
             }
@@ -74,9 +83,11 @@ class LetterTemplates {
 
     UUID insert(OrganisationId organisationId, String name, String heading, String body, long userId) {
         UUID id = jdbc.sql("""
-                INSERT INTO kaa_letter_template (organisation_id, name, heading, body, created_by, updated_by)
-                VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(organisationId.value(), name, heading, body, userId, userId).query(UUID.class).single();
+                INSERT INTO kaa_letter_template (organisation_id, name, heading, body, created_by, updated_by,
+                                                 updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(organisationId.value(), name, heading, body, userId, userId, now()).query(UUID.class)
+                .single();
         insertVersion(id);
         return id;
     }
@@ -85,19 +96,20 @@ class LetterTemplates {
     boolean update(OrganisationId organisationId, UUID id, int version, String name, String heading, String body,
             long userId) {
         return jdbc.sql("""
-                UPDATE kaa_letter_template SET name = ?, heading = ?, body = ?, updated_at = now(), updated_by = ?,
+                UPDATE kaa_letter_template SET name = ?, heading = ?, body = ?, updated_at = ?, updated_by = ?,
                        version = version + 1
                  WHERE organisation_id = ? AND id = ? AND version = ? AND retired_at IS NULL""")
-                .params(name, heading, body, userId, organisationId.value(), id,
+                .params(name, heading, body, now(), userId, organisationId.value(), id,
                 version).update() == 1 && insertVersion(id);
     }
 
     boolean retire(OrganisationId organisationId, UUID id, long userId) {
+        OffsetDateTime at = now();
         return jdbc.sql("""
-                UPDATE kaa_letter_template SET retired_at = now(), retired_by = ?, updated_at = now(), updated_by = ?,
+                UPDATE kaa_letter_template SET retired_at = ?, retired_by = ?, updated_at = ?, updated_by = ?,
                        version = version + 1
                  WHERE organisation_id = ? AND id = ? AND retired_at IS NULL""")
-                .params(userId, userId, organisationId.value(), id).update() == 1 && insertVersion(id);
+                .params(at, userId, at, userId, organisationId.value(), id).update() == 1 && insertVersion(id);
     }
 
     /** The template as saved now, as its version row; true, so that a save can end with it. */

@@ -1,5 +1,6 @@
 package se.lots.kaa.register;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -27,17 +28,22 @@ public class KaaImports implements KeptFiles<ListChanges> {
     }
 
     private final JdbcClient jdbc;
+    // the application's clock, not the database's now(): the demo imports its list on the first day of its year
+    private final Clock clock;
 
-    KaaImports(JdbcClient jdbc) {
+    KaaImports(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Override
     public UUID keep(Importer who, String fileName, byte[] content, String sha256) {
         return jdbc.sql("""
-                INSERT INTO kaa_import (organisation_id, file_name, content, content_sha256, state, uploaded_by)
-                VALUES (?, ?, ?, ?, 'PREVIEWED', ?) RETURNING id""")
-                .params(who.organisationId(), fileName, content, sha256, who.userId()).query(UUID.class).single();
+                INSERT INTO kaa_import (organisation_id, file_name, content, content_sha256, state, uploaded_by,
+                                        uploaded_at)
+                VALUES (?, ?, ?, ?, 'PREVIEWED', ?, ?) RETURNING id""")
+                .params(who.organisationId(), fileName, content, sha256, who.userId(), now()).query(UUID.class)
+                .single();
     }
 
     /** Only while it is previewed: the file is dropped once the import is decided. */
@@ -66,8 +72,12 @@ public class KaaImports implements KeptFiles<ListChanges> {
     public boolean confirm(UUID id, ListChanges changes, long userId) {
         return jdbc.sql("""
                 UPDATE kaa_import SET state = 'CONFIRMED', content = NULL, rows_closed = ?, confirmed_by = ?,
-                       confirmed_at = now()
-                 WHERE id = ? AND state = 'PREVIEWED'""").params(changes.closed(), userId, id).update() == 1;
+                       confirmed_at = ?
+                 WHERE id = ? AND state = 'PREVIEWED'""").params(changes.closed(), userId, now(), id).update() == 1;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashSet;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -98,6 +99,35 @@ class DemoYearIntegrationTest {
         assertThat(count("SELECT count(*) FROM appointment WHERE attendance = 'UTEBLEV'")).isPositive();
         assertThat(count("SELECT count(*) FROM appointment WHERE attendance IS NULL")).as("times to come")
                 .isPositive();
+    }
+
+    @Test
+    void theConsentsToCoordinateWithAfEndOnDaysOfTheirOwnAndNoneLapsedOnTheWay() {
+        LocalDate today = LocalDate.now(clock);
+        // each consenting person's latest consent: in force today, and not all ending on one day
+        var ends = jdbc.sql("SELECT max(valid_to) FROM consent WHERE purpose = 'SAMORDNING' GROUP BY person_id")
+                .query(LocalDate.class).list();
+        assertThat(ends).hasSizeGreaterThan(10).allMatch(d -> !d.isBefore(today));
+        assertThat(new HashSet<>(ends)).as("days the consents end on").hasSizeGreaterThan(ends.size() * 3 / 4);
+        assertThat(count("SELECT count(*) FROM consent WHERE purpose = 'SAMORDNING'")).as("with the renewals")
+                .isGreaterThan(ends.size());
+        // every consent that ended was followed by its renewal from the next day: a meeting with AF is always covered
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM consent c WHERE c.purpose = 'SAMORDNING' AND c.valid_to < ?
+                   AND NOT EXISTS (SELECT 1 FROM consent n WHERE n.person_id = c.person_id AND n.purpose = c.purpose
+                                      AND n.valid_from = c.valid_to + 1)""").param(today).query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
+    void theListImportAndTheAutumnLetterShowTheDemoDaysTheyWereMadeOnNotTheFirstStart() {
+        LocalDate start = DemoYear.start(firstStart.played().year().today());
+        assertThat(jdbc.sql("SELECT (min(uploaded_at) AT TIME ZONE 'Europe/Stockholm')::date FROM kaa_import")
+                .query(LocalDate.class).single()).isEqualTo(start);
+        assertThat(jdbc.sql("SELECT (min(confirmed_at) AT TIME ZONE 'Europe/Stockholm')::date FROM kaa_import")
+                .query(LocalDate.class).single()).isEqualTo(start);
+        assertThat(jdbc.sql("SELECT (min(sent_at) AT TIME ZONE 'Europe/Stockholm')::date FROM kaa_letter_batch")
+                .query(LocalDate.class).single()).isEqualTo(start.plusDays(21));
     }
 
     @Test
