@@ -199,18 +199,29 @@ class FirstStart implements ApplicationRunner {
         Organisation forbund = organisationService.create(new NewOrganisation("Samordningsförbundet Skåne Nordväst",
                 PartyType.FORBUND, null, "12", List.of("Kansliet")));
 
+        // work e-mail and phone for those who meet young people (reminders go there, "Din plan" prints the phone):
+        // addresses under the reserved .example domain, numbers from PTS' range for fiction (070-174 06 05–99). The
+        // förbund's, the analyst's, the auditor's and the administrator's accounts have none, as many real ones
+        // lack them: the administrator's start page lists them.
         var demoUsers = List.of(
-                user("kaa", "Karin Ahlström", Role.KAA_COORDINATOR, kommun, "KAA – kommunalt aktivitetsansvar"),
-                user("coach", "Cem Yilmaz", Role.CASE_WORKER, kommun, "Arbetsmarknadsenheten"),
-                user("socialsekreterare", "Sofia Lind", Role.CASE_WORKER, kommun, "Socialtjänsten – ekonomiskt bistånd"),
-                user("insatsledare", "Ingrid Persson", Role.PROGRAMME_LEAD, kommun, "Arbetsmarknadsenheten"),
-                user("af", "Anders Fransson", Role.CASE_WORKER, af, null),
-                user("fk", "Fatima Khan", Role.CASE_WORKER, fk, null),
-                user("vardcentral", "Vera Carlsson", Role.CASE_WORKER, region, "Vårdcentralen Svalöv"),
-                user("forbund", "Fredrik Öberg", Role.FEDERATION_OFFICER, forbund, null),
-                user("analytiker", "Amanda Lund", Role.ANALYST, forbund, null),
-                user("granskare", "Gunnar Strand", Role.AUDITOR, kommun, null),
-                user("demoadmin", "Diana Admin", Role.ADMIN, kommun, null));
+                user("kaa", "Karin Ahlström", Role.KAA_COORDINATOR, kommun, "KAA – kommunalt aktivitetsansvar",
+                        "karin.ahlstrom@svalov.example", "070-174 06 10"),
+                user("coach", "Cem Yilmaz", Role.CASE_WORKER, kommun, "Arbetsmarknadsenheten",
+                        "cem.yilmaz@svalov.example", "070-174 06 11"),
+                user("socialsekreterare", "Sofia Lind", Role.CASE_WORKER, kommun, "Socialtjänsten – ekonomiskt bistånd",
+                        "sofia.lind@svalov.example", "070-174 06 12"),
+                user("insatsledare", "Ingrid Persson", Role.PROGRAMME_LEAD, kommun, "Arbetsmarknadsenheten",
+                        "ingrid.persson@svalov.example", "070-174 06 13"),
+                user("af", "Anders Fransson", Role.CASE_WORKER, af, null,
+                        "anders.fransson@arbetsformedlingen.example", "070-174 06 14"),
+                user("fk", "Fatima Khan", Role.CASE_WORKER, fk, null,
+                        "fatima.khan@forsakringskassan.example", "070-174 06 15"),
+                user("vardcentral", "Vera Carlsson", Role.CASE_WORKER, region, "Vårdcentralen Svalöv",
+                        "vera.carlsson@skane.example", "070-174 06 16"),
+                user("forbund", "Fredrik Öberg", Role.FEDERATION_OFFICER, forbund, null, null, null),
+                user("analytiker", "Amanda Lund", Role.ANALYST, forbund, null, null, null),
+                user("granskare", "Gunnar Strand", Role.AUDITOR, kommun, null, null, null),
+                user("demoadmin", "Diana Admin", Role.ADMIN, kommun, null, null, null));
         for (NewUser u : demoUsers) {
             organisationService.createDemoUser(u);
         }
@@ -289,10 +300,11 @@ class FirstStart implements ApplicationRunner {
         return new Demo(persons, ids, byUser);
     }
 
-    private NewUser user(String username, String name, Role role, Organisation organisation, String unitName) {
+    private NewUser user(String username, String name, Role role, Organisation organisation, String unitName,
+            String email, String phone) {
         Long unitId = unitName == null ? null : organisations.units(organisation.id()).stream()
                 .filter(u -> u.name().equals(unitName)).map(OrganisationUnit::id).findFirst().orElseThrow();
-        return new NewUser(username, DEMO_PASSWORD, name, role, organisation.id(), unitId);
+        return new NewUser(username, DEMO_PASSWORD, name, role, organisation.id(), unitId, email, phone);
     }
 
     private static PersonInput person(String number, int n, Random random, LocalDate today) {
