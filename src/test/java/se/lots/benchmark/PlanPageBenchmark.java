@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.Semaphore;
 
 import javax.sql.DataSource;
 
@@ -189,7 +190,7 @@ public final class PlanPageBenchmark {
         // from one address at once than failures are left before its lock (50): 100 logins started together had
         // a dozen refused ("try again in a second"). Real users do not all press "Logga in" in the same 100 ms, so
         // at most 8 log in at a time; the logins are not timed.
-        var loggingIn = new java.util.concurrent.Semaphore(8);
+        var loggingIn = new Semaphore(8);
         var started = new long[1];
         var cpuAtStart = new long[1];
         ExecutorService pool = Executors.newFixedThreadPool(users);
