@@ -28,7 +28,7 @@ public final class Screenshots {
 
     /** The demo users whose start pages are shown, one per role (README.md, "Demo users"). */
     static final List<String> ROLES = List.of("coach", "kaa", "socialsekreterare", "insatsledare", "af", "forbund",
-            "analytiker");
+            "analytiker", "granskare", "demoadmin");
 
     private Screenshots() {
     }
