@@ -126,10 +126,16 @@ class AppointmentReminderIntegrationTest {
         clock.moveTo(ZonedDateTime.of(day.atTime(hour, minute), clock.getZone()));
     }
 
+    /**
+     * A time the coach books for a colleague who has no e-mail in their account (the demo's coach has one), so that
+     * only the young person's reminder can be sent and the staff member's is struck.
+     */
     Appointment book(Actor coach, String channel, String address) {
+        UserAccount withoutEmail = organisations.createUser(new NewUser("utan.epost." + System.nanoTime(),
+                "Vinterns-kalla-morgnar-2031", "Uno Utanepost", Role.CASE_WORKER, coach.organisationId(), null));
         var person = registry.register(coach, aYoungPerson().named("Påmind", "Persdotter").build()).id();
         return appointments.book(coach, person, new AppointmentInput(inDays(3).toString(), "10:30", 45,
-                "Storgatan 5, entrén", "Samtal om praktik", "PLAN", null, channel, address));
+                "Storgatan 5, entrén", "Samtal om praktik", "PLAN", withoutEmail.id(), channel, address));
     }
 
     @Test
@@ -149,7 +155,7 @@ class AppointmentReminderIntegrationTest {
         assertThat(sms.get("message")).contains("kl. 10:30", "Storgatan 5, entrén")
                 .doesNotContain("Påmind", "Persdotter", "praktik", coach.organisationName(), coach.displayName());
         assertThat(sender.sendDue()).as("sent once").isZero();
-        assertThat(appointments.reminderStates(coach, a.id())).as("the coach has no e-mail in the account")
+        assertThat(appointments.reminderStates(coach, a.id())).as("the staff member has no e-mail in the account")
                 .containsExactly("UNG SMS SKICKAD", "PERSONAL EPOST STRUKEN");
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE person_id = ? AND username = ?")
                 .params(a.personId(), ReminderSender.SYSTEM).query(Long.class).single()).as("audited as Lots itself")
