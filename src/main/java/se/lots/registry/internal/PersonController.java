@@ -234,7 +234,7 @@ class PersonController {
         } catch (InvalidInputException e) {
             redirect.addFlashAttribute("protectedErrors", e.texts(messages, locale));
             redirect.addFlashAttribute("protectedReason", reason);
-        } catch (ConflictException | VersionRequiredException e) {
+        } catch (ConflictException e) {
             redirect.addFlashAttribute("notice", "person.staleVersion");
         }
         return "redirect:/persons/" + id + "#skyddad-identitet";

@@ -239,6 +239,25 @@ class ProtectedIdentityChangeIntegrationTest {
     }
 
     @Test
+    void aPageChangeWithoutAVersionOrFromAStaleOneSavesNothingAndSaysWhy() {
+        YoungPerson p = registry.register(actors.byUsername("kaa"), aYoungPerson().named("Sida", "Versionsson").build());
+        String page = "/persons/" + p.id();
+        WebSession kaa = WebSession.logIn(port, "kaa");
+        String before = snapshot(p.id());
+
+        var without = kaa.postForm(page, page + "/protected-identity",
+                Map.of("protectedIdentity", "true", "reason", "Skatteverket har beslutat om skydd"));
+        assertThat(without.statusCode()).isEqualTo(428);
+        assertThat(without.body()).contains("Formuläret sa inte vilken version");
+
+        var stale = kaa.postForm(page, page + "/protected-identity",
+                Map.of("protectedIdentity", "true", "reason", "Skatteverket har beslutat om skydd", "version", "7"));
+        assertThat(stale.statusCode()).isEqualTo(302);
+        assertThat(kaa.get(page).body()).contains("Någon annan har ändrat personens uppgifter sedan du öppnade dem.");
+        assertThat(snapshot(p.id())).isEqualTo(before);
+    }
+
+    @Test
     void theAuditorFiltersTheLogOnTheNewActionsAndReadsTheReason() throws Exception {
         YoungPerson p = registry.register(actors.byUsername("kaa"),
                 aYoungPerson().named("Logg", "Skyddsson").protectedIdentity().build());
