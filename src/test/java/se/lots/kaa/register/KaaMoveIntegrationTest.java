@@ -225,7 +225,10 @@ class KaaMoveIntegrationTest {
     }
 
     private UUID register(Actor coordinator) {
-        return new KaaRegisterBuilder(coordinator, imports, fixture, jdbc).person("Ada", "kvinna").build()[0];
+        var register = new KaaRegisterBuilder(coordinator, imports, fixture, jdbc).person("Ada", "kvinna");
+        UUID person = register.build()[0];
+        register.registeredOn(person, LocalDate.now(clock).minusDays(60));
+        return person;
     }
 
     private void move(Actor from, UUID person, String to) {
