@@ -143,6 +143,18 @@ public class KaaMoveService {
         if (episode.version() != version || !episodes.close(episode.id(), version, on, ExitReason.FLYTTAT)) {
             throw new ConflictException("kaa.move.stale", episode.id(), episodes.byId(episode.id()).orElseThrow());
         }
+        return handOver(actor, from, episode, to, on, source);
+    }
+
+    /**
+     * The handover after the old episode is closed with FLYTTAT (by {@link #move}, or by a list import whose row
+     * names another home municipality): audited, the new municipality's episode opened with the fact only (or its
+     * open one kept), the registry's home municipality changed, and the handover recorded. Runs in the caller's
+     * transaction.
+     */
+    KaaMove handOver(Actor actor, Organisation from, KaaEpisode episode, MunicipalityCode to, LocalDate on,
+            MoveSource source) {
+        UUID personId = episode.personId();
         audit.record(actor, personId, AuditAction.UPDATE, BASIS, MOVE + ": avslutad i " + from.name() + " ("
                 + from.municipalityCode() + "), flyttat till " + name(to) + " (" + to + ") den " + on + ", källa "
                 + source + " (skollagen 29 kap. 9 §: ansvaret följer folkbokföringen)");
