@@ -58,6 +58,8 @@ class KaaMoveIntegrationTest {
     JdbcClient jdbc;
     @Autowired
     java.time.Clock clock;
+    @Autowired
+    se.lots.kaa.letter.LetterService letters;
 
     @Test
     void aMoveClosesTheOldEpisodeOpensTheNewOneAndBothHistoriesShowIt() {
@@ -247,6 +249,24 @@ class KaaMoveIntegrationTest {
                 .satisfies(m -> assertThat(m.source()).isEqualTo(MoveSource.FOLKBOKFORINGEN));
         assertThat(jdbc.sql("SELECT municipality_code FROM registry_person WHERE id = ?").param(person)
                 .query(String.class).single()).isEqualTo(code(fresh));
+    }
+
+    @Test
+    void theNewMunicipalitysLetterDoesNotUseTheAddressTheOldOneHolds() {
+        Actor old = fixture.newMunicipalityOfItsOwn();
+        Actor fresh = fixture.newMunicipalityOfItsOwn();
+        UUID person = register(old);
+        move(old, person, code(fresh));
+        UUID opened = kaa.person(fresh, person).openEpisode().orElseThrow().id();
+        letters.saveSender(fresh, new se.lots.kaa.letter.LetterService.SenderInput("KAA\nBox 1\n111 11 Ort",
+                "042-45 85 00"));
+        UUID template = letters.activeTemplates(fresh).get(0).id();
+
+        var preview = letters.preview(fresh, template, List.of(opened));
+
+        assertThat(preview.recipients()).isEmpty();
+        assertThat(preview.skipped()).singleElement().satisfies(skip -> assertThat(skip.reason())
+                .isEqualTo(se.lots.kaa.letter.LetterSkip.NO_ADDRESS));
     }
 
     private UUID register(Actor coordinator) {
