@@ -118,7 +118,7 @@ class KaaMoveIntegrationTest {
     }
 
     @Test
-    void aUserOfAThirdMunicipalitySeesNothing() {
+    void aUserOfAThirdMunicipalitySeesNothing() throws Exception {
         Actor old = fixture.newMunicipalityOfItsOwn();
         Actor fresh = fixture.newMunicipalityOfItsOwn();
         Actor third = fixture.newMunicipalityOfItsOwn();
@@ -130,6 +130,19 @@ class KaaMoveIntegrationTest {
         assertThat(moves.history(third, person).moves()).isEmpty();
         assertThat(kaa.person(third, person).episodes()).isEmpty();
         assertThatThrownBy(() -> kaa.identity(third, person)).isInstanceOf(AccessDeniedException.class);
+        // the API as the page: the new municipality reads its episode and the identity, the third nothing
+        var fresh200 = api(fresh, "/api/v1/kaa/persons/" + person);
+        assertThat(fresh200.statusCode()).isEqualTo(200);
+        assertThat(fresh200.body()).contains("INFLYTTAD", "\"firstName\":\"Ada\"");
+        assertThat(api(third, "/api/v1/kaa/persons/" + person).statusCode()).isEqualTo(403);
+    }
+
+    private java.net.http.HttpResponse<String> api(Actor user, String path) throws Exception {
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString((user.username() + ":" + PASSWORD)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + path)).header("Authorization", basic).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
