@@ -305,6 +305,31 @@ public class RegistryService {
         return persons.owner(id).orElseThrow(() -> new NotFoundException("person"));
     }
 
+    /**
+     * Records that the person's folkbokföring moved to another municipality (issue 23, moves), for whichever
+     * organisation holds the record: the home municipality is a fact of the population register, not the holder's
+     * own data, so the module that acts on the move (the KAA register, which checks its own duty first) passes the
+     * legal basis it works under, and the change is audited with that basis. Only the municipality code changes; a
+     * code that is not a municipality, or the one already registered, is refused naming {@code field}.
+     */
+    @Transactional
+    public YoungPerson recordHomeMunicipality(Actor actor, UUID id, MunicipalityCode to, AccessBasis basis,
+            String field, String detail) {
+        requirePersonDataRole(actor);
+        YoungPerson existing = persons.byId(id).orElseThrow(() -> new NotFoundException("person"));
+        if (to == null || reference.municipality(to).isEmpty()) {
+            throw new InvalidInputException(field, "person.unknownMunicipality", to);
+        }
+        if (to.equals(existing.municipalityCode())) {
+            throw new InvalidInputException(field, "person.sameMunicipality", to);
+        }
+        if (!persons.updateMunicipality(id, to, actor.userId())) {
+            throw new NotFoundException("person");
+        }
+        audit.record(actor, id, AuditAction.UPDATE, basis, detail);
+        return persons.byId(id).orElseThrow();
+    }
+
     private static void requirePersonDataRole(Actor actor) {
         if (!actor.readsPersonalData()) {
             throw new AccessDeniedException("role does not read personal data");

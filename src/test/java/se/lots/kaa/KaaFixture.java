@@ -56,6 +56,25 @@ public class KaaFixture {
         return actors.byUsername("kaa-test-" + n);
     }
 
+    /**
+     * A new kommun with a municipality code no other organisation has (moves find the new municipality by its
+     * code), a KAA coordinator and a case worker; returns the coordinator.
+     */
+    public synchronized Actor newMunicipalityOfItsOwn() {
+        String code = jdbc.sql("""
+                SELECT code FROM municipality WHERE code NOT IN
+                       (SELECT municipality_code FROM organisation WHERE municipality_code IS NOT NULL)
+                 ORDER BY code DESC LIMIT 1""").query(String.class).single();
+        int n = MUNICIPALITIES.incrementAndGet();
+        var org = organisations.create(new NewOrganisation("Testkommun " + n, PartyType.KOMMUN, code, null,
+                List.of("KAA")));
+        organisations.createUser(new NewUser("kaa-test-" + n, "ett-langt-losenord", "Kim Samordnare " + n,
+                Role.KAA_COORDINATOR, org.id(), null));
+        organisations.createUser(new NewUser("ute-test-" + n, "ett-langt-losenord", "Uma Uppsökare " + n,
+                Role.CASE_WORKER, org.id(), null));
+        return actors.byUsername("kaa-test-" + n);
+    }
+
     public Actor caseWorkerOf(Actor coordinator) {
         return actors.byUsername(coordinator.username().replace("kaa-test-", "ute-test-"));
     }

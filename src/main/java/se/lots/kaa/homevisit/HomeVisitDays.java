@@ -24,13 +24,20 @@ import se.lots.organisation.OrganisationId;
 @Repository
 class HomeVisitDays {
 
+    // the contact details another organisation holds (a person who moved here, docs/kaa.md "Flytt och placering")
+    // are not this register's: without consent the route sheet has none, and the stop is refused for want of one
     private static final String STOP_COLUMNS = """
             y.id AS person_id, e.id AS episode_id, y.first_name || ' ' || y.last_name AS name, y.first_name,
             y.protected_identity,
-            CASE WHEN y.protected_identity THEN NULL ELSE y.street END AS street,
-            CASE WHEN y.protected_identity THEN NULL ELSE y.postal_code END AS postal_code,
-            CASE WHEN y.protected_identity THEN NULL ELSE y.city END AS city,
-            y.phone, y.birth_date, y.birth_year, y.guardian_name, y.guardian_phone""";
+            CASE WHEN y.protected_identity OR y.owner_organisation_id <> e.organisation_id THEN NULL ELSE y.street END
+                AS street,
+            CASE WHEN y.protected_identity OR y.owner_organisation_id <> e.organisation_id THEN NULL
+                ELSE y.postal_code END AS postal_code,
+            CASE WHEN y.protected_identity OR y.owner_organisation_id <> e.organisation_id THEN NULL ELSE y.city END
+                AS city,
+            CASE WHEN y.owner_organisation_id = e.organisation_id THEN y.phone END AS phone, y.birth_date, y.birth_year,
+            CASE WHEN y.owner_organisation_id = e.organisation_id THEN y.guardian_name END AS guardian_name,
+            CASE WHEN y.owner_organisation_id = e.organisation_id THEN y.guardian_phone END AS guardian_phone""";
 
     private final JdbcClient jdbc;
 

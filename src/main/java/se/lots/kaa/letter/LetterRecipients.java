@@ -45,9 +45,14 @@ class LetterRecipients {
         return jdbc.sql("""
                 SELECT e.id AS episode_id, e.person_id, e.exited_on IS NULL AS in_register,
                        y.first_name, y.last_name, y.protected_identity,
-                       CASE WHEN y.protected_identity THEN NULL ELSE y.street END AS street,
-                       CASE WHEN y.protected_identity THEN NULL ELSE y.postal_code END AS postal_code,
-                       CASE WHEN y.protected_identity THEN NULL ELSE y.city END AS city
+                       -- the address another organisation holds (a person who moved here) is not this
+                       -- register's to use without consent (docs/kaa.md, "Flytt och placering")
+                       CASE WHEN y.protected_identity OR y.owner_organisation_id <> e.organisation_id THEN NULL
+                            ELSE y.street END AS street,
+                       CASE WHEN y.protected_identity OR y.owner_organisation_id <> e.organisation_id THEN NULL
+                            ELSE y.postal_code END AS postal_code,
+                       CASE WHEN y.protected_identity OR y.owner_organisation_id <> e.organisation_id THEN NULL
+                            ELSE y.city END AS city
                   FROM kaa_episode e JOIN registry_person y ON y.id = e.person_id
                  WHERE e.organisation_id = ? AND e.id = ANY(?::uuid[])
                  ORDER BY y.last_name, y.first_name, e.id""")

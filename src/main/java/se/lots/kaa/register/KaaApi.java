@@ -90,7 +90,10 @@ class KaaApi {
             + "åtgärder (loggas). Samma åtkomst som sidan: 403 för den som inte får läsa personen. ETag: den öppna "
             + "episodens version")
     ResponseEntity<KaaRecord> person(Actor actor, @PathVariable UUID personId) {
-        YoungPerson person = registry.read(actor, personId).person();
+        // as the page: a municipality that does not hold the registry record (it took the person over after a
+        // move) gets the identity only
+        YoungPerson person = registry.readIfAllowed(actor, personId).map(se.lots.registry.PersonRead::person)
+                .orElseGet(() -> kaa.identity(actor, personId));
         KaaService.PersonKaa kaaRecord = kaa.person(actor, personId);
         var body = new KaaRecord(KaaRecordPerson.of(person), kaaRecord.episodes(), kaaRecord.statuses(),
                 kaaRecord.contacts(), measures.forPerson(actor, personId));

@@ -32,10 +32,12 @@ class KaaController {
     private final MessageSource messages;
     private final java.time.Clock clock;
     private final se.lots.appointment.AppointmentService appointments;
+    private final KaaMoveService moves;
 
     KaaController(KaaService kaa, KaaMeasureService measures, RegistryService registry, MessageSource messages,
-            java.time.Clock clock, se.lots.appointment.AppointmentService appointments) {
+            java.time.Clock clock, se.lots.appointment.AppointmentService appointments, KaaMoveService moves) {
         this.appointments = appointments;
+        this.moves = moves;
         this.kaa = kaa;
         this.measures = measures;
         this.registry = registry;
@@ -121,8 +123,21 @@ class KaaController {
 
     @GetMapping("/persons/{id}")
     String person(Actor actor, @PathVariable UUID id, Model model) {
-        model.addAttribute("person", registry.read(actor, id).person());
-        model.addAttribute("kaa", kaa.person(actor, id));
+        // a municipality that does not hold the registry record (it took the person over after a move) sees the
+        // identity only; the contact details the holder collected need the person's consent
+        var read = registry.readIfAllowed(actor, id);
+        model.addAttribute("person", read.map(se.lots.registry.PersonRead::person)
+                .orElseGet(() -> kaa.identity(actor, id)));
+        model.addAttribute("identityOnly", read.isEmpty());
+        var register = kaa.person(actor, id);
+        var history = moves.history(actor, id);
+        model.addAttribute("kaa", register);
+        model.addAttribute("moveHistory", history);
+        model.addAttribute("movedOut", history.movedOut(register.episodes()));
+        model.addAttribute("municipalities", moves.municipalities());
+        model.addAttribute("moveSources", MoveSource.values());
+        model.addAttribute("placementKinds", PlacementKind.values());
+        model.addAttribute("coordinator", actor.role() == se.lots.organisation.Role.KAA_COORDINATOR);
         model.addAttribute("statuses", KaaStatus.values());
         model.addAttribute("studyKinds", StudyKind.values());
         model.addAttribute("sources", StatusSource.values());
@@ -180,6 +195,64 @@ class KaaController {
             }
         }
         redirect.addFlashAttribute("noticeText", notice);
+        return "redirect:/kaa/persons/" + id;
+    }
+
+    /** A move of the folkbokföring out of the municipality (docs/kaa.md, "Flytt och placering"). */
+    @PostMapping("/persons/{id}/move")
+    String move(Actor actor, @PathVariable UUID id, @ModelAttribute KaaMoveService.MoveInput input, Model model,
+            Locale locale, RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+        try {
+            var move = moves.move(actor, id, input);
+            redirect.addFlashAttribute("noticeText", messages.getMessage("kaa.move.saved",
+                    new Object[] { move.toMunicipalityName(), move.movedOn().toString() }, locale));
+            return "redirect:/kaa/persons/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("moveErrors", e.texts(messages, locale));
+            model.addAttribute("moveInput", input);
+            response.setStatus(org.springframework.http.HttpStatus.BAD_REQUEST.value());
+        } catch (se.lots.shared.ConflictException e) {
+            model.addAttribute("moveErrors", java.util.Map.of("toMunicipality",
+                    messages.getMessage(e.messageKey(), null, locale)));
+            response.setStatus(org.springframework.http.HttpStatus.CONFLICT.value());
+        }
+        return person(actor, id, model);
+    }
+
+    @PostMapping("/persons/{id}/placements")
+    String placement(Actor actor, @PathVariable UUID id, @ModelAttribute KaaMoveService.PlacementInput input,
+            Model model, Locale locale, RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletResponse response) {
+        try {
+            moves.recordPlacement(actor, id, input);
+        } catch (InvalidInputException e) {
+            model.addAttribute("placementErrors", e.texts(messages, locale));
+            model.addAttribute("placementInput", input);
+            response.setStatus(org.springframework.http.HttpStatus.BAD_REQUEST.value());
+            return person(actor, id, model);
+        }
+        redirect.addFlashAttribute("noticeText", messages.getMessage("kaa.placement.saved", null, locale));
+        return "redirect:/kaa/persons/" + id;
+    }
+
+    @PostMapping("/persons/{id}/placements/{placementId}/end")
+    String endPlacement(Actor actor, @PathVariable UUID id, @PathVariable UUID placementId,
+            @RequestParam(required = false) String toOn, @RequestParam(required = false) Integer version,
+            Model model, Locale locale, RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletResponse response) {
+        try {
+            moves.endPlacement(actor, placementId, toOn, version);
+        } catch (InvalidInputException e) {
+            model.addAttribute("placementErrors", e.texts(messages, locale));
+            response.setStatus(org.springframework.http.HttpStatus.BAD_REQUEST.value());
+            return person(actor, id, model);
+        } catch (se.lots.shared.ConflictException e) {
+            model.addAttribute("placementErrors", java.util.Map.of("placementTo",
+                    messages.getMessage(e.messageKey(), null, locale)));
+            response.setStatus(org.springframework.http.HttpStatus.CONFLICT.value());
+            return person(actor, id, model);
+        }
+        redirect.addFlashAttribute("noticeText", messages.getMessage("kaa.placement.ended", null, locale));
         return "redirect:/kaa/persons/" + id;
     }
 

@@ -46,10 +46,13 @@ public class KaaService {
     private final KaaSettings settings;
     private final TwentiethBirthdays twentiethBirthdays;
     private final Clock clock;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     KaaService(KaaEpisodes episodes, KaaStatuses statuses, ContactAttempts contacts, Worklist worklist,
             KaaImports imports, Organisations organisations, UserAccounts users, AuditLog audit, KaaSettings settings,
-            TwentiethBirthdays twentiethBirthdays, Clock clock) {
+            TwentiethBirthdays twentiethBirthdays, Clock clock,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.episodes = episodes;
         this.statuses = statuses;
         this.contacts = contacts;
@@ -145,6 +148,40 @@ public class KaaService {
             audit.record(actor, personId, AuditAction.READ, AccessBasis.of(KaaAccess.PURPOSE), "KAA-uppgifter");
         }
         return result;
+    }
+
+    /**
+     * The person as a municipality that does not hold their registry record sees them on its KAA page (it took them
+     * over after a move, or its list named someone another organisation registered): identity and name only, which
+     * förordning (2006:39) 4 § lets the register hold and the municipality has from the folkbokföring itself. The
+     * contact details the holder collected are left out (null): they need the person's consent. Refused when the
+     * municipality has never had the person in its register. Audited with the activity responsibility as basis.
+     */
+    @Transactional
+    public se.lots.registry.YoungPerson identity(Actor actor, UUID personId) {
+        Organisation org = KaaAccess.municipalityOf(actor, organisations);
+        if (episodes.forPerson(org.id(), personId).isEmpty()) {
+            throw new AccessDeniedException("the person was never in the municipality's KAA register");
+        }
+        var person = jdbc.sql("""
+                SELECT id, identity_kind, personal_identity_number, reserve_identity, first_name, last_name, birth_date,
+                       birth_year, gender, municipality_code, protected_identity, owner_organisation_id
+                  FROM registry_person WHERE id = ?""").param(personId).query((rs, n) -> {
+                    String pin = rs.getString("personal_identity_number");
+                    return new se.lots.registry.YoungPerson(personId,
+                            se.lots.registry.IdentityKind.valueOf(rs.getString("identity_kind")),
+                            pin == null ? null : new se.lots.registry.PersonalIdentityNumber(pin),
+                            rs.getString("reserve_identity"), rs.getString("first_name"), rs.getString("last_name"),
+                            rs.getObject("birth_date", LocalDate.class), rs.getInt("birth_year"),
+                            se.lots.registry.Gender.valueOf(rs.getString("gender")),
+                            se.lots.reference.MunicipalityCode.ofNullable(rs.getString("municipality_code")),
+                            rs.getBoolean("protected_identity"), null, null, null, null, false, null,
+                            new se.lots.organisation.OrganisationId(rs.getLong("owner_organisation_id")), null, null,
+                            0);
+                }).optional().orElseThrow(() -> new NotFoundException("person"));
+        audit.record(actor, personId, AuditAction.READ, AccessBasis.of(KaaAccess.PURPOSE),
+                "KAA: identitet och namn (registret hålls av annan organisation; kontaktuppgifter kräver samtycke)");
+        return person;
     }
 
     /** Adds a status to the person's history; returns it as saved. */

@@ -28,6 +28,8 @@ public final class ListChanges implements ImportChanges {
     final List<Entry> changed = new ArrayList<>();
     final List<Entry> outside = new ArrayList<>();
     private final List<Closing> closing = new ArrayList<>();
+    /** Episodes the list closes because its row names another home municipality: where the person moved. */
+    final java.util.Map<UUID, se.lots.reference.MunicipalityCode> movingTo = new java.util.HashMap<>();
     int unchanged;
     private ImportPreview preview;
     private int closed;

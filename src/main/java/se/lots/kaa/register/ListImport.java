@@ -74,9 +74,12 @@ public class ListImport implements ImportKind<KaaImporter, ListChanges, Map<UUID
     private final KaaSettings settings;
     private final Clock clock;
     private final ImportColumns<ListColumn> columns;
+    private final KaaMoveService moves;
 
     ListImport(KaaEpisodes episodes, KaaStatuses statuses, RegistryService registry, Organisations organisations,
-            ReferenceData reference, AuditLog audit, MessageSource messages, KaaSettings settings, Clock clock) {
+            ReferenceData reference, AuditLog audit, MessageSource messages, KaaSettings settings, Clock clock,
+            KaaMoveService moves) {
+        this.moves = moves;
         this.episodes = episodes;
         this.statuses = statuses;
         this.registry = registry;
@@ -161,7 +164,8 @@ public class ListImport implements ImportKind<KaaImporter, ListChanges, Map<UUID
                 throw new ConflictException("kaa.import.changedSincePreview", file.id());
             }
         }
-        List<UUID> closed = close(file, changes, decisions, today);
+        List<UUID> closed = close(file, changes, decisions, today, (e, to) -> moves.handOver(who.actor(),
+                who.municipality(), e, to, today, MoveSource.FOLKBOKFORINGEN));
         var written = new LinkedHashSet<UUID>();
         changes.newEpisodes.forEach(e -> written.add(e.personId()));
         changes.changedEpisodes.forEach(e -> written.add(e.personId()));
@@ -171,7 +175,8 @@ public class ListImport implements ImportKind<KaaImporter, ListChanges, Map<UUID
     }
 
     /** The episodes the user chose to close, closed; the persons whose episodes they were. */
-    private List<UUID> close(KeptFile file, ListChanges changes, Map<UUID, ExitReason> decisions, LocalDate today) {
+    private List<UUID> close(KeptFile file, ListChanges changes, Map<UUID, ExitReason> decisions, LocalDate today,
+            java.util.function.BiConsumer<KaaEpisode, se.lots.reference.MunicipalityCode> handOver) {
         var closed = new ArrayList<UUID>();
         for (Closing c : changes.preview().closing()) {
             ExitReason reason = decisions.containsKey(c.episodeId()) ? decisions.get(c.episodeId()) : c.suggested();
@@ -179,6 +184,9 @@ public class ListImport implements ImportKind<KaaImporter, ListChanges, Map<UUID
                 KaaEpisode e = episodes.byId(c.episodeId()).orElseThrow();
                 if (!episodes.close(e.id(), e.version(), today, reason)) {
                     throw new ConflictException("kaa.import.changedSincePreview", file.id());
+                }
+                if (reason == ExitReason.FLYTTAT && changes.movingTo.containsKey(e.id())) {
+                    handOver.accept(e, changes.movingTo.get(e.id()));
                 }
                 closed.add(c.personId());
             }
@@ -396,6 +404,13 @@ public class ListImport implements ImportKind<KaaImporter, ListChanges, Map<UUID
         /** Outside the target group: an open episode closes (with the reason the list gives), else it is only shown. */
         private void outside(Checked c, YoungPerson person, KaaEpisode episode, String name, Outcome outcome) {
             String why = texts.get("kaa.outcome." + outcome.name());
+            if (episode != null && outcome == Outcome.NOT_REGISTERED_IN_MUNICIPALITY) {
+                // the list says the person is registered in another municipality: closed as FLYTTAT, the
+                // responsibility is handed over as a move recorded by hand is (KaaMoveService.handOver)
+                reference.municipality(c.person().municipalityCode()).map(m -> m.code())
+                        .filter(code -> !code.equals(municipality.municipalityCode()))
+                        .ifPresent(code -> changes.movingTo.put(episode.id(), code));
+            }
             if (episode != null) {
                 changes.close(new Closing(episode.id(), episode.personId(), c.identity().formatted(), name, c.row(),
                         exitReasonFor(outcome), why));

@@ -144,6 +144,14 @@ public class YoungPersons {
                 .param(ids.toArray(UUID[]::new)).query(UUID.class).list();
     }
 
+    /** The home municipality only (a move of the folkbokföring); the version moves on, so open forms go stale. */
+    public boolean updateMunicipality(UUID id, MunicipalityCode code, long userId) {
+        return jdbc.sql("""
+                UPDATE young_person SET municipality_code = ?, updated_by = ?, updated_at = now(),
+                       version = version + 1
+                 WHERE id = ?""").params(code.value(), userId, id).update() == 1;
+    }
+
     private static Object[] values(YoungPerson p, long createdBy, long updatedBy) {
         return new Object[] { p.identityKind().name(), pin(p), p.reserveIdentity(),
             p.firstName(), p.lastName(), p.birthDate(), p.birthYear(), p.gender().name(), municipalityCode(p),
