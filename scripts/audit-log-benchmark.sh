@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# The audit log's reads and writes before and after ADR 0010 (keyed seals, checkpoints): a throw-away PostgreSQL 17
+# (the embedded server's binaries, as Lots runs it) with two databases, "before" with V5 only and "after" with V5, V52
+# and V53, each filled with the same ROWS entries through the insert trigger (ROWS/10 persons, 1 % of them with
+# protected identity), spread over a year; then EXPLAIN (ANALYZE, BUFFERS) of the auditor's page's and start panel's
+# statements (as audit.internal.AuditEntries writes them), the write of a worklist page's 50 search hits, and the
+# verify walk. Usage: scripts/audit-log-benchmark.sh [ROWS]   (docs/benchmarks.md, "Audit log")
+set -euo pipefail
+ROWS=${1:-300000}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+MIGRATIONS=$ROOT/src/main/resources/db/migration
+BIN=$(dirname "$(ls -d /tmp/embedded-pg/PG-*/bin/postgres | head -1)")
+DIR=$(mktemp -d /tmp/audit-bench.XXXXXX)
+PORT=${PORT:-55437}
+trap '"$BIN/pg_ctl" -D "$DIR/data" -m fast stop >/dev/null 2>&1 || true; rm -rf "$DIR"' EXIT
+"$BIN/initdb" -D "$DIR/data" -U postgres -A trust >/dev/null
+"$BIN/pg_ctl" -D "$DIR/data" -o "-p $PORT -k $DIR -c shared_buffers=256MB -c fsync=off" -l "$DIR/log" -w start >/dev/null
+PSQL="psql -h $DIR -p $PORT -U postgres -v ON_ERROR_STOP=1 -X -q"
+
+for side in before after; do
+    $PSQL -d postgres -c "CREATE DATABASE $side"
+    $PSQL -d $side -f "$MIGRATIONS/V5__audit_append_only_hash_chained_log.sql"
+    if [ $side = after ]; then
+        $PSQL -d $side -f "$MIGRATIONS/V52__audit_forgettable_persons_keyed_seal.sql"
+        $PSQL -d $side -f "$MIGRATIONS/V53__audit_signed_checkpoints_and_retention.sql"
+    fi
+    $PSQL -d $side <<SQL
+-- the registry's published view, as far as the start panel reads it
+CREATE TABLE registry_person (id uuid PRIMARY KEY, protected_identity boolean NOT NULL);
+INSERT INTO registry_person
+SELECT md5('person' || n)::uuid, n % 100 = 0 FROM generate_series(1, $ROWS / 10) n;
+SELECT setseed(0.23);
+\timing on
+\echo $side: $ROWS entries through the trigger
+INSERT INTO audit_entry (username, organisation_id, role, person_id, action, purpose, consent_id, detail, prev_hash, hash)
+SELECT 'user' || (n % 200), 1 + n % 20, 'CASE_WORKER', md5('person' || (1 + (n * 7919) % ($ROWS / 10)))::uuid,
+       CASE WHEN n % 1000 = 0 THEN 'BREAK_GLASS' WHEN n % 100 = 1 THEN 'EXPORT' WHEN n % 20 = 2 THEN 'UPDATE'
+            WHEN n % 3 = 0 THEN 'SEARCH' ELSE 'READ' END,
+       CASE WHEN n % 1000 = 0 THEN 'NODATKOMST: ringde' ELSE 'EGEN_ORGANISATION' END, NULL, 'sökträff', '', ''
+  FROM generate_series(1, $ROWS) n ORDER BY n;
+\timing off
+-- a year of entries, the newest now (the hashes no longer fit: these timings are of reading, not verifying)
+ALTER TABLE audit_entry DISABLE TRIGGER USER;
+UPDATE audit_entry SET at = now() - (($ROWS - id) * (interval '1 year' / $ROWS));
+ALTER TABLE audit_entry ENABLE TRIGGER USER;
+VACUUM ANALYZE;
+SQL
+done
+
+explain() {
+    local side=$1 title=$2 sql=$3
+    # the third of three runs, so that both sides read from a warm cache
+    for run in 1 2; do $PSQL -d "$side" -c "EXPLAIN (ANALYZE) $sql" >/dev/null; done
+    local out
+    out=$($PSQL -d "$side" -At -c "EXPLAIN (ANALYZE, BUFFERS) $sql")
+    printf '| %s | %s | %s |\n' "$title" "$side" "$(echo "$out" | grep -E 'Execution Time' | sed 's/.*: //')"
+}
+
+PERSON="md5('person' || 4711)::uuid"
+PROTECTED="(SELECT y.id FROM registry_person y WHERE y.protected_identity)"
+COLS="id, at, username, organisation_id, role, person_id, action, purpose, consent_id, detail"
+echo
+echo "| statement | side | execution time |"
+echo "|---|---|---:|"
+for side in before after; do
+    explain $side "person's log, page 1 (200)" "SELECT $COLS FROM audit_entry WHERE true AND person_id = $PERSON ORDER BY id DESC LIMIT 200 OFFSET 0"
+    explain $side "person's log, count" "SELECT count(*) FROM audit_entry WHERE true AND person_id = $PERSON"
+    explain $side "user and a month, page 1" "SELECT $COLS FROM audit_entry WHERE true AND username = 'user17' AND at >= now() - interval '30 days' AND at < now() ORDER BY id DESC LIMIT 200 OFFSET 0"
+    explain $side "emergency accesses, 30 days" "SELECT $COLS FROM audit_entry WHERE true AND at >= now() - interval '30 days' AND action = 'BREAK_GLASS' ORDER BY id DESC LIMIT 500 OFFSET 0"
+    explain $side "start panel: protected reads, count" "SELECT count(*) FROM audit_entry a WHERE a.person_id IN $PROTECTED AND a.action IN ('READ', 'EXPORT') AND a.at >= now() - interval '7 days'"
+    explain $side "start panel: protected reads, newest 5" "SELECT a.id FROM audit_entry a WHERE a.person_id IN $PROTECTED AND a.action IN ('READ', 'EXPORT') AND a.at >= now() - interval '7 days' ORDER BY a.id DESC LIMIT 5"
+    explain $side "start panel: emergencies, count" "SELECT count(*) FROM audit_entry a WHERE a.action = 'BREAK_GLASS' AND a.at >= now() - interval '7 days'"
+done
+for side in before after; do
+    # a worklist page: 50 search hits in one statement, through the trigger (rolled back: the log stays the same)
+    t=$($PSQL -d $side -At <<SQL | grep -E '^Time' | tail -1
+BEGIN;
+\timing on
+INSERT INTO audit_entry (username, organisation_id, role, person_id, action, purpose, consent_id, detail, prev_hash, hash)
+SELECT 'user1', 1, 'CASE_WORKER', md5('person' || n)::uuid, 'SEARCH', 'EGEN_ORGANISATION', NULL, 'sökträff', '', ''
+  FROM generate_series(1, 50) n;
+\timing off
+ROLLBACK;
+SQL
+)
+    printf '| %s | %s | %s |\n' "write 50 search hits (recordEach)" "$side" "$t"
+done
+printf '| %s | %s | %s |\n' "verify walk" before "$($PSQL -d before -At -c "EXPLAIN (ANALYZE) SELECT id, prev_hash, hash, audit_entry_hash(a) AS expected FROM audit_entry a ORDER BY id" | grep 'Execution Time' | sed 's/.*: //')"
+printf '| %s | %s | %s |\n' "verify walk" after "$($PSQL -d after -At -c "EXPLAIN (ANALYZE) SELECT a.id, a.prev_hash, a.hash, audit_entry_hash(a) AS expected, a.seal IS NULL OR (a.person_id IS NULL AND k.key IS NULL AND a.purpose IS NULL AND a.consent_id IS NULL AND a.detail IS NULL) OR a.seal = audit_entry_seal(a, k.key) AS sealed, a.seal IS NOT NULL AND a.person_id IS NULL AS forgotten FROM audit_entry a LEFT JOIN audit_person_key k ON k.person_id = a.person_id ORDER BY a.id" | grep 'Execution Time' | sed 's/.*: //')"
+for side in before after; do
+    printf '| %s | %s | %s |\n' "table size (heap + indexes)" $side "$($PSQL -d $side -At -c "SELECT pg_size_pretty(pg_total_relation_size('audit_entry'))")"
+done
