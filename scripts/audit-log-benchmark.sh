@@ -12,9 +12,12 @@ MIGRATIONS=$ROOT/src/main/resources/db/migration
 BIN=$(dirname "$(ls -d /tmp/embedded-pg/PG-*/bin/postgres | head -1)")
 DIR=$(mktemp -d /tmp/audit-bench.XXXXXX)
 PORT=${PORT:-55437}
-trap '"$BIN/pg_ctl" -D "$DIR/data" -m fast stop >/dev/null 2>&1 || true; rm -rf "$DIR"' EXIT
-"$BIN/initdb" -D "$DIR/data" -U postgres -A trust >/dev/null
-"$BIN/pg_ctl" -D "$DIR/data" -o "-p $PORT -k $DIR -c shared_buffers=256MB -c fsync=off" -l "$DIR/log" -w start >/dev/null
+# PostgreSQL will not run as root: as root, run the server as the user postgres
+AS=()
+if [ "$(id -u)" = 0 ]; then AS=(runuser -u postgres --); chown postgres "$DIR"; fi
+trap '"${AS[@]}" "$BIN/pg_ctl" -D "$DIR/data" -m fast stop >/dev/null 2>&1 || true; rm -rf "$DIR"' EXIT
+"${AS[@]}" "$BIN/initdb" -D "$DIR/data" -U postgres -A trust >/dev/null
+"${AS[@]}" "$BIN/pg_ctl" -D "$DIR/data" -o "-p $PORT -k $DIR -c shared_buffers=256MB -c fsync=off" -l "$DIR/log" -w start >/dev/null
 PSQL="psql -h $DIR -p $PORT -U postgres -v ON_ERROR_STOP=1 -X -q"
 
 for side in before after; do
@@ -33,7 +36,7 @@ SELECT setseed(0.23);
 \timing on
 \echo $side: $ROWS entries through the trigger
 INSERT INTO audit_entry (username, organisation_id, role, person_id, action, purpose, consent_id, detail, prev_hash, hash)
-SELECT 'user' || (n % 200), 1 + n % 20, 'CASE_WORKER', md5('person' || (1 + (n * 7919) % ($ROWS / 10)))::uuid,
+SELECT 'user' || (n % 200), 1 + n % 20, 'CASE_WORKER', md5('person' || (1 + (n::bigint * 7919) % ($ROWS / 10)))::uuid,
        CASE WHEN n % 1000 = 0 THEN 'BREAK_GLASS' WHEN n % 100 = 1 THEN 'EXPORT' WHEN n % 20 = 2 THEN 'UPDATE'
             WHEN n % 3 = 0 THEN 'SEARCH' ELSE 'READ' END,
        CASE WHEN n % 1000 = 0 THEN 'NODATKOMST: ringde' ELSE 'EGEN_ORGANISATION' END, NULL, 'sökträff', '', ''
