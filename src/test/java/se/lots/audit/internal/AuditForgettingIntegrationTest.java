@@ -10,10 +10,12 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import se.lots.IntegrationTest;
+import se.lots.WebSession;
 import se.lots.audit.AccessBasis;
 import se.lots.audit.AuditAction;
 import se.lots.audit.AuditLog;
@@ -35,6 +37,8 @@ class AuditForgettingIntegrationTest {
     CurrentActor actors;
     @Autowired
     JdbcClient appJdbc;
+    @LocalServerPort
+    int port;
     @Autowired
     @Qualifier("ownerDataSource")
     DataSource ownerDataSource;
@@ -76,6 +80,12 @@ class AuditForgettingIntegrationTest {
         var entry = audit.search(new AuditQuery(null, "system:avidentifiering", null, null, null), 1, 0).get(0);
         assertThat(entry.personId()).isNull();
         assertThat(entry.detail()).isEqualTo("en person avidentifierad i loggen: " + forgotten + " poster");
+        // the auditor's page and start panel show the forgotten emergency access without a person
+        var auditor = WebSession.logIn(port, "granskare");
+        var page = auditor.get("/audit");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("avidentifierad").doesNotContain(person.id().toString(), "Glömsdotter");
+        assertThat(auditor.get("/").statusCode()).isEqualTo(200);
         // the person not forgotten is still found as before
         assertThat(audit.count(new AuditQuery(other.id(), null, null, null, null))).isEqualTo(otherBefore);
         assertThat(audit.search(new AuditQuery(other.id(), null, null, null, null), 10, 0))
