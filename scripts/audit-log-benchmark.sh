@@ -17,7 +17,7 @@ AS=()
 if [ "$(id -u)" = 0 ]; then AS=(runuser -u postgres --); chown postgres "$DIR"; fi
 trap '"${AS[@]}" "$BIN/pg_ctl" -D "$DIR/data" -m fast stop >/dev/null 2>&1 || true; rm -rf "$DIR"' EXIT
 "${AS[@]}" "$BIN/initdb" -D "$DIR/data" -U postgres -A trust >/dev/null
-"${AS[@]}" "$BIN/pg_ctl" -D "$DIR/data" -o "-p $PORT -k $DIR -c shared_buffers=256MB -c fsync=off" -l "$DIR/log" -w start >/dev/null
+"${AS[@]}" "$BIN/pg_ctl" -D "$DIR/data" -o "-p $PORT -k $DIR -c shared_buffers=${SHARED_BUFFERS:-256MB} -c fsync=off" -l "$DIR/log" -w start >/dev/null
 PSQL="psql -h $DIR -p $PORT -U postgres -v ON_ERROR_STOP=1 -X -q"
 
 for side in before after; do
@@ -60,6 +60,8 @@ explain() {
     printf '| %s | %s | %s |\n' "$title" "$side" "$(for run in $(seq "$RUNS"); do
         $PSQL -d "$side" -At -c "EXPLAIN (ANALYZE) $sql" | grep 'Execution Time' | sed 's/.*: //; s/ ms//'
     done | median)"
+    # PLANS=1: each statement's plan too, with its buffers (to /dev/stderr, after the table row)
+    if [ -n "${PLANS:-}" ]; then $PSQL -d "$side" -c "EXPLAIN (ANALYZE, BUFFERS) $sql" >&2; fi
 }
 
 PERSON="md5('person' || 4711)::uuid"
