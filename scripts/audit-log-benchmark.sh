@@ -50,6 +50,32 @@ VACUUM ANALYZE;
 SQL
 done
 
+# V52 on a log that already has entries (a database from before it): it rehashes the chain with seals; then the
+# chain must verify, and a person can be forgotten with the chain still whole. On a changed log V52 must refuse.
+WHOLE="SELECT count(*) FILTER (WHERE NOT ok) FROM (
+  SELECT a.hash = audit_entry_hash(a) AND a.prev_hash = coalesce(lag(a.hash) OVER (ORDER BY a.id), repeat('0', 64))
+         AND (a.seal IS NULL OR (a.person_id IS NULL AND k.key IS NULL) OR a.seal = audit_entry_seal(a, k.key)) AS ok
+    FROM audit_entry a LEFT JOIN audit_person_key k ON k.person_id = a.person_id) w"
+FILL="INSERT INTO audit_entry (username, organisation_id, role, person_id, action, purpose, consent_id, detail, prev_hash, hash)
+SELECT 'user' || (n % 20), 1, 'CASE_WORKER', CASE WHEN n % 10 = 0 THEN NULL ELSE md5('person' || (n % 500))::uuid END,
+       'READ', 'EGEN_ORGANISATION', NULL, 'detalj ' || n, '', '' FROM generate_series(1, 20000) n ORDER BY n"
+for db in migrated tampered; do
+    $PSQL -d postgres -c "CREATE DATABASE $db"
+    $PSQL -d $db -f "$MIGRATIONS/V5__audit_append_only_hash_chained_log.sql"
+    $PSQL -d $db -c "$FILL"
+done
+$PSQL -d tampered -c "ALTER TABLE audit_entry DISABLE TRIGGER USER; UPDATE audit_entry SET detail = 'ändrad' WHERE id = 777"
+start=$(date +%s.%N)
+$PSQL -d migrated -f "$MIGRATIONS/V52__audit_forgettable_persons_keyed_seal.sql"
+$PSQL -d migrated -f "$MIGRATIONS/V53__audit_signed_checkpoints_and_retention.sql"
+echo "V52 on 20 000 entries: $(echo "$(date +%s.%N) - $start" | bc) s; entries not fitting the chain after it: $($PSQL -d migrated -At -c "$WHOLE")"
+echo "forgot $($PSQL -d migrated -At -c "SELECT audit_forget_person(md5('person' || 42)::uuid)") entries; entries not fitting after: $($PSQL -d migrated -At -c "$WHOLE"); entries still naming the person: $($PSQL -d migrated -At -c "SELECT count(*) FROM audit_entry a WHERE a::text LIKE '%' || md5('person' || 42)::uuid || '%'")"
+if $PSQL -d tampered -f "$MIGRATIONS/V52__audit_forgettable_persons_keyed_seal.sql" 2>/dev/null; then
+    echo "V52 on a changed log: NOT refused"
+else
+    echo "V52 on a changed log: refused"
+fi
+
 # the median of RUNS runs (after one warm-up), so that both sides read from a warm cache and a busy machine's
 # hiccups do not decide the figure
 RUNS=${RUNS:-7}
