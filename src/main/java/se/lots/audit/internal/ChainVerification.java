@@ -12,13 +12,4 @@ import java.time.Instant;
 public record ChainVerification(boolean valid, long entries, Long firstBrokenId, long forgottenEntries,
         int checkpointsCompared, Long disagreeingCheckpointId, Instant disagreeingCheckpointAt, int forgedCheckpoints,
         boolean startUnanchored) implements java.io.Serializable {
-
-    public ChainVerification(boolean valid, long entries, Long firstBrokenId) {
-        this(valid, entries, firstBrokenId, 0, 0, null, null, 0, false);
-    }
-
-    /** The chain itself is unbroken (each row fits its own content and the row before). */
-    public boolean chainWhole() {
-        return firstBrokenId == null && !startUnanchored;
-    }
 }
