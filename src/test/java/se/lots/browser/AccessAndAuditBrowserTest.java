@@ -10,13 +10,18 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import se.lots.IntegrationTest;
 
@@ -30,6 +35,9 @@ class AccessAndAuditBrowserTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    @Qualifier("ownerDataSource")
+    DataSource ownerDataSource;
 
     @BeforeAll
     static void startBrowser() {
@@ -78,6 +86,75 @@ class AccessAndAuditBrowserTest {
         assertThat(browser.text("#verification")).startsWith("Loggkedjan är obruten");
         assertThat(browser.find("#verification").getAttribute("class")).isEqualTo("govuk-inset-text notice");
         browser.assertAccessible("audit page after verifying the chain");
+    }
+
+    @Test
+    void auditorPublishesACheckpointAndVerifyFindsARowRewrittenBelowItEvenWithEveryLaterHashRecomputed() {
+        var selma = aRegistration();
+        browser.loginAs("kaa");
+        browser.register(selma);
+        String personId = browser.path().substring("/persons/".length());
+
+        browser.loginAs("granskare");
+        browser.open("/audit");
+        browser.clickAndWait("main form[action$='/audit/checkpoint'] button");
+        assertThat(browser.text("#checkpoint")).startsWith("Kontrollpunkt publicerad: post ");
+        browser.clickAndWait("main form[action$='/audit/verify'] button");
+        assertThat(browser.find("#verification").getAttribute("class")).isEqualTo("govuk-inset-text notice");
+        assertThat(browser.text("#verification-checkpoints")).startsWith("Loggen stämmer med");
+        browser.assertAccessible("audit page after publishing a checkpoint and verifying");
+
+        // a superuser hides who registered Selma and recomputes every later hash: the chain alone looks whole
+        var owner = JdbcClient.create(ownerDataSource);
+        long rewritten = owner.sql("SELECT min(id) FROM audit_entry WHERE person_id = ?::uuid").param(personId)
+                .query(Long.class).single();
+        owner.sql("CREATE TABLE test_audit_browser_tamper AS SELECT id, username, prev_hash, hash FROM audit_entry"
+                + " WHERE id >= " + rewritten).update();
+        try {
+            tamper(owner, """
+                    DO $$
+                    DECLARE
+                        r audit_entry;
+                        previous text;
+                    BEGIN
+                        SELECT hash INTO previous FROM audit_entry WHERE id < %1$d ORDER BY id DESC LIMIT 1;
+                        FOR r IN SELECT * FROM audit_entry WHERE id >= %1$d ORDER BY id LOOP
+                            IF r.id = %1$d THEN
+                                r.username := 'någon-annan';
+                            END IF;
+                            r.prev_hash := previous;
+                            r.hash := audit_entry_hash(r);
+                            UPDATE audit_entry SET username = r.username, prev_hash = r.prev_hash, hash = r.hash
+                             WHERE id = r.id;
+                            previous := r.hash;
+                        END LOOP;
+                    END
+                    $$""".formatted(rewritten));
+
+            browser.clickAndWait("main form[action$='/audit/verify'] button");
+
+            assertThat(browser.find("#verification").getAttribute("class")).isEqualTo("govuk-error-summary error");
+            assertThat(browser.text("#verification-chain")).startsWith("Loggkedjan är obruten");
+            assertThat(browser.text("#verification-disagrees"))
+                    .startsWith("Databasen stämmer inte med kontrollpunkten för post ");
+            browser.assertAccessible("audit page when the log disagrees with a checkpoint");
+        } finally {
+            tamper(owner, """
+                    UPDATE audit_entry a SET username = b.username, prev_hash = b.prev_hash, hash = b.hash
+                      FROM test_audit_browser_tamper b WHERE a.id = b.id""");
+            owner.sql("DROP TABLE test_audit_browser_tamper").update();
+        }
+        browser.clickAndWait("main form[action$='/audit/verify'] button");
+        assertThat(browser.find("#verification").getAttribute("class")).isEqualTo("govuk-inset-text notice");
+    }
+
+    private static void tamper(JdbcClient owner, String sql) {
+        owner.sql("ALTER TABLE audit_entry DISABLE TRIGGER USER").update();
+        try {
+            owner.sql(sql).update();
+        } finally {
+            owner.sql("ALTER TABLE audit_entry ENABLE TRIGGER USER").update();
+        }
     }
 
     @Test

@@ -7,7 +7,9 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,9 +23,11 @@ import se.lots.shared.InvalidInputException;
 class AuditApi {
 
     private final AuditEntries audit;
+    private final Checkpoints checkpoints;
 
-    AuditApi(AuditEntries audit) {
+    AuditApi(AuditEntries audit, Checkpoints checkpoints) {
         this.audit = audit;
+        this.checkpoints = checkpoints;
     }
 
     @GetMapping
@@ -45,8 +49,15 @@ class AuditApi {
     }
 
     @GetMapping("/verify")
-    @Operation(summary = "Kontrollera hashkedjan: valid, antal poster och första brutna post")
+    @Operation(summary = "Kontrollera hashkedjan och jämför den med de publicerade kontrollpunkterna: valid, antal "
+            + "poster, första brutna post, kontrollpunkt som databasen inte stämmer med, förfalskade kontrollpunkter")
     ChainVerification verify() {
         return audit.verify();
+    }
+
+    @PostMapping("/checkpoints")
+    @Operation(summary = "Publicera loggens senaste post som signerad kontrollpunkt nu (annars var 15:e minut)")
+    ResponseEntity<Checkpoint> publishCheckpoint() {
+        return ResponseEntity.of(checkpoints.publish());
     }
 }

@@ -43,10 +43,12 @@ class AuditController {
     private final PersonLookup persons;
     private final MessageSource messages;
     private final Clock clock;
+    private final Checkpoints checkpoints;
 
     AuditController(AuditLog audit, AuditEntries entries, PersonLookup persons, MessageSource messages,
-            Clock clock) {
+            Clock clock, Checkpoints checkpoints) {
         this.clock = clock;
+        this.checkpoints = checkpoints;
         this.audit = audit;
         this.entries = entries;
         this.persons = persons;
@@ -89,6 +91,13 @@ class AuditController {
     @PostMapping("/verify")
     String verify(RedirectAttributes redirect) {
         redirect.addFlashAttribute("verification", entries.verify());
+        return "redirect:/audit";
+    }
+
+    /** Publishes the log's head now, as the schedule does every quarter of an hour. */
+    @PostMapping("/checkpoint")
+    String checkpoint(RedirectAttributes redirect) {
+        checkpoints.publish().ifPresent(c -> redirect.addFlashAttribute("checkpoint", c));
         return "redirect:/audit";
     }
 

@@ -23,10 +23,14 @@ public class AuditEntries {
     private static final String COLUMNS =
             "id, at, username, organisation_id, role, person_id, action, purpose, consent_id, detail";
 
-    private final JdbcClient jdbc;
+    private static final String GENESIS = "0".repeat(64);
 
-    AuditEntries(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Checkpoints checkpoints;
+
+    AuditEntries(JdbcClient jdbc, Checkpoints checkpoints) {
         this.jdbc = jdbc;
+        this.checkpoints = checkpoints;
     }
 
     @Transactional(readOnly = true)
@@ -119,26 +123,86 @@ public class AuditEntries {
     }
 
     /**
-     * Walks the chain in id order: each row's hash must be the hash of its own content, and its prev_hash the
-     * hash of the row before. Streams so that a long log does not have to fit in memory.
+     * Walks the chain in id order: each row's hash must be the hash of its own content, its prev_hash the hash of the
+     * row before, and a sealed row's seal the HMAC of its personal fields under the person's key (a forgotten
+     * person's row has neither fields nor key: only its hash is checked). The first row continues from the genesis or
+     * from a signed checkpoint the log was removed up to. Every published checkpoint that is still in the kept log
+     * must name a row with its hash and count (ADR 0010). Streams, so that a long log need not fit in memory.
      */
     @Transactional(readOnly = true)
     public ChainVerification verify() {
+        var published = checkpoints.published();
+        int forged = (int) published.stream().filter(p -> !p.signatureValid()).count();
+        var signed = published.stream().filter(Checkpoints.Published::signatureValid)
+                .map(Checkpoints.Published::checkpoint).toList();
+        var byLastId = new java.util.HashMap<Long, List<Checkpoint>>();
+        signed.forEach(c -> byLastId.computeIfAbsent(c.lastId(), k -> new ArrayList<>()).add(c));
         var walk = new Object() {
-            String previous = "0".repeat(64);
+            String previous;
             long entries;
+            long counted;
+            long baseLastId;
+            long forgotten;
             Long firstBroken;
+            boolean unanchored;
+            int compared;
+            Checkpoint disagreeing;
+            final java.util.Set<Long> met = new java.util.HashSet<>();
         };
-        jdbc.sql("SELECT id, prev_hash, hash, audit_entry_hash(a) AS expected FROM audit_entry a ORDER BY id")
+        jdbc.sql("""
+                SELECT a.id, a.prev_hash, a.hash, audit_entry_hash(a) AS expected,
+                       a.seal IS NULL
+                         OR (a.person_id IS NULL AND k.key IS NULL AND a.purpose IS NULL AND a.consent_id IS NULL
+                             AND a.detail IS NULL)
+                         OR a.seal = audit_entry_seal(a, k.key) AS sealed,
+                       a.seal IS NOT NULL AND a.person_id IS NULL AS forgotten
+                  FROM audit_entry a LEFT JOIN audit_person_key k ON k.person_id = a.person_id
+                 ORDER BY a.id""")
                 .query(rs -> {
+                    long id = rs.getLong("id");
+                    String prev = rs.getString("prev_hash");
+                    if (walk.previous == null) {
+                        // the start: the genesis, or a signed checkpoint the rows before were removed up to
+                        walk.previous = prev;
+                        if (!prev.equals(GENESIS)) {
+                            var base = signed.stream().filter(c -> c.hash().equals(prev) && c.lastId() < id)
+                                    .findFirst();
+                            walk.unanchored = base.isEmpty();
+                            walk.counted = base.map(Checkpoint::entries).orElse(0L);
+                            walk.baseLastId = base.map(Checkpoint::lastId).orElse(id - 1);
+                        }
+                    }
                     walk.entries++;
-                    if (walk.firstBroken == null && (!rs.getString("prev_hash").equals(walk.previous)
-                            || !rs.getString("hash").equals(rs.getString("expected")))) {
-                        walk.firstBroken = rs.getLong("id");
+                    walk.counted++;
+                    if (rs.getBoolean("forgotten")) {
+                        walk.forgotten++;
+                    }
+                    if (walk.firstBroken == null && (!prev.equals(walk.previous)
+                            || !rs.getString("hash").equals(rs.getString("expected")) || !rs.getBoolean("sealed"))) {
+                        walk.firstBroken = id;
                     }
                     walk.previous = rs.getString("hash");
+                    for (Checkpoint c : byLastId.getOrDefault(id, List.of())) {
+                        walk.met.add(id);
+                        walk.compared++;
+                        if (walk.disagreeing == null && (!c.hash().equals(walk.previous) || c.entries() != walk.counted)) {
+                            walk.disagreeing = c;
+                        }
+                    }
                 });
-        return new ChainVerification(walk.firstBroken == null, walk.entries, walk.firstBroken);
+        // a checkpoint in the kept part of the log whose row is gone: removed, or the head rolled back
+        for (Checkpoint c : signed) {
+            if (c.lastId() > walk.baseLastId && !walk.met.contains(c.lastId())) {
+                walk.compared++;
+                if (walk.disagreeing == null) {
+                    walk.disagreeing = c;
+                }
+            }
+        }
+        boolean valid = walk.firstBroken == null && !walk.unanchored && walk.disagreeing == null && forged == 0;
+        return new ChainVerification(valid, walk.entries, walk.firstBroken, walk.forgotten, walk.compared,
+                walk.disagreeing == null ? null : walk.disagreeing.lastId(),
+                walk.disagreeing == null ? null : walk.disagreeing.at(), forged, walk.unanchored);
     }
 
     private static AuditEntry entry(ResultSet rs, int row) throws SQLException {

@@ -122,9 +122,9 @@ class AuditLogIntegrationTest {
             try {
                 owner.sql("""
                         INSERT INTO audit_entry (id, at, username, organisation_id, role, person_id, action, purpose,
-                                                 consent_id, detail, prev_hash, hash)
+                                                 consent_id, detail, prev_hash, hash, seal)
                         VALUES (:id, :at, :username, :organisation_id, :role, :person_id, :action, :purpose,
-                                :consent_id, :detail, :prev_hash, :hash)""").params(row).update();
+                                :consent_id, :detail, :prev_hash, :hash, :seal)""").params(row).update();
             } finally {
                 owner.sql("ALTER TABLE audit_entry ENABLE TRIGGER USER").update();
             }
