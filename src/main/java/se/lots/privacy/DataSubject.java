@@ -7,11 +7,11 @@ import se.lots.organisation.OrganisationId;
 
 /**
  * The young person an extract is about, as the registry holds them: the name and identity to put on the extract, the
- * birth date (a guardian asks only for someone under 18), whether the identity is protected (no address, the
- * handover's rule) and the organisation that holds the record.
+ * birth date, or only its year for a samordningsnummer without a known day (a guardian asks only for someone under
+ * 18), whether the identity is protected (no address, the handover's rule) and the organisation that holds the record.
  */
-public record DataSubject(UUID id, String name, String identity, LocalDate birthDate, boolean protectedIdentity,
-        OrganisationId holder) {
+public record DataSubject(UUID id, String name, String identity, LocalDate birthDate, int birthYear,
+        boolean protectedIdentity, OrganisationId holder) {
 
     /** Age in whole years on {@code day}, or null when the birth date is not known. */
     public Integer ageOn(LocalDate day) {

@@ -13,8 +13,14 @@ public final class GuardianRequestPolicy {
     private GuardianRequestPolicy() {
     }
 
-    /** True when a guardian may ask on {@code receivedOn} for a person born {@code birthDate} (unknown: not allowed). */
-    public static boolean guardianMayAsk(LocalDate birthDate, LocalDate receivedOn) {
-        return birthDate != null && birthDate.plusYears(18).isAfter(receivedOn);
+    /**
+     * True when a guardian may ask on {@code receivedOn} for a person born {@code birthDate}; where only the birth year
+     * is known (a samordningsnummer without a day), only when the person is under 18 whatever the day.
+     */
+    public static boolean guardianMayAsk(LocalDate birthDate, int birthYear, LocalDate receivedOn) {
+        if (birthDate != null) {
+            return birthDate.plusYears(18).isAfter(receivedOn);
+        }
+        return birthYear > 0 && receivedOn.getYear() - birthYear <= 17;
     }
 }

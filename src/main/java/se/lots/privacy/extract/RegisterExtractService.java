@@ -124,7 +124,7 @@ public class RegisterExtractService {
             }
         }
         if (subject != null && requester == Requester.GUARDIAN && received != null
-                && !GuardianRequestPolicy.guardianMayAsk(subject.birthDate(), received)) {
+                && !GuardianRequestPolicy.guardianMayAsk(subject.birthDate(), subject.birthYear(), received)) {
             v.reject("requestedBy", "privacy.guardian.notUnder18");
         }
         v.throwIfInvalid();

@@ -75,7 +75,8 @@ class RegistryDataSubjects implements DataSubjects {
     }
 
     private static DataSubject subject(YoungPerson p) {
-        return new DataSubject(p.id(), p.displayName(), p.displayIdentity(), p.birthDate(), p.protectedIdentity(),
+        return new DataSubject(p.id(), p.displayName(), p.displayIdentity(), p.birthDate(), p.birthYear(),
+                p.protectedIdentity(),
                 p.ownerOrganisationId());
     }
 }
