@@ -5,5 +5,5 @@
  * registry provides the person ({@link se.lots.privacy.DataSubjects}); the case lives in {@code extract}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Privacy",
-        allowedDependencies = { "organisation", "security", "shared" })
+        allowedDependencies = { "web :: start", "organisation", "security", "shared" })
 package se.lots.privacy;

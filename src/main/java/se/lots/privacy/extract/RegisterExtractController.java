@@ -59,10 +59,16 @@ class RegisterExtractController {
         return "privacy/list";
     }
 
+    /** The form, from the person's page with their personnummer filled in (an audited read). */
     @GetMapping(BASE + "/ny")
-    String newRequest(Actor actor, Model model) {
+    String newRequest(Actor actor, @RequestParam(required = false) UUID person, Model model) {
+        var form = new HashMap<String, String>();
+        form.put("receivedOn", LocalDate.now(clock).toString());
+        if (person != null) {
+            extracts.identityOf(actor, person).ifPresent(pin -> form.put("personalIdentityNumber", pin));
+        }
         model.addAttribute("today", LocalDate.now(clock));
-        model.addAttribute("form", Map.of("receivedOn", LocalDate.now(clock).toString()));
+        model.addAttribute("form", form);
         return "privacy/new";
     }
 

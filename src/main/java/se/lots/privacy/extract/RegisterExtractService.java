@@ -88,6 +88,29 @@ public class RegisterExtractService {
                 .sorted(Comparator.comparing((Listed l) -> !l.overdue())).toList();
     }
 
+    /** The person's personnummer for the form, where the actor may read the person (the read audited). */
+    @Transactional
+    public java.util.Optional<String> identityOf(Actor actor, UUID personId) {
+        requirePrepare(actor);
+        return subjects.holder(personId).filter(actor.organisationId()::equals)
+                .flatMap(holder -> subjects.read(actor, personId)).map(DataSubject::identity);
+    }
+
+    /** How many of the organisation's requests are open, and how many of those overdue. */
+    public record OpenRequests(int open, int overdue) {
+    }
+
+    /** The open requests, for the start page: no person is named, so nothing is read. */
+    @Transactional(readOnly = true)
+    public OpenRequests open(Actor actor) {
+        if (!ExtractRoles.mayPrepare(actor.role())) {
+            return new OpenRequests(0, 0);
+        }
+        LocalDate today = LocalDate.now(clock);
+        var open = extracts.ofOrganisation(actor.organisationId()).stream().filter(e -> e.status().open()).toList();
+        return new OpenRequests(open.size(), (int) open.stream().filter(e -> e.overdue(today)).count());
+    }
+
     /** Receives a request: who asked, how their identity was checked, when it came; the deadline is set from that. */
     @Transactional
     public RegisterExtract request(Actor actor, ExtractRequestInput in) {
