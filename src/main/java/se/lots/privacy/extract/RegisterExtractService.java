@@ -106,9 +106,8 @@ public class RegisterExtractService {
         if (!ExtractRoles.mayPrepare(actor.role())) {
             return new OpenRequests(0, 0);
         }
-        LocalDate today = LocalDate.now(clock);
-        var open = extracts.ofOrganisation(actor.organisationId()).stream().filter(e -> e.status().open()).toList();
-        return new OpenRequests(open.size(), (int) open.stream().filter(e -> e.overdue(today)).count());
+        int[] counts = extracts.openCounts(actor.organisationId(), LocalDate.now(clock));
+        return new OpenRequests(counts[0], counts[1]);
     }
 
     /** Receives a request: who asked, how their identity was checked, when it came; the deadline is set from that. */

@@ -25,6 +25,15 @@ public class RegisterExtracts {
     private static final TypeReference<List<PersonalDataSection>> SECTIONS = new TypeReference<>() {
     };
 
+    // every column but the prepared content, which only the case page and the files read
+    private static final String COLUMNS = """
+            SELECT id, organisation_id, person_id, received_on, requested_by, requester_name, identity_check,
+                   identity_note, status, deadline, extended_to, extension_reason, refusal_reason, prepared_at,
+                   prepared_by, young_person_secrecy_considered, reviewed_at, reviewed_by, handover, handed_over_at,
+                   handed_over_by, created_at, created_by, version
+              FROM privacy_extract_request
+            """;
+
     private final JdbcClient jdbc;
 
     RegisterExtracts(JdbcClient jdbc) {
@@ -45,19 +54,28 @@ public class RegisterExtracts {
     }
 
     Optional<RegisterExtract> byId(UUID id) {
-        return jdbc.sql("SELECT * FROM privacy_extract_request WHERE id = ?").param(id).query(RegisterExtracts::map)
-                .optional();
+        return jdbc.sql(COLUMNS + " WHERE id = ?").param(id).query(RegisterExtracts::map).optional();
     }
 
     /** The organisation's requests: open ones first, the earliest due first; then the closed, the latest first. */
     List<RegisterExtract> ofOrganisation(OrganisationId organisation) {
-        return jdbc.sql("""
-                SELECT * FROM privacy_extract_request WHERE organisation_id = ?
+        return jdbc.sql(COLUMNS + """
+                 WHERE organisation_id = ?
                  ORDER BY status IN ('HANDED_OVER', 'REFUSED'),
                           CASE WHEN status IN ('HANDED_OVER', 'REFUSED') THEN NULL
                                ELSE coalesce(extended_to, deadline) END,
                           created_at DESC""")
                 .param(organisation.value()).query(RegisterExtracts::map).list();
+    }
+
+    /** How many of the organisation's requests are open, and how many of them were due before {@code today}. */
+    int[] openCounts(OrganisationId organisation, LocalDate today) {
+        return jdbc.sql("""
+                SELECT count(*) AS open, count(*) FILTER (WHERE coalesce(extended_to, deadline) < ?) AS overdue
+                  FROM privacy_extract_request
+                 WHERE organisation_id = ? AND status IN ('REQUESTED', 'PREPARED', 'REVIEWED')""")
+                .params(today, organisation.value())
+                .query((rs, n) -> new int[] { rs.getInt("open"), rs.getInt("overdue") }).single();
     }
 
     List<PersonalDataSection> content(UUID id) {
