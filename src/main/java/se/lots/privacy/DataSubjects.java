@@ -15,8 +15,11 @@ import se.lots.security.Actor;
  */
 public interface DataSubjects {
 
-    /** The person's id; empty when the number is not in the registry or is not a valid personnummer. */
-    Optional<UUID> idByPersonalIdentityNumber(String personalIdentityNumber);
+    /**
+     * The person's id by their personnummer (or samordningsnummer) or, for someone without one, their reserve identity
+     * (RES-…); empty when it is not in the registry or is neither.
+     */
+    Optional<UUID> idByIdentity(String identity);
 
     /** The organisation holding the person's record; empty when there is no such person. */
     Optional<OrganisationId> holder(UUID personId);

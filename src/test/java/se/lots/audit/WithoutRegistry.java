@@ -32,7 +32,7 @@ public class WithoutRegistry {
         return new DataSubjects() {
 
             @Override
-            public Optional<UUID> idByPersonalIdentityNumber(String personalIdentityNumber) {
+            public Optional<UUID> idByIdentity(String identity) {
                 return Optional.empty();
             }
 

@@ -58,7 +58,7 @@ class RegisterExtractBrowserTest {
         browser.find("label[for=requestedBy]").click();
         browser.assertAccessible("new request for a register extract");
         browser.clickAndWait("#save-request");
-        assertThat(browser.text(".govuk-error-summary")).contains("Välj");
+        assertThat(browser.text(".govuk-error-summary")).contains("Välj hur den som begär har visat vem den är.");
         browser.find("label[for=requestedBy]").click();
         browser.find("label[for=identityCheck]").click();
         browser.type("identityNote", "Körkort visat i receptionen");

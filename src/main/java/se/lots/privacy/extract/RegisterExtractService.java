@@ -118,8 +118,14 @@ public class RegisterExtractService {
         var v = new Validation();
         v.require("personalIdentityNumber", blankToNull(in.personalIdentityNumber()));
         LocalDate received = v.date("receivedOn", in.receivedOn(), true, today);
-        Requester requester = v.enumValue("requestedBy", in.requestedBy(), Requester.class, true);
-        IdentityCheck check = v.enumValue("identityCheck", in.identityCheck(), IdentityCheck.class, true);
+        Requester requester = v.enumValue("requestedBy", in.requestedBy(), Requester.class, false);
+        if (blankToNull(in.requestedBy()) == null) {
+            v.reject("requestedBy", "privacy.requester.required");
+        }
+        IdentityCheck check = v.enumValue("identityCheck", in.identityCheck(), IdentityCheck.class, false);
+        if (blankToNull(in.identityCheck()) == null) {
+            v.reject("identityCheck", "privacy.identity.required");
+        }
         String requesterName = blankToNull(in.requesterName());
         if (requester != null && requester != Requester.PERSON) {
             v.require("requesterName", requesterName);
@@ -133,7 +139,7 @@ public class RegisterExtractService {
         v.maxLength("requesterName", requesterName, 200).maxLength("identityNote", in.identityNote(), 1000);
         DataSubject subject = null;
         if (blankToNull(in.personalIdentityNumber()) != null) {
-            var id = subjects.idByPersonalIdentityNumber(in.personalIdentityNumber().strip());
+            var id = subjects.idByIdentity(in.personalIdentityNumber());
             if (id.isEmpty()) {
                 v.reject("personalIdentityNumber", "privacy.person.notFound");
             } else if (!subjects.holder(id.get()).orElseThrow().equals(actor.organisationId())) {
@@ -263,7 +269,10 @@ public class RegisterExtractService {
         requireDecide(actor);
         requireStatus(e, ExtractStatus.REVIEWED);
         var v = new Validation();
-        Handover handover = v.enumValue("handover", way, Handover.class, true);
+        Handover handover = v.enumValue("handover", way, Handover.class, false);
+        if (blankToNull(way) == null) {
+            v.reject("handover", "privacy.handover.required");
+        }
         DataSubject subject = subjects.read(actor, e.personId())
                 .orElseThrow(() -> new AccessDeniedException("no access to person"));
         if (handover != null && !HandoverPolicy.allows(subject.protectedIdentity(), handover)) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,10 +40,14 @@ class RegistryDataSubjects implements DataSubjects {
     }
 
     @Override
-    public Optional<UUID> idByPersonalIdentityNumber(String personalIdentityNumber) {
+    public Optional<UUID> idByIdentity(String identity) {
+        String typed = identity.strip();
+        if (typed.toUpperCase(java.util.Locale.ROOT).startsWith("RES-")) {
+            return persons.byReserveIdentities(List.of(typed.toUpperCase(java.util.Locale.ROOT))).stream()
+                    .map(YoungPerson::id).findFirst();
+        }
         try {
-            return persons.idByPersonalIdentityNumber(PersonalIdentityNumber.parse(personalIdentityNumber,
-                    LocalDate.now(clock)));
+            return persons.idByPersonalIdentityNumber(PersonalIdentityNumber.parse(typed, LocalDate.now(clock)));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
