@@ -130,6 +130,8 @@ class RegisterExtractController {
             model.addAttribute("errors", e.texts(messages, locale));
             model.addAttribute("reviewForm", form);
             return page(actor, id, model);
+        } catch (ConflictException e) {
+            return conflict(e, id, locale, redirect);
         }
     }
 
@@ -145,6 +147,8 @@ class RegisterExtractController {
             model.addAttribute("errors", e.texts(messages, locale));
             model.addAttribute("extendForm", form);
             return page(actor, id, model);
+        } catch (ConflictException e) {
+            return conflict(e, id, locale, redirect);
         }
     }
 
@@ -160,6 +164,8 @@ class RegisterExtractController {
             model.addAttribute("errors", e.texts(messages, locale));
             model.addAttribute("refuseForm", form);
             return page(actor, id, model);
+        } catch (ConflictException e) {
+            return conflict(e, id, locale, redirect);
         }
     }
 
@@ -174,6 +180,8 @@ class RegisterExtractController {
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.texts(messages, locale));
             return page(actor, id, model);
+        } catch (ConflictException e) {
+            return conflict(e, id, locale, redirect);
         }
     }
 
@@ -196,8 +204,14 @@ class RegisterExtractController {
             action.run();
             redirect.addFlashAttribute("notice", notice);
         } catch (ConflictException e) {
-            redirect.addFlashAttribute("problem", messages.getMessage(e.messageKey(), null, locale));
+            return conflict(e, id, locale, redirect);
         }
+        return "redirect:" + BASE + "/" + id;
+    }
+
+    /** Someone changed the case first, or it is no longer where the form found it: back to it, saying so. */
+    private String conflict(ConflictException e, UUID id, Locale locale, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("problem", messages.getMessage(e.messageKey(), null, locale));
         return "redirect:" + BASE + "/" + id;
     }
 

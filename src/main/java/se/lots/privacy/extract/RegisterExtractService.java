@@ -180,11 +180,12 @@ public class RegisterExtractService {
     public RegisterExtract prepare(Actor actor, UUID id, Integer version) {
         RegisterExtract e = own(actor, id);
         requireStatus(e, ExtractStatus.REQUESTED, ExtractStatus.PREPARED);
+        int expected = versionOf(e, version);
         var content = new ArrayList<PersonalDataSection>();
         for (PersonalDataHolder holder : holders) {
             content.add(holder.extract(e.personId()));
         }
-        if (!extracts.prepared(id, versionOf(e, version), content, clock.instant(), actor.userId())) {
+        if (!extracts.prepared(id, expected, content, clock.instant(), actor.userId())) {
             throw new ConflictException("privacy.staleVersion", id);
         }
         subjects.recordExport(actor, e.personId(), "registerutdrag förberett");

@@ -287,6 +287,29 @@ class RegisterExtractIntegrationTest {
         assertThat(reviewed.youngPersonSecrecyConsidered()).isTrue();
     }
 
+    @Test
+    void aFormOfACaseSomeoneChangedSinceSavesNothingAndSaysSo() {
+        Actor coordinator = fixture.newMunicipality();
+        UUID person = new KaaRegisterBuilder(coordinator, imports, fixture, jdbc).person("Samtidig", "man").build()[0];
+        var request = extracts.request(coordinator, byThePerson(pinOf(person)));
+        String casePage = "/integritet/registerutdrag/" + request.id();
+        WebSession web = WebSession.logIn(port, coordinator.username(), "ett-langt-losenord");
+        assertThat(web.get(casePage).body()).contains("Förbered utdraget", "Den unge själv");
+        extracts.prepare(coordinator, request.id(), request.version());
+
+        var stale = web.postForm(casePage, casePage + "/forbered", Map.of("version", String.valueOf(
+                request.version())));
+        assertThat(stale.statusCode()).isEqualTo(302);
+        assertThat(web.get(casePage).body()).contains("Någon annan hann ändra ärendet. Läs sidan igen.");
+        assertThat(web.postForm(casePage, casePage + "/forbered", Map.of()).body())
+                .contains("Formuläret sa inte vilken version");
+        web.postForm(casePage, casePage + "/lamna-ut", Map.of("handover", "IN_PERSON", "version", "1"));
+        assertThat(web.get(casePage).body()).as("not reviewed yet")
+                .contains("Det går inte i ärendets nuvarande läge.");
+        assertThat(jdbc.sql("SELECT status FROM privacy_extract_request WHERE id = ?").param(request.id())
+                .query(String.class).single()).isEqualTo("PREPARED");
+    }
+
     private RegisterExtract reviewAll(Actor decider, RegisterExtract prepared) {
         var decisions = new HashMap<String, String>();
         extracts.page(decider, prepared.id()).content().forEach(s -> decisions.put(s.register(), "disclose"));
