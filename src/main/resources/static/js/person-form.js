@@ -12,6 +12,8 @@
 // Protected identity: hide and empty the address fields, so no address is even sent.
 (function () {
   var box = document.getElementById('protectedIdentity'), address = document.getElementById('address');
+  // on the edit page the flag is no checkbox (it changes on the person page, with a reason)
+  if (!box || box.type !== 'checkbox' || !address) { return; }
   function sync() {
     address.hidden = box.checked;
     if (box.checked) { address.querySelectorAll('input').forEach(function (i) { i.value = ''; }); }

@@ -26,6 +26,7 @@ import se.lots.consent.ConsentScope;
 import se.lots.organisation.OrganisationId;
 import se.lots.reference.MunicipalityCode;
 import se.lots.reference.ReferenceData;
+import se.lots.registry.internal.ProtectedIdentityPolicy;
 import se.lots.registry.internal.YoungPersons;
 import se.lots.security.Actor;
 import se.lots.shared.ConflictException;
@@ -40,6 +41,8 @@ import se.lots.shared.Versions;
 public class RegistryService {
 
     private static final Pattern POSTAL_CODE = Pattern.compile("[0-9]{3} ?[0-9]{2}");
+    /** The audit detail of a person registered with protected identity (no reason is asked for there). */
+    static final String SET_ON_REGISTRATION = "registrerad med skyddad identitet";
 
     private final YoungPersons persons;
     private final org.springframework.context.ApplicationEventPublisher events;
@@ -74,6 +77,11 @@ public class RegistryService {
         }
         UUID id = persons.insert(candidate, actor.userId());
         audit.record(actor, id, AuditAction.CREATE, AccessBasis.OWN_ORGANISATION, null);
+        if (candidate.protectedIdentity()) {
+            // protected from the start: the auditor follows every setting up, also this one
+            audit.record(actor, id, AuditAction.PROTECTED_IDENTITY_SET, AccessBasis.OWN_ORGANISATION,
+                    SET_ON_REGISTRATION);
+        }
         return persons.byId(id).orElseThrow();
     }
 
@@ -133,6 +141,18 @@ public class RegistryService {
         persons.insertAll(created, actor.userId());
         audit.recordEachIfAny(actor, created.stream().map(YoungPerson::id).toList(), AuditAction.CREATE,
                 AccessBasis.OWN_ORGANISATION, detail);
+        var protectedNow = protectedAmong(changed);
+        var becameProtected = new ArrayList<UUID>(created.stream().filter(YoungPerson::protectedIdentity)
+                .map(YoungPerson::id).toList());
+        for (YoungPerson p : changed) {
+            if (protectedNow.contains(p.id()) && !p.protectedIdentity()) {
+                // a list may set the flag (Skatteverket's marking reached the school), never lift it
+                throw new InvalidInputException("protectedIdentity", "registry.protected.notByUpdate");
+            }
+            if (!protectedNow.contains(p.id()) && p.protectedIdentity()) {
+                becameProtected.add(p.id());
+            }
+        }
         for (YoungPerson p : changed) {
             requireHolder(actor, p);
             if (!persons.update(p, actor.userId())) {
@@ -142,13 +162,31 @@ public class RegistryService {
         }
         audit.recordEachIfAny(actor, changed.stream().map(YoungPerson::id).toList(), AuditAction.UPDATE,
                 AccessBasis.OWN_ORGANISATION, detail);
+        audit.recordEachIfAny(actor, becameProtected, AuditAction.PROTECTED_IDENTITY_SET,
+                AccessBasis.OWN_ORGANISATION, detail);
     }
 
-    /** Only the holding organisation edits; a stale {@code version} is refused, never silently overwritten. */
+    private Set<UUID> protectedAmong(List<YoungPerson> changed) {
+        var found = new java.util.HashSet<UUID>();
+        var ids = changed.stream().map(YoungPerson::id).toList();
+        for (int from = 0; from < ids.size(); from += 10_000) {
+            found.addAll(persons.protectedAmong(ids.subList(from, Math.min(ids.size(), from + 10_000))));
+        }
+        return found;
+    }
+
+    /**
+     * Only the holding organisation edits; a stale {@code version} is refused, never silently overwritten. The
+     * protected identity is not changed here: an input that names the other value is refused, pointing to
+     * {@link #changeProtectedIdentity}; one that leaves it out (null) keeps it.
+     */
     @Transactional
     public YoungPerson update(Actor actor, UUID id, PersonInput input) {
         YoungPerson existing = persons.byId(id).orElseThrow(() -> new NotFoundException("person"));
         requireHolder(actor, existing);
+        if (input.protectedIdentity() != null && input.protectedIdentity() != existing.protectedIdentity()) {
+            throw new InvalidInputException("protectedIdentity", "registry.protected.notByUpdate");
+        }
         YoungPerson changed = validate(input, existing, actor.organisationId());
         int version = Versions.required(input.version(), null);
         var toSave = merged(existing, changed, version);
@@ -157,6 +195,47 @@ public class RegistryService {
         }
         events.publishEvent(new PersonDetailsSaved(id, toSave.firstName(), toSave.lastName()));
         audit.record(actor, id, AuditAction.UPDATE, AccessBasis.OWN_ORGANISATION, null);
+        return persons.byId(id).orElseThrow();
+    }
+
+    /**
+     * Sets or lifts the person's protected identity, with a reason: only the holding organisation, setting by anyone
+     * there who works with the person, lifting only by the roles {@link ProtectedIdentityPolicy} names. Setting
+     * erases the stored address. Audited as {@code PROTECTED_IDENTITY_SET} or {@code _LIFTED} with the reason as
+     * the detail; a stale {@code version} is refused as an update's is.
+     */
+    @Transactional
+    public YoungPerson changeProtectedIdentity(Actor actor, UUID id, ProtectedIdentityChange change) {
+        YoungPerson existing = persons.byId(id).orElseThrow(() -> new NotFoundException("person"));
+        requireHolder(actor, existing);
+        Boolean protect = change.protectedIdentity();
+        if (Boolean.FALSE.equals(protect) && existing.protectedIdentity()
+                && !ProtectedIdentityPolicy.mayLift(actor, existing)) {
+            throw new AccessDeniedException("only a KAA coordinator or programme lead lifts a protected identity");
+        }
+        if (Boolean.TRUE.equals(protect) && !ProtectedIdentityPolicy.maySet(actor, existing)) {
+            throw new AccessDeniedException("role does not set a protected identity");
+        }
+        int version = Versions.required(change.version(), null);
+        if (version != existing.version()) {
+            throw new ConflictException("person.staleVersion", id);
+        }
+        var v = new Validation();
+        if (protect == null) {
+            v.reject("protectedIdentity", "validation.required");
+        } else if (protect == existing.protectedIdentity()) {
+            v.reject("protectedIdentity", protect ? "registry.protected.alreadySet" : "registry.protected.notSet");
+        }
+        if (!ProtectedIdentityPolicy.isReason(change.reason())) {
+            v.reject("reason", "registry.protected.reasonRequired", ProtectedIdentityPolicy.MIN_REASON_LENGTH);
+        }
+        v.maxLength("reason", change.reason() == null ? null : change.reason().strip(), 500);
+        v.throwIfInvalid();
+        if (!persons.changeProtectedIdentity(id, protect, version, actor.userId())) {
+            throw new ConflictException("person.staleVersion", id);
+        }
+        audit.record(actor, id, protect ? AuditAction.PROTECTED_IDENTITY_SET : AuditAction.PROTECTED_IDENTITY_LIFTED,
+                AccessBasis.OWN_ORGANISATION, change.reason().strip());
         return persons.byId(id).orElseThrow();
     }
 
@@ -236,7 +315,9 @@ public class RegistryService {
         var v = new Validation();
         LocalDate today = LocalDate.now(clock);
         boolean anonymous = existing != null ? existing.anonymous() : in.isAnonymous();
-        boolean protectedIdentity = in.isProtected();
+        // a saved person keeps the flag unless the input names it (only an import's input may set it)
+        boolean protectedIdentity = existing != null && in.protectedIdentity() == null ? existing.protectedIdentity()
+                : in.isProtected();
         Gender gender = parseEnum(v, "gender", in.gender());
         v.require("municipalityCode", in.municipalityCode());
         MunicipalityCode municipality = v.value("municipalityCode", in.municipalityCode(), MunicipalityCode::parse);

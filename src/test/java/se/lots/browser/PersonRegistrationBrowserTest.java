@@ -144,10 +144,40 @@ class PersonRegistrationBrowserTest {
         assertThat(onlyRow()).contains(selma.lastName(), "Skyddad folkbokföring");
         assertNoAddressIn(browser.source(), selma);
 
+        // on the edit page the flag is shown, not a checkbox: it changes on the person page, with a reason
         browser.open(personPage + "/edit");
-        assertThat(browser.find("#protectedIdentity").isSelected()).isTrue();
-        assertThat(browser.find("#address").isDisplayed()).isFalse();
+        assertThat(browser.text("#protectedIdentity")).contains("Skyddad folkbokföring / sekretessmarkering:", "Ja");
+        assertThat(browser.findAll("input[name=protectedIdentity]")).isEmpty();
+        assertThat(browser.findAll("#address")).as("no address fields for a protected person").isEmpty();
         assertNoAddressIn(browser.source(), selma);
+        browser.assertAccessible("edit page with protected identity");
+    }
+
+    @Test
+    void protectedIdentityIsSetOnThePersonPageOnlyWithAReasonAndTheAddressIsErased() {
+        var selma = aRegistration();
+        browser.register(selma);
+        assertThat(browser.text("#address")).contains(selma.street());
+        assertThat(browser.text("#protectedIdentity")).isEqualTo("Personen har inte skyddad identitet i Lots.");
+        browser.assertAccessible("person page with the protected identity action");
+
+        browser.clickAndWait("#protected-submit");
+        assertThat(browser.text("#skyddad-identitet .govuk-error-summary"))
+                .contains("Ange skälet till ändringen av skyddad identitet (minst 10 tecken).");
+        assertThat(browser.find("#reason").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.text("#address")).as("nothing changed").contains(selma.street());
+        browser.assertAccessible("protected identity action with an error");
+
+        browser.type("reason", "Skatteverket har beslutat om skyddad folkbokföring");
+        browser.clickAndWait("#protected-submit");
+
+        assertThat(browser.text("main .notice")).isEqualTo("Skyddad identitet är satt. Adressen är raderad.");
+        assertThat(browser.find("#protected-banner").isDisplayed()).isTrue();
+        assertThat(browser.findAll("#address")).isEmpty();
+        assertNoAddressIn(browser.source(), selma);
+        assertThat(browser.text("#protected-submit")).as("a KAA coordinator may lift it")
+                .isEqualTo("Häv skyddad identitet");
+        browser.assertAccessible("person page after setting protected identity");
     }
 
     @Test

@@ -147,17 +147,150 @@ class RegistryIntegrationTest {
     void settingProtectedIdentityLaterErasesTheStoredAddress() {
         var kaa = actors.byUsername("kaa");
         var person = registry.register(kaa, aYoungPerson().build());
-        var before = PersonInput.of(person);
-        var now = new PersonInput(false, null, null, null, before.firstName(), before.lastName(), before.gender(),
-                before.municipalityCode(), true, null, before.phone(), before.email(), null, false, null,
-                person.version());
+        assertThat(jdbc.sql("SELECT street FROM young_person WHERE id = ?").param(person.id()).query(String.class)
+                .optional()).contains("Storgatan 1");
 
-        var updated = registry.update(kaa, person.id(), now);
+        var updated = registry.changeProtectedIdentity(kaa, person.id(),
+                new ProtectedIdentityChange(true, "Skatteverkets besked om skyddad folkbokföring", person.version()));
 
         assertThat(updated.protectedIdentity()).isTrue();
         assertThat(updated.address()).isNull();
+        assertThat(updated.version()).isEqualTo(person.version() + 1);
         assertThat(jdbc.sql("SELECT street FROM young_person WHERE id = ?").param(person.id()).query(String.class)
                 .optional()).isEmpty();
+        assertThat(auditRows(person.id(), "PROTECTED_IDENTITY_SET"))
+                .containsExactly("kaa|EGEN_ORGANISATION|Skatteverkets besked om skyddad folkbokföring");
+    }
+
+    @Test
+    void aPlainUpdateThatWouldChangeTheProtectedIdentityIsRefusedEitherWayAndNothingIsSaved() {
+        var kaa = actors.byUsername("kaa");
+        var open = registry.register(kaa, aYoungPerson().named("Öppen", "Vanligsson").build());
+        var hidden = registry.register(kaa, aYoungPerson().named("Dold", "Vanligsson").protectedIdentity().build());
+
+        for (var person : java.util.List.of(open, hidden)) {
+            var read = PersonInput.of(person);
+            var flipped = new PersonInput(false, null, null, null, "Ändrad", read.lastName(), read.gender(),
+                    read.municipalityCode(), !person.protectedIdentity(), null, read.phone(), read.email(), null,
+                    false, null, person.version());
+            assertThatThrownBy(() -> registry.update(kaa, person.id(), flipped)).as(person.firstName())
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                            .extracting(FieldError::field, FieldError::messageKey)
+                            .containsExactly(org.assertj.core.groups.Tuple.tuple("protectedIdentity",
+                                    "registry.protected.notByUpdate")));
+            var after = registry.read(kaa, person.id()).person();
+            assertThat(after.protectedIdentity()).isEqualTo(person.protectedIdentity());
+            assertThat(after.firstName()).isEqualTo(person.firstName());
+            assertThat(after.version()).isEqualTo(person.version());
+            assertThat(after.address()).isEqualTo(person.address());
+        }
+        assertThat(auditRows(open.id(), "PROTECTED_IDENTITY_SET")).isEmpty();
+        assertThat(auditRows(hidden.id(), "PROTECTED_IDENTITY_LIFTED")).isEmpty();
+    }
+
+    @Test
+    void anUpdateThatLeavesTheProtectedIdentityOutKeepsIt() {
+        var kaa = actors.byUsername("kaa");
+        var person = registry.register(kaa, aYoungPerson().named("Kvar", "Skyddsson").protectedIdentity().build());
+        var read = PersonInput.of(person);
+
+        var updated = registry.update(kaa, person.id(), new PersonInput(false, null, null, null, "Kvarstår",
+                read.lastName(), read.gender(), read.municipalityCode(), null, null, read.phone(), read.email(), null,
+                false, null, person.version()));
+
+        assertThat(updated.firstName()).isEqualTo("Kvarstår");
+        assertThat(updated.protectedIdentity()).isTrue();
+    }
+
+    @Test
+    void registeringAPersonWithProtectedIdentityIsAuditedAsSettingIt() {
+        var kaa = actors.byUsername("kaa");
+        var hidden = registry.register(kaa, aYoungPerson().protectedIdentity().build());
+        var open = registry.register(kaa, aYoungPerson().build());
+
+        assertThat(auditRows(hidden.id(), "PROTECTED_IDENTITY_SET"))
+                .containsExactly("kaa|EGEN_ORGANISATION|" + RegistryService.SET_ON_REGISTRATION);
+        assertThat(auditRows(open.id(), "PROTECTED_IDENTITY_SET")).isEmpty();
+    }
+
+    @Test
+    void liftingNeedsACoordinatorOrLeadOfTheHoldingOrganisationAndAReason() {
+        var kaa = actors.byUsername("kaa");
+        var person = registry.register(kaa, aYoungPerson().named("Häv", "Skyddsson").protectedIdentity().build());
+        var lift = new ProtectedIdentityChange(false, "Skatteverket har hävt skyddet", person.version());
+
+        for (String refused : java.util.List.of("coach", "socialsekreterare", "af")) {
+            assertThatThrownBy(() -> registry.changeProtectedIdentity(actors.byUsername(refused), person.id(), lift))
+                    .as(refused).isInstanceOf(AccessDeniedException.class);
+        }
+        assertThatThrownBy(() -> registry.changeProtectedIdentity(kaa, person.id(),
+                new ProtectedIdentityChange(false, "  kort  ", person.version())))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("reason"));
+        assertThat(registry.read(kaa, person.id()).person().protectedIdentity()).isTrue();
+        assertThat(auditRows(person.id(), "PROTECTED_IDENTITY_LIFTED")).isEmpty();
+
+        var lifted = registry.changeProtectedIdentity(actors.byUsername("insatsledare"), person.id(), lift);
+
+        assertThat(lifted.protectedIdentity()).isFalse();
+        assertThat(auditRows(person.id(), "PROTECTED_IDENTITY_LIFTED"))
+                .containsExactly("insatsledare|EGEN_ORGANISATION|Skatteverket har hävt skyddet");
+    }
+
+    @Test
+    void aCaseWorkerOfTheHoldingOrganisationSetsItButNoOneElsewhere() {
+        var kaa = actors.byUsername("kaa");
+        var person = registry.register(kaa, aYoungPerson().named("Sätt", "Skyddsson").build());
+        var set = new ProtectedIdentityChange(true, "Personen berättar om sekretessmarkering", person.version());
+
+        assertThatThrownBy(() -> registry.changeProtectedIdentity(actors.byUsername("af"), person.id(), set))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(registry.read(kaa, person.id()).person().protectedIdentity()).isFalse();
+
+        assertThat(registry.changeProtectedIdentity(actors.byUsername("coach"), person.id(), set).protectedIdentity())
+                .isTrue();
+    }
+
+    @Test
+    void anImportedListMaySetTheProtectedIdentityAuditedAsSettingItButNeverLiftsIt() {
+        var kaa = actors.byUsername("kaa");
+        var open = registry.register(kaa, aYoungPerson().named("Lista", "Öppensson").build());
+        var hidden = registry.register(kaa, aYoungPerson().named("Lista", "Doldsson").protectedIdentity().build());
+
+        var set = registry.checkChangeForImport(kaa, open, listRow(open, true));
+        registry.saveImported(kaa, java.util.List.of(), java.util.List.of(set), "KAA-import: lista.csv");
+
+        assertThat(registry.read(kaa, open.id()).person().protectedIdentity()).isTrue();
+        assertThat(auditRows(open.id(), "PROTECTED_IDENTITY_SET"))
+                .containsExactly("kaa|EGEN_ORGANISATION|KAA-import: lista.csv");
+
+        var lift = registry.checkChangeForImport(kaa, hidden, listRow(hidden, false));
+        assertThatThrownBy(() -> registry.saveImported(kaa, java.util.List.of(), java.util.List.of(lift),
+                "KAA-import: lista.csv")).isInstanceOf(InvalidInputException.class);
+        assertThat(registry.read(kaa, hidden.id()).person().protectedIdentity()).isTrue();
+        assertThat(auditRows(hidden.id(), "PROTECTED_IDENTITY_LIFTED")).isEmpty();
+    }
+
+    private static PersonInput listRow(YoungPerson p, boolean protectedIdentity) {
+        return new PersonInput(false, null, null, null, p.firstName(), p.lastName(), p.gender().name(),
+                p.municipalityCode().value(), protectedIdentity, null, p.phone(), p.email(), null, false, null,
+                p.version());
+    }
+
+    @Test
+    void aChangeFromAStaleVersionOrToWhatIsAlreadySavedIsRefused() {
+        var kaa = actors.byUsername("kaa");
+        var person = registry.register(kaa, aYoungPerson().named("Gammal", "Versionsson").build());
+        registry.update(kaa, person.id(), withFirstName(PersonInput.of(person), "Ny"));
+
+        assertThatThrownBy(() -> registry.changeProtectedIdentity(kaa, person.id(),
+                new ProtectedIdentityChange(true, "Skatteverkets besked i dag", person.version())))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> registry.changeProtectedIdentity(kaa, person.id(),
+                new ProtectedIdentityChange(false, "Skatteverkets besked i dag", person.version() + 1)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::messageKey).containsExactly("registry.protected.notSet"));
+        assertThat(registry.read(kaa, person.id()).person().version()).isEqualTo(person.version() + 1);
     }
 
     @Test
@@ -196,6 +329,13 @@ class RegistryIntegrationTest {
         return new PersonInput(p.anonymous(), p.personalIdentityNumber(), p.birthDate(), p.birthYear(), firstName,
                 p.lastName(), p.gender(), p.municipalityCode(), p.protectedIdentity(), p.address(), p.phone(),
                 p.email(), p.preferredLanguage(), p.interpreterNeeded(), p.guardian(), p.version());
+    }
+
+    /** The person's audit rows of {@code action} as "user|purpose|detail", oldest first. */
+    private java.util.List<String> auditRows(java.util.UUID personId, String action) {
+        return jdbc.sql("""
+                SELECT username || '|' || coalesce(purpose, '') || '|' || coalesce(detail, '') FROM audit_entry
+                 WHERE person_id = ? AND action = ? ORDER BY id""").params(personId, action).query(String.class).list();
     }
 
     private long count() {

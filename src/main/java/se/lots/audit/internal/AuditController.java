@@ -58,12 +58,14 @@ class AuditController {
             @RequestParam(required = false) String username,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            Model model, Locale locale) {
+            @RequestParam(required = false) AuditAction action, Model model, Locale locale) {
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("pin", pin);
         model.addAttribute("username", username);
+        model.addAttribute("action", action);
+        model.addAttribute("actions", AuditAction.values());
         model.addAttribute("emergencies", entries.emergencyAccesses(from == null ? today.minusDays(30) : from, to));
         UUID person = personId;
         if (pin != null && !pin.isBlank()) {
@@ -73,10 +75,11 @@ class AuditController {
             }
             person = found.get();
         }
-        if (person == null && (username == null || username.isBlank())) {
+        // an action alone is a search too: e.g. every protected identity lifted in a period
+        if (person == null && (username == null || username.isBlank()) && action == null) {
             return "audit/log";
         }
-        var query = new AuditQuery(person, username, from, to, null);
+        var query = new AuditQuery(person, username, from, to, action);
         model.addAttribute("personId", person);
         model.addAttribute("entries", entries.search(query, PAGE, 0));
         model.addAttribute("count", entries.count(query));

@@ -100,6 +100,15 @@ public class AuditEntries {
         return newest("FROM audit_entry a WHERE a.action = 'BREAK_GLASS' AND a.at >= ?", from, first);
     }
 
+    /** Protected identities set or lifted since {@code from}, newest first; each entry's detail is the reason. */
+    @Transactional(readOnly = true)
+    public Newest protectedIdentityChangesSince(LocalDate from, int first) {
+        return newest("""
+                FROM audit_entry a
+                 WHERE a.action IN ('PROTECTED_IDENTITY_SET', 'PROTECTED_IDENTITY_LIFTED') AND a.at >= ?""", from,
+                first);
+    }
+
     private Newest newest(String fromWhere, LocalDate from, int first) {
         var since = from.atStartOfDay(SWEDEN).toOffsetDateTime();
         long count = jdbc.sql("SELECT count(*) " + fromWhere).param(since).query(Long.class).single();

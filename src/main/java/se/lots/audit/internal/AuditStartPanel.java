@@ -14,9 +14,9 @@ import se.lots.web.start.StartPanel;
 
 /**
  * The auditor's start panel (template audit/start.html): what to follow up today. Reads of persons with protected
- * identity and emergency accesses of the last {@link #DAYS} days, failed logins today, and the check of the log's
- * hash chain, each a link to the page where it is followed up. The chain is walked when the auditor asks (it reads
- * the whole log), not on every start page.
+ * identity, emergency accesses and protected identities set or lifted of the last {@link #DAYS} days, failed logins
+ * today, and the check of the log's hash chain, each a link to the page where it is followed up. The chain is walked
+ * when the auditor asks (it reads the whole log), not on every start page.
  */
 @Component
 class AuditStartPanel implements StartPanel {
@@ -52,6 +52,7 @@ class AuditStartPanel implements StartPanel {
                 "days", DAYS,
                 "protectedReads", entries.protectedIdentityReads(since, FIRST),
                 "emergencies", entries.emergencyAccessesSince(since, FIRST),
+                "protectedChanges", entries.protectedIdentityChangesSince(since, FIRST),
                 "failedLogins", loginFailures.between(today, today))));
     }
 }

@@ -23,6 +23,7 @@ import se.lots.consent.ConsentService;
 import se.lots.consent.EmergencyAccess;
 import se.lots.consent.NewConsent;
 import se.lots.registry.PersonInput;
+import se.lots.registry.ProtectedIdentityChange;
 import se.lots.registry.RegistryService;
 import se.lots.registry.YoungPerson;
 import se.lots.registry.search.PersonSearch;
@@ -71,12 +72,30 @@ class PersonApi {
 
     @PutMapping("/{id}")
     @Operation(summary = "Ändra en person; ange version (eller If-Match), utan den 428; en inaktuell version ger 409 "
-            + "med personen som den är sparad nu (current)")
+            + "med personen som den är sparad nu (current). Skyddad identitet ändras inte här: ett annat värde på "
+            + "protectedIdentity ger 400 (använd /protected-identity), utelämnat behålls det")
     ResponseEntity<PersonJson> update(Actor actor, @PathVariable UUID id,
             @RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody PersonInput input) {
         int version = Versions.required(input.version(), ifMatch);
         try {
             PersonJson p = PersonJson.of(registry.update(actor, id, input.withVersion(version)));
+            return ResponseEntity.ok().eTag(Versions.etag(p.version())).body(p);
+        } catch (ConflictException e) {
+            throw e.withCurrent(PersonJson.of(registry.read(actor, id).person()));
+        }
+    }
+
+    @PostMapping("/{id}/protected-identity")
+    @Operation(summary = "Sätt eller häv skyddad identitet (protectedIdentity true/false) med skäl (minst 10 tecken); "
+            + "ange version (eller If-Match). Sätta: den som arbetar med personen i organisationen som har posten; "
+            + "häva: endast KAA-samordnare eller insatsledare där (annars 403). Att sätta raderar den lagrade adressen. "
+            + "Loggas som egen händelse med skälet")
+    ResponseEntity<PersonJson> changeProtectedIdentity(Actor actor, @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestBody ProtectedIdentityChange change) {
+        int version = Versions.required(change.version(), ifMatch);
+        try {
+            PersonJson p = PersonJson.of(registry.changeProtectedIdentity(actor, id, change.withVersion(version)));
             return ResponseEntity.ok().eTag(Versions.etag(p.version())).body(p);
         } catch (ConflictException e) {
             throw e.withCurrent(PersonJson.of(registry.read(actor, id).person()));

@@ -39,6 +39,7 @@ import se.lots.registry.Gender;
 import se.lots.registry.Guardian;
 import se.lots.registry.PersonInput;
 import se.lots.registry.PersonRead;
+import se.lots.registry.ProtectedIdentityChange;
 import se.lots.registry.RegistryService;
 import se.lots.registry.YoungPerson;
 import se.lots.registry.search.PersonSearch;
@@ -149,6 +150,9 @@ class PersonController {
         mav.addObject("scopes", ConsentScope.values());
         mav.addObject("givenHows", GivenHow.values());
         mav.addObject("mayEdit", p.ownerOrganisationId().equals(actor.organisationId()));
+        mav.addObject("maySetProtected", ProtectedIdentityPolicy.maySet(actor, p));
+        mav.addObject("mayLiftProtected", ProtectedIdentityPolicy.mayLift(actor, p));
+        mav.addObject("reasonLength", ProtectedIdentityPolicy.MIN_REASON_LENGTH);
         return mav;
     }
 
@@ -215,6 +219,25 @@ class PersonController {
             }
         }
         return changes;
+    }
+
+    /** Sets or lifts the protected identity with a reason; errors go back to the person page's section. */
+    @PostMapping("/{id}/protected-identity")
+    String changeProtectedIdentity(Actor actor, @PathVariable UUID id,
+            @RequestParam(required = false) Boolean protectedIdentity, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) Integer version, Locale locale, RedirectAttributes redirect) {
+        try {
+            var p = registry.changeProtectedIdentity(actor, id,
+                    new ProtectedIdentityChange(protectedIdentity, reason, version));
+            redirect.addFlashAttribute("notice",
+                    p.protectedIdentity() ? "registry.protected.setDone" : "registry.protected.liftedDone");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("protectedErrors", e.texts(messages, locale));
+            redirect.addFlashAttribute("protectedReason", reason);
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("notice", "person.staleVersion");
+        }
+        return "redirect:/persons/" + id + "#skyddad-identitet";
     }
 
     @PostMapping("/{id}/emergency-access")

@@ -123,6 +123,27 @@ public class YoungPersons {
                 .update() == 1;
     }
 
+    /**
+     * Sets or lifts the protected identity, erasing the stored address either way (a protected person has none, so
+     * a lifted one starts without); false when someone else saved since {@code version}.
+     */
+    public boolean changeProtectedIdentity(UUID id, boolean protect, int version, long userId) {
+        return jdbc.sql("""
+                UPDATE young_person SET protected_identity = ?, street = NULL, postal_code = NULL, city = NULL,
+                    updated_by = ?, updated_at = now(), version = version + 1
+                 WHERE id = ? AND version = ?""")
+                .params(protect, userId, id, version).update() == 1;
+    }
+
+    /** Those of {@code ids} who have protected identity now. */
+    public List<UUID> protectedAmong(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id FROM young_person WHERE id = ANY (?) AND protected_identity")
+                .param(ids.toArray(UUID[]::new)).query(UUID.class).list();
+    }
+
     private static Object[] values(YoungPerson p, long createdBy, long updatedBy) {
         return new Object[] { p.identityKind().name(), pin(p), p.reserveIdentity(),
             p.firstName(), p.lastName(), p.birthDate(), p.birthYear(), p.gender().name(), municipalityCode(p),

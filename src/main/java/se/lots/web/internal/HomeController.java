@@ -1,6 +1,5 @@
 package se.lots.web.internal;
 
-import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,17 +15,16 @@ import org.springframework.web.servlet.ModelAndView;
 
 import se.lots.security.Actor;
 import se.lots.security.CurrentActor;
-import se.lots.web.start.StartPanel;
 
 @Controller
 class HomeController {
 
     private final ObjectProvider<InMemoryClientRegistrationRepository> oidcClients;
-    private final ObjectProvider<StartPanel> panels;
+    private final StartPanels panels;
     private final CurrentActor currentActor;
 
     HomeController(ObjectProvider<InMemoryClientRegistrationRepository> oidcClients,
-            ObjectProvider<StartPanel> panels,
+            StartPanels panels,
             CurrentActor currentActor) {
         this.oidcClients = oidcClients;
         this.currentActor = currentActor;
@@ -37,8 +35,7 @@ class HomeController {
     @GetMapping("/")
     String home(Model model) {
         Actor actor = currentActor.get();
-        model.addAttribute("panels", panels.stream().sorted(Comparator.comparingInt(StartPanel::order))
-                .flatMap(p -> p.content(actor).stream()).toList());
+        model.addAttribute("panels", panels.contentFor(actor));
         return "home";
     }
 

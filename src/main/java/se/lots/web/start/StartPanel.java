@@ -20,7 +20,11 @@ public interface StartPanel {
     /** Place on the page: lower first. Leave gaps (100, 200, …) so that later modules can come between. */
     int order();
 
-    /** What the panel shows this user now, or empty when it is not for them. Called once per start page. */
+    /**
+     * What the panel shows this user now, or empty when it is not for them. Called once per start page, on a thread
+     * of its own at the same time as the other panels: use the {@code user} given, not the request's thread (the
+     * request's locale is handed over; the security context and the request are not).
+     */
     Optional<Content> content(Actor user);
 
     /**

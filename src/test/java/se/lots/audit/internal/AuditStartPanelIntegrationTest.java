@@ -1,6 +1,7 @@
 package se.lots.audit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static se.lots.registry.PersonBuilder.aYoungPerson;
 
 import java.util.List;
@@ -10,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import se.lots.IntegrationTest;
+import se.lots.audit.AuditAction;
 import se.lots.consent.ConsentService;
+import se.lots.registry.PersonInput;
+import se.lots.registry.ProtectedIdentityChange;
 import se.lots.registry.RegistryService;
 import se.lots.registry.search.PersonSearch;
 import se.lots.security.Actor;
@@ -19,7 +23,7 @@ import se.lots.web.start.StartPanel;
 
 /**
  * The auditor's start panel: reads of protected identities only (not of other persons, not search hits), every
- * emergency access, and nothing for any other role.
+ * emergency access, every protected identity set or lifted (not a plain update), and nothing for any other role.
  */
 @IntegrationTest
 class AuditStartPanelIntegrationTest {
@@ -74,6 +78,34 @@ class AuditStartPanelIntegrationTest {
         assertThat(after.first().get(0).personId()).isEqualTo(hidden);
         assertThat(after.first().get(0).username()).isEqualTo("coach");
         assertThat(after.first()).hasSizeLessThanOrEqualTo(AuditStartPanel.FIRST);
+    }
+
+    private AuditEntries.Newest protectedChanges() {
+        return (AuditEntries.Newest) content().panel().get("protectedChanges");
+    }
+
+    @Test
+    void settingAndLiftingAProtectedIdentityAreListedWithTheirReasonAndAPlainUpdateIsNot() {
+        Actor kaa = actors.byUsername("kaa");
+        var person = registry.register(kaa, aYoungPerson().named("Ändrad", "Skyddsdotter").build());
+        long before = protectedChanges().count();
+
+        registry.update(kaa, person.id(), PersonInput.of(person));
+        assertThat(protectedChanges().count()).as("a plain update").isEqualTo(before);
+
+        registry.changeProtectedIdentity(actors.byUsername("coach"), person.id(),
+                new ProtectedIdentityChange(true, "Skatteverket har beslutat om skydd", 1));
+        registry.changeProtectedIdentity(kaa, person.id(),
+                new ProtectedIdentityChange(false, "Skatteverket har hävt skyddet igen", 2));
+
+        AuditEntries.Newest after = protectedChanges();
+        assertThat(after.count()).isEqualTo(before + 2);
+        assertThat(after.first()).extracting(AuditEntry::personId, AuditEntry::action, AuditEntry::username,
+                AuditEntry::detail).startsWith(
+                        tuple(person.id(), AuditAction.PROTECTED_IDENTITY_LIFTED, "kaa",
+                                "Skatteverket har hävt skyddet igen"),
+                        tuple(person.id(), AuditAction.PROTECTED_IDENTITY_SET, "coach",
+                                "Skatteverket har beslutat om skydd"));
     }
 
     @Test

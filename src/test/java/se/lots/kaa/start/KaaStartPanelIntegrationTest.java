@@ -111,6 +111,19 @@ class KaaStartPanelIntegrationTest {
     }
 
     @Test
+    void thePanelSpeaksTheUsersLanguageThoughTheStartPageAsksItOnAnotherThread() {
+        Actor coordinator = aRegister();
+        var session = WebSession.logIn(port, coordinator.username(), "ett-langt-losenord");
+        // the chart's name is written by the panel itself (web.internal.StartPanels asks the panels at the same time)
+        String english = session.get("/?lang=en").body();
+        assertThat(english).contains("Share with occupation not known, per month", "Activity responsibility (KAA)")
+                .doesNotContain("Andel med okänd sysselsättning");
+        String swedish = session.get("/?lang=sv").body();
+        assertThat(swedish).contains("Andel med okänd sysselsättning, per månad", "Aktivitetsansvaret (KAA)")
+                .doesNotContain("Share with occupation not known");
+    }
+
+    @Test
     void theTrendIsKeptAQuarterOfAnHourAndTheCountsAreCountedEachTime() {
         Actor coordinator = aRegister();
         var before = ((Chart) panel.content(coordinator).orElseThrow().panel().get("chart")).rows();

@@ -150,10 +150,15 @@ class CaseStartPageIntegrationTest {
                 null, false, List.of(), late.version());
         plans.updateStep(worker, late.id(), done);
 
-        // (the organisation's waiting referrals come from other tests: anEmptyDaySaysSo has an organisation of its own)
+        // the organisation may have referrals waiting from other tests (then the panel lists each kind and says no
+        // step is late) or, run alone, nothing else due (then the panel says the whole day is empty)
         String start = web.get("/").body();
         assertThat(start).doesNotContain("Ringa arbetsgivaren").contains("Du har 1 ärende");
-        assertThat(section(start, "plan-start-steps")).contains("Inget är försenat.");
+        if (start.contains("id=\"plan-start-steps\"")) {
+            assertThat(section(start, "plan-start-steps")).contains("Inget är försenat.");
+        } else {
+            assertThat(start).contains("Inget är försenat, och inget väntar på dig i dag.");
+        }
         assertThat(web.get("/plan").body()).contains("Start Klarsson", "Inget förfaller just nu");
     }
 
