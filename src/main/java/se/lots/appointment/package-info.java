@@ -6,5 +6,5 @@
  * service and its values; the repositories, the sender and the gateways are {@code internal}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Appointments and reminders",
-        allowedDependencies = { "web :: start", "registry", "audit", "security", "organisation", "shared" })
+        allowedDependencies = { "web :: start", "registry", "privacy", "audit", "security", "organisation", "shared" })
 package se.lots.appointment;

@@ -9,6 +9,6 @@
  * {@code measure}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "KAA & outreach",
-        allowedDependencies = { "web :: start", "appointment", "audit", "database", "organisation", "reference", "registry",
+        allowedDependencies = { "web :: start", "appointment", "privacy", "audit", "database", "organisation", "reference", "registry",
         "security", "shared" })
 package se.lots.kaa;

@@ -10,5 +10,5 @@
  * {@code worklist} (Mina ärenden and the case worker's start panel).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Plan and coordination",
-        allowedDependencies = { "web :: start", "appointment", "registry", "consent", "audit", "security", "organisation", "shared" })
+        allowedDependencies = { "web :: start", "appointment", "privacy", "registry", "consent", "audit", "security", "organisation", "shared" })
 package se.lots.plan;

@@ -10,6 +10,6 @@
  * ({@code report.FollowUpUnitEvents}, in the writing transaction).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Progression and follow-up",
-        allowedDependencies = { "web :: start", "plan", "registry", "audit", "security", "organisation", "reference",
+        allowedDependencies = { "web :: start", "plan", "privacy", "registry", "audit", "security", "organisation", "reference",
         "shared" })
 package se.lots.progression;

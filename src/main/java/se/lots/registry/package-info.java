@@ -1,4 +1,4 @@
 /** The registry of young persons: identity, contact details, protected identity, search. */
 @org.springframework.modulith.ApplicationModule(displayName = "Registry",
-        allowedDependencies = { "audit", "consent", "organisation", "reference", "security", "shared" })
+        allowedDependencies = { "audit", "consent", "privacy", "organisation", "reference", "security", "shared" })
 package se.lots.registry;
