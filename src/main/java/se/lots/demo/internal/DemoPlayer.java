@@ -28,7 +28,6 @@ import se.lots.kaa.letter.LetterService;
 import se.lots.kaa.measure.KaaMeasureService;
 import se.lots.kaa.register.KaaService;
 import se.lots.organisation.Organisation;
-import se.lots.organisation.LineOfWork;
 import se.lots.organisation.OrganisationId;
 import se.lots.plan.EnrolmentInput;
 import se.lots.plan.EnrolmentService;
@@ -243,16 +242,21 @@ class DemoPlayer {
         homeVisits.recordOutcomes(actor("kaa"), ids.get(key), rows);
     }
 
+    /**
+     * The record is the KAA line's (it registered the person): the social services see it only when the young person
+     * agrees that they plan together (OSL 12 kap. 2 §), recorded by the KAA line as a disclosure to the social
+     * services' nämnd and line for twelve months from {@code on}.
+     */
+    void discloseToSocialServices(int n, String receiver, LocalDate on) {
+        Actor to = actor(receiver);
+        consents.disclose(actor("kaa"), person(n), organisation("kaa"), new NewLineDisclosure(to.domain().committee(),
+                to.domain().lineOfWork(), DisclosureProvision.SAMTYCKE,
+                "Den unga vill att socialtjänsten och arbetsmarknadsenheten planerar tillsammans.", null,
+                on.plusMonths(12)));
+    }
+
     void createPlan(int n, String coordinator, String goal, String strengths, LocalDate nextReview) {
         Actor actor = actor(coordinator);
-        if (!actor.worksIn(LineOfWork.UTBILDNING_KAA)) {
-            // the record is the KAA line's (it registered the person): the social services see it only when the young
-            // person agrees that they plan together (OSL 12 kap. 2 §), recorded as a disclosure between the lines
-            consents.disclose(actor("kaa"), person(n), organisation("kaa"), new NewLineDisclosure(
-                    actor.domain().committee(), actor.domain().lineOfWork(), DisclosureProvision.SAMTYCKE,
-                    "Den unga vill att socialtjänsten och arbetsmarknadsenheten planerar tillsammans.", null,
-                    nextReview.minusDays(90).plusMonths(12)));
-        }
         var plan = plans.create(actor, person(n));
         plans.update(actor, person(n), new PlanInput(goal, strengths, String.valueOf(actor.userId()),
                 nextReview.toString(), plan.version()));
