@@ -161,6 +161,38 @@ class LineOfWorkSecrecyIntegrationTest {
     }
 
     @Test
+    void theHoldingLineDisclosesOnThePersonPageAndTheReceivingLineEndsIt() {
+        YoungPerson p = registry.register(actors.byUsername("kaa"),
+                PersonBuilder.aYoungPerson().named("Linje", "Sidutlamnadsson").build());
+        String person = "/persons/" + p.id();
+        var kaa = WebSession.logIn(port, "kaa");
+        assertThat(kaa.get(person).body()).contains("Lämna ut till annan verksamhetsgren",
+                "value=\"SOCIALTJANST|Socialnämnden\"");
+        var social = WebSession.logIn(port, "socialsekreterare");
+        assertThat(social.get(person).statusCode()).isEqualTo(403);
+
+        String validTo = LocalDate.now(clock).plusMonths(2).toString();
+        var refused = kaa.postForm(person, person + "/line-disclosures", Map.of("to", "SOCIALTJANST|Socialnämnden",
+                "provision", "SAMTYCKE", "reason", "kort", "validTo", validTo));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(kaa.get(person).body()).contains("Skriv varför uppgifterna lämnas ut (minst 10 tecken).");
+        assertThat(social.get(person).statusCode()).isEqualTo(403);
+
+        kaa.postForm(person, person + "/line-disclosures", Map.of("to", "SOCIALTJANST|Socialnämnden",
+                "provision", "SAMTYCKE", "reason", "Den unga vill ha hjälp av båda.", "validTo", validTo));
+        String shown = social.get(person).body();
+        assertThat(shown).contains("Sidutlamnadsson", "Samtycke inom organisationen (OSL 12 kap. 2 §)",
+                "Den unga vill ha hjälp av båda.");
+        assertThat(shown).as("a disclosure opens reading, not editing").doesNotContain(person + "/edit");
+
+        var d = consents.disclosuresFor(p.id()).get(0);
+        social.postForm(person, person + "/line-disclosures/" + d.id() + "/withdraw", Map.of());
+        assertThat(consents.disclosuresFor(p.id()).get(0).withdrawnAt()).isNotNull();
+        assertThat(social.get(person).statusCode()).isEqualTo(403);
+        assertThat(kaa.get(person).body()).contains("Återkallat");
+    }
+
+    @Test
     void theAdministratorSetsAUnitsLineOfWorkAndAUserWithoutALineSeesNoOneThere() {
         var admin = WebSession.logIn(port, "demoadmin");
         long unit = jdbc.sql("SELECT id FROM organisation_unit WHERE name = 'Ungdomsmottagningen'").query(Long.class)

@@ -159,8 +159,11 @@ class PersonController {
         boolean holdingLine = p.ownerOrganisationId().equals(actor.organisationId())
                 && read.basis().equals(se.lots.audit.AccessBasis.OWN_ORGANISATION);
         mav.addObject("mayEdit", holdingLine);
-        mav.addObject("disclosures", p.ownerOrganisationId().equals(actor.organisationId())
-                ? consents.disclosuresFor(id) : List.of());
+        // the holding line sees what it disclosed; a receiving line only what was disclosed to it
+        mav.addObject("disclosures", !p.ownerOrganisationId().equals(actor.organisationId()) ? List.of()
+                : consents.disclosuresFor(id).stream().filter(d -> holdingLine || (actor.domain() != null
+                        && d.toLineOfWork() == actor.domain().lineOfWork()
+                        && d.toCommittee().equals(actor.domain().committee()))).toList());
         mav.addObject("disclosureTargets", holdingLine ? disclosureTargets(actor) : List.of());
         mav.addObject("provisions", java.util.Arrays.stream(DisclosureProvision.values()).map(Enum::name).toList());
         return mav;
