@@ -310,7 +310,11 @@ class PersonController {
                     new NewLineDisclosure(committee, line, provision, reason, null, validTo));
             redirect.addFlashAttribute("notice", "disclosure.recorded");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("disclosureErrors", e.texts(messages, locale));
+            // the consent form on the same page has the field "validTo": the disclosure's is "disclosureValidTo"
+            var errors = new java.util.LinkedHashMap<String, String>();
+            e.texts(messages, locale).forEach((field, text) -> errors.put(
+                    field.equals("validTo") ? "disclosureValidTo" : field, text));
+            redirect.addFlashAttribute("disclosureErrors", errors);
         }
         return "redirect:/persons/" + id + "#utlamnanden";
     }
