@@ -15,8 +15,11 @@ import se.lots.audit.AuditAction;
 import se.lots.audit.AuditLog;
 import se.lots.consent.internal.Consents;
 import se.lots.consent.internal.EmergencyAccesses;
+import se.lots.consent.internal.Holdings;
+import se.lots.consent.internal.LineDisclosures;
 import se.lots.organisation.OrganisationId;
 import se.lots.organisation.Organisations;
+import se.lots.organisation.SecrecyDomain;
 import se.lots.security.Actor;
 import se.lots.shared.ConflictException;
 import se.lots.shared.InvalidInputException;
@@ -34,9 +37,13 @@ public class ConsentService {
     private final AuditLog audit;
     private final ConsentSettings settings;
     private final Clock clock;
+    private final Holdings holdings;
+    private final LineDisclosures disclosures;
 
     ConsentService(Consents consents, EmergencyAccesses emergencyAccesses, Organisations organisations, AuditLog audit,
-            ConsentSettings settings, Clock clock) {
+            ConsentSettings settings, Clock clock, Holdings holdings, LineDisclosures disclosures) {
+        this.holdings = holdings;
+        this.disclosures = disclosures;
         this.consents = consents;
         this.emergencyAccesses = emergencyAccesses;
         this.organisations = organisations;
@@ -51,8 +58,9 @@ public class ConsentService {
      */
     @Transactional
     public Consent record(Actor actor, UUID personId, OrganisationId ownerOrganisationId, NewConsent c) {
-        if (!actor.readsPersonalData() || !actor.organisationId().equals(ownerOrganisationId)) {
-            throw new AccessDeniedException("only the holding organisation records consent");
+        if (!actor.readsPersonalData() || !actor.organisationId().equals(ownerOrganisationId) || actor.domain() == null
+                || (!actor.domain().wholeOrganisation() && !holdings.holds(personId, actor.domain()))) {
+            throw new AccessDeniedException("only the holding organisation (its holding line of work) records consent");
         }
         LocalDate validFrom = c.validFrom() == null ? LocalDate.now(clock) : c.validFrom();
         OrganisationId from = c.fromOrganisationId() == null ? ownerOrganisationId : c.fromOrganisationId();
@@ -117,6 +125,75 @@ public class ConsentService {
         audit.record(actor, c.personId(), AuditAction.UPDATE, AccessBasis.of("SAMTYCKE_ATERKALLAT"),
                 "samtycke " + consentId + " återkallat");
         return consents.byId(consentId).orElseThrow();
+    }
+
+    /** Disclosures between lines of work are given for at most this many months, as a consent to coordinate. */
+    static final int DISCLOSURE_MAX_MONTHS = 12;
+
+    /**
+     * Records that the actor's line of work (and nämnd), which holds the person's record, discloses it to another
+     * line of the same organisation under a provision of offentlighets- och sekretesslagen (docs/security.md
+     * "Secrecy inside a municipality"). Only the holding line records it: it is the one that discloses.
+     */
+    @Transactional
+    public LineDisclosure disclose(Actor actor, UUID personId, OrganisationId ownerOrganisationId,
+            NewLineDisclosure d) {
+        SecrecyDomain from = actor.domain();
+        if (!actor.readsPersonalData() || !actor.organisationId().equals(ownerOrganisationId) || from == null
+                || from.wholeOrganisation() || !holdings.holds(personId, from)) {
+            throw new AccessDeniedException("only the holding line of work discloses");
+        }
+        LocalDate validFrom = d.validFrom() == null ? LocalDate.now(clock) : d.validFrom();
+        String toCommittee = d.toCommittee() == null ? "" : d.toCommittee().strip();
+        var v = new Validation().require("toLineOfWork", d.toLineOfWork()).require("provision", d.provision())
+                .require("validTo", d.validTo()).maxLength("reason", d.reason(), 1000);
+        if (d.reason() == null || d.reason().strip().length() < MIN_REASON_LENGTH) {
+            v.reject("reason", "consent.disclosure.reasonRequired", MIN_REASON_LENGTH);
+        }
+        if (d.toLineOfWork() != null) {
+            if (d.toLineOfWork() == from.lineOfWork() && toCommittee.equals(from.committee())) {
+                v.reject("toLineOfWork", "consent.disclosure.sameLine");
+            } else if (organisations.units(ownerOrganisationId).stream().noneMatch(
+                    u -> u.lineOfWork() == d.toLineOfWork() && u.committee().equals(toCommittee))) {
+                v.reject("toLineOfWork", "consent.disclosure.unknownLine");
+            }
+        }
+        if (d.validTo() != null && d.validTo().isBefore(validFrom)) {
+            v.reject("validTo", "consent.validToBeforeFrom");
+        } else if (d.validTo() != null && d.validTo().isAfter(validFrom.plusMonths(DISCLOSURE_MAX_MONTHS))) {
+            v.reject("validTo", "consent.validToTooLate", DISCLOSURE_MAX_MONTHS,
+                    validFrom.plusMonths(DISCLOSURE_MAX_MONTHS).toString());
+        }
+        v.throwIfInvalid();
+        UUID id = disclosures.insert(personId, from, new NewLineDisclosure(toCommittee, d.toLineOfWork(),
+                d.provision(), d.reason(), validFrom, d.validTo()), actor.userId());
+        audit.record(actor, personId, AuditAction.CREATE, AccessBasis.OWN_ORGANISATION,
+                "utlämnande " + id + " till " + d.toLineOfWork() + ", " + d.provision().provision());
+        return disclosures.byId(id).orElseThrow();
+    }
+
+    /** The disclosing or the receiving line ends a disclosure; the receiving line's access ends at once. */
+    @Transactional
+    public LineDisclosure withdrawDisclosure(Actor actor, UUID disclosureId) {
+        LineDisclosure d = disclosures.byId(disclosureId).orElseThrow(() -> new NotFoundException("disclosure"));
+        SecrecyDomain mine = actor.domain();
+        boolean party = mine != null && !mine.wholeOrganisation() && mine.organisationId().equals(d.organisationId())
+                && ((mine.lineOfWork() == d.fromLineOfWork() && mine.committee().equals(d.fromCommittee()))
+                        || (mine.lineOfWork() == d.toLineOfWork() && mine.committee().equals(d.toCommittee())));
+        if (!actor.readsPersonalData() || !party) {
+            throw new AccessDeniedException("not a party to this disclosure");
+        }
+        if (!disclosures.withdraw(disclosureId, actor.userId())) {
+            throw new ConflictException("consent.alreadyWithdrawn", disclosureId);
+        }
+        audit.record(actor, d.personId(), AuditAction.UPDATE, AccessBasis.of("UTLAMNANDE_AVSLUTAT"),
+                "utlämnande " + disclosureId + " avslutat");
+        return disclosures.byId(disclosureId).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public List<LineDisclosure> disclosuresFor(UUID personId) {
+        return disclosures.forPerson(personId);
     }
 
     @Transactional(readOnly = true)

@@ -77,6 +77,23 @@ public class OrganisationService {
         return new OrganisationUnit(id, organisationId, name.trim());
     }
 
+    /**
+     * Sets the unit's nämnd (blank: not named) and line of work (null: none), which draw its secrecy boundary
+     * (offentlighets- och sekretesslagen 8 kap. 1 and 2 §§, docs/security.md). Records a person's units held before
+     * keep the line they were recorded with; those recorded before the unit had a line follow it.
+     */
+    @Transactional
+    public OrganisationUnit setUnitBoundary(long unitId, String committee, LineOfWork lineOfWork) {
+        OrganisationUnit unit = organisations.unit(unitId).orElseThrow(() -> new NotFoundException("unit"));
+        String named = committee == null ? "" : committee.strip();
+        new Validation().maxLength("committee", named, 200).throwIfInvalid();
+        if (!named.isEmpty() && lineOfWork == null) {
+            new Validation().reject("lineOfWork", "admin.unit.lineRequired").throwIfInvalid();
+        }
+        organisations.updateUnitBoundary(unitId, named, lineOfWork);
+        return organisations.unit(unit.id()).orElseThrow();
+    }
+
     /** A new account, whose password must pass {@link PasswordPolicy} (docs/security.md). */
     @Transactional
     public UserAccount createUser(NewUser u) {

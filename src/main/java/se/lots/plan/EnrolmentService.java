@@ -58,7 +58,7 @@ public class EnrolmentService {
 
     @Transactional
     public Enrolment enrol(Actor actor, UUID personId, EnrolmentInput input) {
-        PlanAccess.View view = access.sharedView(actor, personId);
+        PlanAccess.View view = access.writingView(actor, personId);
         return enrol(actor, view, personId, input, null);
     }
 

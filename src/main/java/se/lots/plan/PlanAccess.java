@@ -10,6 +10,7 @@ import se.lots.audit.AccessBasis;
 import se.lots.consent.Access;
 import se.lots.consent.AccessPolicy;
 import se.lots.consent.ConsentScope;
+import se.lots.consent.PersonHoldings;
 import se.lots.organisation.OrganisationId;
 import se.lots.registry.RegistryService;
 import se.lots.security.Actor;
@@ -49,9 +50,11 @@ public class PlanAccess {
 
     private final RegistryService registry;
     private final AccessPolicy accessPolicy;
+    private final PersonHoldings holdings;
     private final JdbcClient jdbc;
 
-    PlanAccess(RegistryService registry, AccessPolicy accessPolicy, JdbcClient jdbc) {
+    PlanAccess(RegistryService registry, AccessPolicy accessPolicy, PersonHoldings holdings, JdbcClient jdbc) {
+        this.holdings = holdings;
         this.registry = registry;
         this.accessPolicy = accessPolicy;
         this.jdbc = jdbc;
@@ -67,7 +70,11 @@ public class PlanAccess {
         if (access.granted()) {
             return new View(personId, holder, actor.organisationId(), Level.SHARED, access.basis());
         }
-        if (involved(actor.organisationId(), personId)) {
+        // inside the holding organisation a line of work that does not hold the record sees none of it: the steps
+        // are the organisation's, and another line's are behind the secrecy between them (OSL 8 kap. 2 §)
+        boolean otherLine = actor.organisationId().equals(holder)
+                && (actor.domain() == null || !actor.domain().wholeOrganisation());
+        if (!otherLine && involved(actor.organisationId(), personId)) {
             return new View(personId, holder, actor.organisationId(), Level.OWN, AccessBasis.OWN_ORGANISATION);
         }
         throw new AccessDeniedException("no access to the plan");
@@ -76,6 +83,20 @@ public class PlanAccess {
     /** The organisation holding the young person's record. */
     public OrganisationId holderOf(UUID personId) {
         return registry.ownerOf(personId);
+    }
+
+    /**
+     * As {@link #sharedView}, for an action that starts the actor's line of work's own record of the person (a plan, a
+     * step, an enrolment, a meeting, a referral): where the line reads the record as its own, it is recorded as a
+     * holder (in an organisation not yet divided into lines, the user's unit). A disclosure or a consent is not turned
+     * into a holding: withdrawn, it ends the access as before.
+     */
+    public View writingView(Actor actor, UUID personId) {
+        View view = sharedView(actor, personId);
+        if (view.basis().equals(AccessBasis.OWN_ORGANISATION) && actor.organisationId().equals(view.holderOrganisationId())) {
+            holdings.hold(actor, personId);
+        }
+        return view;
     }
 
     /** As {@link #view}, but only a shared view will do (writing the goal, adding a step, calling a meeting). */

@@ -168,7 +168,7 @@ public class PlanService {
     /** Starts the young person's plan with the four standard tracks; the existing one if there is one already. */
     @Transactional
     public Plan create(Actor actor, UUID personId) {
-        PlanAccess.View view = access.sharedView(actor, personId);
+        PlanAccess.View view = access.writingView(actor, personId);
         var existing = plans.byPerson(personId);
         if (existing.isPresent()) {
             return existing.get();
@@ -221,7 +221,7 @@ public class PlanService {
 
     /** As {@link #addStep(Actor, UUID, StepInput)}, for a decision taken at a meeting. */
     public PlanStep addStep(Actor actor, UUID personId, StepInput input, UUID meetingId) {
-        PlanAccess.View view = access.sharedView(actor, personId);
+        PlanAccess.View view = access.writingView(actor, personId);
         Plan plan = plans.byPerson(personId).orElseThrow(() -> new NotFoundException("plan"));
         var values = checked(input, plan, actor, null);
         UUID id = plans.insertStep(plan.id(), actor.organisationId(), values, meetingId, actor.userId());

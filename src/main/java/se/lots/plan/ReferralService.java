@@ -80,7 +80,7 @@ public class ReferralService {
      */
     @Transactional
     public Referral send(Actor actor, UUID personId, ReferralInput in, Long interventionId) {
-        PlanAccess.View view = access.sharedView(actor, personId);
+        PlanAccess.View view = access.writingView(actor, personId);
         var v = new Validation().require("reason", in.reason()).maxLength("reason", in.reason(), TEXT_MAX)
                 .require("request", in.request()).maxLength("request", in.request(), TEXT_MAX)
                 .maxLength("intervention", in.intervention(), 200);

@@ -23,6 +23,7 @@ import se.lots.audit.AuditLog;
 import se.lots.consent.Access;
 import se.lots.consent.AccessPolicy;
 import se.lots.consent.ConsentScope;
+import se.lots.consent.PersonHoldings;
 import se.lots.organisation.OrganisationId;
 import se.lots.reference.MunicipalityCode;
 import se.lots.reference.ReferenceData;
@@ -47,12 +48,14 @@ public class RegistryService {
     private final YoungPersons persons;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final AccessPolicy accessPolicy;
+    private final PersonHoldings holdings;
     private final AuditLog audit;
     private final ReferenceData reference;
     private final Clock clock;
 
-    RegistryService(YoungPersons persons, AccessPolicy accessPolicy, AuditLog audit, ReferenceData reference,
-            org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+    RegistryService(YoungPersons persons, AccessPolicy accessPolicy, PersonHoldings holdings, AuditLog audit,
+            ReferenceData reference, org.springframework.context.ApplicationEventPublisher events, Clock clock) {
+        this.holdings = holdings;
         this.events = events;
         this.persons = persons;
         this.accessPolicy = accessPolicy;
@@ -65,6 +68,7 @@ public class RegistryService {
     @Transactional
     public YoungPerson register(Actor actor, PersonInput input) {
         requirePersonDataRole(actor);
+        requireLineOfWork(actor);
         YoungPerson candidate = validate(input, null, actor.organisationId());
         if (candidate.personalIdentityNumber() != null) {
             persons.idByPersonalIdentityNumber(candidate.personalIdentityNumber())
@@ -76,6 +80,7 @@ public class RegistryService {
             candidate = withReserveIdentity(candidate, persons.nextReserveIdentity());
         }
         UUID id = persons.insert(candidate, actor.userId());
+        holdings.hold(actor, id);
         audit.record(actor, id, AuditAction.CREATE, AccessBasis.OWN_ORGANISATION, null);
         if (candidate.protectedIdentity()) {
             // protected from the start: the auditor follows every setting up, also this one
@@ -91,6 +96,7 @@ public class RegistryService {
      */
     public YoungPerson checkForImport(Actor actor, PersonInput input) {
         requirePersonDataRole(actor);
+        requireLineOfWork(actor);
         YoungPerson p = validate(input, null, actor.organisationId());
         if (p.identityKind() != IdentityKind.PERSONNUMMER && p.identityKind() != IdentityKind.SAMORDNINGSNUMMER) {
             throw new InvalidInputException("personalIdentityNumber", "validation.required");
@@ -139,6 +145,9 @@ public class RegistryService {
     public void saveImported(Actor actor, List<YoungPerson> created, List<YoungPerson> changed, String detail) {
         requirePersonDataRole(actor);
         persons.insertAll(created, actor.userId());
+        // an import is the importing line's own work (a KAA list under skollagen 29 kap. 9 §): its line holds them
+        holdings.hold(actor, created.stream().map(YoungPerson::id).toList());
+        holdings.hold(actor, changed.stream().map(YoungPerson::id).toList());
         audit.recordEachIfAny(actor, created.stream().map(YoungPerson::id).toList(), AuditAction.CREATE,
                 AccessBasis.OWN_ORGANISATION, detail);
         var protectedNow = protectedAmong(changed);
@@ -239,6 +248,16 @@ public class RegistryService {
         return persons.byId(id).orElseThrow();
     }
 
+    /**
+     * Records that the actor's line of work (and nämnd) holds these persons' records from now on, as a module does
+     * when its user takes an action for them that their line keeps a record of (the KAA register's import).
+     */
+    @Transactional
+    public void recordHolding(Actor actor, Collection<UUID> ids) {
+        requirePersonDataRole(actor);
+        holdings.hold(actor, ids);
+    }
+
     /** Reads the record if the access policy allows it, and logs the read with the basis used. */
     @Transactional
     public PersonRead read(Actor actor, UUID id) {
@@ -272,23 +291,22 @@ public class RegistryService {
             return read;
         }
         var own = new ArrayList<UUID>();
-        Set<UUID> shared = null;
-        for (YoungPerson person : persons.byIds(new java.util.HashSet<>(ids))) {
-            if (person.ownerOrganisationId().equals(actor.organisationId())) {
-                own.add(person.id());
-                read.put(person.id(), new PersonRead(person, AccessBasis.OWN_ORGANISATION));
+        var found = persons.byIds(new java.util.HashSet<>(ids));
+        var owners = new HashMap<UUID, OrganisationId>();
+        found.forEach(p -> owners.put(p.id(), p.ownerOrganisationId()));
+        // the same decision as a read: the own line's holding, a disclosure, a consent or an emergency access
+        Map<UUID, Access> decided = accessPolicy.decideAll(actor, owners, ConsentScope.GRUNDUPPGIFTER);
+        for (YoungPerson person : found) {
+            Access access = decided.get(person.id());
+            if (access == null) {
                 continue;
             }
-            // outside the own organisation only a consent or an emergency access opens the record, as in a read
-            shared = shared == null ? accessPolicy.sharedWith(actor, ConsentScope.GRUNDUPPGIFTER) : shared;
-            if (shared.contains(person.id())) {
-                Access access = accessPolicy.decide(actor, person.id(), person.ownerOrganisationId(),
-                        ConsentScope.GRUNDUPPGIFTER);
-                if (access.granted()) {
-                    audit.record(actor, person.id(), AuditAction.READ, access.basis(), null);
-                    read.put(person.id(), new PersonRead(person, access.basis()));
-                }
+            if (access.basis().equals(AccessBasis.OWN_ORGANISATION)) {
+                own.add(person.id());
+            } else {
+                audit.record(actor, person.id(), AuditAction.READ, access.basis(), null);
             }
+            read.put(person.id(), new PersonRead(person, access.basis()));
         }
         audit.recordEachIfAny(actor, own, AuditAction.READ, AccessBasis.OWN_ORGANISATION, null);
         return read;
@@ -418,9 +436,17 @@ public class RegistryService {
                 existing == null ? 0 : existing.version());
     }
 
-    private static void requireHolder(Actor actor, YoungPerson existing) {
-        if (!actor.readsPersonalData() || !existing.ownerOrganisationId().equals(actor.organisationId())) {
-            throw new AccessDeniedException("only the holding organisation edits a record");
+    private void requireHolder(Actor actor, YoungPerson existing) {
+        if (!actor.readsPersonalData() || !existing.ownerOrganisationId().equals(actor.organisationId())
+                || !accessPolicy.heldByOwnLine(actor, List.of(existing.id())).contains(existing.id())) {
+            throw new AccessDeniedException("only the holding organisation (its holding line of work) edits a record");
+        }
+    }
+
+    /** In an organisation divided into lines of work, a user outside them registers no one: no line would hold it. */
+    private static void requireLineOfWork(Actor actor) {
+        if (actor.domain() == null) {
+            throw new AccessDeniedException("the user's unit has no line of work");
         }
     }
 

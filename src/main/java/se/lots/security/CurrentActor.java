@@ -50,6 +50,7 @@ public class CurrentActor {
                 .orElseThrow(() -> new AccessDeniedException("no active account"));
         var organisation = organisations.byId(account.organisationId()).orElseThrow();
         return new Actor(account.id(), account.username(), account.displayName(), account.organisationId(),
-                organisation.name(), account.role());
+                organisation.name(), account.role(),
+                organisations.domainOf(account.organisationId(), account.unitId()).orElse(null));
     }
 }

@@ -48,8 +48,12 @@ import se.lots.consent.Consent;
 import se.lots.consent.ConsentPurpose;
 import se.lots.consent.ConsentScope;
 import se.lots.consent.ConsentService;
+import se.lots.consent.DisclosureProvision;
 import se.lots.consent.GivenHow;
+import se.lots.consent.LineDisclosure;
+import se.lots.consent.NewLineDisclosure;
 import se.lots.consent.NewConsent;
+import se.lots.organisation.LineOfWork;
 import se.lots.organisation.NewOrganisation;
 import se.lots.organisation.NewUser;
 import se.lots.organisation.OrganisationId;
@@ -106,6 +110,9 @@ class AuthorizationMatrixIntegrationTest {
     private LocalDate today;
     private Actor recorder;
     private FixturePerson withdrawalPerson;
+    private final Map<Position, Map<Role, String>> lineUsernames = new EnumMap<>(Position.class);
+    private final Map<DisclosureState, FixturePerson> linePersons = new EnumMap<>(DisclosureState.class);
+    private final Map<DisclosureState, LineDisclosure> lineDisclosures = new EnumMap<>(DisclosureState.class);
 
     // ---------------------------------------------------------------------------------------------------------
     // The matrix
@@ -164,7 +171,7 @@ class AuthorizationMatrixIntegrationTest {
 
     /** Why a read is allowed, as the audit log must show it. */
     enum Basis {
-        OWN_ORGANISATION, CONSENT
+        OWN_ORGANISATION, CONSENT, DISCLOSURE
     }
 
     /** What must happen: the status, for a search whether the person is in the result, and the audit basis. */
@@ -241,11 +248,21 @@ class AuthorizationMatrixIntegrationTest {
 
     private void check(MatrixCase c) {
         FixturePerson person = matrixPersons.get(c.state());
-        String username = username(c.org(), c.role());
         Expected expected = c.expected();
+        exercise(username(c.org(), c.role()), person, c.endpoint(), expected,
+                expected.basis() == Basis.CONSENT ? new AuditRow(null, CONSENT_PURPOSE, person.activeConsentId())
+                        : new AuditRow(null, "EGEN_ORGANISATION", null));
+    }
+
+    /**
+     * Calls the endpoint as the user about the person and checks the answer and the audit log: an allowed read leaves
+     * exactly one READ (or SEARCH) entry with {@code readBasis}'s purpose and consent id, anything else none.
+     */
+    private void exercise(String username, FixturePerson person, Endpoint endpoint, Expected expected,
+            AuditRow readBasis) {
         long mark = auditMark();
 
-        switch (c.endpoint()) {
+        switch (endpoint) {
             case GET_PERSON -> {
                 Response r = api(username, "GET", "/api/v1/persons/" + person.id(), null);
                 assertStatus(r, expected.status());
@@ -258,7 +275,7 @@ class AuthorizationMatrixIntegrationTest {
                 }
             }
             case SEARCH_BY_NAME, SEARCH_BY_NUMBER -> {
-                String q = c.endpoint() == Endpoint.SEARCH_BY_NAME ? person.lastName() : person.pin();
+                String q = endpoint == Endpoint.SEARCH_BY_NAME ? person.lastName() : person.pin();
                 Response r = api(username, "GET", "/api/v1/persons?q=" + encode(q), null);
                 assertStatus(r, expected.status());
                 if (expected.status() == 200) {
@@ -344,22 +361,212 @@ class AuthorizationMatrixIntegrationTest {
                 }
             }
         }
-        assertReadsAudited(mark, username, person, c.endpoint(), expected);
+        assertReadsAudited(mark, username, person, endpoint, expected, readBasis);
     }
 
     /** Allowed reads leave exactly one READ (or SEARCH) entry with the basis; anything else leaves none. */
     private void assertReadsAudited(long mark, String username, FixturePerson person, Endpoint endpoint,
-            Expected expected) {
+            Expected expected, AuditRow readBasis) {
         List<AuditRow> reads = auditRows(mark, username, person.id(), "READ", "SEARCH");
         if (expected.basis() == null) {
             assertThat(reads).as("READ/SEARCH entries for %s about the person", username).isEmpty();
             return;
         }
         String action = endpoint.isSearch() ? "SEARCH" : "READ";
-        AuditRow row = expected.basis() == Basis.OWN_ORGANISATION
-                ? new AuditRow(action, "EGEN_ORGANISATION", null)
-                : new AuditRow(action, CONSENT_PURPOSE, person.activeConsentId());
-        assertThat(reads).as("audit entries for %s about the person", username).containsExactly(row);
+        assertThat(reads).as("audit entries for %s about the person", username)
+                .containsExactly(new AuditRow(action, readBasis.purpose(), readBasis.consentId()));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // The unit dimension (issue 23, secrecy inside one municipality): inside the owner org, divided into nämnder and
+    // lines of work, the record is open to the holding line only, and to another line only through a disclosure in
+    // force that cites its provision (offentlighets- och sekretesslagen 8 kap. 1 and 2 §§, docs/security.md)
+    // ---------------------------------------------------------------------------------------------------------
+
+    /** Where in the divided owner org the user works, relative to the unit whose case worker registered the person. */
+    enum Position {
+        HOLDING_UNIT("in the holding unit", "KAA-enheten", "Bildningsnämnden", "UTBILDNING_KAA"),
+        SAME_LINE_OTHER_UNIT("in another unit of the same nämnd and line", "Uppsökande enheten", "Bildningsnämnden",
+                "UTBILDNING_KAA"),
+        OTHER_LINE_SAME_COMMITTEE("in another line of the same nämnd", "Arbetsmarknadsenheten", "Bildningsnämnden",
+                "ARBETSMARKNAD"),
+        OTHER_COMMITTEE("in the social committee's social services", "Ekonomiskt bistånd", "Socialnämnden",
+                "SOCIALTJANST"),
+        SAME_LINE_OTHER_COMMITTEE("in the same line of another nämnd", "Gymnasieskolan", "Gymnasienämnden",
+                "UTBILDNING_KAA"),
+        NO_UNIT("without a unit", null, null, null);
+
+        final String text;
+        final String unit;
+        final String committee;
+        final String line;
+
+        Position(String text, String unit, String committee, String line) {
+            this.text = text;
+            this.unit = unit;
+            this.committee = committee;
+            this.line = line;
+        }
+    }
+
+    /** One line-matrix person per state of the disclosure from the holding line. */
+    enum DisclosureState {
+        NONE("no disclosure", "ingen"),
+        CONSENT_TO_SOCIAL("young person's consent (12:2) to the social services", "samtycke"),
+        NECESSARY_TO_SOCIAL("necessary disclosure (10:2) to the social services", "nodvandig"),
+        WITHDRAWN("withdrawn disclosure to the social services", "avslutad"),
+        EXPIRED("expired disclosure to the social services", "utgangen"),
+        FUTURE("disclosure to the social services valid from next month", "kommande"),
+        TO_OTHER_LINE("disclosure to the labour-market line only", "arbetsmarknad");
+
+        final String text;
+        final String surnameSuffix;
+
+        DisclosureState(String text, String surnameSuffix) {
+            this.text = text;
+            this.surnameSuffix = surnameSuffix;
+        }
+    }
+
+    private static final List<Role> LINE_ROLES = List.of(Role.KAA_COORDINATOR, Role.CASE_WORKER,
+            Role.PROGRAMME_LEAD, Role.ANALYST);
+    private static final List<Endpoint> LINE_ENDPOINTS = List.of(Endpoint.GET_PERSON, Endpoint.SEARCH_BY_NAME,
+            Endpoint.SEARCH_BY_NUMBER, Endpoint.UPDATE_PERSON, Endpoint.PAGE_PERSON, Endpoint.PAGE_SEARCH);
+
+    record LineCase(Role role, Position position, DisclosureState state, Endpoint endpoint) {
+
+        Expected expected() {
+            return lineOracle(role, position, state, endpoint);
+        }
+
+        @Override
+        public String toString() {
+            return role + " " + position.text + ", " + state.text + ", " + endpoint.text + " → " + expected();
+        }
+    }
+
+    /**
+     * Issue 23's rule, written out: the line of work (and nämnd) that holds the record reads and edits it, whichever
+     * of its units the user is in; another line, of the same nämnd or another, and the same line of another nämnd,
+     * read it only through a disclosure to exactly their nämnd and line that is in force; a disclosure opens reading,
+     * never editing; a user without a unit in an organisation divided into lines sees no one.
+     */
+    static Expected lineOracle(Role role, Position position, DisclosureState state, Endpoint endpoint) {
+        boolean worker = WORKS_WITH_YOUNG_PERSONS.contains(role);
+        boolean holds = worker && (position == Position.HOLDING_UNIT || position == Position.SAME_LINE_OTHER_UNIT);
+        boolean disclosed = worker && ((position == Position.OTHER_COMMITTEE
+                && (state == DisclosureState.CONSENT_TO_SOCIAL || state == DisclosureState.NECESSARY_TO_SOCIAL))
+                || (position == Position.OTHER_LINE_SAME_COMMITTEE && state == DisclosureState.TO_OTHER_LINE));
+        Basis readBasis = holds ? Basis.OWN_ORGANISATION : disclosed ? Basis.DISCLOSURE : null;
+        return switch (endpoint) {
+            case GET_PERSON, LIST_CONSENTS, PAGE_PERSON ->
+                readBasis == null ? new Expected(403, false, null) : new Expected(200, true, readBasis);
+            case SEARCH_BY_NAME, SEARCH_BY_NUMBER, PAGE_SEARCH ->
+                !worker ? new Expected(403, false, null) : new Expected(200, readBasis != null, readBasis);
+            case UPDATE_PERSON -> holds ? new Expected(200, true, null) : new Expected(403, false, null);
+            case RECORD_CONSENT -> holds ? new Expected(201, true, null) : new Expected(403, false, null);
+        };
+    }
+
+    static Stream<LineCase> lineMatrix() {
+        var cases = new ArrayList<LineCase>();
+        for (Endpoint endpoint : LINE_ENDPOINTS) {
+            for (Role role : LINE_ROLES) {
+                for (Position position : Position.values()) {
+                    for (DisclosureState state : DisclosureState.values()) {
+                        cases.add(new LineCase(role, position, state, endpoint));
+                    }
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lineMatrix")
+    void insideTheOwnerOrganisationEveryLineOfWorkAndNamndGetsWhatTheRuleSays(LineCase c) {
+        FixturePerson person = linePersons.get(c.state());
+        Expected expected = c.expected();
+        try {
+            exercise(lineUsername(c.position(), c.role()), person, c.endpoint(), expected,
+                    expected.basis() == Basis.DISCLOSURE
+                            ? new AuditRow(null, lineDisclosures.get(c.state()).provision().basis(),
+                                    lineDisclosures.get(c.state()).id())
+                            : new AuditRow(null, "EGEN_ORGANISATION", null));
+        } catch (AssertionError e) {
+            throw new AssertionError(c + "\n" + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The measure the issue asks for: every user of every position of the divided organisation asks for every
+     * line-matrix person by the API and the pages, and the audit log then holds not one READ or SEARCH entry that the
+     * rule does not allow — 0 unauthorised reads — while the allowed ones are all there.
+     */
+    @Test
+    void theAuditLogHoldsNoUnauthorisedReadAcrossLinesOfWork() {
+        long mark = auditMark();
+        int allowed = 0;
+        for (Position position : Position.values()) {
+            for (Role role : LINE_ROLES) {
+                String username = lineUsername(position, role);
+                for (DisclosureState state : DisclosureState.values()) {
+                    FixturePerson person = linePersons.get(state);
+                    api(username, "GET", "/api/v1/persons/" + person.id(), null);
+                    api(username, "GET", "/api/v1/persons?q=" + encode(person.lastName()), null);
+                    page(username, "/persons/" + person.id());
+                    if (lineOracle(role, position, state, Endpoint.GET_PERSON).basis() != null) {
+                        allowed++;
+                    }
+                }
+            }
+        }
+        var persons = linePersons.values().stream().map(FixturePerson::id).toArray(UUID[]::new);
+        var reads = jdbc.sql("""
+                SELECT username, person_id FROM audit_entry
+                 WHERE id > ? AND person_id = ANY (?) AND action IN ('READ', 'SEARCH')""")
+                .params(mark, persons).query((rs, n) -> Map.entry(rs.getString("username"),
+                        rs.getObject("person_id", UUID.class))).list();
+        var unauthorised = reads.stream().filter(r -> !mayRead(r.getKey(), r.getValue())).toList();
+        assertThat(unauthorised).as("unauthorised reads").isEmpty();
+        // each allowed (user, person) read three times: the API, the search and the page
+        assertThat(reads).hasSize(3 * allowed);
+        assertThat(allowed).as("allowed pairs").isEqualTo(2 * 3 * DisclosureState.values().length + 2 * 3 + 3);
+    }
+
+    /** The KAA register is the education line's: only its KAA staff open or export it. */
+    @ParameterizedTest(name = "{0} {1}: KAA worklist")
+    @MethodSource("kaaCases")
+    void onlyTheEducationLinesKaaStaffOpenOrExportTheKaaRegister(Role role, Position position) {
+        String username = lineUsername(position, role);
+        boolean allowed = (role == Role.KAA_COORDINATOR || role == Role.CASE_WORKER)
+                && "UTBILDNING_KAA".equals(position.line);
+        int status = allowed ? 200 : 403;
+        assertStatus(api(username, "GET", "/api/v1/kaa/episodes?filter=ALL", null), status);
+        assertThat(page(username, "/kaa").status()).isEqualTo(status);
+        assertThat(page(username, "/kaa/worklist.xlsx").status()).isEqualTo(status);
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> kaaCases() {
+        return LINE_ROLES.stream().flatMap(role -> Arrays.stream(Position.values())
+                .map(position -> org.junit.jupiter.params.provider.Arguments.of(role, position)));
+    }
+
+    private boolean mayRead(String username, UUID personId) {
+        for (Position position : Position.values()) {
+            for (Role role : LINE_ROLES) {
+                if (lineUsername(position, role).equals(username)) {
+                    DisclosureState state = linePersons.entrySet().stream().filter(e -> e.getValue().id().equals(personId))
+                            .map(Map.Entry::getKey).findFirst().orElseThrow();
+                    return lineOracle(role, position, state, Endpoint.GET_PERSON).basis() != null;
+                }
+            }
+        }
+        return false; // no one else asked
+    }
+
+    private String lineUsername(Position position, Role role) {
+        return lineUsernames.get(position).get(role);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -580,6 +787,67 @@ class AuthorizationMatrixIntegrationTest {
                     c == null ? List.of() : List.of(c.id()), state == ConsentState.VALID ? c.id() : null));
         }
         withdrawalPerson = registerPerson("samtyckesbyte");
+        createTheDividedMunicipality(passwordHash);
+    }
+
+    /** The line matrix's organisation: one unit per position, one user per role in each, one person per state. */
+    private void createTheDividedMunicipality(String passwordHash) {
+        OrganisationId id = organisations.create(new NewOrganisation("Matriskommun med nämnder " + token,
+                PartyType.KOMMUN, "1214", null, List.of())).id();
+        for (Position position : Position.values()) {
+            Long unit = null;
+            if (position.unit != null) {
+                unit = organisations.addUnit(id, position.unit).id();
+                organisations.setUnitBoundary(unit, position.committee, LineOfWork.valueOf(position.line));
+            }
+            var users = new EnumMap<Role, String>(Role.class);
+            for (Role role : LINE_ROLES) {
+                String username = ("l-" + token + "-" + position + "-" + role).toLowerCase(Locale.ROOT)
+                        .replace('_', '-');
+                organisations.createUser(new NewUser(username, PASSWORD, role + " " + position.text, role, id, unit));
+                jdbc.sql("UPDATE user_account SET password_hash = ? WHERE username = ?").params(passwordHash, username)
+                        .update();
+                users.put(role, username);
+            }
+            lineUsernames.put(position, users);
+        }
+        Actor holder = actors.byUsername(lineUsername(Position.HOLDING_UNIT, Role.CASE_WORKER));
+        String why = "Den unga och handläggarna behöver planera tillsammans.";
+        for (DisclosureState state : DisclosureState.values()) {
+            String lastName = "Linje" + token + state.surnameSuffix;
+            PersonInput input = PersonBuilder.aYoungPerson().named("Test", lastName).build();
+            YoungPerson p = registry.register(holder, input);
+            LineDisclosure d = switch (state) {
+                case NONE -> null;
+                case CONSENT_TO_SOCIAL -> disclose(holder, p.id(), Position.OTHER_COMMITTEE,
+                        DisclosureProvision.SAMTYCKE, why, today.minusDays(1), today.plusMonths(6));
+                case NECESSARY_TO_SOCIAL -> disclose(holder, p.id(), Position.OTHER_COMMITTEE,
+                        DisclosureProvision.NODVANDIGT_FOR_VERKSAMHETEN, why, null, today.plusMonths(1));
+                case WITHDRAWN -> {
+                    LineDisclosure given = disclose(holder, p.id(), Position.OTHER_COMMITTEE,
+                            DisclosureProvision.SAMTYCKE, why, null, today.plusMonths(6));
+                    consents.withdrawDisclosure(holder, given.id());
+                    yield given;
+                }
+                case EXPIRED -> disclose(holder, p.id(), Position.OTHER_COMMITTEE, DisclosureProvision.SAMTYCKE, why,
+                        LocalDate.of(2020, 1, 1), LocalDate.of(2020, 12, 31));
+                case FUTURE -> disclose(holder, p.id(), Position.OTHER_COMMITTEE, DisclosureProvision.SAMTYCKE, why,
+                        today.plusMonths(1), today.plusMonths(6));
+                case TO_OTHER_LINE -> disclose(holder, p.id(), Position.OTHER_LINE_SAME_COMMITTEE,
+                        DisclosureProvision.UPPGIFTSSKYLDIGHET, why, null, today.plusMonths(6));
+            };
+            linePersons.put(state, new FixturePerson(p.id(), p.personalIdentityNumber().value(), lastName, input,
+                    List.of(), null));
+            if (d != null) {
+                lineDisclosures.put(state, d);
+            }
+        }
+    }
+
+    private LineDisclosure disclose(Actor holder, UUID personId, Position to, DisclosureProvision provision,
+            String why, LocalDate from, LocalDate until) {
+        return consents.disclose(holder, personId, holder.organisationId(), new NewLineDisclosure(to.committee,
+                LineOfWork.valueOf(to.line), provision, why, from, until));
     }
 
     private FixturePerson registerPerson(String surnameSuffix) {

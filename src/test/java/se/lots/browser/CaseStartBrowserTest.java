@@ -21,6 +21,7 @@ import se.lots.IntegrationTest;
 import se.lots.organisation.NewUser;
 import se.lots.organisation.OrganisationService;
 import se.lots.organisation.Role;
+import se.lots.organisation.UserAccounts;
 import se.lots.plan.PlanService;
 import se.lots.plan.StepInput;
 import se.lots.plan.plans.PlanInput;
@@ -52,6 +53,9 @@ class CaseStartBrowserTest {
     CurrentActor actors;
     @Autowired
     Clock clock;
+    // a colleague of the coach's in the coach's unit: the municipality is divided into lines of work
+    @Autowired
+    UserAccounts users;
 
     @BeforeAll
     static void startBrowser() {
@@ -73,7 +77,7 @@ class CaseStartBrowserTest {
         Actor coach = actors.byUsername("coach");
         String username = "dag-" + UUID.randomUUID().toString().substring(0, 8);
         organisations.createUser(new NewUser(username, PASSWORD, "Dagny Handläggare", Role.CASE_WORKER,
-                coach.organisationId(), null));
+                coach.organisationId(), users.byUsername("coach").orElseThrow().unitId()));
         Actor worker = actors.byUsername(username);
         UUID person = registry.register(coach, aYoungPerson().named("Dagmar", "Startsida").build()).id();
         plans.create(coach, person);

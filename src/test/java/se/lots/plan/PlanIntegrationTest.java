@@ -302,7 +302,8 @@ class PlanIntegrationTest {
         Actor coach = actors.byUsername("coach");
         String username = "handlaggare-" + UUID.randomUUID().toString().substring(0, 8);
         organisationService.createUser(new NewUser(username, "ett-langt-losenord", "Hanna Handläggare",
-                Role.CASE_WORKER, coach.organisationId(), null));
+                Role.CASE_WORKER, coach.organisationId(), jdbc.sql("SELECT unit_id FROM user_account WHERE username = 'coach'")
+                        .query(Long.class).single()));
         Actor worker = actors.byUsername(username);
         LocalDate today = LocalDate.now();
         // 55 cases, each with one step named for the worker, due one day after the other

@@ -11,10 +11,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import se.lots.consent.Consent;
 import se.lots.consent.ConsentService;
+import se.lots.consent.LineDisclosure;
 import se.lots.security.Actor;
 
 @RestController
-@RequestMapping("/api/v1/consents")
+@RequestMapping("/api/v1")
 @Tag(name = "Samtycken")
 class ConsentApi {
 
@@ -24,9 +25,15 @@ class ConsentApi {
         this.consents = consents;
     }
 
-    @PostMapping("/{id}/withdraw")
+    @PostMapping("/consents/{id}/withdraw")
     @Operation(summary = "Återkalla ett samtycke; åtkomsten upphör omedelbart")
     Consent withdraw(Actor actor, @PathVariable UUID id) {
         return consents.withdraw(actor, id);
+    }
+
+    @PostMapping("/line-disclosures/{id}/withdraw")
+    @Operation(summary = "Avsluta ett utlämnande till en annan verksamhetsgren; åtkomsten upphör omedelbart")
+    LineDisclosure withdrawDisclosure(Actor actor, @PathVariable UUID id) {
+        return consents.withdrawDisclosure(actor, id);
     }
 }

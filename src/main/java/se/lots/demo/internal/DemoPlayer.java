@@ -20,7 +20,9 @@ import se.lots.consent.ConsentPurpose;
 import se.lots.consent.ConsentScope;
 import se.lots.consent.ConsentService;
 import se.lots.consent.GivenHow;
+import se.lots.consent.DisclosureProvision;
 import se.lots.consent.NewConsent;
+import se.lots.consent.NewLineDisclosure;
 import se.lots.kaa.homevisit.HomeVisitService;
 import se.lots.kaa.letter.LetterService;
 import se.lots.kaa.measure.KaaMeasureService;
@@ -238,6 +240,19 @@ class DemoPlayer {
                     met ? "KONTAKTAD" : "EJ_ANTRAFFBAR", met ? "Träffades hemma, vill ha hjälp med studier." : null));
         }
         homeVisits.recordOutcomes(actor("kaa"), ids.get(key), rows);
+    }
+
+    /**
+     * The record is the KAA line's (it registered the person): the social services see it only when the young person
+     * agrees that they plan together (OSL 12 kap. 2 §), recorded by the KAA line as a disclosure to the social
+     * services' nämnd and line for twelve months from {@code on}.
+     */
+    void discloseToSocialServices(int n, String receiver, LocalDate on) {
+        Actor to = actor(receiver);
+        consents.disclose(actor("kaa"), person(n), organisation("kaa"), new NewLineDisclosure(to.domain().committee(),
+                to.domain().lineOfWork(), DisclosureProvision.SAMTYCKE,
+                "Den unga vill att socialtjänsten och arbetsmarknadsenheten planerar tillsammans.", null,
+                on.plusMonths(12)));
     }
 
     void createPlan(int n, String coordinator, String goal, String strengths, LocalDate nextReview) {

@@ -281,6 +281,16 @@ final class DemoYear {
     private void drawPlan(Person person, String coordinator, int i) {
         int n = person.index();
         LocalDate planStart = day(start.plusDays(10), today.minusDays(i < 8 ? 120 : 14));
+        if (coordinator.equals("socialsekreterare")) {
+            // the KAA line's record is disclosed to the social services (with the young person's consent) two weeks
+            // before the plan, before the first booked time, and asked for again after eleven months
+            LocalDate on = planStart.minusDays(14).isBefore(start) ? start : planStart.minusDays(14);
+            for (; on.isBefore(today); on = on.plusMonths(11)) {
+                LocalDate from = on;
+                add(from.atTime(8, 0), "disclosure of #" + n + " to " + coordinator + " " + from,
+                        p -> p.discloseToSocialServices(n, coordinator, from));
+            }
+        }
         add(planStart.atTime(9, 0), "plan for #" + n + " coordinated by " + coordinator,
                 p -> p.createPlan(n, coordinator, GOALS[i % GOALS.length], STRENGTHS[(i + 2) % STRENGTHS.length],
                         planStart.plusDays(90)));

@@ -26,6 +26,7 @@ import se.lots.consent.ConsentService;
 import se.lots.consent.GivenHow;
 import se.lots.consent.NewConsent;
 import se.lots.kaa.KaaImportService;
+import se.lots.organisation.LineOfWork;
 import se.lots.organisation.NewOrganisation;
 import se.lots.plan.EnrolmentService;
 import se.lots.organisation.NewUser;
@@ -175,6 +176,12 @@ class FirstStart implements ApplicationRunner {
         Organisation kommun = organisationService.create(new NewOrganisation("Svalövs kommun", PartyType.KOMMUN,
                 "1214", "12", List.of("Arbetsmarknadsenheten", "Socialtjänsten – ekonomiskt bistånd",
                         "KAA – kommunalt aktivitetsansvar")));
+        // the municipality's secrecy boundaries (docs/security.md "Secrecy inside a municipality"): the KAA is the
+        // education committee's, and in Svalöv, as in many municipalities, the labour-market unit carries it out for
+        // the committee (one line of work); the social services are the social committee's own
+        boundary(kommun, "KAA – kommunalt aktivitetsansvar", "Bildningsnämnden", LineOfWork.UTBILDNING_KAA);
+        boundary(kommun, "Arbetsmarknadsenheten", "Bildningsnämnden", LineOfWork.UTBILDNING_KAA);
+        boundary(kommun, "Socialtjänsten – ekonomiskt bistånd", "Socialnämnden", LineOfWork.SOCIALTJANST);
         if (!adminPassword.isBlank()) {
             try {
                 organisationService.createUser(new NewUser("admin", adminPassword, "Administratör", Role.ADMIN,
@@ -192,6 +199,8 @@ class FirstStart implements ApplicationRunner {
         }
         Organisation region = organisationService.create(new NewOrganisation("Region Skåne", PartyType.REGION, null,
                 "12", List.of("Vårdcentralen Svalöv", "Ungdomsmottagningen")));
+        boundary(region, "Vårdcentralen Svalöv", "Hälso- och sjukvårdsnämnden", LineOfWork.HALSO_OCH_SJUKVARD);
+        boundary(region, "Ungdomsmottagningen", "Hälso- och sjukvårdsnämnden", LineOfWork.HALSO_OCH_SJUKVARD);
         Organisation af = organisationService.create(new NewOrganisation("Arbetsförmedlingen",
                 PartyType.ARBETSFORMEDLINGEN, null, null, List.of("Arbetsförmedlingen Landskrona–Svalöv")));
         Organisation fk = organisationService.create(new NewOrganisation("Försäkringskassan",
@@ -298,6 +307,12 @@ class FirstStart implements ApplicationRunner {
         byUser.put("vardcentral", region);
         byUser.put("forbund", forbund);
         return new Demo(persons, ids, byUser);
+    }
+
+    private void boundary(Organisation organisation, String unitName, String committee, LineOfWork line) {
+        long unitId = organisations.units(organisation.id()).stream().filter(u -> u.name().equals(unitName))
+                .map(OrganisationUnit::id).findFirst().orElseThrow();
+        organisationService.setUnitBoundary(unitId, committee, line);
     }
 
     private NewUser user(String username, String name, Role role, Organisation organisation, String unitName,

@@ -314,8 +314,14 @@ public class KaaService {
     @Transactional(readOnly = true)
     public List<se.lots.organisation.UserAccount> staff(Actor actor) {
         Organisation org = KaaAccess.municipalityOf(actor, organisations);
+        var units = organisations.units(org.id());
+        boolean divided = units.stream().anyMatch(u -> u.lineOfWork() != null);
+        var kaaUnits = units.stream().filter(u -> u.lineOfWork() == se.lots.organisation.LineOfWork.UTBILDNING_KAA)
+                .map(se.lots.organisation.OrganisationUnit::id).toList();
+        // in a municipality divided into lines of work, only the education line's staff work in its register
         return users.all().stream()
                 .filter(u -> u.organisationId().equals(org.id()) && u.active() && KaaAccess.allowed(u.role()))
+                .filter(u -> !divided || (u.unitId() != null && kaaUnits.contains(u.unitId())))
                 .toList();
     }
 

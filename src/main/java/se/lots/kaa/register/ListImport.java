@@ -171,6 +171,8 @@ public class ListImport implements ImportKind<KaaImporter, ListChanges, Map<UUID
         changes.changedEpisodes.forEach(e -> written.add(e.personId()));
         written.addAll(closed);
         audit.recordEachIfAny(who.actor(), written, AuditAction.UPDATE, AccessBasis.of(KaaAccess.PURPOSE), detail);
+        // the register is the KAA line's: it holds the record of everyone the school's list brings into it
+        registry.recordHolding(who.actor(), changes.newEpisodes.stream().map(KaaEpisode::personId).toList());
         changes.closed(closed.size());
     }
 

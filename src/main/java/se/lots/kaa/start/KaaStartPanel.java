@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 
 import se.lots.kaa.figures.FigureCharts;
 import se.lots.kaa.figures.KaaFiguresService;
+import se.lots.kaa.register.KaaAccess;
 import se.lots.kaa.register.KaaService;
 import se.lots.organisation.OrganisationId;
 import se.lots.organisation.Organisations;
-import se.lots.organisation.Role;
 import se.lots.security.Actor;
 import se.lots.web.start.StartPanel;
 
@@ -64,7 +64,7 @@ class KaaStartPanel implements StartPanel {
 
     @Override
     public Optional<Content> content(Actor user) {
-        if (user.role() != Role.KAA_COORDINATOR && user.role() != Role.CASE_WORKER) {
+        if (!KaaAccess.worksInRegister(user)) {
             return Optional.empty();
         }
         boolean municipality = organisations.byId(user.organisationId())

@@ -2,6 +2,7 @@ package se.lots.organisation.internal;
 
 import java.security.Principal;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -23,6 +24,9 @@ import se.lots.organisation.Organisations;
 import se.lots.organisation.PartyType;
 import se.lots.organisation.Role;
 import se.lots.organisation.UserAccounts;
+import se.lots.shared.NotFoundException;
+import se.lots.organisation.OrganisationUnit;
+import se.lots.organisation.LineOfWork;
 import se.lots.reference.ReferenceData;
 import se.lots.shared.ConflictException;
 import se.lots.shared.InvalidInputException;
@@ -86,6 +90,52 @@ class AdminController {
             redirect.addFlashAttribute("notice", "error.formErrors");
         }
         return "redirect:/admin/organisations";
+    }
+
+    /** The unit's nämnd and line of work: the secrecy boundary inside the organisation (docs/security.md). */
+    @GetMapping("/units/{id}")
+    String unit(@PathVariable long id, Model model) {
+        OrganisationUnit unit = organisations.unit(id).orElseThrow(() -> new NotFoundException("unit"));
+        model.addAttribute("unit", unit);
+        model.addAttribute("organisation", organisations.byId(unit.organisationId()).orElseThrow());
+        model.addAttribute("committees", organisations.committees(unit.organisationId()));
+        model.addAttribute("lines", lineChoices());
+        if (!model.containsAttribute("submitted")) {
+            model.addAttribute("submitted", Map.of("committee", unit.committee(), "lineOfWork",
+                    unit.lineOfWork() == null ? NO_LINE : unit.lineOfWork().name()));
+        }
+        return "organisation/unit";
+    }
+
+    @PostMapping("/units/{id}")
+    String saveUnit(@PathVariable long id, @RequestParam(required = false) String committee,
+            @RequestParam(required = false) String lineOfWork, Model model, Locale locale,
+            RedirectAttributes redirect) {
+        try {
+            LineOfWork line = lineOfWork == null || lineOfWork.equals(NO_LINE) ? null : LineOfWork.parse(lineOfWork);
+            service.setUnitBoundary(id, committee, line);
+            redirect.addFlashAttribute("notice", "admin.unit.saved");
+            return "redirect:/admin/organisations#unit-" + id;
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("errors", Map.of("lineOfWork", messages.getMessage("validation.invalidValue", null,
+                    locale)));
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.texts(messages, locale));
+        }
+        var submitted = new java.util.HashMap<String, String>();
+        submitted.put("committee", committee == null ? "" : committee);
+        submitted.put("lineOfWork", lineOfWork == null ? NO_LINE : lineOfWork);
+        model.addAttribute("submitted", submitted);
+        return unit(id, model);
+    }
+
+    private static final String NO_LINE = "INGEN";
+
+    private static List<String> lineChoices() {
+        var choices = new java.util.ArrayList<String>();
+        Arrays.stream(LineOfWork.values()).map(Enum::name).forEach(choices::add);
+        choices.add(NO_LINE);
+        return choices;
     }
 
     /** Every user, or with {@code visa=utan-kontakt} the active ones without a work e-mail or phone (start panel). */

@@ -103,7 +103,7 @@ public class MeetingService {
     /** Calls a meeting convened by the actor's organisation; refused when a participant lacks consent. */
     @Transactional
     public Meeting create(Actor actor, UUID personId, MeetingInput input) {
-        PlanAccess.View view = access.sharedView(actor, personId);
+        PlanAccess.View view = access.writingView(actor, personId);
         var v = new Validation();
         MeetingKind kind = v.enumValue("kind", input.kind(), MeetingKind.class, true);
         LocalDate heldOn = v.date("heldOn", input.heldOn(), true, null);

@@ -17,6 +17,10 @@ import se.lots.audit.AuditAction;
 import se.lots.audit.AuditLog;
 import se.lots.consent.Consent;
 import se.lots.consent.ConsentService;
+import java.util.HashMap;
+import se.lots.consent.AccessPolicy;
+import se.lots.consent.ConsentScope;
+import se.lots.organisation.OrganisationId;
 import se.lots.security.Actor;
 
 /**
@@ -116,8 +120,10 @@ public class CaseWorklist {
     private final ConsentService consents;
     private final AuditLog audit;
     private final Clock clock;
+    private final AccessPolicy accessPolicy;
 
-    CaseWorklist(JdbcClient jdbc, ConsentService consents, AuditLog audit, Clock clock) {
+    CaseWorklist(JdbcClient jdbc, ConsentService consents, AuditLog audit, Clock clock, AccessPolicy accessPolicy) {
+        this.accessPolicy = accessPolicy;
         this.jdbc = jdbc;
         this.consents = consents;
         this.audit = audit;
@@ -204,8 +210,27 @@ public class CaseWorklist {
 
     /** The plans of the user's caseload: two index walks, no join (the statements over them probe by primary key). */
     UUID[] caseloadPlans(Actor actor) {
-        return jdbc.sql(CASELOAD).param("user", actor.userId()).param("org", actor.organisationId().value())
+        UUID[] plans = jdbc.sql(CASELOAD).param("user", actor.userId()).param("org", actor.organisationId().value())
                 .query(UUID.class).list().toArray(UUID[]::new);
+        if (plans.length == 0 || (actor.domain() != null && actor.domain().wholeOrganisation())) {
+            return plans;
+        }
+        // inside an organisation divided into lines of work, the list shows no one the plan page would refuse: of
+        // the own organisation's persons only those the user's line holds or that are disclosed to it (PlanAccess)
+        var owners = new HashMap<UUID, OrganisationId>();
+        var personOf = new HashMap<UUID, UUID>();
+        jdbc.sql("""
+                SELECT p.id, p.person_id, r.owner_organisation_id FROM plan p JOIN registry_person r ON r.id = p.person_id
+                 WHERE p.id = ANY (?) AND r.owner_organisation_id = ?""")
+                .params(plans, actor.organisationId().value()).query((rs, n) -> {
+                    UUID person = rs.getObject("person_id", UUID.class);
+                    personOf.put(rs.getObject("id", UUID.class), person);
+                    owners.put(person, new OrganisationId(rs.getLong("owner_organisation_id")));
+                    return person;
+                }).list();
+        var allowed = accessPolicy.decideAll(actor, owners, ConsentScope.PLAN).keySet();
+        return java.util.Arrays.stream(plans).filter(id -> !personOf.containsKey(id) || allowed.contains(personOf.get(id)))
+                .toArray(UUID[]::new);
     }
 
     /** The young persons of these plans (no names: nothing shown, nothing to audit). */

@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import se.lots.consent.Consent;
+import se.lots.consent.LineDisclosure;
+import se.lots.consent.NewLineDisclosure;
 import se.lots.consent.ConsentService;
 import se.lots.consent.EmergencyAccess;
 import se.lots.consent.NewConsent;
@@ -114,6 +116,22 @@ class PersonApi {
     List<Consent> consents(Actor actor, @PathVariable UUID id) {
         registry.read(actor, id);
         return consents.forPerson(id);
+    }
+
+    @PostMapping("/{id}/line-disclosures")
+    @Operation(summary = "Lämna ut posten till en annan nämnd eller verksamhetsgren i den egna organisationen, med "
+            + "lagstödet (OSL 12 kap. 2 §, 10 kap. 2 § eller 10 kap. 28 §); bara den verksamhetsgren som har posten")
+    ResponseEntity<LineDisclosure> disclose(Actor actor, @PathVariable UUID id,
+            @RequestBody NewLineDisclosure disclosure) {
+        LineDisclosure d = consents.disclose(actor, id, registry.ownerOf(id), disclosure);
+        return ResponseEntity.created(URI.create("/api/v1/line-disclosures/" + d.id())).body(d);
+    }
+
+    @GetMapping("/{id}/line-disclosures")
+    @Operation(summary = "Posten utlämnad till andra verksamhetsgrenar (kräver åtkomst till personen; loggas)")
+    List<LineDisclosure> disclosures(Actor actor, @PathVariable UUID id) {
+        registry.read(actor, id);
+        return consents.disclosuresFor(id);
     }
 
     @PostMapping("/{id}/emergency-access")

@@ -27,11 +27,16 @@ import se.lots.consent.ConsentPurpose;
 import se.lots.consent.ConsentScope;
 import se.lots.consent.ConsentService;
 import se.lots.consent.ConsentSettings;
+import se.lots.consent.DisclosureProvision;
 import se.lots.consent.GivenHow;
 import se.lots.consent.NewConsent;
+import se.lots.consent.NewLineDisclosure;
+import se.lots.organisation.LineOfWork;
 import se.lots.organisation.Organisation;
 import se.lots.organisation.OrganisationId;
 import se.lots.organisation.OrganisationService;
+import se.lots.organisation.Organisations;
+import se.lots.organisation.SecrecyDomain;
 import se.lots.reference.Municipality;
 import se.lots.reference.ReferenceData;
 import se.lots.registry.Address;
@@ -61,10 +66,12 @@ class PersonController {
     private final MessageSource messages;
     private final ConsentSettings consentSettings;
     private final Clock clock;
+    private final Organisations organisationUnits;
 
     PersonController(RegistryService registry, PersonSearch persons, ConsentService consents,
             OrganisationService organisations, ReferenceData reference, MessageSource messages,
-            ConsentSettings consentSettings, Clock clock) {
+            ConsentSettings consentSettings, Clock clock, Organisations organisationUnits) {
+        this.organisationUnits = organisationUnits;
         this.registry = registry;
         this.persons = persons;
         this.consents = consents;
@@ -149,18 +156,30 @@ class PersonController {
         mav.addObject("purposes", ConsentPurpose.values());
         mav.addObject("scopes", ConsentScope.values());
         mav.addObject("givenHows", GivenHow.values());
-        mav.addObject("mayEdit", p.ownerOrganisationId().equals(actor.organisationId()));
-        mav.addObject("maySetProtected", ProtectedIdentityPolicy.maySet(actor, p));
-        mav.addObject("mayLiftProtected", ProtectedIdentityPolicy.mayLift(actor, p));
+        // another line of work reads through a disclosure, and the holding line edits (docs/security.md)
+        boolean holdingLine = p.ownerOrganisationId().equals(actor.organisationId())
+                && read.basis().equals(se.lots.audit.AccessBasis.OWN_ORGANISATION);
+        mav.addObject("mayEdit", holdingLine);
+        // the holding line sees what it disclosed; a receiving line only what was disclosed to it
+        mav.addObject("disclosures", !p.ownerOrganisationId().equals(actor.organisationId()) ? List.of()
+                : consents.disclosuresFor(id).stream().filter(d -> holdingLine || (actor.domain() != null
+                        && d.toLineOfWork() == actor.domain().lineOfWork()
+                        && d.toCommittee().equals(actor.domain().committee()))).toList());
+        mav.addObject("disclosureTargets", holdingLine ? disclosureTargets(actor) : List.of());
+        mav.addObject("provisions", java.util.Arrays.stream(DisclosureProvision.values()).map(Enum::name).toList());
+        mav.addObject("maySetProtected", holdingLine && ProtectedIdentityPolicy.maySet(actor, p));
+        mav.addObject("mayLiftProtected", holdingLine && ProtectedIdentityPolicy.mayLift(actor, p));
         mav.addObject("reasonLength", ProtectedIdentityPolicy.MIN_REASON_LENGTH);
         return mav;
     }
 
     @GetMapping("/{id}/edit")
     String edit(Actor actor, @PathVariable UUID id, Model model) {
-        YoungPerson p = registry.read(actor, id).person();
-        if (!p.ownerOrganisationId().equals(actor.organisationId())) {
-            throw new AccessDeniedException("only the holding organisation edits");
+        PersonRead read = registry.read(actor, id);
+        YoungPerson p = read.person();
+        if (!p.ownerOrganisationId().equals(actor.organisationId())
+                || !read.basis().equals(se.lots.audit.AccessBasis.OWN_ORGANISATION)) {
+            throw new AccessDeniedException("only the holding organisation (its holding line of work) edits");
         }
         model.addAttribute("person", PersonInput.of(p));
         model.addAttribute("existingPerson", p);
@@ -282,6 +301,57 @@ class PersonController {
             redirect.addFlashAttribute("notice", e.messageKey());
         }
         return "redirect:/persons/" + id + "#samtycken";
+    }
+
+    /** The other nämnder and lines of work of the actor's organisation that a disclosure may go to. */
+    private List<SecrecyDomain> disclosureTargets(Actor actor) {
+        if (actor.domain() == null || actor.domain().wholeOrganisation()) {
+            return List.of();
+        }
+        return organisationUnits.units(actor.organisationId()).stream().filter(u -> u.lineOfWork() != null)
+                .map(u -> new SecrecyDomain(actor.organisationId(), u.committee(), u.lineOfWork())).distinct()
+                .filter(d -> !d.equals(actor.domain())).toList();
+    }
+
+    @PostMapping("/{id}/line-disclosures")
+    String disclose(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String to,
+            @RequestParam(required = false) DisclosureProvision provision,
+            @RequestParam(required = false) String reason, @RequestParam(required = false) LocalDate validTo,
+            Locale locale, RedirectAttributes redirect) {
+        LineOfWork line = null;
+        String committee = "";
+        if (to != null && to.contains("|")) {
+            try {
+                line = LineOfWork.parse(to.substring(0, to.indexOf('|')));
+            } catch (IllegalArgumentException e) {
+                line = null;
+            }
+            committee = to.substring(to.indexOf('|') + 1);
+        }
+        try {
+            consents.disclose(actor, id, registry.ownerOf(id),
+                    new NewLineDisclosure(committee, line, provision, reason, null, validTo));
+            redirect.addFlashAttribute("notice", "disclosure.recorded");
+        } catch (InvalidInputException e) {
+            // the consent form on the same page has the field "validTo": the disclosure's is "disclosureValidTo"
+            var errors = new java.util.LinkedHashMap<String, String>();
+            e.texts(messages, locale).forEach((field, text) -> errors.put(
+                    field.equals("validTo") ? "disclosureValidTo" : field, text));
+            redirect.addFlashAttribute("disclosureErrors", errors);
+        }
+        return "redirect:/persons/" + id + "#utlamnanden";
+    }
+
+    @PostMapping("/{id}/line-disclosures/{disclosureId}/withdraw")
+    String withdrawDisclosure(Actor actor, @PathVariable UUID id, @PathVariable UUID disclosureId,
+            RedirectAttributes redirect) {
+        try {
+            consents.withdrawDisclosure(actor, disclosureId);
+            redirect.addFlashAttribute("notice", "disclosure.withdrawn");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("notice", e.messageKey());
+        }
+        return "redirect:/persons/" + id + "#utlamnanden";
     }
 
     private Map<OrganisationId, String> organisationNames() {

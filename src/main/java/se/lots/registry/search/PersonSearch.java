@@ -62,18 +62,21 @@ public class PersonSearch {
         }
         Set<UUID> shared = accessPolicy.sharedWith(actor, ConsentScope.GRUNDUPPGIFTER);
         int safePage = Math.max(0, page);
-        var hits = summaries.search(pin, words, actor.organisationId(), shared, PAGE_SIZE, safePage * PAGE_SIZE);
+        var hits = summaries.search(pin, words, actor.organisationId(), actor.domain(), shared, PAGE_SIZE,
+                safePage * PAGE_SIZE);
         var candidates = hits.persons();
         long total = hits.total();
         var found = new ArrayList<PersonSummary>();
         var own = new ArrayList<UUID>();
+        // the same decision as a read, so a search never shows more than the person page would
+        Set<UUID> held = accessPolicy.heldByOwnLine(actor, candidates.stream()
+                .filter(p -> p.ownerOrganisationId().equals(actor.organisationId())).map(PersonSummary::id).toList());
         for (PersonSummary p : candidates) {
-            if (p.ownerOrganisationId().equals(actor.organisationId())) {
+            if (held.contains(p.id())) {
                 own.add(p.id());
                 found.add(p);
                 continue;
             }
-            // the same decision as a read, so a search never shows more than the person page would
             Access access = accessPolicy.decide(actor, p.id(), p.ownerOrganisationId(), ConsentScope.GRUNDUPPGIFTER);
             if (access.granted()) {
                 audit.record(actor, p.id(), AuditAction.SEARCH, access.basis(), "sökträff");

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import se.lots.organisation.OrganisationId;
+import se.lots.organisation.SecrecyDomain;
 import se.lots.reference.MunicipalityCode;
 import se.lots.registry.Gender;
 import se.lots.registry.IdentityKind;
@@ -46,11 +47,11 @@ class PersonSummaries {
      * reported as {@code HITS_CAP + 1}. docs/benchmarks.md has the measurements and plans.
      */
     SearchPage search(PersonalIdentityNumber pin, List<String> words, OrganisationId organisationId,
-            Collection<UUID> shared,
+            SecrecyDomain domain, Collection<UUID> shared,
             int limit, int offset) {
         int cap = HITS_CAP;
         var params = new ArrayList<Object>();
-        String filter = filter(pin, words, organisationId, shared, params);
+        String filter = filter(pin, words, organisationId, domain, shared, params);
         var hitsParams = new ArrayList<Object>(params);
         hitsParams.addAll(List.of(cap + 1, limit, offset));
         var total = new long[] { -1 };
@@ -88,14 +89,29 @@ class PersonSummaries {
     }
 
     private static String filter(PersonalIdentityNumber pin, List<String> words, OrganisationId organisationId,
-            Collection<UUID> shared, List<Object> params) {
+            SecrecyDomain domain, Collection<UUID> shared, List<Object> params) {
         var sql = new StringBuilder();
-        if (shared.isEmpty()) {
-            sql.append("owner_organisation_id = ?");
+        String own;
+        if (domain == null) {
+            own = "false";
+        } else if (domain.wholeOrganisation()) {
+            own = "owner_organisation_id = ?";
             params.add(organisationId.value());
         } else {
-            sql.append("(owner_organisation_id = ? OR id = ANY (?::uuid[]))");
-            params.add(organisationId.value());
+            // inside an organisation divided into lines of work, the persons the user's nämnd and line hold
+            // (consent's published holdings; a person with no holding recorded at all is the whole organisation's)
+            own = "(owner_organisation_id = ? AND (NOT EXISTS (SELECT 1 FROM consent_person_holding a"
+                    + " WHERE a.person_id = young_person.id AND a.organisation_id = ?)"
+                    + " OR EXISTS (SELECT 1 FROM consent_person_holding h WHERE h.person_id = young_person.id"
+                    + " AND h.organisation_id = ? AND (h.line_of_work IS NULL"
+                    + " OR (h.line_of_work = ? AND h.committee = ?)))))";
+            params.addAll(List.of(organisationId.value(), organisationId.value(), organisationId.value(),
+                    domain.lineOfWork().name(), domain.committee()));
+        }
+        if (shared.isEmpty()) {
+            sql.append(own);
+        } else {
+            sql.append("(").append(own).append(" OR id = ANY (?::uuid[]))");
             params.add(shared.toArray(UUID[]::new));
         }
         if (pin != null) {

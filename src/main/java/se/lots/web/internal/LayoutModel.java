@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import se.lots.organisation.Organisations;
+import se.lots.organisation.LineOfWork;
 import se.lots.organisation.Role;
 import se.lots.security.Actor;
 import se.lots.security.CurrentActor;
@@ -60,8 +61,9 @@ class LayoutModel {
             return known;
         }
         Actor me = me(request);
+        // the register is the education line's own (KaaAccess): a social worker of the municipality is not shown it
         boolean kaaRegister = me != null && (me.role() == Role.KAA_COORDINATOR || me.role() == Role.CASE_WORKER)
-                && organisations.byId(me.organisationId()).map(o -> o.municipalityCode() != null).orElse(false);
+                && me.worksIn(LineOfWork.UTBILDNING_KAA) && organisations.byId(me.organisationId()).map(o -> o.municipalityCode() != null).orElse(false);
         request.setAttribute(KAA_REGISTER, kaaRegister);
         return kaaRegister;
     }

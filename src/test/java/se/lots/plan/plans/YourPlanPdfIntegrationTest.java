@@ -218,8 +218,10 @@ class YourPlanPdfIntegrationTest {
 
     private Actor staff(Actor colleague, String name, String phone) {
         String username = "ung-" + UUID.randomUUID().toString().substring(0, 8);
+        // in the colleague's unit: the municipality is divided into lines of work, and Vera prints the plan
         organisations.createUser(new NewUser(username, "ett-langt-losenord", name, Role.CASE_WORKER,
-                colleague.organisationId(), null, null, phone));
+                colleague.organisationId(), jdbc.sql("SELECT unit_id FROM user_account WHERE id = ?")
+                        .param(colleague.userId()).query(Long.class).single(), null, phone));
         return actors.byUsername(username);
     }
 

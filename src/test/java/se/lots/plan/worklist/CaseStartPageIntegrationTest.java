@@ -25,6 +25,7 @@ import se.lots.organisation.NewUser;
 import se.lots.organisation.OrganisationService;
 import se.lots.organisation.PartyType;
 import se.lots.organisation.Role;
+import se.lots.organisation.UserAccounts;
 import se.lots.plan.Enrolment;
 import se.lots.plan.EnrolmentInput;
 import se.lots.plan.EnrolmentService;
@@ -65,6 +66,9 @@ class CaseStartPageIntegrationTest {
     CurrentActor actors;
     @Autowired
     JdbcClient jdbc;
+    // a colleague of the coach's in the coach's unit: the municipality is divided into lines of work
+    @Autowired
+    UserAccounts users;
     @Autowired
     Clock clock;
 
@@ -76,7 +80,8 @@ class CaseStartPageIntegrationTest {
     private Actor newCaseWorker(String name) {
         Actor coach = actors.byUsername("coach");
         String username = "start-" + UUID.randomUUID().toString().substring(0, 8);
-        organisations.createUser(new NewUser(username, PASSWORD, name, Role.CASE_WORKER, coach.organisationId(), null));
+        organisations.createUser(new NewUser(username, PASSWORD, name, Role.CASE_WORKER, coach.organisationId(),
+                users.byUsername("coach").orElseThrow().unitId()));
         return actors.byUsername(username);
     }
 
