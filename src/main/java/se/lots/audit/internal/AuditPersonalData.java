@@ -31,7 +31,7 @@ class AuditPersonalData implements PersonalDataHolder {
 
     @Override
     public Set<String> tables() {
-        return Set.of("audit_entry");
+        return Set.of("audit_entry", "audit_person_key");
     }
 
     @Override

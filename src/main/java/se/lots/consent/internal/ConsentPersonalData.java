@@ -31,7 +31,7 @@ class ConsentPersonalData implements PersonalDataHolder {
 
     @Override
     public Set<String> tables() {
-        return Set.of("consent", "emergency_access");
+        return Set.of("consent", "emergency_access", "person_holding", "line_disclosure");
     }
 
     @Override
@@ -53,6 +53,23 @@ class ConsentPersonalData implements PersonalDataHolder {
                   LEFT JOIN organisation_staff s ON s.id = e.user_id
                   LEFT JOIN organisation_directory o ON o.id = s.organisation_id
                  WHERE e.person_id = ?
-                 ORDER BY e.granted_at""").param(personId).query().listOfRows()).build();
+                 ORDER BY e.granted_at""").param(personId).query().listOfRows())
+                .table("person_holding", jdbc.sql("""
+                SELECT to_char(h.since AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD') AS heading,
+                       o.name AS organisation, h.committee, h.line_of_work AS line_of_work_code, h.since
+                  FROM person_holding h LEFT JOIN organisation_directory o ON o.id = h.organisation_id
+                 WHERE h.person_id = ?
+                 ORDER BY h.since""").param(personId).query().listOfRows(),
+                        Map.of("line_of_work_code", "lineOfWork."))
+                .table("line_disclosure", jdbc.sql("""
+                SELECT d.valid_from::text AS heading, o.name AS organisation, d.from_committee,
+                       d.from_line_of_work AS from_line_of_work_code, d.to_committee,
+                       d.to_line_of_work AS to_line_of_work_code, d.provision AS provision_code, d.reason,
+                       d.valid_from, d.valid_to, d.withdrawn_at
+                  FROM line_disclosure d LEFT JOIN organisation_directory o ON o.id = d.organisation_id
+                 WHERE d.person_id = ?
+                 ORDER BY d.valid_from""").param(personId).query().listOfRows(),
+                        Map.of("from_line_of_work_code", "lineOfWork.", "to_line_of_work_code", "lineOfWork.",
+                                "provision_code", "consent.provision.")).build();
     }
 }

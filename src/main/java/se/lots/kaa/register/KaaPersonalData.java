@@ -31,7 +31,8 @@ class KaaPersonalData implements PersonalDataHolder {
 
     @Override
     public Set<String> tables() {
-        return Set.of("kaa_episode", "kaa_status", "contact_attempt", "home_visit", "kaa_measure", "school_signal");
+        return Set.of("kaa_episode", "kaa_status", "contact_attempt", "home_visit", "kaa_measure", "school_signal",
+                "kaa_move", "kaa_placement");
     }
 
     @Override
@@ -81,6 +82,23 @@ class KaaPersonalData implements PersonalDataHolder {
                        s.programme, s.period_start, s.period_end, s.absence_percent, s.dropout_risk, s.recorded_at
                   FROM school_signal s LEFT JOIN organisation_directory o ON o.id = s.organisation_id
                  WHERE s.person_id = ?
-                 ORDER BY s.period_start""").param(personId).query().listOfRows()).build();
+                 ORDER BY s.period_start""").param(personId).query().listOfRows())
+                .table("kaa_move", jdbc.sql("""
+                SELECT m.moved_on::text AS heading, f.name AS from_municipality, t.name AS to_municipality, m.moved_on,
+                       m.source AS source_code, o.name AS organisation, m.recorded_at
+                  FROM kaa_move m LEFT JOIN reference_municipality f ON f.code = m.from_municipality
+                  LEFT JOIN reference_municipality t ON t.code = m.to_municipality
+                  LEFT JOIN organisation_directory o ON o.id = m.from_organisation_id
+                 WHERE m.person_id = ?
+                 ORDER BY m.moved_on, m.recorded_at""").param(personId).query().listOfRows(),
+                        Map.of("source_code", "kaa.move.source."))
+                .table("kaa_placement", jdbc.sql("""
+                SELECT p.from_on::text AS heading, r.name AS municipality, p.kind AS placement_kind_code, p.from_on,
+                       p.to_on, o.name AS organisation, p.recorded_at
+                  FROM kaa_placement p LEFT JOIN reference_municipality r ON r.code = p.municipality
+                  LEFT JOIN organisation_directory o ON o.id = p.organisation_id
+                 WHERE p.person_id = ?
+                 ORDER BY p.from_on, p.recorded_at""").param(personId).query().listOfRows(),
+                        Map.of("placement_kind_code", "kaa.placement.kind.")).build();
     }
 }
