@@ -55,7 +55,7 @@ class EveryPageBrowserTest {
             const forms = [...document.forms]
               .filter(f => (f.getAttribute('method') || 'get').toLowerCase() === 'get')
               .filter(f => !f.hasAttribute('hx-post') && !f.querySelector('input[type=file]'))
-              .map(f => { const u = new URL(f.action, location.href);
+              .map(f => { const u = new URL(f.getAttribute('action') || location.href, location.href);
                           u.search = new URLSearchParams(new FormData(f)).toString(); return u.href; });
             const h1 = document.querySelector('h1');
             return { status: nav ? nav.responseStatus : 0, heading: h1 ? h1.textContent.trim() : '',

@@ -28,11 +28,14 @@ import se.lots.shared.InvalidInputException;
 class ReferralController {
 
     private final ReferralService referrals;
+    private final se.lots.plan.PlanAccess planAccess;
     private final MessageSource messages;
     private final Clock clock;
 
-    ReferralController(ReferralService referrals, MessageSource messages, Clock clock) {
+    ReferralController(ReferralService referrals, se.lots.plan.PlanAccess planAccess, MessageSource messages,
+            Clock clock) {
         this.referrals = referrals;
+        this.planAccess = planAccess;
         this.messages = messages;
         this.clock = clock;
     }
@@ -56,14 +59,28 @@ class ReferralController {
         var outgoing = referrals.outgoing(actor);
         model.addAttribute("incoming", incoming);
         model.addAttribute("outgoing", outgoing);
-        model.addAttribute("names", referrals.names(java.util.stream.Stream.concat(incoming.stream(),
-                outgoing.stream()).map(Referral::personId).distinct().toList()));
+        var persons = java.util.stream.Stream.concat(incoming.stream(), outgoing.stream()).map(Referral::personId)
+                .distinct().toList();
+        model.addAttribute("names", referrals.names(persons));
+        // a referral reaches the whole receiving organisation, but inside it another line of work may not open the
+        // plan (OSL 8 kap. 2 §, docs/security.md): the name links only where the plan page would open
+        model.addAttribute("openable", persons.stream().filter(p -> opens(actor, p))
+                .collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("waiting", referrals.waitingTimes(actor));
         model.addAttribute("responseDays", referrals.responseDays());
         model.addAttribute("service", referrals);
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("zone", clock.getZone());
         return "plan/referrals";
+    }
+
+    private boolean opens(Actor actor, UUID personId) {
+        try {
+            planAccess.view(actor, personId);
+            return true;
+        } catch (org.springframework.security.access.AccessDeniedException e) {
+            return false;
+        }
     }
 
     @PostMapping("/plan/referrals/{id}/status")

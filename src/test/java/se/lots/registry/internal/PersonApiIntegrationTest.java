@@ -102,7 +102,10 @@ class PersonApiIntegrationTest {
     void auditVerifyAnswersTheAgreedShape() throws Exception {
         var response = get("granskare", "/api/v1/audit/verify");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).matches("\\{\"valid\":true,\"entries\":\\d+,\"firstBrokenId\":null}");
+        // the agreed shape (issue 23 added the checkpoints' comparison after the first three fields)
+        assertThat(response.body()).matches("\\{\"valid\":true,\"entries\":\\d+,\"firstBrokenId\":null,"
+                + "\"forgottenEntries\":\\d+,\"checkpointsCompared\":\\d+,\"disagreeingCheckpointId\":null,"
+                + "\"disagreeingCheckpointAt\":null,\"forgedCheckpoints\":0,\"startUnanchored\":false}");
         assertThat(get("kaa", "/api/v1/audit/verify").statusCode()).isEqualTo(403);
     }
 
