@@ -20,17 +20,27 @@ import se.lots.shared.InvalidInputException;
 
 /**
  * Gallring for the administrator: {@code /admin/gallring} lists the organisation's retention rules with their source,
- * and {@code ?regel=kaa/EPISODE} opens the form that sets the organisation's own rule for one of them.
+ * and {@code ?regel=kaa/EPISODE} opens the form that sets the organisation's own rule for one of them;
+ * {@code /admin/gallring/provkörning} shows the dry run.
  */
 @Controller
 class RetentionController {
 
     private final RetentionRuleService service;
+    private final RetentionDryRun dryRun;
     private final MessageSource messages;
 
-    RetentionController(RetentionRuleService service, MessageSource messages) {
+    RetentionController(RetentionRuleService service, RetentionDryRun dryRun, MessageSource messages) {
         this.service = service;
+        this.dryRun = dryRun;
         this.messages = messages;
+    }
+
+    /** What each register's rule makes due today in the organisation: counts only, nothing removed. */
+    @GetMapping({ "/admin/gallring/provkörning", "/admin/gallring/provkorning" })
+    String dryRun(Actor actor, Model model) {
+        model.addAttribute("lines", dryRun.run(actor));
+        return "privacy/retention-dry-run";
     }
 
     @GetMapping("/admin/gallring")
