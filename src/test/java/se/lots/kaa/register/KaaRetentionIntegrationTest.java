@@ -259,6 +259,14 @@ class KaaRetentionIntegrationTest {
     }
 
     @Test
+    void theRemovalCoversEveryTableOfTheKaaRegister() {
+        var r = register();
+        var tables = holders.stream().filter(h -> h.register().equals("kaa")).findFirst().orElseThrow().tables();
+        assertThat(kaa().countDue(r.coordinator().organisationId(), THREE_YEARS, today()).rowsByTable().keySet())
+                .as("a table added to the register's tables() must be removed too").containsExactlyInAnyOrderElementsOf(tables);
+    }
+
+    @Test
     void aRuleOfAnotherRegisterOrKindIsRefused() {
         var r = register();
         var plan = new RetentionRule("plan", "PLAN", 1, RetentionEvent.PLAN_CLOSED, "test", false);
