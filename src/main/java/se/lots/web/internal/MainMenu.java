@@ -45,6 +45,7 @@ final class MainMenu {
             new Entry("nav.users", "/admin/users", "/admin/users", v -> v.is(Role.ADMIN)),
             new Entry("kaa.category.title", "/admin/kaa-measure-categories", "/admin/kaa-measure-categories",
                     v -> v.is(Role.ADMIN)),
+            new Entry("privacy.retention.title", "/admin/gallring", "/admin/gallring", v -> v.is(Role.ADMIN)),
             // the instruments and the step ladder are one section
             new Entry("nav.progressionConfig", "/progression/instruments", "/progression",
                     v -> v.is(Role.ADMIN, Role.PROGRAMME_LEAD)),

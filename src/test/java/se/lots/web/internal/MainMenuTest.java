@@ -57,7 +57,7 @@ class MainMenuTest {
                 .as("no KAA register, no KAA entry").doesNotContain("/kaa");
         assertThat(MainMenu.items(as(Role.ADMIN, false), "/")).extracting(MainMenu.Item::href)
                 .containsExactly("/", "/insatser", "/admin/organisations", "/admin/users",
-                        "/admin/kaa-measure-categories", "/progression/instruments", "/audit");
+                        "/admin/kaa-measure-categories", "/admin/gallring", "/progression/instruments", "/audit");
         assertThat(MainMenu.items(as(Role.FEDERATION_OFFICER, false), "/")).extracting(MainMenu.Item::href)
                 .containsExactly("/", "/insatser", "/uppfoljning/finsam");
     }

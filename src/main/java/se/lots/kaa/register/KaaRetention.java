@@ -1,0 +1,119 @@
+package se.lots.kaa.register;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import se.lots.organisation.OrganisationId;
+import se.lots.privacy.PersonalDataEraser;
+import se.lots.privacy.RetentionCount;
+import se.lots.privacy.RetentionEvent;
+import se.lots.privacy.RetentionRule;
+
+/**
+ * Gallring of the KAA register (rule kind "EPISODE", counted from the episode's close): a person is due in a
+ * municipality when every one of their episodes there is closed and the last closed before the rule's period began.
+ * Then everything the municipality's register holds on them goes: the episodes with their statuses, contacts (letters
+ * are contacts), home visits, measures, the school's signals, placements and the moves out of the municipality. A move
+ * into the municipality is the old municipality's record: it stays, without its link to the removed episode. Other
+ * municipalities' records of the same person are not touched. The import files (kaa_import, school_signal_import) are
+ * not removed here (see docs/privacy.md, "Gallring").
+ */
+@Component
+class KaaRetention implements PersonalDataEraser {
+
+    static final String EPISODE = "EPISODE";
+
+    /** The tables in the order the removal goes: children before parents. */
+    private static final List<String> TABLES = List.of("home_visit", "kaa_measure", "kaa_move", "kaa_placement",
+            "school_signal", "contact_attempt", "kaa_status", "kaa_episode");
+
+    private final JdbcClient jdbc;
+
+    KaaRetention(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String register() {
+        return "kaa";
+    }
+
+    @Override
+    public Set<String> recordKinds() {
+        return Set.of(EPISODE);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public RetentionCount countDue(OrganisationId organisation, RetentionRule rule, LocalDate today) {
+        Due due = due(organisation, rule, today);
+        var counts = new LinkedHashMap<String, Long>();
+        for (String table : TABLES) {
+            counts.put(table, due.persons.length == 0 ? 0L
+                    : jdbc.sql("SELECT count(*) FROM " + table + " WHERE " + where(table))
+                            .params(params(table, organisation, due)).query(Long.class).single());
+        }
+        return new RetentionCount(register(), due.persons.length, counts);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public RetentionCount removeDue(OrganisationId organisation, RetentionRule rule, LocalDate today) {
+        Due due = due(organisation, rule, today);
+        var counts = new LinkedHashMap<String, Long>();
+        if (due.persons.length > 0) {
+            // a move into this municipality is the old one's record: it keeps the move, not the link to our episode
+            jdbc.sql("UPDATE kaa_move SET opened_episode_id = NULL WHERE opened_episode_id = ANY(?::uuid[])")
+                    .param(due.episodes).update();
+        }
+        for (String table : TABLES) {
+            counts.put(table, due.persons.length == 0 ? 0L
+                    : (long) jdbc.sql("DELETE FROM " + table + " WHERE " + where(table))
+                            .params(params(table, organisation, due)).update());
+        }
+        return new RetentionCount(register(), due.persons.length, counts);
+    }
+
+    /** The due persons of the organisation and their episodes there. */
+    private record Due(UUID[] persons, UUID[] episodes) {
+    }
+
+    private Due due(OrganisationId organisation, RetentionRule rule, LocalDate today) {
+        if (!rule.register().equals(register()) || !rule.recordKind().equals(EPISODE)
+                || rule.countedFrom() != RetentionEvent.EPISODE_CLOSED) {
+            throw new IllegalArgumentException("not a rule of the KAA register's closed episodes: " + rule);
+        }
+        UUID[] persons = jdbc.sql("""
+                SELECT person_id FROM kaa_episode WHERE organisation_id = ?
+                 GROUP BY person_id
+                HAVING bool_and(exited_on IS NOT NULL) AND max(exited_on) < ?""")
+                .params(organisation.value(), rule.keptFrom(today)).query(UUID.class).list().toArray(UUID[]::new);
+        UUID[] episodes = persons.length == 0 ? new UUID[0] : jdbc.sql("""
+                SELECT id FROM kaa_episode WHERE organisation_id = ? AND person_id = ANY(?::uuid[])""")
+                .params(organisation.value(), persons).query(UUID.class).list().toArray(UUID[]::new);
+        return new Due(persons, episodes);
+    }
+
+    private static String where(String table) {
+        return switch (table) {
+            case "home_visit" -> "episode_id = ANY(?::uuid[])";
+            case "kaa_move" -> "closed_episode_id = ANY(?::uuid[])";
+            default -> "organisation_id = ? AND person_id = ANY(?::uuid[])";
+        };
+    }
+
+    private static Object[] params(String table, OrganisationId organisation, Due due) {
+        return switch (table) {
+            case "home_visit", "kaa_move" -> new Object[] { due.episodes };
+            default -> new Object[] { organisation.value(), due.persons };
+        };
+    }
+}

@@ -1,0 +1,276 @@
+package se.lots.kaa.register;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import se.lots.IntegrationTest;
+import se.lots.MovableClock;
+import se.lots.kaa.ExitReason;
+import se.lots.kaa.KaaFixture;
+import se.lots.kaa.KaaImportService;
+import se.lots.kaa.KaaRegisterBuilder;
+import se.lots.organisation.OrganisationId;
+import se.lots.privacy.PersonalDataEraser;
+import se.lots.privacy.PersonalDataHolder;
+import se.lots.privacy.RetentionCount;
+import se.lots.privacy.RetentionEvent;
+import se.lots.privacy.RetentionRule;
+import se.lots.security.Actor;
+
+/**
+ * Gallring of the KAA register on the real database, the pattern for every register: the dry run counts exactly the
+ * rows of the persons whose episodes in the municipality all closed before the rule's period, the removal takes those
+ * rows from every KAA table and nothing else (not another person, not another municipality's records, not the move
+ * into the municipality that the old one keeps), and an error half-way leaves everything as it was.
+ */
+@IntegrationTest
+class KaaRetentionIntegrationTest {
+
+    private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
+    private static final RetentionRule THREE_YEARS = new RetentionRule("kaa", "EPISODE", 36,
+            RetentionEvent.EPISODE_CLOSED, "Kommunens gallringsbeslut (test)", false);
+
+    @Autowired
+    KaaFixture fixture;
+    @Autowired
+    KaaImportService imports;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MovableClock clock;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    List<PersonalDataEraser> erasers;
+    @Autowired
+    List<PersonalDataHolder> holders;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    private PersonalDataEraser kaa() {
+        return erasers.stream().filter(e -> e.register().equals("kaa")).findFirst().orElseThrow();
+    }
+
+    /** Ada left on 2023-12-31 (due after three years), Bo on 2025-06-01 (not), Cia is still in the register. */
+    private record Register(Actor coordinator, Actor other, UUID ada, UUID bo, UUID cia) {
+    }
+
+    private Register register() {
+        Actor coordinator = fixture.newMunicipality();
+        Actor other = fixture.newMunicipality();
+        var builder = new KaaRegisterBuilder(coordinator, imports, fixture, jdbc);
+        UUID[] ids = builder.person("Ada", "kvinna").person("Bo", "man").person("Cia", "kvinna").build();
+        UUID ada = ids[0];
+        UUID bo = ids[1];
+        builder.registeredOn(ada, LocalDate.of(2023, 9, 1));
+        builder.registeredOn(bo, LocalDate.of(2024, 9, 1));
+        builder.exited(ada, LocalDate.of(2023, 12, 31), ExitReason.FLYTTAT);
+        builder.exited(bo, LocalDate.of(2025, 6, 1), ExitReason.PABORJAT_NATIONELLT_PROGRAM);
+        for (UUID person : List.of(ada, bo)) {
+            addRecords(coordinator, person);
+        }
+        // Ada came from the other municipality (its closed episode and its record of the move stay there) and moved on
+        // to it again (our record of the move out goes with her episode)
+        long org = coordinator.organisationId().value();
+        long otherOrg = other.organisationId().value();
+        UUID adaHere = episode(org, ada);
+        UUID adaBefore = jdbc.sql("""
+                INSERT INTO kaa_episode (person_id, organisation_id, registered_on, registration_reason, exited_on,
+                                         exit_reason)
+                VALUES (?, ?, '2023-01-10', 'AVBRUTIT_NATIONELLT_PROGRAM', '2023-08-31', 'FLYTTAT') RETURNING id""")
+                .params(ada, otherOrg).query(UUID.class).single();
+        UUID adaAfter = jdbc.sql("""
+                INSERT INTO kaa_episode (person_id, organisation_id, registered_on, registration_reason)
+                VALUES (?, ?, '2023-12-31', 'INFLYTTAD') RETURNING id""").params(ada, otherOrg).query(UUID.class).single();
+        String[] codes = jdbc.sql("SELECT code FROM municipality ORDER BY code LIMIT 2").query(String.class).list()
+                .toArray(String[]::new);
+        jdbc.sql("""
+                INSERT INTO kaa_move (person_id, from_organisation_id, from_municipality, to_organisation_id,
+                                      to_municipality, moved_on, source, closed_episode_id, opened_episode_id, recorded_by)
+                VALUES (?, ?, ?, ?, ?, '2023-08-31', 'FOLKBOKFORINGEN', ?, ?, ?),
+                       (?, ?, ?, ?, ?, '2023-12-31', 'FOLKBOKFORINGEN', ?, ?, ?)""")
+                .params(ada, otherOrg, codes[0], org, codes[1], adaBefore, adaHere, other.userId(),
+                        ada, org, codes[1], otherOrg, codes[0], adaHere, adaAfter, coordinator.userId())
+                .update();
+        return new Register(coordinator, other, ada, bo, ids[2]);
+    }
+
+    /** A contact, a home visit, a measure, a school signal and a placement for the person's episode. */
+    private void addRecords(Actor coordinator, UUID person) {
+        long org = coordinator.organisationId().value();
+        UUID episode = episode(org, person);
+        Actor caseWorker = fixture.caseWorkerOf(coordinator);
+        jdbc.sql("""
+                INSERT INTO contact_attempt (person_id, organisation_id, channel, contacted_on, staff_user_id, outcome)
+                SELECT ?, ?, 'TELEFON', registered_on + 3, ?, 'NADD' FROM kaa_episode WHERE id = ?""")
+                .params(person, org, caseWorker.userId(), episode).update();
+        UUID day = jdbc.sql("""
+                INSERT INTO home_visit_day (organisation_id, visit_on, first_staff_id, second_staff_id, contact_phone,
+                                            created_by)
+                VALUES (?, '2023-10-01', ?, ?, '010-123 45 67', ?) RETURNING id""")
+                .params(org, coordinator.userId(), caseWorker.userId(), coordinator.userId()).query(UUID.class)
+                .single();
+        jdbc.sql("INSERT INTO home_visit (day_id, person_id, episode_id) VALUES (?, ?, ?)")
+                .params(day, person, episode).update();
+        jdbc.sql("""
+                INSERT INTO kaa_measure (episode_id, person_id, organisation_id, category_code, responsible, offered_on)
+                SELECT id, person_id, organisation_id, 'SYV', 'KOMMUN', registered_on FROM kaa_episode WHERE id = ?""")
+                .param(episode).update();
+        jdbc.sql("""
+                INSERT INTO school_signal (person_id, organisation_id, school, school_municipality, period_start,
+                                           period_end, absence_percent)
+                VALUES (?, ?, 'Testskolan', '1260', '2023-08-20', '2023-09-20', 40)""").params(person, org).update();
+        jdbc.sql("""
+                INSERT INTO kaa_placement (person_id, organisation_id, municipality, kind, from_on, recorded_by)
+                VALUES (?, ?, '1260', 'HVB', '2023-10-01', ?)""").params(person, org, coordinator.userId()).update();
+    }
+
+    private UUID episode(long org, UUID person) {
+        return jdbc.sql("SELECT id FROM kaa_episode WHERE organisation_id = ? AND person_id = ? ORDER BY registered_on"
+                + " LIMIT 1").params(org, person).query(UUID.class).single();
+    }
+
+    /** Every KAA table's rows about the person, by table (in any municipality). */
+    private Map<String, Long> rowsOf(UUID person) {
+        var result = new LinkedHashMap<String, Long>();
+        for (String table : holders.stream().filter(h -> h.register().equals("kaa")).findFirst().orElseThrow()
+                .tables().stream().sorted().toList()) {
+            result.put(table, jdbc.sql("SELECT count(*) FROM " + table + " WHERE person_id = ?").param(person)
+                    .query(Long.class).single());
+        }
+        return result;
+    }
+
+    private Map<String, Long> rowsOf(UUID person, OrganisationId organisation) {
+        var result = new LinkedHashMap<String, Long>();
+        for (String table : List.of("kaa_episode", "kaa_status", "contact_attempt", "kaa_measure", "school_signal",
+                "kaa_placement")) {
+            result.put(table, jdbc.sql("SELECT count(*) FROM " + table + " WHERE person_id = ? AND organisation_id = ?")
+                    .params(person, organisation.value()).query(Long.class).single());
+        }
+        return result;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(SWEDEN));
+    }
+
+    @Test
+    void theDryRunCountsThePersonsWhoseEpisodesAllClosedBeforeTheRulesPeriodAndChangesNothing() {
+        var r = register();
+        OrganisationId org = r.coordinator().organisationId();
+        clock.moveTo(LocalDate.of(2026, 12, 31).atTime(12, 0).atZone(SWEDEN));
+        assertThat(kaa().countDue(org, THREE_YEARS, today()).persons())
+                .as("Ada's episode closed 2023-12-31: kept through the day three years on").isZero();
+
+        clock.moveTo(LocalDate.of(2027, 1, 1).atTime(12, 0).atZone(SWEDEN));
+        var before = Map.of(r.ada(), rowsOf(r.ada()), r.bo(), rowsOf(r.bo()), r.cia(), rowsOf(r.cia()));
+        RetentionCount due = kaa().countDue(org, THREE_YEARS, today());
+        assertThat(due.persons()).isEqualTo(1);
+        assertThat(due.rowsByTable()).containsExactlyInAnyOrderEntriesOf(Map.of("home_visit", 1L, "kaa_measure", 1L,
+                "kaa_move", 1L, "kaa_placement", 1L, "school_signal", 1L, "contact_attempt", 1L,
+                "kaa_status", rowsOf(r.ada(), org).get("kaa_status"), "kaa_episode", 1L));
+        assertThat(due.rowsByTable().get("kaa_status")).isPositive();
+        assertThat(Map.of(r.ada(), rowsOf(r.ada()), r.bo(), rowsOf(r.bo()), r.cia(), rowsOf(r.cia())))
+                .as("the dry run changes nothing").isEqualTo(before);
+        assertThat(kaa().countDue(r.other().organisationId(), THREE_YEARS, today()).persons())
+                .as("Ada's episode in the other municipality is open").isZero();
+    }
+
+    @Test
+    void theRemovalTakesWhatTheDryRunCountedFromEveryKaaTableAndNothingElse() {
+        var r = register();
+        OrganisationId org = r.coordinator().organisationId();
+        clock.moveTo(LocalDate.of(2027, 1, 1).atTime(12, 0).atZone(SWEDEN));
+        RetentionCount counted = kaa().countDue(org, THREE_YEARS, today());
+        var bo = rowsOf(r.bo());
+        var cia = rowsOf(r.cia());
+        var adaElsewhere = rowsOf(r.ada(), r.other().organisationId());
+
+        RetentionCount removed = transactions.execute(tx -> kaa().removeDue(org, THREE_YEARS, today()));
+
+        assertThat(removed).isEqualTo(counted);
+        assertThat(rowsOf(r.ada(), org).values()).as("nothing left of Ada in the municipality").containsOnly(0L);
+        assertThat(jdbc.sql("SELECT count(*) FROM home_visit h JOIN home_visit_day d ON d.id = h.day_id"
+                + " WHERE h.person_id = ? AND d.organisation_id = ?").params(r.ada(), org.value()).query(Long.class)
+                .single()).isZero();
+        assertThat(rowsOf(r.bo())).as("Bo's time is not up").isEqualTo(bo);
+        assertThat(rowsOf(r.cia())).as("Cia is still in the register").isEqualTo(cia);
+        assertThat(rowsOf(r.ada(), r.other().organisationId())).as("the other municipality's records")
+                .isEqualTo(adaElsewhere).containsEntry("kaa_episode", 2L);
+        assertThat(jdbc.sql("SELECT count(*) FROM kaa_move WHERE person_id = ? AND from_organisation_id = ?"
+                + " AND opened_episode_id IS NULL").params(r.ada(), r.other().organisationId().value())
+                .query(Long.class).single()).as("the old municipality keeps its record of the move in").isEqualTo(1);
+        assertThat(kaa().countDue(org, THREE_YEARS, today()).isEmpty()).as("repeatable: nothing due any more")
+                .isTrue();
+        assertThat(transactions.execute(tx -> kaa().removeDue(org, THREE_YEARS, today())).rows()).isZero();
+    }
+
+    @Test
+    void theRemovalIsAllOrNothingAndRunsOnlyInTheCallersTransaction() throws SQLException {
+        var r = register();
+        OrganisationId org = r.coordinator().organisationId();
+        clock.moveTo(LocalDate.of(2027, 1, 1).atTime(12, 0).atZone(SWEDEN));
+        var ada = rowsOf(r.ada());
+        assertThatThrownBy(() -> kaa().removeDue(org, THREE_YEARS, today()))
+                .isInstanceOf(IllegalTransactionStateException.class);
+        assertThat(rowsOf(r.ada())).isEqualTo(ada);
+
+        // another transaction holds Ada's episode (as a coordinator saving it would): the removal has deleted from
+        // the other tables when it reaches the episode, and gives up there
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (var lock = other.prepareStatement("SELECT id FROM kaa_episode WHERE id = ? FOR UPDATE")) {
+                lock.setObject(1, episode(org.value(), r.ada()));
+                lock.executeQuery().close();
+            }
+            assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> {
+                jdbc.sql("SET LOCAL lock_timeout = '300ms'").update();
+                kaa().removeDue(org, THREE_YEARS, today());
+            })).isInstanceOf(DataAccessException.class).hasMessageContaining("DELETE FROM kaa_episode")
+                    .hasMessageContaining("lock timeout");
+            other.rollback();
+        }
+        assertThat(rowsOf(r.ada())).as("nothing half-removed").isEqualTo(ada);
+        assertThat(kaa().countDue(org, THREE_YEARS, today()).persons()).isEqualTo(1);
+    }
+
+    @Test
+    void theRemovalCoversEveryTableOfTheKaaRegister() {
+        var r = register();
+        var tables = holders.stream().filter(h -> h.register().equals("kaa")).findFirst().orElseThrow().tables();
+        assertThat(kaa().countDue(r.coordinator().organisationId(), THREE_YEARS, today()).rowsByTable().keySet())
+                .as("a table added to the register's tables() must be removed too").containsExactlyInAnyOrderElementsOf(tables);
+    }
+
+    @Test
+    void aRuleOfAnotherRegisterOrKindIsRefused() {
+        var r = register();
+        var plan = new RetentionRule("plan", "PLAN", 1, RetentionEvent.PLAN_CLOSED, "test", false);
+        assertThatThrownBy(() -> kaa().countDue(r.coordinator().organisationId(), plan, today()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
