@@ -32,4 +32,13 @@ public interface DataSubjects {
 
     /** Logs that {@code actor} exported the person's data (an extract produced, downloaded or handed over). */
     void recordExport(Actor actor, UUID personId, String detail);
+
+    /**
+     * Removes the persons from the registry and makes them unidentifiable in the audit log (ADR 0010), in the
+     * caller's transaction (it refuses to run without one). Only for persons no register holds anything on any more
+     * ({@link PersonalDataEraser#stillHeld}): the caller has removed the rest first.
+     *
+     * @return how many persons were removed from the registry
+     */
+    int forget(Collection<UUID> personIds);
 }

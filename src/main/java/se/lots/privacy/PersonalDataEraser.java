@@ -1,7 +1,10 @@
 package se.lots.privacy;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import se.lots.organisation.OrganisationId;
 
@@ -26,6 +29,8 @@ import se.lots.organisation.OrganisationId;
  * forget them.</li>
  * <li>A rule whose {@link RetentionRule#register()} or {@link RetentionRule#recordKind()} is not this eraser's is
  * refused ({@link IllegalArgumentException}).</li>
+ * <li>The same holds for erasing one person ({@link #countPerson}, {@link #erasePerson}): the privacy module decides
+ * whether the law allows it (GDPR art. 17, the organisation's kind, {@link #mustKeep}); the eraser only removes.</li>
  * </ul>
  */
 public interface PersonalDataEraser {
@@ -39,6 +44,32 @@ public interface PersonalDataEraser {
     /** The dry run: what {@code rule} makes due in the organisation on {@code today}, nothing changed. */
     RetentionCount countDue(OrganisationId organisation, RetentionRule rule, LocalDate today);
 
-    /** Removes what {@link #countDue} counts, in the caller's transaction; returns what it removed. */
+    /**
+     * Removes what {@link #countDue} counts, in the caller's transaction; returns what it removed, with the persons'
+     * ids ({@link RetentionCount#personIds()}) so that the caller can find who is gone from every register.
+     */
     RetentionCount removeDue(OrganisationId organisation, RetentionRule rule, LocalDate today);
+
+    /**
+     * Of {@code persons}, those this register still holds anything on, in any organisation: after a removal, a person
+     * no register still holds is removed from the registry and forgotten in the audit log.
+     */
+    Set<UUID> stillHeld(Collection<UUID> persons);
+
+    /** What the organisation holds on the person in this register (an erasure's preview), nothing changed. */
+    RetentionCount countPerson(OrganisationId organisation, UUID personId);
+
+    /**
+     * Erasure of one person, once the privacy module has decided that the law allows it: removes everything the
+     * organisation holds on the person in this register, in the caller's transaction, with the same all-or-nothing
+     * contract as {@link #removeDue}; returns what it removed.
+     */
+    RetentionCount erasePerson(OrganisationId organisation, UUID personId);
+
+    /**
+     * Why this register must keep what the organisation holds on the person now, whatever kind of organisation it is
+     * (e.g. an open KAA episode: the activity responsibility is running): a message key in the bundles
+     * ("privacy.keep." + register + "." + reason); empty when nothing in the register itself stands in the way.
+     */
+    Optional<String> mustKeep(OrganisationId organisation, UUID personId);
 }

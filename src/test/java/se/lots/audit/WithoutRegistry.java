@@ -55,6 +55,11 @@ public class WithoutRegistry {
             public void recordExport(Actor actor, UUID personId, String detail) {
                 throw new IllegalStateException("nobody is in the registry");
             }
+
+            @Override
+            public int forget(Collection<UUID> personIds) {
+                throw new IllegalStateException("nobody is in the registry");
+            }
         };
     }
 }

@@ -1,8 +1,11 @@
 package se.lots.kaa.register;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -54,7 +57,49 @@ class KaaRetention implements PersonalDataEraser {
     @Override
     @Transactional(readOnly = true)
     public RetentionCount countDue(OrganisationId organisation, RetentionRule rule, LocalDate today) {
-        Due due = due(organisation, rule, today);
+        return count(organisation, due(organisation, rule, today));
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public RetentionCount removeDue(OrganisationId organisation, RetentionRule rule, LocalDate today) {
+        return remove(organisation, due(organisation, rule, today));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<UUID> stillHeld(Collection<UUID> persons) {
+        // every KAA table names the person except home_visit (an episode's child)
+        String union = String.join(" UNION ", TABLES.stream().filter(t -> !t.equals("home_visit"))
+                .map(t -> "SELECT person_id FROM " + t + " WHERE person_id = ANY(?::uuid[])").toList());
+        UUID[] ids = persons.toArray(UUID[]::new);
+        return new HashSet<>(jdbc.sql(union).params((Object[]) java.util.Collections.nCopies(TABLES.size() - 1, ids)
+                .toArray()).query(UUID.class).list());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public RetentionCount countPerson(OrganisationId organisation, UUID personId) {
+        return count(organisation, person(organisation, personId));
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public RetentionCount erasePerson(OrganisationId organisation, UUID personId) {
+        return remove(organisation, person(organisation, personId));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> mustKeep(OrganisationId organisation, UUID personId) {
+        boolean open = jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM kaa_episode
+                                WHERE organisation_id = ? AND person_id = ? AND exited_on IS NULL)""")
+                .params(organisation.value(), personId).query(Boolean.class).single();
+        return open ? Optional.of("privacy.keep.kaa.openEpisode") : Optional.empty();
+    }
+
+    private RetentionCount count(OrganisationId organisation, Due due) {
         var counts = new LinkedHashMap<String, Long>();
         for (String table : TABLES) {
             counts.put(table, due.persons.length == 0 ? 0L
@@ -64,10 +109,7 @@ class KaaRetention implements PersonalDataEraser {
         return new RetentionCount(register(), due.persons.length, counts);
     }
 
-    @Override
-    @Transactional(propagation = Propagation.MANDATORY)
-    public RetentionCount removeDue(OrganisationId organisation, RetentionRule rule, LocalDate today) {
-        Due due = due(organisation, rule, today);
+    private RetentionCount remove(OrganisationId organisation, Due due) {
         var counts = new LinkedHashMap<String, Long>();
         if (due.persons.length > 0) {
             // a move into this municipality is the old one's record: it keeps the move, not the link to our episode
@@ -79,7 +121,7 @@ class KaaRetention implements PersonalDataEraser {
                     : (long) jdbc.sql("DELETE FROM " + table + " WHERE " + where(table))
                             .params(params(table, organisation, due)).update());
         }
-        return new RetentionCount(register(), due.persons.length, counts);
+        return new RetentionCount(register(), due.persons.length, counts, Set.of(due.persons));
     }
 
     /** The due persons of the organisation and their episodes there. */
@@ -96,6 +138,18 @@ class KaaRetention implements PersonalDataEraser {
                  GROUP BY person_id
                 HAVING bool_and(exited_on IS NOT NULL) AND max(exited_on) < ?""")
                 .params(organisation.value(), rule.keptFrom(today)).query(UUID.class).list().toArray(UUID[]::new);
+        return withEpisodes(organisation, persons);
+    }
+
+    /** One person, for an erasure: everything the organisation's register holds on them. */
+    private Due person(OrganisationId organisation, UUID personId) {
+        boolean held = TABLES.stream().filter(t -> !t.equals("home_visit") && !t.equals("kaa_move"))
+                .anyMatch(t -> jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + t + " WHERE organisation_id = ? AND person_id = ?)")
+                        .params(organisation.value(), personId).query(Boolean.class).single());
+        return withEpisodes(organisation, held ? new UUID[] { personId } : new UUID[0]);
+    }
+
+    private Due withEpisodes(OrganisationId organisation, UUID[] persons) {
         UUID[] episodes = persons.length == 0 ? new UUID[0] : jdbc.sql("""
                 SELECT id FROM kaa_episode WHERE organisation_id = ? AND person_id = ANY(?::uuid[])""")
                 .params(organisation.value(), persons).query(UUID.class).list().toArray(UUID[]::new);

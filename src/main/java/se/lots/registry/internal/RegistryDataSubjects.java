@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.lots.audit.AccessBasis;
@@ -77,6 +78,19 @@ class RegistryDataSubjects implements DataSubjects {
     public void recordExport(Actor actor, UUID personId, String detail) {
         // only the holding organisation makes an extract (the privacy module checks it before it asks)
         audit.record(actor, personId, AuditAction.EXPORT, AccessBasis.OWN_ORGANISATION, detail);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int forget(Collection<UUID> personIds) {
+        if (personIds.isEmpty()) {
+            return 0;
+        }
+        int removed = persons.remove(personIds);
+        for (UUID id : personIds) {
+            audit.forgetPerson(id);
+        }
+        return removed;
     }
 
     private static DataSubject subject(YoungPerson p) {

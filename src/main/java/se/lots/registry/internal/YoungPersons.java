@@ -73,6 +73,12 @@ public class YoungPersons {
                 .query(Long.class).optional().map(OrganisationId::new);
     }
 
+    /** Removes the persons' records (an erasure or gallring, once no register holds anything on them). */
+    public int remove(Collection<UUID> ids) {
+        return jdbc.sql("DELETE FROM young_person WHERE id = ANY (?::uuid[])").param(ids.toArray(UUID[]::new))
+                .update();
+    }
+
     public String nextReserveIdentity() {
         long n = jdbc.sql("SELECT nextval('reserve_identity_seq')").query(Long.class).single();
         return String.format(Locale.ROOT, "RES-%07d", n);
