@@ -45,6 +45,13 @@ public interface PersonalDataEraser {
     RetentionCount countDue(OrganisationId organisation, RetentionRule rule, LocalDate today);
 
     /**
+     * Writes every row {@link #removeDue} would remove on the same day with the same rule to {@code sink}, children
+     * before parents as the removal goes, nothing changed: the archive package made before the removal, in the same
+     * transaction as the removal.
+     */
+    void archiveDue(OrganisationId organisation, RetentionRule rule, LocalDate today, ArchiveSink sink);
+
+    /**
      * Removes what {@link #countDue} counts, in the caller's transaction; returns what it removed, with the persons'
      * ids ({@link RetentionCount#personIds()}) so that the caller can find who is gone from every register.
      */

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.lots.organisation.OrganisationId;
+import se.lots.privacy.ArchiveSink;
 import se.lots.privacy.PersonalDataEraser;
 import se.lots.privacy.RetentionCount;
 import se.lots.privacy.RetentionEvent;
@@ -64,6 +65,21 @@ class KaaRetention implements PersonalDataEraser {
     @Transactional(propagation = Propagation.MANDATORY)
     public RetentionCount removeDue(OrganisationId organisation, RetentionRule rule, LocalDate today) {
         return remove(organisation, due(organisation, rule, today));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void archiveDue(OrganisationId organisation, RetentionRule rule, LocalDate today, ArchiveSink sink) {
+        Due due = due(organisation, rule, today);
+        if (due.persons.length == 0) {
+            return;
+        }
+        for (String table : TABLES) {
+            try (var rows = jdbc.sql("SELECT row_to_json(t)::text FROM " + table + " t WHERE " + where(table))
+                    .params(params(table, organisation, due)).query((rs, n) -> rs.getString(1)).stream()) {
+                rows.forEach(json -> sink.row(table, json));
+            }
+        }
     }
 
     @Override
