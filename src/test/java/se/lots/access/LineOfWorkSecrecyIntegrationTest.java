@@ -21,6 +21,8 @@ import se.lots.consent.ConsentService;
 import se.lots.consent.DisclosureProvision;
 import se.lots.consent.NewLineDisclosure;
 import se.lots.organisation.LineOfWork;
+import se.lots.plan.EnrolmentInput;
+import se.lots.plan.EnrolmentService;
 import se.lots.plan.PlanService;
 import se.lots.registry.PersonBuilder;
 import se.lots.registry.RegistryService;
@@ -49,6 +51,8 @@ class LineOfWorkSecrecyIntegrationTest {
     ConsentService consents;
     @Autowired
     PlanService plans;
+    @Autowired
+    EnrolmentService enrolments;
     @Autowired
     CurrentActor actors;
     @Autowired
@@ -109,6 +113,26 @@ class LineOfWorkSecrecyIntegrationTest {
         assertThat(page.body()).doesNotContain("Kollegasson");
         assertThat(WebSession.logIn(port, "socialsekreterare").get("/persons?q=Kollegasson").body())
                 .doesNotContain("/persons/" + p.id());
+    }
+
+    @Test
+    void aProgrammesParticipantsListShowsAnotherLinesParticipantWithoutNameOrLink() {
+        var coach = actors.byUsername("coach");
+        YoungPerson p = registry.register(coach, PersonBuilder.aYoungPerson().named("Program", "Linjesson").build());
+        var programme = enrolments.allProgrammes().stream()
+                .filter(pr -> pr.organisationId().equals(coach.organisationId())).findFirst().orElseThrow();
+        var enrolment = enrolments.enrol(coach, p.id(), new EnrolmentInput(String.valueOf(programme.id()),
+                LocalDate.now(clock).toString(), null, null, "Linjeprov"));
+
+        var social = WebSession.logIn(port, "socialsekreterare");
+        var page = social.get("/programmes/" + programme.id() + "/deltagare");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("Linjesson")
+                .as("no link the reader cannot open").doesNotContain("/enrolments/" + enrolment.id() + "/registrering");
+        assertThat(social.get("/enrolments/" + enrolment.id() + "/registrering").statusCode()).isEqualTo(403);
+        assertThat(WebSession.logIn(port, "coach").get("/programmes/" + programme.id() + "/deltagare").body())
+                .as("the coach's own line still opens it").contains("Linjesson")
+                .contains("/enrolments/" + enrolment.id() + "/registrering");
     }
 
     @Test

@@ -16,6 +16,15 @@ public record ProgrammeFollowUp(Programme programme, List<Row> rows) {
             boolean anonymous, boolean registeredAnonymously, boolean hasStart, boolean hasEnd,
             List<AssessmentSeries> series) {
 
+        /**
+         * Whether the row's page opens for the reader: an anonymous participant (the programme's organisation's own),
+         * or a person whose name the registry showed; a person held by another line of work (OSL 8 kap. 2 §) is
+         * listed without a name and without a link.
+         */
+        public boolean openable() {
+            return anonymous || name != null;
+        }
+
         public boolean has(ReliableChangePolicy.Trend trend) {
             return series.stream().anyMatch(s -> s.progress() != null && s.progress().trend() == trend);
         }
