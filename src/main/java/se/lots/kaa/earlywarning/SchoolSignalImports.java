@@ -83,6 +83,16 @@ public class SchoolSignalImports implements KeptFiles<SignalChanges> {
                 + " WHERE id = ? AND state = 'PREVIEWED'").param(id).update() == 1;
     }
 
+    /**
+     * Gallring of abandoned previews: a file uploaded before {@code before} and never confirmed nor discarded loses its
+     * content (the school's pupils) and is recorded as discarded; returns how many.
+     */
+    public int discardUndecidedBefore(Instant before) {
+        return jdbc.sql("UPDATE school_signal_import SET state = 'DISCARDED', content = NULL"
+                + " WHERE state = 'PREVIEWED' AND uploaded_at < ?")
+                .param(java.time.OffsetDateTime.ofInstant(before, java.time.ZoneOffset.UTC)).update();
+    }
+
     List<ImportRecord> recent(OrganisationId organisationId, int limit) {
         return jdbc.sql("""
                 SELECT i.id, i.source, i.file_name, i.state, i.rows_total, i.rows_new, i.rows_changed,

@@ -86,6 +86,16 @@ public class KaaImports implements KeptFiles<ListChanges> {
                 .param(id).update() == 1;
     }
 
+    /**
+     * Gallring of abandoned previews: a list uploaded before {@code before} and never confirmed nor discarded loses its
+     * file (the school's list of personnummer) and is recorded as discarded; returns how many.
+     */
+    public int discardUndecidedBefore(Instant before) {
+        return jdbc.sql("UPDATE kaa_import SET state = 'DISCARDED', content = NULL"
+                + " WHERE state = 'PREVIEWED' AND uploaded_at < ?")
+                .param(OffsetDateTime.ofInstant(before, java.time.ZoneOffset.UTC)).update();
+    }
+
     Optional<UUID> lastConfirmed(OrganisationId organisationId) {
         return jdbc.sql("SELECT id FROM kaa_import WHERE organisation_id = ? AND state = 'CONFIRMED'"
                 + " ORDER BY confirmed_at DESC LIMIT 1").param(organisationId.value()).query(UUID.class).optional();
