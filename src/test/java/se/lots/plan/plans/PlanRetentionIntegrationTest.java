@@ -299,7 +299,15 @@ class PlanRetentionIntegrationTest {
         var others = List.of(rowsOf(r.bo()), rowsOf(r.cia()), rowsOf(r.dan()), rowsOf(r.eva()));
         long bRows = count("SELECT count(*) FROM journey_event WHERE organisation_id = ?", b.value());
 
+        jdbc.sql("SELECT follow_up_unit_refresh(ARRAY[CAST(? AS uuid)])").param(r.ids().enrolmentA())
+                .query((rs, n) -> 1).list();
+        assertThat(count("SELECT count(*) FROM follow_up_unit WHERE enrolment_id = ?", r.ids().enrolmentA()))
+                .as("progression's follow-up unit of Ada's enrolment").isEqualTo(1);
+
         RetentionCount removed = transactions.execute(tx -> plan().removeDue(a, THREE_YEARS, today()));
+
+        assertThat(count("SELECT count(*) FROM follow_up_unit WHERE enrolment_id = ?", r.ids().enrolmentA()))
+                .as("gone with the enrolment, through EnrolmentChanged").isZero();
 
         assertThat(removed.rowsByTable()).as("the dry run's promise").isEqualTo(counted.rowsByTable());
         assertThat(removed.persons()).isEqualTo(counted.persons());
