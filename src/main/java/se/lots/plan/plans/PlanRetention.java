@@ -141,7 +141,8 @@ class PlanRetention implements PersonalDataEraser {
                 SELECT EXISTS (SELECT 1 FROM progression_followed_enrolment WHERE enrolment_id = ANY(?::uuid[]))""")
                 .param(due.enrolments).query(Boolean.class).single();
         if (followed) {
-            throw new IllegalStateException("progression still follows up an enrolment of the person: erase there first");
+            throw new IllegalStateException(
+                    "progression still follows up an enrolment of the person: erase there first");
         }
         return remove(due);
     }
@@ -229,26 +230,31 @@ class PlanRetention implements PersonalDataEraser {
                        AND :org IN (r.from_organisation_id, r.to_organisation_id))
                 SELECT m.id FROM mine m
                  WHERE m.other = :org OR NOT (
-                       EXISTS (SELECT 1 FROM enrolment e WHERE e.person_id = m.person_id AND e.organisation_id = m.other)
+                       EXISTS (SELECT 1 FROM enrolment e
+                                WHERE e.person_id = m.person_id AND e.organisation_id = m.other)
                     OR EXISTS (SELECT 1 FROM plan_step s JOIN plan p ON p.id = s.plan_id
                                 WHERE p.person_id = m.person_id AND s.organisation_id = m.other)
                     OR EXISTS (SELECT 1 FROM meeting x WHERE x.person_id = m.person_id AND x.organisation_id = m.other)
                     OR EXISTS (SELECT 1 FROM journey_event j
                                 WHERE j.person_id = m.person_id AND j.organisation_id = m.other)
                     OR EXISTS (SELECT 1 FROM referral x
-                                WHERE x.person_id = m.person_id AND m.other IN (x.from_organisation_id, x.to_organisation_id)
+                                WHERE x.person_id = m.person_id
+                                  AND m.other IN (x.from_organisation_id, x.to_organisation_id)
                                   AND :org NOT IN (x.from_organisation_id, x.to_organisation_id))
                     OR EXISTS (SELECT 1 FROM plan p JOIN registry_person y ON y.id = p.person_id
                                 WHERE p.person_id = m.person_id AND y.owner_organisation_id = m.other))""")
                 .param("org", org).param("persons", candidates).query(UUID.class).list().toArray(UUID[]::new);
-        Long[] journey = jdbc.sql("SELECT id FROM journey_event WHERE organisation_id = ? AND person_id = ANY(?::uuid[])")
+        Long[] journey = jdbc
+                .sql("SELECT id FROM journey_event WHERE organisation_id = ? AND person_id = ANY(?::uuid[])")
                 .params(org, candidates).query(Long.class).list().toArray(Long[]::new);
         // the plan itself is the holder's part, and goes when no other organisation has a step or a meeting left on it
         UUID[] plans = ids("""
                 SELECT p.id FROM plan p JOIN registry_person y ON y.id = p.person_id
                  WHERE y.owner_organisation_id = ? AND p.person_id = ANY(?::uuid[])
-                   AND NOT EXISTS (SELECT 1 FROM plan_step s WHERE s.plan_id = p.id AND s.organisation_id <> y.owner_organisation_id)
-                   AND NOT EXISTS (SELECT 1 FROM meeting m WHERE m.plan_id = p.id AND m.organisation_id <> y.owner_organisation_id)""",
+                   AND NOT EXISTS (SELECT 1 FROM plan_step s
+                                    WHERE s.plan_id = p.id AND s.organisation_id <> y.owner_organisation_id)
+                   AND NOT EXISTS (SELECT 1 FROM meeting m
+                                    WHERE m.plan_id = p.id AND m.organisation_id <> y.owner_organisation_id)""",
                 org, candidates);
         UUID[] persons = jdbc.sql("""
                 SELECT person_id FROM enrolment WHERE id = ANY(?::uuid[])
@@ -280,7 +286,9 @@ class PlanRetention implements PersonalDataEraser {
         var counts = new LinkedHashMap<String, Long>();
         if (!due.isEmpty()) {
             // what others keep loses only its link to what goes
-            jdbc.sql("UPDATE plan_step SET meeting_id = NULL WHERE meeting_id = ANY(?::uuid[]) AND NOT id = ANY(?::uuid[])")
+            jdbc.sql("""
+                    UPDATE plan_step SET meeting_id = NULL
+                     WHERE meeting_id = ANY(?::uuid[]) AND NOT id = ANY(?::uuid[])""")
                     .params(due.meetings, due.steps).update();
             jdbc.sql("""
                     UPDATE enrolment SET transferred_from = NULL
