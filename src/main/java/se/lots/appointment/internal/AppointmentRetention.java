@@ -23,8 +23,8 @@ import se.lots.privacy.RetentionRule;
 
 /**
  * Gallring of booked times (rule kind "APPOINTMENT", counted from the last activity): each of the organisation's
- * appointments is due, with its reminders, once its time — its end, or the day attendance was recorded if later — fell
- * before the rule's period. Appointment by appointment, not person by person: an old time is not kept because the
+ * appointments is due, with its reminders, once its time — its end, or the day attendance was recorded if later —
+ * fell before the rule's period. Appointment by appointment, not person by person: an old time is not kept because the
  * young person has a newer one. A time still to come is never due. Nothing in the register itself must be kept for an
  * erasure ({@link #mustKeep} is empty): a booked time serves the work it belongs to (KAA, plan), whose register says
  * whether that work must be kept; an erased upcoming time takes its unsent reminders with it.

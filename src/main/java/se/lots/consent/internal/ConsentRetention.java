@@ -203,8 +203,8 @@ class ConsentRetention implements PersonalDataEraser {
                  WHERE s.organisation_id = ? AND e.person_id = ?""").params(org, personId));
         due.add("line_disclosure", jdbc.sql("SELECT id, person_id FROM line_disclosure WHERE organisation_id = ?"
                 + " AND person_id = ?").params(org, personId));
-        due.add("consent", jdbc.sql("SELECT id, person_id FROM consent WHERE from_organisation_id = ? AND person_id = ?")
-                .params(org, personId));
+        due.add("consent", jdbc.sql("SELECT id, person_id FROM consent WHERE from_organisation_id = ?"
+                + " AND person_id = ?").params(org, personId));
         due.add("person_holding", jdbc.sql("SELECT id, person_id FROM person_holding WHERE organisation_id = ?"
                 + " AND person_id = ?").params(org, personId));
         return due.done();

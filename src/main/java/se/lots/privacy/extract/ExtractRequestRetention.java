@@ -27,8 +27,8 @@ import se.lots.privacy.RetentionRule;
  * closed before the rule's period — handed over ({@code handed_over_at}), or refused. A refusal is recorded without its
  * date, so a refused request counts as closed on the latest of the day it was received, prepared or reviewed and its
  * deadline (as extended): the answer was due by then (GDPR art. 12.3–4), so the period is not cut short by a refusal
- * given in time. An open request is never due, and {@link #mustKeep} names it ("privacy.keep.privacy.openRequest"):
- * the organisation still has to answer it (art. 12 and 15).
+ * given in time. An open request is never due, and {@link #mustKeep} names it ("privacy.keep.privacy.openRequest"): the
+ * organisation still has to answer it (art. 12 and 15).
  */
 @Component
 class ExtractRequestRetention implements PersonalDataEraser {
@@ -106,7 +106,8 @@ class ExtractRequestRetention implements PersonalDataEraser {
     public Optional<String> mustKeep(OrganisationId organisation, UUID personId) {
         boolean open = jdbc.sql("""
                 SELECT EXISTS (SELECT 1 FROM privacy_extract_request
-                                WHERE organisation_id = ? AND person_id = ? AND status NOT IN (%s))""".formatted(CLOSED))
+                                WHERE organisation_id = ? AND person_id = ? AND status NOT IN (%s))"""
+                .formatted(CLOSED))
                 .params(organisation.value(), personId).query(Boolean.class).single();
         return open ? Optional.of("privacy.keep.privacy.openRequest") : Optional.empty();
     }
@@ -149,7 +150,8 @@ class ExtractRequestRetention implements PersonalDataEraser {
                             THEN (handed_over_at AT TIME ZONE 'Europe/Stockholm')::date
                             ELSE greatest(received_on, coalesce(extended_to, deadline),
                                           (prepared_at AT TIME ZONE 'Europe/Stockholm')::date,
-                                          (reviewed_at AT TIME ZONE 'Europe/Stockholm')::date) END < ?""".formatted(CLOSED))
+                                          (reviewed_at AT TIME ZONE 'Europe/Stockholm')::date) END < ?"""
+                .formatted(CLOSED))
                 .params(organisation.value(), rule.keptFrom(today)));
     }
 
