@@ -85,11 +85,11 @@ class KaaRetention implements PersonalDataEraser {
     @Override
     @Transactional(readOnly = true)
     public Set<UUID> stillHeld(Collection<UUID> persons) {
-        // every KAA table names the person except home_visit (an episode's child)
-        String union = String.join(" UNION ", TABLES.stream().filter(t -> !t.equals("home_visit"))
+        // every KAA table names the person (home_visit too, beside its episode), in any municipality
+        String union = String.join(" UNION ", TABLES.stream()
                 .map(t -> "SELECT person_id FROM " + t + " WHERE person_id = ANY(?::uuid[])").toList());
         UUID[] ids = persons.toArray(UUID[]::new);
-        return new HashSet<>(jdbc.sql(union).params((Object[]) java.util.Collections.nCopies(TABLES.size() - 1, ids)
+        return new HashSet<>(jdbc.sql(union).params((Object[]) java.util.Collections.nCopies(TABLES.size(), ids)
                 .toArray()).query(UUID.class).list());
     }
 

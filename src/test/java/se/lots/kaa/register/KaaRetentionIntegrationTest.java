@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -258,6 +259,100 @@ class KaaRetentionIntegrationTest {
         }
         assertThat(rowsOf(r.ada())).as("nothing half-removed").isEqualTo(ada);
         assertThat(kaa().countDue(org, THREE_YEARS, today()).persons()).isEqualTo(1);
+    }
+
+    /** Every row of every KAA table about these persons (any municipality), as JSON; a move without its link in. */
+    private List<String> snapshot(UUID... persons) {
+        var rows = new ArrayList<String>();
+        for (String table : holders.stream().filter(h -> h.register().equals("kaa")).findFirst().orElseThrow()
+                .tables()) {
+            rows.addAll(jdbc.sql("SELECT '" + table + " ' || (row_to_json(t)::jsonb - 'opened_episode_id')::text FROM "
+                    + table + " t WHERE person_id = ANY(?::uuid[])").param(persons).query(String.class).list());
+        }
+        rows.sort(null);
+        return rows;
+    }
+
+    @Test
+    void theArchiveHoldsExactlyTheRowsTheRemovalRemoves() {
+        var r = register();
+        OrganisationId org = r.coordinator().organisationId();
+        clock.moveTo(LocalDate.of(2027, 1, 1).atTime(12, 0).atZone(SWEDEN));
+        var archived = new ArrayList<String>();
+        kaa().archiveDue(org, THREE_YEARS, today(), (table, json) -> archived.add(table + " " + jdbc
+                .sql("SELECT (?::jsonb - 'opened_episode_id')::text").param(json).query(String.class).single()));
+        var gone = snapshot(r.ada(), r.bo(), r.cia());
+
+        RetentionCount removed = transactions.execute(tx -> kaa().removeDue(org, THREE_YEARS, today()));
+
+        gone.removeAll(snapshot(r.ada(), r.bo(), r.cia()));
+        assertThat(archived).as("the archive package holds what went, no more").hasSize((int) removed.rows())
+                .containsExactlyInAnyOrderElementsOf(gone);
+        assertThat(archived.stream().map(a -> a.substring(0, a.indexOf(' '))).distinct().toList())
+                .as("in the removal's order, children before parents").containsExactly("home_visit", "kaa_measure",
+                        "kaa_move", "kaa_placement", "school_signal", "contact_attempt", "kaa_status", "kaa_episode");
+    }
+
+    @Test
+    void erasingAPersonTakesOnlyTheirRecordsInTheMunicipality() {
+        var r = register();
+        OrganisationId org = r.coordinator().organisationId();
+        var bo = rowsOf(r.bo());
+        var cia = rowsOf(r.cia());
+        var adaElsewhere = rowsOf(r.ada(), r.other().organisationId());
+        RetentionCount counted = kaa().countPerson(org, r.ada());
+        assertThat(counted.persons()).isEqualTo(1);
+        assertThat(counted.rowsByTable()).containsEntry("kaa_episode", 1L).containsEntry("home_visit", 1L)
+                .containsEntry("kaa_move", 1L);
+        assertThat(counted.rowsByTable().keySet()).as("every table of the register")
+                .containsExactlyInAnyOrderElementsOf(holders.stream().filter(h -> h.register().equals("kaa"))
+                        .findFirst().orElseThrow().tables());
+        assertThatThrownBy(() -> kaa().erasePerson(org, r.ada())).isInstanceOf(IllegalTransactionStateException.class);
+
+        RetentionCount erased = transactions.execute(tx -> kaa().erasePerson(org, r.ada()));
+
+        assertThat(erased.rowsByTable()).isEqualTo(counted.rowsByTable());
+        assertThat(erased.personIds()).containsExactly(r.ada());
+        assertThat(rowsOf(r.ada(), org).values()).as("nothing left of Ada in the municipality").containsOnly(0L);
+        assertThat(rowsOf(r.ada(), r.other().organisationId())).as("the other municipality's records")
+                .isEqualTo(adaElsewhere);
+        assertThat(jdbc.sql("SELECT count(*) FROM kaa_move WHERE person_id = ? AND from_organisation_id = ?"
+                + " AND opened_episode_id IS NULL").params(r.ada(), r.other().organisationId().value())
+                .query(Long.class).single()).as("the old municipality keeps its record of the move in").isEqualTo(1);
+        assertThat(rowsOf(r.bo())).isEqualTo(bo);
+        assertThat(rowsOf(r.cia())).isEqualTo(cia);
+        assertThat(kaa().countPerson(org, r.ada()).isEmpty()).isTrue();
+        assertThat(transactions.execute(tx -> kaa().erasePerson(org, r.ada())).personIds())
+                .as("nothing held, nobody removed").isEmpty();
+    }
+
+    @Test
+    void anOpenEpisodeMustBeKeptAndAClosedOneNeedNot() {
+        var r = register();
+        OrganisationId org = r.coordinator().organisationId();
+        assertThat(kaa().mustKeep(org, r.cia())).as("Cia is still in the register")
+                .contains("privacy.keep.kaa.openEpisode");
+        assertThat(kaa().mustKeep(org, r.ada())).as("Ada left the municipality").isEmpty();
+        assertThat(kaa().mustKeep(r.other().organisationId(), r.ada())).as("and is in the other one's register")
+                .contains("privacy.keep.kaa.openEpisode");
+        assertThat(kaa().mustKeep(org, r.bo())).isEmpty();
+        assertThat(kaa().mustKeep(r.other().organisationId(), r.bo())).as("Bo was never there").isEmpty();
+    }
+
+    @Test
+    void aPersonIsStillHeldWhileAnyMunicipalityHoldsAnythingOnThem() {
+        var r = register();
+        UUID stranger = UUID.randomUUID();
+        assertThat(kaa().stillHeld(List.of(r.ada(), r.bo(), r.cia(), stranger)))
+                .containsExactlyInAnyOrder(r.ada(), r.bo(), r.cia());
+        OrganisationId org = r.coordinator().organisationId();
+        transactions.execute(tx -> kaa().erasePerson(org, r.bo()));
+        transactions.execute(tx -> kaa().erasePerson(org, r.ada()));
+        assertThat(kaa().stillHeld(List.of(r.ada(), r.bo(), r.cia()))).as("Ada is in the other municipality's")
+                .containsExactlyInAnyOrder(r.ada(), r.cia());
+        transactions.execute(tx -> kaa().erasePerson(r.other().organisationId(), r.ada()));
+        assertThat(kaa().stillHeld(List.of(r.ada(), r.bo()))).isEmpty();
+        assertThat(snapshot(r.ada(), r.bo())).as("no KAA row names them").isEmpty();
     }
 
     @Test
