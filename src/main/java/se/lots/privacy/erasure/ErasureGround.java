@@ -17,7 +17,7 @@ public record ErasureGround(String register, String recordKind, Integer keepMont
         return new ErasureGround(register, null, null, null, null, reasonKey);
     }
 
-    public boolean isRule() {
+    public boolean fromRule() {
         return reasonKey == null;
     }
 }

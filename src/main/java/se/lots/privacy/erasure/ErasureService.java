@@ -226,7 +226,7 @@ public class ErasureService {
             }
         }
         var grounds = new ArrayList<ErasureGround>();
-        ErasureOutcome outcome;
+        ErasureOutcome outcome = null;
         if (ErasurePolicy.isAuthority(partyType)) {
             outcome = ErasureOutcome.REFUSED_AUTHORITY;
             // the person's record in the registry is the organisation's too, whatever else it holds
@@ -237,11 +237,13 @@ public class ErasureService {
                     grounds.add(ErasureGround.rule(applied.rule()));
                 }
             }
-        } else {
-            for (PersonalDataEraser eraser : erasers) {
-                eraser.mustKeep(organisation, subject.id())
-                        .ifPresent(key -> grounds.add(ErasureGround.reason(eraser.register(), key)));
-            }
+        }
+        // a register's own reason to keep (an open KAA episode) is told to the person whatever the organisation
+        for (PersonalDataEraser eraser : erasers) {
+            eraser.mustKeep(organisation, subject.id())
+                    .ifPresent(key -> grounds.add(ErasureGround.reason(eraser.register(), key)));
+        }
+        if (!ErasurePolicy.isAuthority(partyType)) {
             outcome = grounds.isEmpty() ? ErasureOutcome.ERASED : ErasureOutcome.REFUSED_MUST_KEEP;
         }
         return new Preview(subject, partyType, held, outcome, grounds,
@@ -314,7 +316,7 @@ public class ErasureService {
     private static String grounds(List<ErasureGround> grounds) {
         var parts = new ArrayList<String>();
         for (ErasureGround g : grounds) {
-            parts.add(g.isRule() ? g.register() + "/" + g.recordKind() + " " + g.keepMonths() + " mån efter "
+            parts.add(g.fromRule() ? g.register() + "/" + g.recordKind() + " " + g.keepMonths() + " mån efter "
                     + g.countedFrom() : g.register() + ": " + g.reasonKey());
         }
         return String.join("; ", parts);
