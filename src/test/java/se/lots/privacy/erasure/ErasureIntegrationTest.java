@@ -77,7 +77,7 @@ class ErasureIntegrationTest {
         assertThat(c.outcome()).isEqualTo(ErasureOutcome.REFUSED_AUTHORITY);
         assertThat(c.grounds()).extracting(ErasureGround::register).containsExactly("registry", "kaa");
         assertThat(c.grounds()).allSatisfy(g -> assertThat(g.legalBasis()).isNotBlank());
-        assertThat(c.grounds().get(1).legalBasis()).contains("skollagen 29 kap. 9 §", "förordning (2006:39)");
+        assertThat(c.grounds().get(1).legalBasis()).contains("Skollagen 29 kap. 9 §", "förordning (2006:39)");
         assertThat(c.grounds().get(1).keepMonths()).isEqualTo(60);
         assertThat(c.registers()).containsOnlyKeys("kaa");
         assertThat(registry.exists(person.id())).isTrue();
