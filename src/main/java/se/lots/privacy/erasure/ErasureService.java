@@ -52,6 +52,12 @@ public class ErasureService {
     private static final Set<String> FORGOTTEN_BY_REGISTRY = Set.of("registry", "audit");
     private static final List<String> ORDER = List.of("registry", "kaa", "plan", "progression", "consent",
             "appointment", "audit", "privacy");
+    /**
+     * The order one person's records are erased in: a register whose rows another's refer to goes after it
+     * (progression follows plan's enrolments, plan's records refer to consents); a register not named goes last.
+     */
+    private static final List<String> ERASURE_ORDER = List.of("kaa", "progression", "appointment", "plan",
+            "consent", "privacy");
 
     private final ErasureRequests requests;
     private final DataSubjects subjects;
@@ -190,7 +196,11 @@ public class ErasureService {
             IdentityCheck check) {
         OrganisationId organisation = actor.organisationId();
         var removed = new ArrayList<RetentionCount>();
-        for (PersonalDataEraser eraser : erasers) {
+        var inOrder = erasers.stream().sorted(Comparator.comparing((PersonalDataEraser e) -> {
+            int i = ERASURE_ORDER.indexOf(e.register());
+            return i < 0 ? ERASURE_ORDER.size() : i;
+        })).toList();
+        for (PersonalDataEraser eraser : inOrder) {
             if (!eraser.countPerson(organisation, subject.id()).isEmpty()) {
                 removed.add(eraser.erasePerson(organisation, subject.id()));
             }
@@ -200,6 +210,7 @@ public class ErasureService {
             stillHeld.addAll(eraser.stillHeld(Set.of(subject.id())));
         }
         boolean forget = stillHeld.isEmpty() && notErasable(subject.id()).isEmpty();
+        removed.sort(Comparator.comparing((RetentionCount c) -> rank(c.register())));
         var registers = byTable(removed);
         if (forget) {
             registers.put("registry", Map.of("young_person", 1L));
