@@ -207,6 +207,152 @@ public class RegistryService {
         return persons.byId(id).orElseThrow();
     }
 
+    /** The fields a rectification corrects, with the name the audit log's detail gives each (in Swedish). */
+    private static final Map<String, String> RECTIFIABLE = rectifiable();
+    static final int MAX_RECTIFICATION_REASON = 1000;
+
+    private static Map<String, String> rectifiable() {
+        var fields = new java.util.LinkedHashMap<String, String>();
+        fields.put("personalIdentityNumber", "personnummer");
+        fields.put("firstName", "förnamn");
+        fields.put("lastName", "efternamn");
+        fields.put("gender", "kön");
+        fields.put("municipalityCode", "hemkommun");
+        fields.put("street", "gatuadress");
+        fields.put("postalCode", "postnummer");
+        fields.put("city", "ort");
+        fields.put("phone", "telefon");
+        fields.put("email", "e-post");
+        fields.put("preferredLanguage", "språk");
+        fields.put("guardianName", "vårdnadshavarens namn");
+        fields.put("guardianPhone", "vårdnadshavarens telefon");
+        fields.put("guardianEmail", "vårdnadshavarens e-post");
+        return java.util.Collections.unmodifiableMap(fields);
+    }
+
+    /** The fields {@link #rectify} corrects, in the order a form offers them. */
+    public static List<String> rectifiableFields() {
+        return List.copyOf(RECTIFIABLE.keySet());
+    }
+
+    /**
+     * Rättelse (GDPR art. 16): corrects the named fields of the person's record on their request, by the holding
+     * organisation (its holding line of work) as an edit is. Each value is checked as a registration checks it (a
+     * personnummer by its checksum, and not another person's); the reason is required and the error names the fields.
+     * Logged as {@code RECTIFICATION} with each field's value before and after and the reason, so the auditor sees what
+     * was there before; a protected identity's address is written as "skyddad", never as it is. A plain
+     * {@link #update} stays as it is.
+     */
+    @Transactional
+    public YoungPerson rectify(Actor actor, UUID id, Rectification rectification) {
+        YoungPerson existing = persons.byId(id).orElseThrow(() -> new NotFoundException("person"));
+        requireHolder(actor, existing);
+        int version = Versions.required(rectification.version(), null);
+        if (version != existing.version()) {
+            throw new ConflictException("person.staleVersion", id);
+        }
+        var v = new Validation();
+        if (existing.anonymous()) {
+            throw new InvalidInputException("field", "registry.rectification.anonymous");
+        }
+        Map<String, String> before = rectifiableValues(existing);
+        var after = new java.util.LinkedHashMap<>(before);
+        var changed = new ArrayList<String>();
+        rectification.values().forEach((field, value) -> {
+            if (!RECTIFIABLE.containsKey(field)) {
+                v.reject("field", "registry.rectification.unknownField");
+            } else if (!java.util.Objects.equals(before.get(field), trim(value))) {
+                after.put(field, trim(value));
+                changed.add(field);
+            }
+        });
+        if (changed.isEmpty() && !v.hasErrors("field")) {
+            v.reject("field", "registry.rectification.nothingChanged");
+        }
+        String reason = trim(rectification.reason());
+        if (reason == null && !changed.isEmpty()) {
+            v.reject("reason", "registry.rectification.reasonRequired",
+                    new org.springframework.context.support.DefaultMessageSourceResolvable(
+                            "registry.rectification.field." + changed.get(0)), changed.size() - 1);
+        }
+        v.maxLength("reason", reason, MAX_RECTIFICATION_REASON);
+        PersonalIdentityNumber pin = existing.personalIdentityNumber();
+        if (changed.contains("personalIdentityNumber")) {
+            String typed = after.get("personalIdentityNumber");
+            pin = typed == null ? null : parsePin(v, "value", typed, LocalDate.now(clock));
+            if (typed == null) {
+                v.reject("value", "validation.required");
+            } else if (pin != null && persons.idByPersonalIdentityNumber(pin).filter(other -> !other.equals(id))
+                    .isPresent()) {
+                v.reject("value", "registry.rectification.pinTaken");
+            }
+        }
+        v.throwIfInvalid();
+        PersonInput input = new PersonInput(false, null, null, null, after.get("firstName"), after.get("lastName"),
+                after.get("gender"), after.get("municipalityCode"), null,
+                new Address(after.get("street"), after.get("postalCode"), after.get("city")), after.get("phone"),
+                after.get("email"), after.get("preferredLanguage"), existing.interpreterNeeded(),
+                new Guardian(after.get("guardianName"), after.get("guardianPhone"), after.get("guardianEmail")),
+                version);
+        YoungPerson checked;
+        try {
+            checked = validate(input, existing, actor.organisationId());
+        } catch (InvalidInputException e) {
+            // the form has one value field: a wrong value is named there
+            throw new InvalidInputException(e.errors().stream()
+                    .map(f -> new se.lots.shared.FieldError("value", f.messageKey(), f.arguments())).toList());
+        }
+        YoungPerson merged = merged(existing, checked, version);
+        YoungPerson toSave = pin == existing.personalIdentityNumber() ? merged
+                : new YoungPerson(id, pin.isCoordinationNumber() ? IdentityKind.SAMORDNINGSNUMMER
+                        : IdentityKind.PERSONNUMMER, pin, null, merged.firstName(), merged.lastName(),
+                        pin.hasCompleteBirthDate() ? pin.birthDate() : null, pin.birthYear(), merged.gender(),
+                        merged.municipalityCode(), merged.protectedIdentity(), merged.address(), merged.phone(),
+                        merged.email(), merged.preferredLanguage(), merged.interpreterNeeded(), merged.guardian(),
+                        merged.ownerOrganisationId(), merged.createdAt(), merged.updatedAt(), version);
+        if (!persons.rectify(toSave, actor.userId())) {
+            throw new ConflictException("person.staleVersion", id);
+        }
+        events.publishEvent(new PersonDetailsSaved(id, toSave.firstName(), toSave.lastName()));
+        var detail = new StringBuilder("rättelse på den registrerades begäran: ");
+        for (int i = 0; i < changed.size(); i++) {
+            String field = changed.get(i);
+            boolean hidden = existing.protectedIdentity() && ADDRESS_FIELDS.contains(field);
+            detail.append(i == 0 ? "" : "; ").append(RECTIFIABLE.get(field)).append(": ")
+                    .append(hidden ? "skyddad" : shown(before.get(field))).append(" -> ")
+                    .append(hidden ? "skyddad" : shown(after.get(field)));
+        }
+        detail.append(". Skäl: ").append(reason);
+        audit.record(actor, id, AuditAction.RECTIFICATION, AccessBasis.OWN_ORGANISATION, detail.toString());
+        return persons.byId(id).orElseThrow();
+    }
+
+    private static final Set<String> ADDRESS_FIELDS = Set.of("street", "postalCode", "city");
+
+    private static Map<String, String> rectifiableValues(YoungPerson p) {
+        var values = new HashMap<String, String>();
+        values.put("personalIdentityNumber", p.personalIdentityNumber() == null ? null
+                : p.personalIdentityNumber().value());
+        values.put("firstName", p.firstName());
+        values.put("lastName", p.lastName());
+        values.put("gender", p.gender() == null ? null : p.gender().name());
+        values.put("municipalityCode", p.municipalityCode() == null ? null : p.municipalityCode().value());
+        values.put("street", p.address() == null ? null : p.address().street());
+        values.put("postalCode", p.address() == null ? null : p.address().postalCode());
+        values.put("city", p.address() == null ? null : p.address().city());
+        values.put("phone", p.phone());
+        values.put("email", p.email());
+        values.put("preferredLanguage", p.preferredLanguage());
+        values.put("guardianName", p.guardian() == null ? null : p.guardian().name());
+        values.put("guardianPhone", p.guardian() == null ? null : p.guardian().phone());
+        values.put("guardianEmail", p.guardian() == null ? null : p.guardian().email());
+        return values;
+    }
+
+    private static String shown(String value) {
+        return value == null ? "(tomt)" : "\"" + value + "\"";
+    }
+
     /**
      * Sets or lifts the person's protected identity, with a reason: only the holding organisation, setting by anyone
      * there who works with the person, lifting only by the roles {@link ProtectedIdentityPolicy} names. Setting

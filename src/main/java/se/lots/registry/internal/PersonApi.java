@@ -26,6 +26,7 @@ import se.lots.consent.EmergencyAccess;
 import se.lots.consent.NewConsent;
 import se.lots.registry.PersonInput;
 import se.lots.registry.ProtectedIdentityChange;
+import se.lots.registry.Rectification;
 import se.lots.registry.RegistryService;
 import se.lots.registry.YoungPerson;
 import se.lots.registry.search.PersonSearch;
@@ -98,6 +99,23 @@ class PersonApi {
         int version = Versions.required(change.version(), ifMatch);
         try {
             PersonJson p = PersonJson.of(registry.changeProtectedIdentity(actor, id, change.withVersion(version)));
+            return ResponseEntity.ok().eTag(Versions.etag(p.version())).body(p);
+        } catch (ConflictException e) {
+            throw e.withCurrent(PersonJson.of(registry.read(actor, id).person()));
+        }
+    }
+
+    @PostMapping("/{id}/rectification")
+    @Operation(summary = "Rättelse (GDPR art. 16) på personens begäran: values (fält -> rätt värde, t.ex. "
+            + "{\"lastName\": \"Ek\"}), reason (krävs) och version (eller If-Match). Endast organisationen som har "
+            + "posten. Loggas som egen händelse (RECTIFICATION) med värdet före och efter; skyddad adress skrivs som "
+            + "\"skyddad\"")
+    ResponseEntity<PersonJson> rectify(Actor actor, @PathVariable UUID id,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch,
+            @RequestBody Rectification rectification) {
+        int version = Versions.required(rectification.version(), ifMatch);
+        try {
+            PersonJson p = PersonJson.of(registry.rectify(actor, id, rectification.withVersion(version)));
             return ResponseEntity.ok().eTag(Versions.etag(p.version())).body(p);
         } catch (ConflictException e) {
             throw e.withCurrent(PersonJson.of(registry.read(actor, id).person()));

@@ -45,6 +45,7 @@ import se.lots.registry.Guardian;
 import se.lots.registry.PersonInput;
 import se.lots.registry.PersonRead;
 import se.lots.registry.ProtectedIdentityChange;
+import se.lots.registry.Rectification;
 import se.lots.registry.RegistryService;
 import se.lots.registry.YoungPerson;
 import se.lots.registry.search.PersonSearch;
@@ -170,6 +171,8 @@ class PersonController {
         mav.addObject("maySetProtected", holdingLine && ProtectedIdentityPolicy.maySet(actor, p));
         mav.addObject("mayLiftProtected", holdingLine && ProtectedIdentityPolicy.mayLift(actor, p));
         mav.addObject("reasonLength", ProtectedIdentityPolicy.MIN_REASON_LENGTH);
+        mav.addObject("rectifiableFields", RegistryService.rectifiableFields().stream()
+                .filter(f -> !p.protectedIdentity() || !List.of("street", "postalCode", "city").contains(f)).toList());
         return mav;
     }
 
@@ -257,6 +260,34 @@ class PersonController {
             redirect.addFlashAttribute("notice", "person.staleVersion");
         }
         return "redirect:/persons/" + id + "#skyddad-identitet";
+    }
+
+    /**
+     * Rättelse: corrects one field on the person's request, with the reason; errors go back to the person page's
+     * section, the saved correction is logged with the value before and after.
+     */
+    @PostMapping("/{id}/rectification")
+    String rectify(Actor actor, @PathVariable UUID id, @RequestParam(required = false) String field,
+            @RequestParam(required = false) String value, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) Integer version, Locale locale, RedirectAttributes redirect) {
+        try {
+            var values = new java.util.HashMap<String, String>();
+            if (field != null && !field.isBlank()) {
+                values.put(field, value);
+            }
+            registry.rectify(actor, id, new Rectification(values, reason, version));
+            redirect.addFlashAttribute("notice", "registry.rectification.done");
+        } catch (InvalidInputException e) {
+            // the page has other forms: the fields are named here as rectification-field, -value and -reason
+            var errors = new java.util.LinkedHashMap<String, String>();
+            e.texts(messages, locale).forEach((name, text) -> errors.put("rectification-" + name, text));
+            redirect.addFlashAttribute("rectificationErrors", errors);
+            redirect.addFlashAttribute("rectificationForm", java.util.Map.of("field", field == null ? "" : field,
+                    "value", value == null ? "" : value, "reason", reason == null ? "" : reason));
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("notice", "person.staleVersion");
+        }
+        return "redirect:/persons/" + id + "#rattelse";
     }
 
     @PostMapping("/{id}/emergency-access")

@@ -130,6 +130,25 @@ public class YoungPersons {
     }
 
     /**
+     * A rectification: as {@link #update}, and the identity too (a corrected personnummer brings its kind and birth
+     * date); false when someone else saved since {@code p.version()} was read.
+     */
+    public boolean rectify(YoungPerson p, long userId) {
+        return jdbc.sql("""
+                UPDATE young_person SET identity_kind = ?, personal_identity_number = ?, reserve_identity = ?,
+                    birth_date = ?, birth_year = ?, first_name = ?, last_name = ?, gender = ?, municipality_code = ?,
+                    street = ?, postal_code = ?, city = ?, phone = ?, email = ?, preferred_language = ?,
+                    guardian_name = ?, guardian_phone = ?, guardian_email = ?, updated_by = ?, updated_at = now(),
+                    version = version + 1, search_name = ?
+                 WHERE id = ? AND version = ?""")
+                .params(p.identityKind().name(), pin(p), p.reserveIdentity(), p.birthDate(), p.birthYear(),
+                        p.firstName(), p.lastName(), p.gender().name(), municipalityCode(p), street(p), postalCode(p),
+                        city(p), p.phone(), p.email(), p.preferredLanguage(), guardian(p).name(), guardian(p).phone(),
+                        guardian(p).email(), userId, searchName(p), p.id(), p.version())
+                .update() == 1;
+    }
+
+    /**
      * Sets or lifts the protected identity, erasing the stored address either way (a protected person has none, so
      * a lifted one starts without); false when someone else saved since {@code version}.
      */
