@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -122,6 +124,11 @@ public final class ArchivePackage implements AutoCloseable {
             throw new IllegalStateException("the archive package " + target + " exists already");
         }
         try {
+            Files.createFile(partial);
+            if (Files.getFileStore(partial).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                // personal data: readable by Lots' own user only, as the database's files are
+                Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
+            }
             OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16);
             this.zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
             // the fastest level: the package is written inside the removal's transaction, and JSON packs well even so

@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -91,6 +93,9 @@ class ArchivePackageTest {
 
         String id = "lots-gallring-7-2026-12-07-" + run;
         assertThat(path).isEqualTo(directory.resolve(id + ".zip")).exists();
+        if (Files.getFileStore(path).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path))).isEqualTo("rw-------");
+        }
         try (var files = Files.list(directory)) {
             assertThat(files.toList()).as("no partial file beside the package").containsExactly(path);
         }
