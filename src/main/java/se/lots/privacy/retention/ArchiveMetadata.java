@@ -163,7 +163,7 @@ final class ArchiveMetadata {
     }
 
     private String describe(RetentionRule rule) {
-        List<DataFile> files = data.stream().filter(f -> f.rule() == rule).toList();
+        List<DataFile> files = data.stream().filter(f -> f.rule().equals(rule)).toList();
         long rows = files.stream().mapToLong(DataFile::rows).sum();
         return "Register " + rule.register() + ", slag " + rule.recordKind() + ": gallras " + rule.keepMonths()
                 + " månader efter " + event(rule) + ". Rättslig grund: " + rule.legalBasis() + ". " + rows
@@ -196,7 +196,7 @@ final class ArchiveMetadata {
             r.put("countedFrom", rule.countedFrom().name());
             r.put("legalBasis", rule.legalBasis());
             r.put("archiveFirst", rule.archiveFirst());
-            r.put("files", data.stream().filter(f -> f.rule() == rule).map(f -> {
+            r.put("files", data.stream().filter(f -> f.rule().equals(rule)).map(f -> {
                 var file = new LinkedHashMap<String, Object>();
                 file.put("path", f.file().path());
                 file.put("table", f.table());

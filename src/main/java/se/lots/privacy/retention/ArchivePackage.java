@@ -174,7 +174,7 @@ public final class ArchivePackage implements AutoCloseable {
         if (json == null || json.isBlank() || json.indexOf('\n') >= 0 || json.indexOf('\r') >= 0) {
             throw new IllegalArgumentException("a row is one line of JSON");
         }
-        if (rule != currentRule || !table.equals(currentTable)) {
+        if ((rule != currentRule && !rule.equals(currentRule)) || !table.equals(currentTable)) {
             startFile(rule, table);
         }
         byte[] bytes = (json + "\n").getBytes(StandardCharsets.UTF_8);

@@ -9,9 +9,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -162,17 +164,21 @@ class ArchivePackageTest {
             kaa.row("kaa_status", "{\"n\":1}");
             kaa.row("kaa_episode", "{\"n\":2}");
             kaa.row("kaa_status", "{\"n\":3}");
+            // the same rule again (an equal copy): its rows count to the one rule
+            pkg.sink(new RetentionRule(KAA.register(), KAA.recordKind(), KAA.keepMonths(), KAA.countedFrom(),
+                    KAA.legalBasis(), KAA.archiveFirst())).row("kaa_status", "{\"n\":4}");
             pkg.sink(PLAN);
             path = pkg.finish();
         }
         Map<String, byte[]> zip = read(path);
         String data = "lots-gallring-7-2026-12-07-" + run + "/representations/rep1/data/kaa/";
         assertThat(lines(zip.get(data + "kaa_status.jsonl"))).containsExactly("{\"n\":1}");
-        assertThat(lines(zip.get(data + "kaa_status-2.jsonl"))).containsExactly("{\"n\":3}");
+        assertThat(lines(zip.get(data + "kaa_status-2.jsonl"))).containsExactly("{\"n\":3}", "{\"n\":4}");
         assertThat(lines(zip.get(data + "kaa_episode.jsonl"))).containsExactly("{\"n\":2}");
         String dc = new String(zip.get("lots-gallring-7-2026-12-07-" + run + "/metadata/descriptive/dc.xml"),
                 StandardCharsets.UTF_8);
         assertThat(dc).as("a rule with nothing due is still named").contains(PLAN.legalBasis(), "0 rader i 0 filer");
+        assertThat(dc).contains("4 rader i 3 filer").containsOnlyOnce(KAA.legalBasis());
     }
 
     @Test
@@ -212,6 +218,23 @@ class ArchivePackageTest {
         assertThat(path).exists();
         finished.abort();
         assertThat(directory).as("the run's removal failed after the package was finished").isEmptyDirectory();
+    }
+
+    @Test
+    void aPartialFileLeftByARunThatDiedIsRemovedLaterButNotOneBeingWritten() throws Exception {
+        Path dead = Files.createFile(directory.resolve(".lots-gallring-7-2026-12-01-x.zip.part"));
+        Files.setLastModifiedTime(dead, FileTime.from(NOW.minus(Duration.ofDays(3))));
+        Path writing = Files.createFile(directory.resolve(".lots-gallring-8-2026-12-07-y.zip.part"));
+        Files.setLastModifiedTime(writing, FileTime.from(NOW.minus(Duration.ofHours(5))));
+        Path other = Files.createFile(directory.resolve("not-ours.zip.part"));
+        Files.setLastModifiedTime(other, FileTime.from(NOW.minus(Duration.ofDays(30))));
+
+        var packages = new ArchivePackages(null, Clock.fixed(NOW, ZoneId.of("Europe/Stockholm")), directory);
+        packages.open(run, "Exempelkommun", ORGANISATION, DAY, "Alva Administratör").abort();
+
+        assertThat(dead).doesNotExist();
+        assertThat(writing).exists();
+        assertThat(other).exists();
     }
 
     @Test
