@@ -8,6 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import java.sql.Connection;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +64,8 @@ class RetentionRunIntegrationTest {
     AuditEntries audit;
     @Autowired
     MovableClock clock;
+    @Autowired
+    DataSource dataSource;
 
     @AfterEach
     void resetClock() {
@@ -234,5 +242,66 @@ class RetentionRunIntegrationTest {
         assertThat(refused.status()).isEqualTo(Status.REFUSED);
         assertThat(refused.reasonDetail()).contains("kaa/EPISODE");
         assertThat(kaaRows(jdbc, m.ada())).isEqualTo(ada);
+    }
+
+    @Test
+    void aRunWhoseDatabaseSessionIsKilledMidwayLeavesEveryTableAsItWasAndIsNotDone() throws Exception {
+        var m = municipality();
+        var ada = kaaRows(jdbc, m.ada());
+        var bo = kaaRows(jdbc, m.bo());
+        long entries = jdbc.sql("SELECT count(*) FROM audit_entry").query(Long.class).single();
+        RetentionRun run = service.approve(m.approver(), service.prepare(m.preparer()).id(), 0);
+        var executor = Executors.newSingleThreadExecutor();
+        RetentionRun after;
+        try (Connection holder = dataSource.getConnection()) {
+            // this session holds Ada's episode: the run removes her other KAA rows first and then waits here
+            holder.setAutoCommit(false);
+            try (var lock = holder.prepareStatement("SELECT id FROM kaa_episode WHERE person_id = ? FOR UPDATE")) {
+                lock.setObject(1, m.ada());
+                lock.executeQuery().close();
+            }
+            var execution = executor.submit(() -> service.execute(m.approver(), run.id(), run.version()));
+            Integer pid = null;
+            for (int i = 0; i < 300 && pid == null; i++) {
+                pid = jdbc.sql("""
+                        SELECT pid FROM pg_stat_activity
+                         WHERE wait_event_type = 'Lock' AND query LIKE 'DELETE FROM kaa_episode%'""")
+                        .query(Integer.class).optional().orElse(null);
+                if (pid == null) {
+                    Thread.sleep(100);
+                }
+            }
+            assertThat(pid).as("the run's session waits at the last KAA table").isNotNull();
+            assertThat(jdbc.sql("""
+                    SELECT count(*) FROM pg_locks
+                     WHERE pid = ? AND relation = 'kaa_status'::regclass AND mode = 'RowExclusiveLock'""")
+                    .param(pid).query(Long.class).single()).as("it has removed from kaa_status already").isOne();
+
+            assertThat(jdbc.sql("SELECT pg_terminate_backend(?)").param(pid).query(Boolean.class).single()).isTrue();
+            after = execution.get(60, TimeUnit.SECONDS);
+            holder.rollback();
+        } finally {
+            executor.shutdownNow();
+        }
+
+        assertThat(after.status()).isEqualTo(Status.FAILED);
+        assertThat(after.reasonKey()).isEqualTo("privacy.retention.run.failed");
+        assertThat(jdbc.sql("SELECT status FROM privacy_retention_run WHERE id = ?").param(run.id())
+                .query(String.class).single()).isNotEqualTo("DONE");
+        assertThat(jdbc.sql("SELECT count(*) FROM privacy_retention_run_line WHERE run_id = ? AND removed_persons"
+                + " IS NOT NULL").param(run.id()).query(Long.class).single()).as("nothing recorded removed").isZero();
+        assertThat(kaaRows(jdbc, m.ada())).as("every table as before").isEqualTo(ada);
+        assertThat(kaaRows(jdbc, m.bo())).isEqualTo(bo);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE detail LIKE ?").param("gallringskörning "
+                + run.id() + "%DONE%").query(Long.class).single()).as("no run logged as done").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_entry").query(Long.class).single())
+                .isGreaterThanOrEqualTo(entries);
+        assertThat(audit.verify().valid()).isTrue();
+
+        // a failed run is prepared again, and then it goes
+        RetentionRun again = service.approve(m.approver(), service.prepare(m.preparer()).id(), 0);
+        assertThat(kaaLine(again).due()).isEqualTo(kaaLine(run).due());
+        assertThat(service.execute(m.approver(), again.id(), again.version()).status()).isEqualTo(Status.DONE);
+        assertThat(kaaRows(jdbc, m.ada())).containsEntry("kaa_episode", 0L).containsEntry("kaa_status", 0L);
     }
 }
