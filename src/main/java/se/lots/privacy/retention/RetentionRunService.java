@@ -58,14 +58,14 @@ public class RetentionRunService {
     private final List<PersonalDataEraser> erasers;
     private final List<PersonalDataHolder> holders;
     private final DataSubjects subjects;
-    private final RunArchive archive;
+    private final ArchivePackages archive;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate removal;
     private final TransactionTemplate failure;
 
     RetentionRunService(RetentionRuleService rules, RetentionRuns runs, List<PersonalDataEraser> erasers,
-            List<PersonalDataHolder> holders, DataSubjects subjects, RunArchive archive,
+            List<PersonalDataHolder> holders, DataSubjects subjects, ArchivePackages archive,
             ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
         this.rules = rules;
         this.runs = runs;
@@ -177,13 +177,9 @@ public class RetentionRunService {
         }
         boolean archiving = run.lines().stream()
                 .anyMatch(l -> l.rule().archiveFirst() && l.due() != null && !l.due().isEmpty());
-        RunArchive.Package pkg = null;
-        if (archiving) {
-            pkg = archive.open(run).orElse(null);
-            if (pkg == null) {
-                return refuse(actor, run, "privacy.retention.run.noArchive", null);
-            }
-        }
+        // the package is written as the rows go, in this transaction, and put in place before it commits
+        ArchivePackage pkg = archiving ? archive.open(runId, actor.organisationName(), org, run.day(),
+                run.approvedByName()) : null;
         try {
             var candidates = new LinkedHashSet<UUID>();
             long persons = 0;
@@ -220,12 +216,12 @@ public class RetentionRunService {
             events.publishEvent(new RetentionRunExecuted(actor, runId, run.day(), Status.DONE.name(), persons, rows,
                     gone.size()));
             subjects.forget(gone);
-            String reference = pkg == null ? null : pkg.finish();
+            String reference = pkg == null ? null : pkg.finish().getFileName().toString();
             runs.finish(runId, Status.DONE, actor.userId(), actor.displayName(), clock.instant(), null, null,
                     gone.size(), reference);
         } catch (RuntimeException e) {
             if (pkg != null) {
-                pkg.abandon();
+                pkg.abort();
             }
             throw e;
         }

@@ -66,6 +66,8 @@ class RetentionRunIntegrationTest {
     MovableClock clock;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    ArchivePackages archives;
 
     @AfterEach
     void resetClock() {
@@ -303,5 +305,29 @@ class RetentionRunIntegrationTest {
         assertThat(kaaLine(again).due()).isEqualTo(kaaLine(run).due());
         assertThat(service.execute(m.approver(), again.id(), again.version()).status()).isEqualTo(Status.DONE);
         assertThat(kaaRows(jdbc, m.ada())).containsEntry("kaa_episode", 0L).containsEntry("kaa_status", 0L);
+    }
+
+    @Test
+    void whereTheRuleAsksForItTheRowsGoToAnArchivePackageBeforeTheyAreRemoved() throws Exception {
+        var m = municipality();
+        ruleService.set(m.preparer(), new RetentionRuleService.RuleInput("kaa", "EPISODE", "60", "EPISODE_CLOSED",
+                "Kommunens gallringsbeslut 2026-12-01, leverans till kommunarkivet", true, null));
+        RetentionRun run = service.approve(m.approver(), service.prepare(m.preparer()).id(), 0);
+        assertThat(kaaLine(run).rule().archiveFirst()).isTrue();
+
+        RetentionRun done = service.execute(m.approver(), run.id(), run.version());
+        assertThat(done.status()).as(String.valueOf(done.reasonDetail())).isEqualTo(Status.DONE);
+        assertThat(done.archiveReference()).contains(run.id().toString()).endsWith(".zip");
+        var file = archives.directory().resolve(done.archiveReference());
+        try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+            var entry = zip.getEntry("representations/rep1/data/kaa/kaa_episode.jsonl");
+            assertThat(entry).as("the package holds the removed episodes").isNotNull();
+            String episodes = new String(zip.getInputStream(entry).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(episodes.lines()).hasSize(1).allSatisfy(l -> assertThat(l).contains(m.ada().toString()));
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+        assertThat(kaaRows(jdbc, m.ada())).containsEntry("kaa_episode", 0L);
     }
 }
