@@ -54,7 +54,8 @@ class RetentionController {
         model.addAttribute("runs", runs.runs(actor));
         model.addAttribute("events", RetentionEvent.values());
         if (chosen != null) {
-            rules.stream().filter(a -> (a.rule().register() + "/" + a.rule().recordKind()).equals(chosen)).findFirst()
+            rules.stream().filter(a -> (a.rule().register() + "/" + a.rule().recordKind()).equals(chosen))
+                    .filter(a -> !a.rule().register().equals(RetentionRuleService.INSTALLATION_REGISTER)).findFirst()
                     .ifPresent(a -> {
                         model.addAttribute("chosen", a);
                         if (!model.containsAttribute("submitted")) {
