@@ -21,18 +21,22 @@ import se.lots.shared.InvalidInputException;
 /**
  * Gallring for the administrator: {@code /admin/gallring} lists the organisation's retention rules with their source,
  * and {@code ?regel=kaa/EPISODE} opens the form that sets the organisation's own rule for one of them;
- * {@code /admin/gallring/provkörning} shows the dry run.
+ * {@code /admin/gallring/provkörning} shows the dry run; the page lists the retention runs too
+ * ({@link RetentionRunController}).
  */
 @Controller
 class RetentionController {
 
     private final RetentionRuleService service;
     private final RetentionDryRun dryRun;
+    private final RetentionRunService runs;
     private final MessageSource messages;
 
-    RetentionController(RetentionRuleService service, RetentionDryRun dryRun, MessageSource messages) {
+    RetentionController(RetentionRuleService service, RetentionDryRun dryRun, RetentionRunService runs,
+            MessageSource messages) {
         this.service = service;
         this.dryRun = dryRun;
+        this.runs = runs;
         this.messages = messages;
     }
 
@@ -47,9 +51,11 @@ class RetentionController {
     String rules(Actor actor, @RequestParam(name = "regel", required = false) String chosen, Model model) {
         var rules = service.rules(actor);
         model.addAttribute("rules", rules);
+        model.addAttribute("runs", runs.runs(actor));
         model.addAttribute("events", RetentionEvent.values());
         if (chosen != null) {
-            rules.stream().filter(a -> (a.rule().register() + "/" + a.rule().recordKind()).equals(chosen)).findFirst()
+            rules.stream().filter(a -> (a.rule().register() + "/" + a.rule().recordKind()).equals(chosen))
+                    .filter(a -> !a.rule().register().equals(RetentionRuleService.INSTALLATION_REGISTER)).findFirst()
                     .ifPresent(a -> {
                         model.addAttribute("chosen", a);
                         if (!model.containsAttribute("submitted")) {

@@ -18,8 +18,7 @@ import se.lots.security.Actor;
 /**
  * The dry run (provkörning) for the administrator's organisation: for each register's rule, what it makes due today —
  * how many persons and how many rows of which table — through the register's {@link PersonalDataEraser}, nothing
- * changed. A register without an eraser is shown as not yet built. The run itself (approval, archive, removal) is not
- * built yet.
+ * changed. A register without an eraser is shown as not yet built. A run freezes it ({@link RetentionRunService}).
  */
 @Service
 public class RetentionDryRun {

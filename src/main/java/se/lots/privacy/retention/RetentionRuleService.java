@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -32,6 +33,12 @@ public class RetentionRuleService {
 
     static final int MAX_LEGAL_BASIS = 2000;
 
+    /**
+     * The audit log is one hash chain for the whole installation: its rule is the installation's
+     * ({@code lots.audit.retention.months}, applied by the audit module's nightly job), shown but not set here.
+     */
+    public static final String INSTALLATION_REGISTER = "audit";
+
     /** A rule as it applies to the organisation: its own (with who set it, when and the version) or the default. */
     public record Applied(RetentionRule rule, RetentionRule defaultRule, boolean own, String setByName, Instant setAt,
             Integer version) {
@@ -45,11 +52,14 @@ public class RetentionRuleService {
     private final RetentionRules rules;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final int auditMonths;
 
-    RetentionRuleService(RetentionRules rules, ApplicationEventPublisher events, Clock clock) {
+    RetentionRuleService(RetentionRules rules, ApplicationEventPublisher events, Clock clock,
+            @Value("${lots.audit.retention.months:60}") int auditMonths) {
         this.rules = rules;
         this.events = events;
         this.clock = clock;
+        this.auditMonths = auditMonths;
     }
 
     /** Every register's rules for the administrator's organisation, in the defaults' order. */
@@ -69,6 +79,12 @@ public class RetentionRuleService {
                 .collect(Collectors.toMap(s -> key(s.rule()), Function.identity()));
         var result = new ArrayList<Applied>();
         for (RetentionRule d : RetentionDefaults.RULES) {
+            if (d.register().equals(INSTALLATION_REGISTER)) {
+                var installation = new RetentionRule(d.register(), d.recordKind(), auditMonths, d.countedFrom(),
+                        d.legalBasis(), d.archiveFirst());
+                result.add(new Applied(installation, installation, false, null, null, null));
+                continue;
+            }
             var stored = own.get(key(d));
             result.add(stored == null ? new Applied(d, d, false, null, null, null)
                     : new Applied(stored.rule(), d, true, stored.setByName(), stored.setAt(), stored.version()));
@@ -89,6 +105,8 @@ public class RetentionRuleService {
                 : RetentionDefaults.of(input.register(), input.recordKind()).orElse(null);
         if (defaultRule == null) {
             v.reject("register", "privacy.retention.unknownRegister");
+        } else if (defaultRule.register().equals(INSTALLATION_REGISTER)) {
+            v.reject("register", "privacy.retention.installationRule");
         }
         Integer months = null;
         if (input.keepMonths() == null || input.keepMonths().isBlank()) {
