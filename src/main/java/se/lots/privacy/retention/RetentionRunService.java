@@ -184,7 +184,7 @@ public class RetentionRunService {
             var candidates = new LinkedHashSet<UUID>();
             long persons = 0;
             long rows = 0;
-            for (int position = 0; position < run.lines().size(); position++) {
+            for (int position : removalOrder(run.lines())) {
                 Line line = run.lines().get(position);
                 if (line.due() == null) {
                     continue;
@@ -294,6 +294,25 @@ public class RetentionRunService {
             }
         }
         return held;
+    }
+
+    /**
+     * The order the registers remove in, so that each removes exactly what the dry run froze: a register whose
+     * records another register's records refer to goes before the referring one, whose removal would otherwise make
+     * more of it due half-way through the run (a consent a removed referral was shared under, an enrolment progression
+     * stops following); what such a removal releases is due in the next run. Consents before the plan (the plan's
+     * referrals and meetings refer to consents), the plan before progression (the plan keeps the enrolments
+     * progression follows). Registers not named go last, in the rules' order.
+     */
+    static final List<String> REMOVAL_ORDER = List.of("kaa", "consent", "plan", "progression", "appointment",
+            "privacy");
+
+    private static List<Integer> removalOrder(List<Line> lines) {
+        return java.util.stream.IntStream.range(0, lines.size()).boxed()
+                .sorted(java.util.Comparator.comparingInt(i -> {
+                    int at = REMOVAL_ORDER.indexOf(lines.get(i).rule().register());
+                    return at < 0 ? REMOVAL_ORDER.size() : at;
+                })).toList();
     }
 
     private static boolean sameCount(RetentionCount a, RetentionCount b) {

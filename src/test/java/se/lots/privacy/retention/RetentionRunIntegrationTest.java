@@ -118,8 +118,6 @@ class RetentionRunIntegrationTest {
     @Test
     void anApprovedRunRemovesExactlyTheFrozenCountsAndForgetsWhoIsGoneFromEveryRegister() {
         var m = municipality();
-        // the consent register's eraser is built on another branch: here Ada's holding is gone as it would be there
-        jdbc.sql("DELETE FROM person_holding WHERE person_id = ?").param(m.ada()).update();
         var bo = kaaRows(jdbc, m.bo());
         long adaEntries = jdbc.sql("SELECT count(*) FROM audit_entry WHERE person_id = ?").param(m.ada())
                 .query(Long.class).single();
@@ -172,6 +170,64 @@ class RetentionRunIntegrationTest {
         again = service.approve(m.approver(), again.id(), again.version());
         assertThat(service.execute(m.preparer(), again.id(), again.version()).status()).isEqualTo(Status.DONE);
         assertThat(kaaRows(jdbc, m.bo())).isEqualTo(bo);
+    }
+
+    /**
+     * A withdrawn consent that an old referral was shared under is not due while the referral is kept (GDPR art. 7.1);
+     * the run removes the referral (the plan register's) and must not then find the consent due half-way: the consent
+     * register removes before the plan, exactly what the dry run froze, and the consent is due in the next run.
+     */
+    @Test
+    void aConsentReleasedByTheRunsOwnRemovalIsDueInTheNextRunNotHalfWayThroughThisOne() {
+        var m = municipality();
+        Actor other = fixture.newMunicipality();
+        long org = m.coordinator().organisationId().value();
+        UUID consent = jdbc.sql("""
+                INSERT INTO consent (person_id, from_organisation_id, to_organisation_id, purpose, scope, given_how,
+                                     valid_from, valid_to, withdrawn_at, recorded_at, recorded_by, withdrawn_by)
+                VALUES (?, ?, ?, 'REMISS', '{PLAN}', 'SKRIFTLIGT', '2019-09-01', '2021-08-31',
+                        '2020-02-01 10:00+01', '2019-09-01 09:00+01', ?, ?) RETURNING id""")
+                .params(m.ada(), org, other.organisationId().value(), m.coordinator().userId(),
+                        m.coordinator().userId()).query(UUID.class).single();
+        jdbc.sql("""
+                INSERT INTO referral (person_id, from_organisation_id, from_user_id, to_organisation_id, reason, request,
+                                      consent_id, status, sent_at)
+                VALUES (?, ?, ?, ?, 'Behöver stöd', 'Ta emot', ?, 'AVSLUTAD', '2019-10-01')""")
+                .params(m.ada(), org, m.coordinator().userId(), other.organisationId().value(), consent).update();
+
+        // and one withdrawn consent no record uses: due now (so the consent register does remove in this run)
+        jdbc.sql("""
+                INSERT INTO consent (person_id, from_organisation_id, to_organisation_id, purpose, scope, given_how,
+                                     valid_from, valid_to, withdrawn_at, recorded_at, recorded_by, withdrawn_by)
+                VALUES (?, ?, ?, 'SAMORDNING', '{PLAN}', 'SKRIFTLIGT', '2019-09-01', '2021-08-31',
+                        '2020-02-01 10:00+01', '2019-09-01 09:00+01', ?, ?)""")
+                .params(m.ada(), org, other.organisationId().value(), m.coordinator().userId(),
+                        m.coordinator().userId()).update();
+
+        RetentionRun prepared = service.prepare(m.preparer());
+        assertThat(line(prepared, "consent").due().rowsByTable()).as("the one used by the referral is kept")
+                .containsEntry("consent", 1L);
+        assertThat(line(prepared, "plan").due().rowsByTable()).containsEntry("referral", 1L);
+        RetentionRun approved = service.approve(m.approver(), prepared.id(), prepared.version());
+        RetentionRun done = service.execute(m.approver(), approved.id(), approved.version());
+
+        assertThat(done.status()).as(String.valueOf(done.reasonDetail())).isEqualTo(Status.DONE);
+        assertThat(jdbc.sql("SELECT count(*) FROM consent WHERE id = ?").param(consent).query(Long.class).single())
+                .as("the consent stays this run").isEqualTo(1);
+        assertThat(line(done, "consent").removed().rowsByTable()).as("exactly what was frozen")
+                .containsEntry("consent", 1L);
+        assertThat(done.forgottenPersons()).as("Ada is still held by her consent").isZero();
+        RetentionRun next = service.prepare(m.preparer());
+        assertThat(line(next, "consent").due().rowsByTable()).as("due in the next run").containsEntry("consent", 1L);
+        next = service.approve(m.approver(), next.id(), next.version());
+        RetentionRun second = service.execute(m.approver(), next.id(), next.version());
+        assertThat(second.status()).as(String.valueOf(second.reasonDetail())).isEqualTo(Status.DONE);
+        assertThat(jdbc.sql("SELECT count(*) FROM young_person WHERE id = ?").param(m.ada()).query(Long.class)
+                .single()).as("gone from every register, then from the registry").isZero();
+    }
+
+    private static RetentionRun.Line line(RetentionRun run, String register) {
+        return run.lines().stream().filter(l -> l.rule().register().equals(register)).findFirst().orElseThrow();
     }
 
     @Test
