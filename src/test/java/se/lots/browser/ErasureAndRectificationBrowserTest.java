@@ -173,6 +173,9 @@ class ErasureAndRectificationBrowserTest {
         browser.type("rectification-reason", "Den unge visade pass: efternamnet var felstavat");
         browser.clickAndWait("#rectification-submit");
         assertThat(browser.text(".notice")).contains("Rättelsen är sparad och loggad");
+        assertThat(browser.driver().executeScript("""
+                const r = document.querySelector('.notice').getBoundingClientRect();
+                return r.top >= 0 && r.bottom <= window.innerHeight;""")).as("the notice is in view").isEqualTo(true);
         assertThat(browser.text("h1")).contains("Rättstavsson");
         browser.assertAccessible("the person after a rectification");
 
