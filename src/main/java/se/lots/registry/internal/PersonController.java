@@ -277,6 +277,8 @@ class PersonController {
             }
             registry.rectify(actor, id, new Rectification(values, reason, version));
             redirect.addFlashAttribute("notice", "registry.rectification.done");
+            // the notice is at the top of the page, with the corrected name: not scrolled past to the section
+            return "redirect:/persons/" + id;
         } catch (InvalidInputException e) {
             // the page has other forms: the fields are named here as rectification-field, -value and -reason
             var errors = new java.util.LinkedHashMap<String, String>();
@@ -286,6 +288,7 @@ class PersonController {
                     "value", value == null ? "" : value, "reason", reason == null ? "" : reason));
         } catch (ConflictException e) {
             redirect.addFlashAttribute("notice", "person.staleVersion");
+            return "redirect:/persons/" + id;
         }
         return "redirect:/persons/" + id + "#rattelse";
     }
