@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import se.lots.consent.internal.Holdings;
@@ -40,6 +41,18 @@ public class PersonHoldings {
     @Transactional
     public void hold(Actor actor, UUID personId) {
         hold(actor, List.of(personId));
+    }
+
+    /**
+     * The persons are being forgotten (no register holds anything on them any more, {@code DataSubjects.forget}): their
+     * holdings go too, in the caller's transaction (it refuses to run without one). A holding is where the record was
+     * held, not a record of its own, so it goes when nothing is held (docs/privacy.md, "Gallring").
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void forget(Collection<UUID> personIds) {
+        if (!personIds.isEmpty()) {
+            holdings.forget(personIds);
+        }
     }
 
     @Transactional(readOnly = true)

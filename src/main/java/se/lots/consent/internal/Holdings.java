@@ -52,6 +52,12 @@ public class Holdings {
                 .param("persons", personIds.toArray(UUID[]::new)).param("user", userId).update();
     }
 
+    /** Removes every holding of these persons, in every organisation (the persons are being forgotten). */
+    public int forget(Collection<UUID> personIds) {
+        return jdbc.sql("DELETE FROM person_holding WHERE person_id = ANY(?::uuid[])")
+                .param(personIds.toArray(UUID[]::new)).update();
+    }
+
     public boolean holds(UUID personId, SecrecyDomain domain) {
         return !held(List.of(personId), domain).isEmpty();
     }

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import se.lots.audit.AccessBasis;
 import se.lots.audit.AuditAction;
 import se.lots.audit.AuditLog;
+import se.lots.consent.PersonHoldings;
 import se.lots.organisation.OrganisationId;
 import se.lots.privacy.DataSubject;
 import se.lots.privacy.DataSubjects;
@@ -31,12 +32,15 @@ class RegistryDataSubjects implements DataSubjects {
     private final YoungPersons persons;
     private final RegistryService registry;
     private final AuditLog audit;
+    private final PersonHoldings holdings;
     private final Clock clock;
 
-    RegistryDataSubjects(YoungPersons persons, RegistryService registry, AuditLog audit, Clock clock) {
+    RegistryDataSubjects(YoungPersons persons, RegistryService registry, AuditLog audit, PersonHoldings holdings,
+            Clock clock) {
         this.persons = persons;
         this.registry = registry;
         this.audit = audit;
+        this.holdings = holdings;
         this.clock = clock;
     }
 
@@ -86,6 +90,8 @@ class RegistryDataSubjects implements DataSubjects {
         if (personIds.isEmpty()) {
             return 0;
         }
+        // which lines held them is no record of its own: it goes with them (the consent register's rule)
+        holdings.forget(personIds);
         int removed = persons.remove(personIds);
         for (UUID id : personIds) {
             audit.forgetPerson(id);
