@@ -98,6 +98,7 @@ public final class RetentionBenchmark {
                 .map(o -> o.id()).toList();
         var result = measure(app, organisations, today);
         report.append(result.markdown());
+        report.append(unindexedReferences(sql, result.job().rows().keySet()));
         report.append(String.format("%nWhole run %.0f s.%n", (System.nanoTime() - started) / 1e9));
         System.out.println(report);
     }
@@ -275,6 +276,24 @@ public final class RetentionBenchmark {
         withPerson.forEach(t -> union.add("SELECT person_id FROM " + t + " WHERE person_id = ANY(:p::uuid[])"));
         return new HashSet<>(jdbc.sql(String.join(" UNION ", union)).param("p", persons.toArray(UUID[]::new))
                 .query(UUID.class).list());
+    }
+
+    /**
+     * The foreign keys into the tables the run removes from whose referring column leads no index: every removed row
+     * makes PostgreSQL look for referring rows, a whole scan of the referring table each time without one.
+     */
+    static String unindexedReferences(JdbcClient sql, Set<String> tables) {
+        List<String> found = sql.sql("""
+                SELECT format('%s.%s → %s (%s rows)', c.conrelid::regclass, a.attname, c.confrelid::regclass,
+                              to_char(r.reltuples, 'FM999G999G999'))
+                  FROM pg_constraint c
+                  JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+                  JOIN pg_class r ON r.oid = c.conrelid
+                 WHERE c.contype = 'f' AND cardinality(c.conkey) = 1 AND c.confrelid::regclass::text = ANY(?::text[])
+                   AND NOT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.conrelid AND i.indkey[0] = c.conkey[1])
+                 ORDER BY r.reltuples DESC""").param(tables.toArray(String[]::new)).query(String.class).list();
+        return String.format("%nForeign keys into these tables without an index on the referring column (each removed "
+                + "row scans the referring table): %s.%n", found.isEmpty() ? "none" : String.join("; ", found));
     }
 
     private static Map<String, Long> counts(JdbcClient sql, Set<String> tables) {

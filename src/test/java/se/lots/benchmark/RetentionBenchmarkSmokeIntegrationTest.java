@@ -67,6 +67,8 @@ class RetentionBenchmarkSmokeIntegrationTest {
         var result = RetentionBenchmark.measure(app, List.of(coordinator.organisationId()), today);
 
         System.out.println(result.markdown());
+        String unindexed = RetentionBenchmark.unindexedReferences(jdbc, result.job().rows().keySet());
+        System.out.println(unindexed);
         assertThat(generated.duePersons()).isEqualTo(100);
         assertThat(generated.openEpisodes()).isEqualTo(30);
         Map<String, Long> removed = RetentionBenchmark.Result.nonZero(result.job().rows());
@@ -93,6 +95,8 @@ class RetentionBenchmarkSmokeIntegrationTest {
         long keptInRegistry = jdbc.sql("SELECT count(*) FROM young_person WHERE owner_organisation_id = ?").param(org)
                 .query(Long.class).single();
         assertThat(keptInRegistry).isEqualTo(300 - result.job().forgotten());
+        // V66: every removed row's foreign-key check finds the referring rows by an index
+        assertThat(unindexed).doesNotContain("plan_step.track_id").doesNotContain("kaa_status.person_id");
         assertThat(result.plain().took()).isPositive();
         assertThat(result.ratio()).isPositive().isFinite();
         assertThat(result.markdown()).contains("| kaa_episode | " + generated.dueEpisodes() + " | ")
