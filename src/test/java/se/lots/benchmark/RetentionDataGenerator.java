@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * a year of it), so that the KAA rule's default period (60 months after the close) has run out for them; the persons of
  * KAA age today get open episodes (never due); plans, steps and journey events ({@link PlanDataGenerator}) and
  * enrolments and booked times ({@link CaseWorkerDayGenerator}) go to the municipality's persons whoever they are, the
- * due persons' plans, steps (done) and journey events moved six years back (their open enrolments, one plan in four,
- * stay open and keep them); and the audit log has {@code auditPerPerson} entries about each of
+ * due persons' plans, steps (done), journey events and booked times moved six years back (their open enrolments, one
+ * plan in four, stay open and keep them); and the audit log has {@code auditPerPerson} entries about each of
  * the municipality's persons (written through the log's own trigger, so each is chained and sealed with the person's
  * key). Benchmark and test tool only: it writes the modules' tables directly.
  */
@@ -58,18 +58,23 @@ final class RetentionDataGenerator {
         var planned = new PlanDataGenerator(owner).generate(organisationId, userId, caseWorkers, plans, steps, events);
         var day = new CaseWorkerDayGenerator(owner).generate(organisationId, userId, caseWorkers, planned.batch(),
                 today, today.atTime(12, 0).atZone(java.time.ZoneId.of("Europe/Stockholm")).toInstant());
-        // the due persons' plans are as old as their KAA time: the journey, the steps (done) and the plan written six
-        // years ago, so that the plan rule's period has run out too, except where an enrolment is still open
+        // the due persons' plans are as old as their KAA time: the journey, the steps (done), the booked times and the
+        // plan written six years ago, so that the plan and appointment rules' periods have run out too, except where an
+        // enrolment is still open
         String due = """
                 SELECT person_id FROM kaa_episode WHERE organisation_id = %d
                  GROUP BY person_id HAVING bool_and(exited_on IS NOT NULL)""".formatted(organisationId);
-        sql.sql("UPDATE journey_event SET occurred_on = occurred_on - 2190, recorded_at = recorded_at - interval '6 years'"
-                + " WHERE person_id IN (" + due + ")").update();
+        sql.sql("UPDATE journey_event SET occurred_on = occurred_on - 2190,"
+                + " recorded_at = recorded_at - interval '6 years' WHERE person_id IN (" + due + ")").update();
         sql.sql("""
                 UPDATE plan_step s SET status = 'KLAR', due_on = s.due_on - 2190,
                                        created_at = s.created_at - interval '6 years',
                                        updated_at = s.updated_at - interval '6 years'
                   FROM plan p WHERE p.id = s.plan_id AND p.person_id IN (""" + due + ")").update();
+        sql.sql("UPDATE appointment SET starts_at = starts_at - interval '6 years', ends_at = ends_at - interval"
+                + " '6 years', created_at = created_at - interval '6 years', attendance = coalesce(attendance, 'KOM'),"
+                + " attendance_at = coalesce(attendance_at, ends_at) - interval '6 years',"
+                + " attendance_by = coalesce(attendance_by, with_user_id) WHERE person_id IN (" + due + ")").update();
         sql.sql("UPDATE plan SET created_at = created_at - interval '6 years', updated_at = updated_at - interval"
                 + " '6 years', next_review_on = next_review_on - 2190 WHERE person_id IN (" + due + ")").update();
         long audited = auditPerPerson == 0 ? 0 : sql.sql("""
