@@ -4,11 +4,8 @@
 -- DELETE"): at 25 000 persons the removal had not finished one pass after 7 minutes without these. The composite
 -- indexes that start with organisation_id do not serve a check by person_id alone.
 
--- removing a plan's tracks and the plan (plan register)
-CREATE INDEX plan_step_track ON plan_step (track_id);
-CREATE INDEX plan_step_meeting ON plan_step (meeting_id) WHERE meeting_id IS NOT NULL;
-CREATE INDEX plan_step_dependency_depends_on ON plan_step_dependency (depends_on);
-CREATE INDEX meeting_plan ON meeting (plan_id);
+-- removing a plan's tracks and the plan (plan register): plan_step (track_id), plan_step (meeting_id),
+-- plan_step_dependency (depends_on) and meeting (plan_id) are indexed by V64 already
 
 -- removing a KAA episode (KAA register)
 CREATE INDEX home_visit_episode ON home_visit (episode_id);
