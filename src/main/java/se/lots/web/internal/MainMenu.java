@@ -41,6 +41,13 @@ final class MainMenu {
             new Entry("nav.finsam", "/uppfoljning/finsam", "/uppfoljning/finsam",
                     v -> v.is(Role.FEDERATION_OFFICER, Role.ANALYST)),
             new Entry("nav.kaa", "/kaa", "/kaa", Viewer::kaaRegister),
+            // register extracts and erasure on request (issue 23): for the roles that decide them
+            // (privacy.extract.ExtractRoles.mayDecide; the web module cannot depend on privacy); the others start
+            // from the person's page
+            new Entry("nav.extracts", "/integritet/registerutdrag", "/integritet/registerutdrag",
+                    v -> v.is(Role.KAA_COORDINATOR, Role.PROGRAMME_LEAD)),
+            new Entry("nav.erasures", "/integritet/radering", "/integritet/radering",
+                    v -> v.is(Role.KAA_COORDINATOR, Role.PROGRAMME_LEAD)),
             new Entry("nav.organisations", "/admin/organisations", "/admin/organisations", v -> v.is(Role.ADMIN)),
             new Entry("nav.users", "/admin/users", "/admin/users", v -> v.is(Role.ADMIN)),
             new Entry("kaa.category.title", "/admin/kaa-measure-categories", "/admin/kaa-measure-categories",

@@ -52,7 +52,7 @@ class MainMenuTest {
                 .containsExactly("/", "/insatser", "/audit");
         assertThat(MainMenu.items(as(Role.KAA_COORDINATOR, true), "/")).extracting(MainMenu.Item::href)
                 .containsExactly("/", "/insatser", "/persons", "/persons/new", "/plan", "/plan/referrals",
-                        "/uppfoljning", "/kaa");
+                        "/uppfoljning", "/kaa", "/integritet/registerutdrag", "/integritet/radering");
         assertThat(MainMenu.items(as(Role.CASE_WORKER, false), "/")).extracting(MainMenu.Item::href)
                 .as("no KAA register, no KAA entry").doesNotContain("/kaa");
         assertThat(MainMenu.items(as(Role.ADMIN, false), "/")).extracting(MainMenu.Item::href)
@@ -60,5 +60,29 @@ class MainMenuTest {
                         "/admin/kaa-measure-categories", "/admin/gallring", "/progression/instruments", "/audit");
         assertThat(MainMenu.items(as(Role.FEDERATION_OFFICER, false), "/")).extracting(MainMenu.Item::href)
                 .containsExactly("/", "/insatser", "/uppfoljning/finsam");
+    }
+
+    @Test
+    void registerExtractsAndErasureAreShownToTheRolesThatDecideThem() {
+        assertThat(MainMenu.items(as(Role.PROGRAMME_LEAD, false), "/")).extracting(MainMenu.Item::href)
+                .containsExactly("/", "/insatser", "/persons", "/persons/new", "/plan", "/plan/referrals",
+                        "/uppfoljning", "/integritet/registerutdrag", "/integritet/radering",
+                        "/progression/instruments");
+        assertThat(MainMenu.items(as(Role.KAA_COORDINATOR, true), "/")).extracting(MainMenu.Item::messageKey)
+                .contains("nav.extracts", "nav.erasures");
+        for (Role role : List.of(Role.CASE_WORKER, Role.AUDITOR, Role.ADMIN, Role.ANALYST,
+                Role.FEDERATION_OFFICER)) {
+            assertThat(MainMenu.items(as(role, true), "/")).extracting(MainMenu.Item::href).as(role.name())
+                    .doesNotContain("/integritet/registerutdrag", "/integritet/radering");
+        }
+    }
+
+    @Test
+    void anErasureOrExtractPageMarksItsOwnEntry() {
+        var lead = as(Role.PROGRAMME_LEAD, false);
+
+        assertThat(current(lead, "/integritet/radering")).containsExactly("/integritet/radering");
+        assertThat(current(lead, "/integritet/radering/ny")).containsExactly("/integritet/radering");
+        assertThat(current(lead, "/integritet/registerutdrag/7")).containsExactly("/integritet/registerutdrag");
     }
 }
