@@ -87,8 +87,9 @@ CREATE OR REPLACE FUNCTION kaa_episode_recompute(org bigint, person uuid) RETURN
      WHERE e.organisation_id = org AND e.person_id = person AND e.exited_on IS NULL
 $$;
 
--- A status or contact attempt updated or deleted (triggers kaa_status_changed, contact_attempt_changed): the open
--- episodes of the old and, when it moved, the new person are recomputed from the history.
+-- A status or contact attempt updated (row triggers kaa_status_changed, contact_attempt_changed; deleted rows went
+-- through them too until V67): the open episodes of the old and, when it moved, the new person are recomputed from
+-- the history.
 CREATE OR REPLACE FUNCTION kaa_history_changed() RETURNS trigger
     LANGUAGE plpgsql AS $$
 BEGIN
@@ -99,6 +100,20 @@ BEGIN
     THEN
         PERFORM kaa_episode_recompute(NEW.organisation_id, NEW.person_id);
     END IF;
+    RETURN NULL;
+END
+$$;
+
+-- Statuses or contact attempts deleted (statement triggers kaa_status_removed, contact_attempt_removed, V67): each
+-- open episode of the deleted rows' persons is recomputed once per statement, not once per row; a retention run's
+-- persons have no open episode, so its deletes recompute nothing. EXECUTE: planned for each statement's rows.
+CREATE OR REPLACE FUNCTION kaa_history_removed() RETURNS trigger
+    LANGUAGE plpgsql SET enable_seqscan = off AS $$
+BEGIN
+    EXECUTE 'SELECT kaa_episode_recompute(e.organisation_id, e.person_id)
+               FROM kaa_episode e
+              WHERE e.exited_on IS NULL
+                AND (e.organisation_id, e.person_id) IN (SELECT organisation_id, person_id FROM removed)';
     RETURN NULL;
 END
 $$;

@@ -23,10 +23,17 @@ import se.lots.privacy.RetentionRule;
 
 /**
  * Gallring of the KAA register (rule kind "EPISODE", counted from the episode's close): a person is due in a
- * municipality when every one of their episodes there is closed and the last closed before the rule's period began.
- * Then everything the municipality's register holds on them goes: the episodes with their statuses, contacts (letters
- * are contacts), home visits, measures, the school's signals, placements and the moves out of the municipality. A move
- * into the municipality is the old municipality's record: it stays, without its link to the removed episode. Other
+ * municipality when none of their episodes there is open and the last thing the municipality's register recorded
+ * about them fell before the rule's period began: the last episode's close, and the last of their school signals
+ * (counted from the end of the period the signal reports, {@code school_signal.period_end}: the absence it is about,
+ * not the day a file was imported or corrected again), contact attempts ({@code contacted_on}), statuses
+ * ({@code ascertained_on}) and placements (their end, or their start while no end is recorded). So a person the
+ * school reported (kaa.earlywarning) who never had an episode in the municipality is due once their last signal and
+ * contact are older than the period, and a signal or contact newer than an old episode's close keeps the person until
+ * it is old too. Measures, home visits and moves hang on an episode and go with it. Then everything the
+ * municipality's register holds on them goes: the episodes with their statuses, contacts (letters are contacts), home
+ * visits, measures, the school's signals, placements and the moves out of the municipality. A move into the
+ * municipality is the old municipality's record: it stays, without its link to the removed episode. Other
  * municipalities' records of the same person are not touched. The import files (kaa_import, school_signal_import) are
  * not removed here (see docs/privacy.md, "Gallring").
  */
@@ -149,11 +156,25 @@ class KaaRetention implements PersonalDataEraser {
                 || rule.countedFrom() != RetentionEvent.EPISODE_CLOSED) {
             throw new IllegalArgumentException("not a rule of the KAA register's closed episodes: " + rule);
         }
+        // every record the municipality's register holds on a person, by the day it counts from (an open episode
+        // never runs out); a person is due when the latest of them fell before the period
         UUID[] persons = jdbc.sql("""
-                SELECT person_id FROM kaa_episode WHERE organisation_id = ?
+                SELECT person_id
+                  FROM (SELECT person_id, coalesce(exited_on, 'infinity'::date) AS counted_from
+                          FROM kaa_episode WHERE organisation_id = :org
+                        UNION ALL
+                        SELECT person_id, period_end FROM school_signal WHERE organisation_id = :org
+                        UNION ALL
+                        SELECT person_id, contacted_on FROM contact_attempt WHERE organisation_id = :org
+                        UNION ALL
+                        SELECT person_id, ascertained_on FROM kaa_status WHERE organisation_id = :org
+                        UNION ALL
+                        SELECT person_id, coalesce(to_on, from_on) FROM kaa_placement WHERE organisation_id = :org
+                       ) AS held
                  GROUP BY person_id
-                HAVING bool_and(exited_on IS NOT NULL) AND max(exited_on) < ?""")
-                .params(organisation.value(), rule.keptFrom(today)).query(UUID.class).list().toArray(UUID[]::new);
+                HAVING max(counted_from) < :keptFrom""")
+                .param("org", organisation.value()).param("keptFrom", rule.keptFrom(today)).query(UUID.class).list()
+                .toArray(UUID[]::new);
         return withEpisodes(organisation, persons);
     }
 

@@ -28,6 +28,7 @@ import se.lots.kaa.ExitReason;
 import se.lots.kaa.KaaFixture;
 import se.lots.kaa.KaaImportService;
 import se.lots.kaa.KaaRegisterBuilder;
+import se.lots.kaa.earlywarning.SchoolSignalImportService;
 import se.lots.organisation.OrganisationId;
 import se.lots.privacy.PersonalDataEraser;
 import se.lots.privacy.PersonalDataHolder;
@@ -53,6 +54,8 @@ class KaaRetentionIntegrationTest {
     KaaFixture fixture;
     @Autowired
     KaaImportService imports;
+    @Autowired
+    SchoolSignalImportService signalImports;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -291,6 +294,90 @@ class KaaRetentionIntegrationTest {
         assertThat(archived.stream().map(a -> a.substring(0, a.indexOf(' '))).distinct().toList())
                 .as("in the removal's order, children before parents").containsExactly("home_visit", "kaa_measure",
                         "kaa_move", "kaa_placement", "school_signal", "contact_attempt", "kaa_status", "kaa_episode");
+    }
+
+    /** The school reports the person's absence over {@code period} (yyyy-MM); returns the person. */
+    private UUID reported(Actor coordinator, String pin, String firstName, String period) {
+        String csv = "personnummer;förnamn;efternamn;skola;skolans kommun;program;period;frånvaro %;risk för avbrott\n"
+                + String.join(";", pin, firstName, "Signalsson", "Testskolan", "1260", "EL", period, "40", "nej")
+                + "\n";
+        var sv = java.util.Locale.forLanguageTag("sv");
+        var preview = signalImports.upload(coordinator, "franvaro.csv",
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), sv);
+        assertThat(preview.errors()).isEmpty();
+        signalImports.confirm(coordinator, preview.importId(), preview.digest(), sv);
+        return jdbc.sql("SELECT id FROM young_person WHERE personal_identity_number = ?").param(pin)
+                .query(UUID.class).single();
+    }
+
+    @Test
+    void aPersonOnlyTheSchoolReportedIsDueWhenTheirLastSignalAndContactAreOlderThanThePeriod() {
+        var r = register();
+        OrganisationId org = r.coordinator().organisationId();
+        Actor caseWorker = fixture.caseWorkerOf(r.coordinator());
+        // Dan and Eva never had an episode here: the school reported them (kaa.earlywarning); Dan in May 2023, and he
+        // was called in June; Eva in October 2026
+        UUID dan = reported(r.coordinator(), fixture.kaaAgeNumber(), "Dan", "2023-05");
+        UUID eva = reported(r.coordinator(), fixture.kaaAgeNumber(), "Eva", "2026-10");
+        jdbc.sql("""
+                INSERT INTO contact_attempt (person_id, organisation_id, channel, contacted_on, staff_user_id, outcome)
+                VALUES (?, ?, 'TELEFON', '2023-06-10', ?, 'NADD')""").params(dan, org.value(), caseWorker.userId())
+                .update();
+        assertThat(jdbc.sql("SELECT count(*) FROM kaa_episode WHERE person_id IN (?, ?)").params(dan, eva)
+                .query(Long.class).single()).isZero();
+        // Cia is in the register (an open episode) and the school reported her long ago
+        jdbc.sql("""
+                INSERT INTO school_signal (person_id, organisation_id, school, school_municipality, period_start,
+                                           period_end, absence_percent)
+                VALUES (?, ?, 'Testskolan', '1260', '2022-08-20', '2022-09-20', 40)""").params(r.cia(), org.value())
+                .update();
+        var eve = rowsOf(eva);
+        var cia = rowsOf(r.cia());
+
+        clock.moveTo(LocalDate.of(2026, 6, 10).atTime(12, 0).atZone(SWEDEN));
+        assertThat(kaa().countDue(org, THREE_YEARS, today()).persons())
+                .as("Dan's contact of 2023-06-10 is kept through the day three years on").isZero();
+        clock.moveTo(LocalDate.of(2026, 6, 11).atTime(12, 0).atZone(SWEDEN));
+        assertThat(kaa().countDue(org, THREE_YEARS, today()).persons()).as("Dan, from the day after").isOne();
+
+        clock.moveTo(LocalDate.of(2027, 1, 1).atTime(12, 0).atZone(SWEDEN));
+        RetentionCount counted = kaa().countDue(org, THREE_YEARS, today());
+        assertThat(counted.persons()).as("Ada and Dan").isEqualTo(2);
+        assertThat(counted.rowsByTable()).containsEntry("school_signal", 2L).containsEntry("contact_attempt", 2L)
+                .containsEntry("kaa_episode", 1L);
+        var archived = new ArrayList<String>();
+        kaa().archiveDue(org, THREE_YEARS, today(), (table, json) -> archived.add(table));
+
+        RetentionCount removed = transactions.execute(tx -> kaa().removeDue(org, THREE_YEARS, today()));
+
+        assertThat(removed.rowsByTable()).isEqualTo(counted.rowsByTable());
+        assertThat(archived).as("the archive package holds what went").hasSize((int) removed.rows());
+        assertThat(removed.personIds()).containsExactlyInAnyOrder(r.ada(), dan);
+        assertThat(rowsOf(dan, org).values()).as("nothing left of Dan in the municipality").containsOnly(0L);
+        assertThat(rowsOf(eva)).as("Eva's signal is recent").isEqualTo(eve).containsEntry("school_signal", 1L);
+        assertThat(rowsOf(r.cia())).as("Cia's episode is open: her old signal stays").isEqualTo(cia)
+                .containsEntry("school_signal", 1L);
+        assertThat(kaa().countDue(org, THREE_YEARS, today()).isEmpty()).as("repeatable").isTrue();
+    }
+
+    @Test
+    void aSignalNewerThanAnOldEpisodesCloseKeepsThePersonUntilItIsOldToo() {
+        var r = register();
+        OrganisationId org = r.coordinator().organisationId();
+        // Ada left in 2023 and came back to school in the municipality, where she was absent again in autumn 2025
+        jdbc.sql("""
+                INSERT INTO school_signal (person_id, organisation_id, school, school_municipality, period_start,
+                                           period_end, absence_percent)
+                VALUES (?, ?, 'Testskolan', '1260', '2025-09-01', '2025-09-30', 35)""").params(r.ada(), org.value())
+                .update();
+        clock.moveTo(LocalDate.of(2027, 1, 1).atTime(12, 0).atZone(SWEDEN));
+        assertThat(kaa().countDue(org, THREE_YEARS, today()).persons()).isZero();
+        clock.moveTo(LocalDate.of(2028, 9, 30).atTime(12, 0).atZone(SWEDEN));
+        assertThat(kaa().countDue(org, THREE_YEARS, today()).persons()).as("Bo (left 2025-06-01), not Ada").isOne();
+        clock.moveTo(LocalDate.of(2028, 10, 1).atTime(12, 0).atZone(SWEDEN));
+        RetentionCount removed = transactions.execute(tx -> kaa().removeDue(org, THREE_YEARS, today()));
+        assertThat(removed.personIds()).containsExactlyInAnyOrder(r.ada(), r.bo());
+        assertThat(rowsOf(r.ada(), org).values()).as("her old episode and both signals went").containsOnly(0L);
     }
 
     @Test

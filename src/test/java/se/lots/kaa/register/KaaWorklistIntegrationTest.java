@@ -283,6 +283,74 @@ class KaaWorklistIntegrationTest {
         assertThat(recomputed).isEqualTo(row);
     }
 
+    /** The figures the triggers keep on the person's episodes in the municipality, oldest episode first. */
+    private java.util.List<Map<String, Object>> figures(Actor coordinator, UUID person) {
+        return jdbc.sql("""
+                SELECT current_status, current_ascertained_on, current_review_on, attempts, reached, last_attempt_on
+                  FROM kaa_episode WHERE organisation_id = ? AND person_id = ? ORDER BY registered_on, created_at""")
+                .params(coordinator.organisationId().value(), person).query().listOfRows();
+    }
+
+    @Test
+    void deletedStatusesAndAttemptsLeaveTheFiguresTheRemainingHistorySays() {
+        Actor coordinator = fixture.newMunicipality();
+        UUID[] ids = register(coordinator, "Siv", "Tor", "Ulla");
+        long org = coordinator.organisationId().value();
+        LocalDate today = LocalDate.now();
+        for (UUID id : ids) {
+            jdbc.sql("""
+                    INSERT INTO kaa_status (person_id, organisation_id, status, ascertained_on, source, review_on,
+                                            recorded_at)
+                    VALUES (:p, :o, 'ARBETAR', :d3, 'UNGDOMEN', NULL, now() + interval '1 second'),
+                           (:p, :o, 'AVBOJER', :d0, 'UNGDOMEN', :review, now() + interval '2 seconds')""")
+                    .param("p", id).param("o", org).param("d3", today.minusDays(3)).param("d0", today)
+                    .param("review", today.plusDays(30)).update();
+            jdbc.sql("""
+                    INSERT INTO contact_attempt (person_id, organisation_id, channel, contacted_on, staff_user_id,
+                                                 outcome)
+                    VALUES (:p, :o, 'BREV', :d5, :u, 'EJ_NADD'), (:p, :o, 'TELEFON', :d2, :u, 'NADD'),
+                           (:p, :o, 'SMS', :d4, :u, 'EJ_NADD')""")
+                    .param("p", id).param("o", org).param("u", coordinator.userId()).param("d5", today.minusDays(5))
+                    .param("d2", today.minusDays(2)).param("d4", today.minusDays(4)).update();
+        }
+        // Ulla's episode closes: its figures stay as they were when it closed, whatever happens to the history later
+        jdbc.sql("UPDATE kaa_episode SET exited_on = ?, exit_reason = 'FLYTTAT' WHERE person_id = ?")
+                .params(today, ids[2]).update();
+        var ullaClosed = figures(coordinator, ids[2]);
+        assertThat(ullaClosed).singleElement().satisfies(f -> assertThat(f).containsEntry("current_status", "AVBOJER")
+                .containsEntry("attempts", 3));
+
+        // one statement each over the three persons: the latest status and the attempt that reached them go; and Siv's
+        // first attempt alone in a statement of its own
+        assertThat(jdbc.sql("DELETE FROM kaa_status WHERE person_id IN (?, ?, ?) AND status = 'AVBOJER'")
+                .params(ids[0], ids[1], ids[2]).update()).isEqualTo(3);
+        assertThat(jdbc.sql("DELETE FROM contact_attempt WHERE person_id IN (?, ?, ?) AND outcome = 'NADD'")
+                .params(ids[0], ids[1], ids[2]).update()).isEqualTo(3);
+        assertThat(jdbc.sql("DELETE FROM contact_attempt WHERE person_id = ? AND channel = 'BREV'").param(ids[0])
+                .update()).isOne();
+
+        var siv = figures(coordinator, ids[0]);
+        var tor = figures(coordinator, ids[1]);
+        assertThat(siv).singleElement().satisfies(f -> assertThat(f)
+                .as("the list's OKÄND of today is the latest left").containsEntry("current_status", "OKAND")
+                .containsEntry("attempts", 1).containsEntry("reached", false)
+                .containsEntry("last_attempt_on", java.sql.Date.valueOf(today.minusDays(4))));
+        assertThat(tor).singleElement().satisfies(f -> assertThat(f).containsEntry("current_status", "OKAND")
+                .containsEntry("attempts", 2).containsEntry("reached", false)
+                .containsEntry("last_attempt_on", java.sql.Date.valueOf(today.minusDays(4))));
+        assertThat(figures(coordinator, ids[2])).as("a closed episode is not recomputed").isEqualTo(ullaClosed);
+        // and the same as the episodes computed again from the whole history
+        for (UUID id : ids) {
+            jdbc.sql("SELECT kaa_episode_recompute(?, ?)").params(org, id).query().singleRow();
+        }
+        assertThat(figures(coordinator, ids[0])).isEqualTo(siv);
+        assertThat(figures(coordinator, ids[1])).isEqualTo(tor);
+        // a delete that removes nothing changes nothing
+        assertThat(jdbc.sql("DELETE FROM kaa_status WHERE person_id = ? AND status = 'AVBOJER'").param(ids[0])
+                .update()).isZero();
+        assertThat(figures(coordinator, ids[0])).isEqualTo(siv);
+    }
+
     @Test
     void aNameChangedInTheRegistryMovesThePersonInTheWorklistsNameOrder() {
         Actor coordinator = fixture.newMunicipality();
@@ -331,9 +399,9 @@ class KaaWorklistIntegrationTest {
         assertThat(jdbc.sql("""
                 SELECT proname FROM pg_proc
                  WHERE proname IN ('kaa_episode_summary_from_history', 'kaa_statuses_to_episodes',
-                                   'contact_attempts_to_episodes')
+                                   'contact_attempts_to_episodes', 'kaa_history_removed')
                    AND 'enable_seqscan=off' = ANY (proconfig)""").query(String.class).list())
                 .containsExactlyInAnyOrder("kaa_episode_summary_from_history", "kaa_statuses_to_episodes",
-                        "contact_attempts_to_episodes");
+                        "contact_attempts_to_episodes", "kaa_history_removed");
     }
 }
