@@ -106,7 +106,7 @@ class ErasureIntegrationTest {
                 "requestedBy", "PERSON", "identityCheck", "ID_DOCUMENT"));
         assertThat(letter.statusCode()).isEqualTo(200);
         assertThat(letter.body()).contains("id=\"decision-letter\"", "Myndig Myndighetsson", "art. 17.3 b",
-                "arkivlagen (1990:782)", "sparas 60 månader efter att KAA-perioden avslutades");
+                "arkivlagen (1990:782)", "sparas 60 månader efter den senaste uppgiften i KAA-registret");
         String page = session.get("/integritet/radering/" + c.id()).body();
         assertThat(page).contains(c.caseNumber(), "Avslagen: allmänna handlingar", "Period i aktivitetsansvaret: 1")
                 .doesNotContain("Myndighetsson", "kaa_episode");

@@ -140,7 +140,7 @@ class RetentionRuleIntegrationTest {
         var page = web.get("/admin/gallring");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Gallringsregler för organisationen").contains("Lots standard")
-                .contains("skollagen 29 kap. 9 §").contains("60 månader efter att KAA-perioden avslutades");
+                .contains("skollagen 29 kap. 9 §").contains("60 månader efter den senaste uppgiften i KAA-registret");
 
         var refused = web.postForm("/admin/gallring?regel=kaa/EPISODE", "/admin/gallring", Map.of("register", "kaa",
                 "recordKind", "EPISODE", "keepMonths", "24", "countedFrom", "EPISODE_CLOSED", "legalBasis", ""));
@@ -151,7 +151,7 @@ class RetentionRuleIntegrationTest {
                 "recordKind", "EPISODE", "keepMonths", "24", "countedFrom", "EPISODE_CLOSED", "legalBasis",
                 "Kommunens gallringsbeslut", "archiveFirst", "true"));
         assertThat(saved.statusCode()).isEqualTo(302);
-        assertThat(web.get("/admin/gallring").body()).contains("24 månader efter att KAA-perioden avslutades")
+        assertThat(web.get("/admin/gallring").body()).contains("24 månader efter den senaste uppgiften i KAA-registret")
                 .contains("Organisationens egen, satt av Ada Administratör");
     }
 }
