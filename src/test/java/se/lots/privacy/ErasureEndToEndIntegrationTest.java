@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -60,6 +61,20 @@ class ErasureEndToEndIntegrationTest {
     MovableClock clock;
     @LocalServerPort
     int port;
+
+    /**
+     * The test writes enrolments with SQL, without the plan module's EnrolmentChanged that keeps progression's
+     * follow-up units in step: bring every unit in step again, as the events would have, so that the shared database
+     * stays consistent for the tests that check all units (ProgressionFunderReportIntegrationTest).
+     */
+    @AfterEach
+    void followUpUnitsInStep() {
+        jdbc.sql("""
+                SELECT follow_up_unit_refresh(ARRAY(SELECT id FROM enrolment
+                                                   UNION SELECT enrolment_id FROM follow_up_unit
+                                                          WHERE enrolment_id IS NOT NULL))""")
+                .query((rs, n) -> 1).list();
+    }
 
     @Test
     void aPersonErasedFromACivilSocietyOrganisationIsLeftNowhereAndTheLogStillVerifies() {

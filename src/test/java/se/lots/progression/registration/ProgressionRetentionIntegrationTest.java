@@ -226,6 +226,20 @@ class ProgressionRetentionIntegrationTest {
             "assessment_score", 2L, "assessment", 1L, "step_movement", 1L, "participant", 1L,
             "anonymous_enrolment", 1L);
 
+    /**
+     * The test writes enrolments with SQL, without the plan module's EnrolmentChanged that keeps progression's
+     * follow-up units in step: bring every unit in step again, as the events would have, so that the shared database
+     * stays consistent for the tests that check all units (ProgressionFunderReportIntegrationTest).
+     */
+    @AfterEach
+    void followUpUnitsInStep() {
+        jdbc.sql("""
+                SELECT follow_up_unit_refresh(ARRAY(SELECT id FROM enrolment
+                                                   UNION SELECT enrolment_id FROM follow_up_unit
+                                                          WHERE enrolment_id IS NOT NULL))""")
+                .query((rs, n) -> 1).list();
+    }
+
     @Test
     void theDryRunCountsThePersonsWhoseLastActivityFellBeforeThePeriodAndChangesNothing() {
         var r = register();
