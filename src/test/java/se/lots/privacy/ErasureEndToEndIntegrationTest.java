@@ -85,7 +85,7 @@ class ErasureEndToEndIntegrationTest {
                 org.id(), null));
         Actor lead = actors.byUsername("radera-" + suffix);
         Actor municipality = kaa.newMunicipality();
-        YoungPerson person = registry.register(lead, PersonBuilder.aYoungPerson().named("Rut", "Raderasson").build());
+        YoungPerson person = registry.register(lead, PersonBuilder.aYoungPerson().named("Rut", "Utplånasson").build());
         UUID id = person.id();
         String pin = person.personalIdentityNumber().value();
         registry.read(lead, id);
@@ -103,7 +103,7 @@ class ErasureEndToEndIntegrationTest {
         assertThat(decided.body()).contains("id=\"letter-erased\"", "Lots har inte längre några uppgifter om dig");
         assertThat(registry.exists(id)).isFalse();
         // nowhere in the schema's tables of personal data: not by id, not by personnummer, not by name
-        for (String text : List.of(id.toString(), pin, pin.substring(0, 8) + "-" + pin.substring(8), "Raderasson")) {
+        for (String text : List.of(id.toString(), pin, pin.substring(0, 8) + "-" + pin.substring(8), "Utplånasson")) {
             assertThat(tablesMentioning(text)).as("tables still holding %s", text).isEmpty();
         }
         for (var row : created.entrySet()) {
@@ -118,14 +118,14 @@ class ErasureEndToEndIntegrationTest {
         var erasure = audit.search(new AuditQuery(null, lead.username(), null, null, AuditAction.ERASURE), 1, 0)
                 .get(0);
         assertThat(erasure.personId()).isNull();
-        assertThat(erasure.detail()).contains("RAD-", "personen borttagen ur Lots").doesNotContain(pin, "Raderasson");
+        assertThat(erasure.detail()).contains("RAD-", "personen borttagen ur Lots").doesNotContain(pin, "Utplånasson");
         // the case keeps no identity
         String caseRow = jdbc.sql("""
                 SELECT row_to_json(r)::text FROM privacy_erasure_request r
                  WHERE organisation_id = ? ORDER BY decided_at DESC LIMIT 1""").param(lead.organisationId().value())
                 .query(String.class).single();
         assertThat(caseRow).contains("\"ERASED\"", "\"person_forgotten\":true").doesNotContain(id.toString(), pin,
-                "Raderasson", "Rut");
+                "Utplånasson", "Rut");
     }
 
     /** The person's records in each register, all of the civil-society organisation; the rows' ids by table. */
