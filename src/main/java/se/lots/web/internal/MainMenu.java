@@ -41,6 +41,8 @@ final class MainMenu {
             new Entry("nav.finsam", "/uppfoljning/finsam", "/uppfoljning/finsam",
                     v -> v.is(Role.FEDERATION_OFFICER, Role.ANALYST)),
             new Entry("nav.kaa", "/kaa", "/kaa", Viewer::kaaRegister),
+            // the förbund's year (issue 24): its officers run it, programme leads apply and report there
+            new Entry("nav.federation", "/forbund", "/forbund", v -> v.is(Role.FEDERATION_OFFICER, Role.PROGRAMME_LEAD)),
             // register extracts and erasure on request (issue 23): for the roles that decide them
             // (privacy.extract.ExtractRoles.mayDecide; the web module cannot depend on privacy); the others start
             // from the person's page

@@ -59,14 +59,15 @@ class MainMenuTest {
                 .containsExactly("/", "/insatser", "/admin/organisations", "/admin/users",
                         "/admin/kaa-measure-categories", "/admin/gallring", "/progression/instruments", "/audit");
         assertThat(MainMenu.items(as(Role.FEDERATION_OFFICER, false), "/")).extracting(MainMenu.Item::href)
-                .containsExactly("/", "/insatser", "/uppfoljning/finsam");
+                .containsExactly("/", "/insatser", "/uppfoljning/finsam", "/forbund");
+        assertThat(current(as(Role.FEDERATION_OFFICER, false), "/forbund/insatser/3")).containsExactly("/forbund");
     }
 
     @Test
     void registerExtractsAndErasureAreShownToTheRolesThatDecideThem() {
         assertThat(MainMenu.items(as(Role.PROGRAMME_LEAD, false), "/")).extracting(MainMenu.Item::href)
                 .containsExactly("/", "/insatser", "/persons", "/persons/new", "/plan", "/plan/referrals",
-                        "/uppfoljning", "/integritet/registerutdrag", "/integritet/radering",
+                        "/uppfoljning", "/forbund", "/integritet/registerutdrag", "/integritet/radering",
                         "/progression/instruments");
         assertThat(MainMenu.items(as(Role.KAA_COORDINATOR, true), "/")).extracting(MainMenu.Item::messageKey)
                 .contains("nav.extracts", "nav.erasures");
