@@ -3,8 +3,6 @@ package se.lots.appointment.internal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -16,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import se.lots.organisation.OrganisationId;
 import se.lots.privacy.ArchiveSink;
+import se.lots.privacy.DueRows;
 import se.lots.privacy.PersonalDataEraser;
 import se.lots.privacy.RetentionCount;
 import se.lots.privacy.RetentionEvent;
@@ -33,9 +32,6 @@ import se.lots.privacy.RetentionRule;
 class AppointmentRetention implements PersonalDataEraser {
 
     static final String APPOINTMENT = "APPOINTMENT";
-
-    /** The tables in the order the removal goes: children before parents. */
-    private static final List<String> TABLES = List.of("appointment_reminder", "appointment");
 
     private final JdbcClient jdbc;
 
@@ -56,28 +52,19 @@ class AppointmentRetention implements PersonalDataEraser {
     @Override
     @Transactional(readOnly = true)
     public RetentionCount countDue(OrganisationId organisation, RetentionRule rule, LocalDate today) {
-        return count(due(organisation, rule, today));
+        return rows(due(organisation, rule, today)).count();
     }
 
     @Override
     @Transactional(readOnly = true)
     public void archiveDue(OrganisationId organisation, RetentionRule rule, LocalDate today, ArchiveSink sink) {
-        Due due = due(organisation, rule, today);
-        if (due.appointments.length == 0) {
-            return;
-        }
-        for (String table : TABLES) {
-            try (var rows = jdbc.sql("SELECT row_to_json(t)::text FROM " + table + " t WHERE " + where(table))
-                    .param(due.appointments).query((rs, n) -> rs.getString(1)).stream()) {
-                rows.forEach(json -> sink.row(table, json));
-            }
-        }
+        rows(due(organisation, rule, today)).archive(sink);
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public RetentionCount removeDue(OrganisationId organisation, RetentionRule rule, LocalDate today) {
-        return remove(due(organisation, rule, today));
+        return rows(due(organisation, rule, today)).remove();
     }
 
     @Override
@@ -90,13 +77,13 @@ class AppointmentRetention implements PersonalDataEraser {
     @Override
     @Transactional(readOnly = true)
     public RetentionCount countPerson(OrganisationId organisation, UUID personId) {
-        return count(person(organisation, personId));
+        return rows(person(organisation, personId)).count();
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public RetentionCount erasePerson(OrganisationId organisation, UUID personId) {
-        return remove(person(organisation, personId));
+        return rows(person(organisation, personId)).remove();
     }
 
     @Override
@@ -109,24 +96,11 @@ class AppointmentRetention implements PersonalDataEraser {
     private record Due(UUID[] appointments, Set<UUID> persons) {
     }
 
-    private RetentionCount count(Due due) {
-        var counts = new LinkedHashMap<String, Long>();
-        for (String table : TABLES) {
-            counts.put(table, due.appointments.length == 0 ? 0L
-                    : jdbc.sql("SELECT count(*) FROM " + table + " WHERE " + where(table)).param(due.appointments)
-                            .query(Long.class).single());
-        }
-        return new RetentionCount(register(), due.persons.size(), counts);
-    }
-
-    private RetentionCount remove(Due due) {
-        var counts = new LinkedHashMap<String, Long>();
-        for (String table : TABLES) {
-            counts.put(table, due.appointments.length == 0 ? 0L
-                    : (long) jdbc.sql("DELETE FROM " + table + " WHERE " + where(table)).param(due.appointments)
-                            .update());
-        }
-        return new RetentionCount(register(), due.persons.size(), counts, due.persons);
+    /** The tables in the order the removal goes: children before parents. */
+    private DueRows rows(Due due) {
+        return DueRows.of(jdbc, register(), due.persons)
+                .from("FROM appointment_reminder WHERE appointment_id = ANY(?::uuid[])", due.appointments)
+                .from("FROM appointment WHERE id = ANY(?::uuid[])", due.appointments);
     }
 
     private Due due(OrganisationId organisation, RetentionRule rule, LocalDate today) {
@@ -155,9 +129,5 @@ class AppointmentRetention implements PersonalDataEraser {
             persons.add(rs.getObject(2, UUID.class));
         });
         return new Due(appointments.toArray(UUID[]::new), persons);
-    }
-
-    private static String where(String table) {
-        return table.equals("appointment") ? "id = ANY(?::uuid[])" : "appointment_id = ANY(?::uuid[])";
     }
 }

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import se.lots.organisation.OrganisationId;
 import se.lots.privacy.ArchiveSink;
+import se.lots.privacy.DueRows;
 import se.lots.privacy.PersonalDataEraser;
 import se.lots.privacy.RetentionCount;
 import se.lots.privacy.RetentionEvent;
@@ -52,10 +53,6 @@ class ConsentRetention implements PersonalDataEraser {
 
     static final String CONSENT = "CONSENT";
 
-    /** The tables in the order the removal goes (none refers to another). */
-    private static final List<String> TABLES = List.of("emergency_access", "line_disclosure", "consent",
-            "person_holding");
-
     private static final String SWEDISH = "'Europe/Stockholm'";
 
     private final JdbcClient jdbc;
@@ -79,29 +76,19 @@ class ConsentRetention implements PersonalDataEraser {
     @Override
     @Transactional(readOnly = true)
     public RetentionCount countDue(OrganisationId organisation, RetentionRule rule, LocalDate today) {
-        return due(organisation, rule, today).count(register());
+        return rows(due(organisation, rule, today)).count();
     }
 
     @Override
     @Transactional(readOnly = true)
     public void archiveDue(OrganisationId organisation, RetentionRule rule, LocalDate today, ArchiveSink sink) {
-        Due due = due(organisation, rule, today);
-        for (String table : TABLES) {
-            Object[] ids = due.ids.get(table);
-            if (ids.length == 0) {
-                continue;
-            }
-            try (var rows = jdbc.sql("SELECT row_to_json(t)::text FROM " + table + " t WHERE id = ANY(?::" + type(table)
-                    + "[])").param(ids).query((rs, n) -> rs.getString(1)).stream()) {
-                rows.forEach(json -> sink.row(table, json));
-            }
-        }
+        rows(due(organisation, rule, today)).archive(sink);
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public RetentionCount removeDue(OrganisationId organisation, RetentionRule rule, LocalDate today) {
-        return remove(due(organisation, rule, today));
+        return rows(due(organisation, rule, today)).remove();
     }
 
     @Override
@@ -119,13 +106,13 @@ class ConsentRetention implements PersonalDataEraser {
     @Override
     @Transactional(readOnly = true)
     public RetentionCount countPerson(OrganisationId organisation, UUID personId) {
-        return person(organisation, personId).count(register());
+        return rows(person(organisation, personId)).count();
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public RetentionCount erasePerson(OrganisationId organisation, UUID personId) {
-        return remove(person(organisation, personId));
+        return rows(person(organisation, personId)).remove();
     }
 
     /**
@@ -144,25 +131,17 @@ class ConsentRetention implements PersonalDataEraser {
         return inForce ? Optional.of("privacy.keep.consent.inForce") : Optional.empty();
     }
 
-    private RetentionCount remove(Due due) {
-        var counts = new LinkedHashMap<String, Long>();
-        for (String table : TABLES) {
-            Object[] ids = due.ids.get(table);
-            counts.put(table, ids.length == 0 ? 0L
-                    : (long) jdbc.sql("DELETE FROM " + table + " WHERE id = ANY(?::" + type(table) + "[])").param(ids)
-                            .update());
-        }
-        return new RetentionCount(register(), due.persons.size(), counts, due.persons);
-    }
-
     /** The due rows' ids by table, and their persons. */
     private record Due(Map<String, Object[]> ids, Set<UUID> persons) {
+    }
 
-        RetentionCount count(String register) {
-            var counts = new LinkedHashMap<String, Long>();
-            ids.forEach((table, rows) -> counts.put(table, (long) rows.length));
-            return new RetentionCount(register, persons.size(), counts);
-        }
+    /** The due rows, table by table in the order the removal goes (none refers to another). */
+    private DueRows rows(Due due) {
+        return DueRows.of(jdbc, register(), due.persons)
+                .from("FROM emergency_access WHERE id = ANY(?::bigint[])", due.ids.get("emergency_access"))
+                .from("FROM line_disclosure WHERE id = ANY(?::uuid[])", due.ids.get("line_disclosure"))
+                .from("FROM consent WHERE id = ANY(?::uuid[])", due.ids.get("consent"))
+                .from("FROM person_holding WHERE id = ANY(?::bigint[])", due.ids.get("person_holding"));
     }
 
     private Due due(OrganisationId organisation, RetentionRule rule, LocalDate today) {
@@ -210,14 +189,10 @@ class ConsentRetention implements PersonalDataEraser {
         return due.done();
     }
 
-    private static String type(String table) {
-        return table.equals("emergency_access") || table.equals("person_holding") ? "bigint" : "uuid";
-    }
-
-    /** Gathers the rows (id, person_id) a query finds, table by table in the removal's order. */
+    /** Gathers the rows (id, person_id) a query finds, table by table. */
     private static final class Collector {
 
-        private final Map<String, Object[]> ids = new LinkedHashMap<>();
+        private final Map<String, Object[]> ids = new HashMap<>();
         private final Set<UUID> persons = new HashSet<>();
 
         void add(String table, JdbcClient.StatementSpec rows) {
@@ -226,18 +201,20 @@ class ConsentRetention implements PersonalDataEraser {
                 found.add(rs.getObject(1));
                 persons.add(rs.getObject(2, UUID.class));
             });
-            ids.put(table, found.toArray(table.equals("emergency_access") || table.equals("person_holding")
-                    ? new Long[0] : new UUID[0]));
+            ids.put(table, found.toArray(noIds(table)));
         }
 
         void none(String table) {
-            ids.put(table, new Object[0]);
+            ids.put(table, noIds(table));
         }
 
         Due done() {
-            var ordered = new LinkedHashMap<String, Object[]>();
-            TABLES.forEach(t -> ordered.put(t, ids.get(t)));
-            return new Due(ordered, persons);
+            return new Due(Map.copyOf(ids), persons);
+        }
+
+        /** No id of the table, typed as the removal binds its ids (bigint or uuid). */
+        private static Object[] noIds(String table) {
+            return table.equals("emergency_access") || table.equals("person_holding") ? new Long[0] : new UUID[0];
         }
     }
 }

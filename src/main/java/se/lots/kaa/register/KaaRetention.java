@@ -3,7 +3,6 @@ package se.lots.kaa.register;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import se.lots.organisation.OrganisationId;
 import se.lots.privacy.ArchiveSink;
+import se.lots.privacy.DueRows;
 import se.lots.privacy.PersonalDataEraser;
 import se.lots.privacy.RetentionCount;
 import se.lots.privacy.RetentionEvent;
@@ -42,7 +42,7 @@ class KaaRetention implements PersonalDataEraser {
 
     static final String EPISODE = "EPISODE";
 
-    /** The tables in the order the removal goes: children before parents. */
+    /** The register's tables (every one names the person) in the order the removal goes ({@link #rows}). */
     private static final List<String> TABLES = List.of("home_visit", "kaa_measure", "kaa_move", "kaa_placement",
             "school_signal", "contact_attempt", "kaa_status", "kaa_episode");
 
@@ -65,7 +65,7 @@ class KaaRetention implements PersonalDataEraser {
     @Override
     @Transactional(readOnly = true)
     public RetentionCount countDue(OrganisationId organisation, RetentionRule rule, LocalDate today) {
-        return count(organisation, due(organisation, rule, today));
+        return rows(organisation, due(organisation, rule, today)).count();
     }
 
     @Override
@@ -77,16 +77,7 @@ class KaaRetention implements PersonalDataEraser {
     @Override
     @Transactional(readOnly = true)
     public void archiveDue(OrganisationId organisation, RetentionRule rule, LocalDate today, ArchiveSink sink) {
-        Due due = due(organisation, rule, today);
-        if (due.persons.length == 0) {
-            return;
-        }
-        for (String table : TABLES) {
-            try (var rows = jdbc.sql("SELECT row_to_json(t)::text FROM " + table + " t WHERE " + where(table))
-                    .params(params(table, organisation, due)).query((rs, n) -> rs.getString(1)).stream()) {
-                rows.forEach(json -> sink.row(table, json));
-            }
-        }
+        rows(organisation, due(organisation, rule, today)).archive(sink);
     }
 
     @Override
@@ -103,7 +94,7 @@ class KaaRetention implements PersonalDataEraser {
     @Override
     @Transactional(readOnly = true)
     public RetentionCount countPerson(OrganisationId organisation, UUID personId) {
-        return count(organisation, person(organisation, personId));
+        return rows(organisation, person(organisation, personId)).count();
     }
 
     @Override
@@ -122,29 +113,13 @@ class KaaRetention implements PersonalDataEraser {
         return open ? Optional.of("privacy.keep.kaa.openEpisode") : Optional.empty();
     }
 
-    private RetentionCount count(OrganisationId organisation, Due due) {
-        var counts = new LinkedHashMap<String, Long>();
-        for (String table : TABLES) {
-            counts.put(table, due.persons.length == 0 ? 0L
-                    : jdbc.sql("SELECT count(*) FROM " + table + " WHERE " + where(table))
-                            .params(params(table, organisation, due)).query(Long.class).single());
-        }
-        return new RetentionCount(register(), due.persons.length, counts);
-    }
-
     private RetentionCount remove(OrganisationId organisation, Due due) {
-        var counts = new LinkedHashMap<String, Long>();
         if (due.persons.length > 0) {
             // a move into this municipality is the old one's record: it keeps the move, not the link to our episode
             jdbc.sql("UPDATE kaa_move SET opened_episode_id = NULL WHERE opened_episode_id = ANY(?::uuid[])")
                     .param(due.episodes).update();
         }
-        for (String table : TABLES) {
-            counts.put(table, due.persons.length == 0 ? 0L
-                    : (long) jdbc.sql("DELETE FROM " + table + " WHERE " + where(table))
-                            .params(params(table, organisation, due)).update());
-        }
-        return new RetentionCount(register(), due.persons.length, counts, Set.of(due.persons));
+        return rows(organisation, due).remove();
     }
 
     /** The due persons of the organisation and their episodes there. */
@@ -193,18 +168,18 @@ class KaaRetention implements PersonalDataEraser {
         return new Due(persons, episodes);
     }
 
-    private static String where(String table) {
-        return switch (table) {
-            case "home_visit" -> "episode_id = ANY(?::uuid[])";
-            case "kaa_move" -> "closed_episode_id = ANY(?::uuid[])";
-            default -> "organisation_id = ? AND person_id = ANY(?::uuid[])";
-        };
-    }
-
-    private static Object[] params(String table, OrganisationId organisation, Due due) {
-        return switch (table) {
-            case "home_visit", "kaa_move" -> new Object[] { due.episodes };
-            default -> new Object[] { organisation.value(), due.persons };
-        };
+    /** The due rows, table by table in the order the removal goes: children before parents. */
+    private DueRows rows(OrganisationId organisation, Due due) {
+        long org = organisation.value();
+        return DueRows.of(jdbc, register(), due.persons)
+                .from("FROM home_visit WHERE episode_id = ANY(?::uuid[])", due.episodes)
+                .from("FROM kaa_measure WHERE organisation_id = ? AND person_id = ANY(?::uuid[])", org, due.persons)
+                .from("FROM kaa_move WHERE closed_episode_id = ANY(?::uuid[])", due.episodes)
+                .from("FROM kaa_placement WHERE organisation_id = ? AND person_id = ANY(?::uuid[])", org, due.persons)
+                .from("FROM school_signal WHERE organisation_id = ? AND person_id = ANY(?::uuid[])", org, due.persons)
+                .from("FROM contact_attempt WHERE organisation_id = ? AND person_id = ANY(?::uuid[])", org,
+                        due.persons)
+                .from("FROM kaa_status WHERE organisation_id = ? AND person_id = ANY(?::uuid[])", org, due.persons)
+                .from("FROM kaa_episode WHERE organisation_id = ? AND person_id = ANY(?::uuid[])", org, due.persons);
     }
 }

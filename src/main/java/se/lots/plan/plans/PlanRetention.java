@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import se.lots.organisation.OrganisationId;
 import se.lots.plan.EnrolmentChanged;
 import se.lots.privacy.ArchiveSink;
+import se.lots.privacy.DueRows;
 import se.lots.privacy.PersonalDataEraser;
 import se.lots.privacy.RetentionCount;
 import se.lots.privacy.RetentionEvent;
@@ -62,11 +62,6 @@ class PlanRetention implements PersonalDataEraser {
 
     static final String PLAN = "PLAN";
 
-    /** The tables in the order the removal goes: children before parents. */
-    private static final List<String> TABLES = List.of("plan_step_dependency", "plan_step", "meeting_participant",
-            "meeting_organisation", "meeting", "plan_need", "plan_track", "plan_review", "support_person", "plan",
-            "referral_status", "referral", "journey_event", "enrolment");
-
     private static final String OPEN_STEP = "('PLANERAD', 'PAGAR')";
     private static final String OPEN_REFERRAL = "('SKICKAD', 'MOTTAGEN', 'ACCEPTERAD', 'PABORJAD')";
 
@@ -91,22 +86,13 @@ class PlanRetention implements PersonalDataEraser {
     @Override
     @Transactional(readOnly = true)
     public RetentionCount countDue(OrganisationId organisation, RetentionRule rule, LocalDate today) {
-        return count(due(organisation, rule, today));
+        return rows(due(organisation, rule, today)).count();
     }
 
     @Override
     @Transactional(readOnly = true)
     public void archiveDue(OrganisationId organisation, RetentionRule rule, LocalDate today, ArchiveSink sink) {
-        Due due = due(organisation, rule, today);
-        if (due.isEmpty()) {
-            return;
-        }
-        for (String table : TABLES) {
-            try (var rows = jdbc.sql("SELECT row_to_json(t)::text FROM " + table + " t WHERE " + where(table))
-                    .params(params(table, due)).query((rs, n) -> rs.getString(1)).stream()) {
-                rows.forEach(json -> sink.row(table, json));
-            }
-        }
+        rows(due(organisation, rule, today)).archive(sink);
     }
 
     @Override
@@ -130,7 +116,7 @@ class PlanRetention implements PersonalDataEraser {
     @Override
     @Transactional(readOnly = true)
     public RetentionCount countPerson(OrganisationId organisation, UUID personId) {
-        return count(part(organisation, new UUID[] { personId }));
+        return rows(part(organisation, new UUID[] { personId })).count();
     }
 
     @Override
@@ -272,18 +258,7 @@ class PlanRetention implements PersonalDataEraser {
         return jdbc.sql(sql).params(org, persons).query(UUID.class).list().toArray(UUID[]::new);
     }
 
-    private RetentionCount count(Due due) {
-        var counts = new LinkedHashMap<String, Long>();
-        for (String table : TABLES) {
-            counts.put(table, due.isEmpty() ? 0L
-                    : jdbc.sql("SELECT count(*) FROM " + table + " WHERE " + where(table)).params(params(table, due))
-                            .query(Long.class).single());
-        }
-        return new RetentionCount(register(), due.persons.length, counts);
-    }
-
     private RetentionCount remove(Due due) {
-        var counts = new LinkedHashMap<String, Long>();
         if (!due.isEmpty()) {
             // what others keep loses only its link to what goes
             jdbc.sql("""
@@ -299,36 +274,28 @@ class PlanRetention implements PersonalDataEraser {
                 : jdbc.sql("SELECT id, person_id FROM enrolment WHERE id = ANY(?::uuid[])").param(due.enrolments)
                         .query((rs, n) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) })
                         .list();
-        for (String table : TABLES) {
-            counts.put(table, due.isEmpty() ? 0L
-                    : (long) jdbc.sql("DELETE FROM " + table + " WHERE " + where(table)).params(params(table, due))
-                            .update());
-        }
+        RetentionCount removed = rows(due).remove();
         removedEnrolments.forEach(e -> events.publishEvent(new EnrolmentChanged(e[0], e[1])));
-        return new RetentionCount(register(), due.persons.length, counts, Set.of(due.persons));
+        return removed;
     }
 
-    private static String where(String table) {
-        return switch (table) {
-            case "plan_step_dependency" -> "step_id = ANY(?::uuid[]) OR depends_on = ANY(?::uuid[])";
-            case "meeting_participant", "meeting_organisation" -> "meeting_id = ANY(?::uuid[])";
-            case "plan_need", "plan_track", "plan_review", "support_person" -> "plan_id = ANY(?::uuid[])";
-            case "referral_status" -> "referral_id = ANY(?::uuid[])";
-            case "journey_event" -> "id = ANY(?::bigint[])";
-            default -> "id = ANY(?::uuid[])";
-        };
-    }
-
-    private static Object[] params(String table, Due due) {
-        return switch (table) {
-            case "plan_step_dependency" -> new Object[] { due.steps, due.steps };
-            case "plan_step" -> new Object[] { due.steps };
-            case "meeting_participant", "meeting_organisation", "meeting" -> new Object[] { due.meetings };
-            case "plan_need", "plan_track", "plan_review", "support_person", "plan" -> new Object[] { due.plans };
-            case "referral_status", "referral" -> new Object[] { due.referrals };
-            case "journey_event" -> new Object[] { due.journey };
-            case "enrolment" -> new Object[] { due.enrolments };
-            default -> throw new IllegalArgumentException(table);
-        };
+    /** The due rows, table by table in the order the removal goes: children before parents. */
+    private DueRows rows(Due due) {
+        return DueRows.of(jdbc, register(), due.persons)
+                .from("FROM plan_step_dependency WHERE step_id = ANY(?::uuid[]) OR depends_on = ANY(?::uuid[])",
+                        due.steps, due.steps)
+                .from("FROM plan_step WHERE id = ANY(?::uuid[])", due.steps)
+                .from("FROM meeting_participant WHERE meeting_id = ANY(?::uuid[])", due.meetings)
+                .from("FROM meeting_organisation WHERE meeting_id = ANY(?::uuid[])", due.meetings)
+                .from("FROM meeting WHERE id = ANY(?::uuid[])", due.meetings)
+                .from("FROM plan_need WHERE plan_id = ANY(?::uuid[])", due.plans)
+                .from("FROM plan_track WHERE plan_id = ANY(?::uuid[])", due.plans)
+                .from("FROM plan_review WHERE plan_id = ANY(?::uuid[])", due.plans)
+                .from("FROM support_person WHERE plan_id = ANY(?::uuid[])", due.plans)
+                .from("FROM plan WHERE id = ANY(?::uuid[])", due.plans)
+                .from("FROM referral_status WHERE referral_id = ANY(?::uuid[])", due.referrals)
+                .from("FROM referral WHERE id = ANY(?::uuid[])", due.referrals)
+                .from("FROM journey_event WHERE id = ANY(?::bigint[])", due.journey)
+                .from("FROM enrolment WHERE id = ANY(?::uuid[])", due.enrolments);
     }
 }

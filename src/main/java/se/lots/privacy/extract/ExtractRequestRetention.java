@@ -3,8 +3,6 @@ package se.lots.privacy.extract;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -16,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import se.lots.organisation.OrganisationId;
 import se.lots.privacy.ArchiveSink;
+import se.lots.privacy.DueRows;
 import se.lots.privacy.PersonalDataEraser;
 import se.lots.privacy.RetentionCount;
 import se.lots.privacy.RetentionEvent;
@@ -34,9 +33,6 @@ import se.lots.privacy.RetentionRule;
 class ExtractRequestRetention implements PersonalDataEraser {
 
     static final String EXTRACT_REQUEST = "EXTRACT_REQUEST";
-
-    /** The tables in the order the removal goes: children before parents. */
-    private static final List<String> TABLES = List.of("privacy_extract_review", "privacy_extract_request");
 
     private final JdbcClient jdbc;
 
@@ -57,28 +53,19 @@ class ExtractRequestRetention implements PersonalDataEraser {
     @Override
     @Transactional(readOnly = true)
     public RetentionCount countDue(OrganisationId organisation, RetentionRule rule, LocalDate today) {
-        return count(due(organisation, rule, today));
+        return rows(due(organisation, rule, today)).count();
     }
 
     @Override
     @Transactional(readOnly = true)
     public void archiveDue(OrganisationId organisation, RetentionRule rule, LocalDate today, ArchiveSink sink) {
-        Due due = due(organisation, rule, today);
-        if (due.requests.length == 0) {
-            return;
-        }
-        for (String table : TABLES) {
-            try (var rows = jdbc.sql("SELECT row_to_json(t)::text FROM " + table + " t WHERE " + where(table))
-                    .param(due.requests).query((rs, n) -> rs.getString(1)).stream()) {
-                rows.forEach(json -> sink.row(table, json));
-            }
-        }
+        rows(due(organisation, rule, today)).archive(sink);
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public RetentionCount removeDue(OrganisationId organisation, RetentionRule rule, LocalDate today) {
-        return remove(due(organisation, rule, today));
+        return rows(due(organisation, rule, today)).remove();
     }
 
     @Override
@@ -92,13 +79,13 @@ class ExtractRequestRetention implements PersonalDataEraser {
     @Override
     @Transactional(readOnly = true)
     public RetentionCount countPerson(OrganisationId organisation, UUID personId) {
-        return count(person(organisation, personId));
+        return rows(person(organisation, personId)).count();
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public RetentionCount erasePerson(OrganisationId organisation, UUID personId) {
-        return remove(person(organisation, personId));
+        return rows(person(organisation, personId)).remove();
     }
 
     @Override
@@ -118,24 +105,11 @@ class ExtractRequestRetention implements PersonalDataEraser {
     private record Due(UUID[] requests, Set<UUID> persons) {
     }
 
-    private RetentionCount count(Due due) {
-        var counts = new LinkedHashMap<String, Long>();
-        for (String table : TABLES) {
-            counts.put(table, due.requests.length == 0 ? 0L
-                    : jdbc.sql("SELECT count(*) FROM " + table + " WHERE " + where(table)).param(due.requests)
-                            .query(Long.class).single());
-        }
-        return new RetentionCount(register(), due.persons.size(), counts);
-    }
-
-    private RetentionCount remove(Due due) {
-        var counts = new LinkedHashMap<String, Long>();
-        for (String table : TABLES) {
-            counts.put(table, due.requests.length == 0 ? 0L
-                    : (long) jdbc.sql("DELETE FROM " + table + " WHERE " + where(table)).param(due.requests)
-                            .update());
-        }
-        return new RetentionCount(register(), due.persons.size(), counts, due.persons);
+    /** The tables in the order the removal goes: children before parents. */
+    private DueRows rows(Due due) {
+        return DueRows.of(jdbc, register(), due.persons)
+                .from("FROM privacy_extract_review WHERE request_id = ANY(?::uuid[])", due.requests)
+                .from("FROM privacy_extract_request WHERE id = ANY(?::uuid[])", due.requests);
     }
 
     private Due due(OrganisationId organisation, RetentionRule rule, LocalDate today) {
@@ -170,9 +144,5 @@ class ExtractRequestRetention implements PersonalDataEraser {
             persons.add(rs.getObject(2, UUID.class));
         });
         return new Due(requests.toArray(UUID[]::new), persons);
-    }
-
-    private static String where(String table) {
-        return table.equals("privacy_extract_request") ? "id = ANY(?::uuid[])" : "request_id = ANY(?::uuid[])";
     }
 }

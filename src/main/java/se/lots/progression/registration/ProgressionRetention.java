@@ -3,7 +3,6 @@ package se.lots.progression.registration;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import se.lots.organisation.OrganisationId;
 import se.lots.privacy.ArchiveSink;
+import se.lots.privacy.DueRows;
 import se.lots.privacy.PersonalDataEraser;
 import se.lots.privacy.RetentionCount;
 import se.lots.privacy.RetentionEvent;
@@ -48,10 +48,6 @@ class ProgressionRetention implements PersonalDataEraser {
 
     static final String PARTICIPANT = "PARTICIPANT";
 
-    /** The tables in the order the removal goes: children before parents. */
-    private static final List<String> TABLES = List.of("registration_income", "registration", "assessment_score",
-            "assessment", "step_movement", "participant", "anonymous_enrolment");
-
     private final JdbcClient jdbc;
 
     ProgressionRetention(JdbcClient jdbc) {
@@ -71,22 +67,13 @@ class ProgressionRetention implements PersonalDataEraser {
     @Override
     @Transactional(readOnly = true)
     public RetentionCount countDue(OrganisationId organisation, RetentionRule rule, LocalDate today) {
-        return count(due(organisation, rule, today));
+        return rows(due(organisation, rule, today)).count();
     }
 
     @Override
     @Transactional(readOnly = true)
     public void archiveDue(OrganisationId organisation, RetentionRule rule, LocalDate today, ArchiveSink sink) {
-        Due due = due(organisation, rule, today);
-        if (due.persons.length == 0) {
-            return;
-        }
-        for (String table : TABLES) {
-            try (var rows = jdbc.sql("SELECT row_to_json(t)::text FROM " + table + " t WHERE " + where(table))
-                    .params(params(table, due)).query((rs, n) -> rs.getString(1)).stream()) {
-                rows.forEach(json -> sink.row(table, json));
-            }
-        }
+        rows(due(organisation, rule, today)).archive(sink);
     }
 
     @Override
@@ -110,7 +97,7 @@ class ProgressionRetention implements PersonalDataEraser {
     @Override
     @Transactional(readOnly = true)
     public RetentionCount countPerson(OrganisationId organisation, UUID personId) {
-        return count(part(organisation, new UUID[] { personId }));
+        return rows(part(organisation, new UUID[] { personId })).count();
     }
 
     @Override
@@ -183,45 +170,31 @@ class ProgressionRetention implements PersonalDataEraser {
         return new Due(persons, participations.stream().map(p -> p[0]).toArray(UUID[]::new), enrolments, anonymous);
     }
 
-    private RetentionCount count(Due due) {
-        var counts = new LinkedHashMap<String, Long>();
-        for (String table : TABLES) {
-            counts.put(table, due.persons.length == 0 ? 0L
-                    : jdbc.sql("SELECT count(*) FROM " + table + " WHERE " + where(table)).params(params(table, due))
-                            .query(Long.class).single());
-        }
-        return new RetentionCount(register(), due.persons.length, counts);
-    }
-
     private RetentionCount remove(Due due) {
-        var counts = new LinkedHashMap<String, Long>();
-        for (String table : TABLES) {
-            counts.put(table, due.persons.length == 0 ? 0L
-                    : (long) jdbc.sql("DELETE FROM " + table + " WHERE " + where(table)).params(params(table, due))
-                            .update());
-        }
+        RetentionCount removed = rows(due).remove();
         if (due.enrolments.length > 0) {
             // the units built on the removed participations keep nothing of them
             jdbc.sql("SELECT follow_up_unit_refresh(?::uuid[], true)").param(due.enrolments).query((rs, n) -> 1)
                     .list();
         }
-        return new RetentionCount(register(), due.persons.length, counts, Set.of(due.persons));
+        return removed;
     }
 
-    private static String where(String table) {
-        return switch (table) {
-            case "registration_income" ->
-                "registration_id IN (SELECT id FROM registration WHERE participant_id = ANY(?::uuid[]))";
-            case "assessment_score" ->
-                "assessment_id IN (SELECT id FROM assessment WHERE participant_id = ANY(?::uuid[]))";
-            case "registration", "assessment", "step_movement" -> "participant_id = ANY(?::uuid[])";
-            case "participant" -> "id = ANY(?::uuid[])";
-            case "anonymous_enrolment" -> "enrolment_id = ANY(?::uuid[])";
-            default -> throw new IllegalArgumentException(table);
-        };
-    }
-
-    private static Object[] params(String table, Due due) {
-        return new Object[] { table.equals("anonymous_enrolment") ? due.anonymous : due.participants };
+    /** The tables in the order the removal goes: children before parents. */
+    private DueRows rows(Due due) {
+        return DueRows.of(jdbc, register(), due.persons)
+                .from("""
+                        FROM registration_income
+                        WHERE registration_id IN (SELECT id FROM registration WHERE participant_id = ANY(?::uuid[]))""",
+                        due.participants)
+                .from("FROM registration WHERE participant_id = ANY(?::uuid[])", due.participants)
+                .from("""
+                        FROM assessment_score
+                        WHERE assessment_id IN (SELECT id FROM assessment WHERE participant_id = ANY(?::uuid[]))""",
+                        due.participants)
+                .from("FROM assessment WHERE participant_id = ANY(?::uuid[])", due.participants)
+                .from("FROM step_movement WHERE participant_id = ANY(?::uuid[])", due.participants)
+                .from("FROM participant WHERE id = ANY(?::uuid[])", due.participants)
+                .from("FROM anonymous_enrolment WHERE enrolment_id = ANY(?::uuid[])", due.anonymous);
     }
 }

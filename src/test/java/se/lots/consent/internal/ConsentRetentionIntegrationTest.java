@@ -21,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import se.lots.IntegrationTest;
@@ -238,16 +237,10 @@ class ConsentRetentionIntegrationTest {
     }
 
     @Test
-    void theRemovalIsAllOrNothingAndRunsOnlyInTheCallersTransaction() throws SQLException {
+    void theRemovalIsAllOrNothing() throws SQLException {
         var r = register();
         OrganisationId org = r.coordinator().organisationId();
         var ada = snapshot(r.ada());
-        assertThatThrownBy(() -> consent().removeDue(org, ONE_YEAR, TODAY))
-                .isInstanceOf(IllegalTransactionStateException.class);
-        assertThatThrownBy(() -> consent().erasePerson(org, r.ada()))
-                .isInstanceOf(IllegalTransactionStateException.class);
-        assertThat(snapshot(r.ada())).isEqualTo(ada);
-
         // another transaction holds the run-out consent: the removal has deleted the emergency access and the
         // disclosure when it reaches the consents, and gives up there
         try (Connection other = dataSource.getConnection()) {
@@ -265,17 +258,6 @@ class ConsentRetentionIntegrationTest {
         }
         assertThat(snapshot(r.ada())).as("nothing half-removed").isEqualTo(ada);
         assertThat(consent().countDue(org, ONE_YEAR, TODAY).rows()).isEqualTo(4);
-    }
-
-    @Test
-    void theEraserCoversEveryTableOfTheConsentRegister() {
-        var r = register();
-        OrganisationId org = r.coordinator().organisationId();
-        assertThat(consent().countDue(org, ONE_YEAR, TODAY).rowsByTable().keySet())
-                .as("a table added to the register's tables() must be removed too")
-                .containsExactlyInAnyOrderElementsOf(holder().tables());
-        assertThat(consent().countPerson(org, r.ada()).rowsByTable().keySet())
-                .containsExactlyInAnyOrderElementsOf(holder().tables());
     }
 
     @Test
@@ -332,16 +314,5 @@ class ConsentRetentionIntegrationTest {
         assertThat(consent().stillHeld(List.of(r.ada(), r.bo(), r.cia(), stranger)))
                 .containsExactlyInAnyOrder(r.ada(), r.bo());
         assertThat(rowsOf(r.cia())).containsEntry("person_holding", 1L);
-    }
-
-    @Test
-    void aRuleOfAnotherRegisterKindOrEventIsRefused() {
-        var r = register();
-        OrganisationId org = r.coordinator().organisationId();
-        for (var rule : List.of(new RetentionRule("kaa", "CONSENT", 1, RetentionEvent.LAST_ACTIVITY, "test", false),
-                new RetentionRule("consent", "EPISODE", 1, RetentionEvent.LAST_ACTIVITY, "test", false),
-                new RetentionRule("consent", "CONSENT", 1, RetentionEvent.PLAN_CLOSED, "test", false))) {
-            assertThatThrownBy(() -> consent().countDue(org, rule, TODAY)).isInstanceOf(IllegalArgumentException.class);
-        }
     }
 }
