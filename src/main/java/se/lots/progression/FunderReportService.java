@@ -43,8 +43,8 @@ import se.lots.shared.Validation;
 /**
  * Programme goals measured live and the funder's report. The programme's own programme lead and case workers see
  * exact figures and the participants behind a goal; the officers of the förbund that funds it and analysts see only
- * suppressed aggregates; anyone else gets {@link AccessDeniedException}. Goals and the report's texts are written by the
- * programme lead of the programme's organisation.
+ * suppressed aggregates; anyone else gets {@link AccessDeniedException}. Goals and the report's texts are written by
+ * the programme lead of the programme's organisation.
  */
 @Service
 public class FunderReportService {

@@ -19,7 +19,7 @@ import se.lots.organisation.PartyType;
  */
 public final class ContributionPolicy {
 
-    /** The law's shares in per cent of the förbund's funds, by party; several regions or municipalities share theirs. */
+    /** The law's shares in per cent of the förbund's funds, by party; several municipalities share theirs. */
     public static final Map<PartyType, BigDecimal> SHARES;
 
     static {

@@ -12,7 +12,7 @@ import se.lots.organisation.OrganisationId;
 import se.lots.organisation.PartyType;
 import se.lots.reference.MunicipalityCode;
 
-/** The förbund's members and area (federation_member, federation_municipality); organisations via organisation_directory. */
+/** The förbund's members and area (federation_member, federation_municipality); names from organisation_directory. */
 @Repository
 class Members {
 
@@ -67,32 +67,32 @@ class Members {
         }
     }
 
-    Optional<Party> organisation(OrganisationId id) {
+    Optional<PartyOrganisation> organisation(OrganisationId id) {
         return jdbc.sql("SELECT id, name, party_type FROM organisation_directory WHERE id = ?").param(id.value())
-                .query((rs, n) -> new Party(new OrganisationId(rs.getLong("id")), rs.getString("name"),
+                .query((rs, n) -> new PartyOrganisation(new OrganisationId(rs.getLong("id")), rs.getString("name"),
                         PartyType.valueOf(rs.getString("party_type"))))
                 .optional();
     }
 
-    List<Party> parties() {
+    List<PartyOrganisation> parties() {
         return jdbc.sql("""
                 SELECT id, name, party_type FROM organisation_directory
                  WHERE party_type IN ('KOMMUN', 'REGION', 'ARBETSFORMEDLINGEN', 'FORSAKRINGSKASSAN')
                  ORDER BY party_type, name""")
-                .query((rs, n) -> new Party(new OrganisationId(rs.getLong("id")), rs.getString("name"),
+                .query((rs, n) -> new PartyOrganisation(new OrganisationId(rs.getLong("id")), rs.getString("name"),
                         PartyType.valueOf(rs.getString("party_type"))))
                 .list();
     }
 
     /** The förbund the organisation is a member of on {@code day}. */
-    List<Party> federationsOf(OrganisationId organisation, LocalDate day) {
+    List<PartyOrganisation> federationsOf(OrganisationId organisation, LocalDate day) {
         return jdbc.sql("""
                 SELECT o.id, o.name, o.party_type
                   FROM federation_member m JOIN organisation_directory o ON o.id = m.federation_id
                  WHERE m.organisation_id = ? AND m.joined_on <= ? AND (m.left_on IS NULL OR m.left_on >= ?)
                  ORDER BY o.name""")
                 .params(organisation.value(), day, day)
-                .query((rs, n) -> new Party(new OrganisationId(rs.getLong("id")), rs.getString("name"),
+                .query((rs, n) -> new PartyOrganisation(new OrganisationId(rs.getLong("id")), rs.getString("name"),
                         PartyType.valueOf(rs.getString("party_type"))))
                 .list();
     }

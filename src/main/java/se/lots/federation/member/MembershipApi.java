@@ -47,7 +47,7 @@ class MembershipApi {
 
     @GetMapping("/candidates")
     @Operation(summary = "Organisationer bland de fyra parterna som kan bli medlemmar (har aldrig varit det)")
-    List<Party> candidates(Actor actor) {
+    List<PartyOrganisation> candidates(Actor actor) {
         return service.candidates(actor);
     }
 

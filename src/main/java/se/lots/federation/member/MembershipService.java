@@ -75,7 +75,8 @@ public class MembershipService {
     }
 
     private Federation federation(OrganisationId id) {
-        String name = members.organisation(id).map(Party::name).orElseThrow(() -> new NotFoundException("federation"));
+        String name = members.organisation(id).map(PartyOrganisation::name)
+                .orElseThrow(() -> new NotFoundException("federation"));
         List<Member> all = members.of(id);
         LocalDate today = LocalDate.now(clock);
         List<PartyType> current = all.stream().filter(m -> m.memberOn(today)).map(Member::partyType).toList();
@@ -85,7 +86,7 @@ public class MembershipService {
 
     /** The organisations of the four parties the officer may add: those that have never been members. */
     @Transactional(readOnly = true)
-    public List<Party> candidates(Actor actor) {
+    public List<PartyOrganisation> candidates(Actor actor) {
         OrganisationId federation = requireOfficer(actor);
         Set<OrganisationId> taken = new java.util.HashSet<>();
         members.of(federation).forEach(m -> taken.add(m.organisationId()));
@@ -97,7 +98,7 @@ public class MembershipService {
     public Member addMember(Actor actor, MemberInput input) {
         OrganisationId federation = requireOfficer(actor);
         var v = new Validation().require("organisationId", input.organisationId());
-        Party organisation = null;
+        PartyOrganisation organisation = null;
         if (!v.hasErrors("organisationId")) {
             organisation = organisation(input.organisationId()).orElse(null);
             if (organisation == null) {
@@ -186,19 +187,19 @@ public class MembershipService {
 
     /** The förbund an organisation is a member of today (a programme lead's förbund). */
     @Transactional(readOnly = true)
-    public List<Party> federationsOf(OrganisationId organisation) {
+    public List<PartyOrganisation> federationsOf(OrganisationId organisation) {
         return members.federationsOf(organisation, LocalDate.now(clock));
     }
 
     /** An organisation with its party type, by the id a user typed; empty when there is none. */
     @Transactional(readOnly = true)
-    public Optional<Party> organisation(String id) {
+    public Optional<PartyOrganisation> organisation(String id) {
         OrganisationId parsed = parseId(id);
         return parsed == null ? Optional.empty() : members.organisation(parsed);
     }
 
     @Transactional(readOnly = true)
-    public Optional<Party> organisation(OrganisationId id) {
+    public Optional<PartyOrganisation> organisation(OrganisationId id) {
         return members.organisation(id);
     }
 

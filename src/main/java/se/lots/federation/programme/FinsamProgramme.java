@@ -3,7 +3,7 @@ package se.lots.federation.programme;
 import java.time.LocalDate;
 import java.util.List;
 
-import se.lots.federation.member.Party;
+import se.lots.federation.member.PartyOrganisation;
 import se.lots.organisation.OrganisationId;
 import se.lots.reference.Municipality;
 
@@ -14,8 +14,8 @@ import se.lots.reference.Municipality;
 public record FinsamProgramme(long programmeId, OrganisationId federationId, String federationName,
         String caseNumber, String name, OrganisationId ownerId, String ownerName, String purpose, String targetGroup,
         Integer ageFrom, Integer ageTo, List<Municipality> municipalities, String method, LocalDate startsOn,
-        LocalDate endsOn, Integer expectedPerYear, List<Party> parties, String contactName, String contactEmail,
-        List<Funder> funders, int version) {
+        LocalDate endsOn, Integer expectedPerYear, List<PartyOrganisation> parties, String contactName,
+        String contactEmail, List<Funder> funders, int version) {
 
     /** Where the programme is on {@code day}. */
     public ProgrammeStatus statusOn(LocalDate day) {

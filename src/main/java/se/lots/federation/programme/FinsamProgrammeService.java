@@ -18,7 +18,7 @@ import se.lots.audit.AuditLog;
 import se.lots.federation.FinsamPartiesPolicy;
 import se.lots.federation.member.Member;
 import se.lots.federation.member.MembershipService;
-import se.lots.federation.member.Party;
+import se.lots.federation.member.PartyOrganisation;
 import se.lots.organisation.OrganisationId;
 import se.lots.organisation.PartyType;
 import se.lots.organisation.Role;
@@ -236,7 +236,7 @@ public class FinsamProgrammeService {
         if (financedByFederation && !v.hasErrors("partyOrganisationIds")) {
             List<PartyType> types = new ArrayList<>();
             for (OrganisationId p : parties) {
-                membership.organisation(p).map(Party::partyType).ifPresent(types::add);
+                membership.organisation(p).map(PartyOrganisation::partyType).ifPresent(types::add);
             }
             if (!FinsamPartiesPolicy.allows(types)) {
                 v.reject("partyOrganisationIds", "federation.programme.finsamRule");

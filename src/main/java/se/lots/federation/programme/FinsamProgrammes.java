@@ -10,7 +10,7 @@ import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import se.lots.federation.member.Party;
+import se.lots.federation.member.PartyOrganisation;
 import se.lots.organisation.OrganisationId;
 import se.lots.organisation.PartyType;
 import se.lots.reference.Municipality;
@@ -147,18 +147,18 @@ class FinsamProgrammes {
             jdbc.sql("""
                     INSERT INTO federation_programme_funder (programme_id, kind, organisation_id, name, share_percent)
                     VALUES (?, ?, ?, ?, ?)""")
-                    .params(programmeId, f.kind().name(), f.organisationId() == null ? null : f.organisationId().value(),
-                            f.name(), f.sharePercent())
+                    .params(programmeId, f.kind().name(),
+                            f.organisationId() == null ? null : f.organisationId().value(), f.name(), f.sharePercent())
                     .update();
         }
     }
 
-    List<Party> parties(long programmeId) {
+    List<PartyOrganisation> parties(long programmeId) {
         return jdbc.sql("""
                 SELECT o.id, o.name, o.party_type FROM federation_programme_party p
                   JOIN organisation_directory o ON o.id = p.organisation_id
                  WHERE p.programme_id = ? ORDER BY o.party_type, o.name""").param(programmeId)
-                .query((rs, n) -> new Party(new OrganisationId(rs.getLong("id")), rs.getString("name"),
+                .query((rs, n) -> new PartyOrganisation(new OrganisationId(rs.getLong("id")), rs.getString("name"),
                         PartyType.valueOf(rs.getString("party_type"))))
                 .list();
     }

@@ -60,7 +60,7 @@ class FederationMembersIntegrationTest {
         assertThat(federation.missingParties()).isEmpty();
         assertThat(federation.members()).extracting(Member::name).contains(f.kommun().name(), f.fk().name());
         assertThat(federation.contributionShares().get(PartyType.FORSAKRINGSKASSAN)).isEqualByComparingTo("50");
-        assertThat(service.candidates(f.officer())).extracting(Party::id).doesNotContain(f.kommun().id(),
+        assertThat(service.candidates(f.officer())).extracting(PartyOrganisation::id).doesNotContain(f.kommun().id(),
                 f.fk().id());
         assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE username = ? AND detail LIKE 'förbundsmedlem %'")
                 .param(f.officer().username()).query(Long.class).single()).isEqualTo(5);

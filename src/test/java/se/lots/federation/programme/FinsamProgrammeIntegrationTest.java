@@ -18,7 +18,7 @@ import se.lots.IntegrationTest;
 import se.lots.WebSession;
 import se.lots.federation.FederationFixture;
 import se.lots.federation.FederationFixture.Federation;
-import se.lots.federation.member.Party;
+import se.lots.federation.member.PartyOrganisation;
 import se.lots.plan.EnrolmentService;
 import se.lots.shared.ConflictException;
 import se.lots.shared.InvalidInputException;
@@ -56,8 +56,8 @@ class FinsamProgrammeIntegrationTest {
 
         assertThat(p.caseNumber()).isEqualTo("DNR " + f.tag());
         assertThat(p.ownerId()).isEqualTo(f.kommun().id());
-        assertThat(p.parties()).extracting(Party::id).containsExactlyInAnyOrder(f.kommun().id(), f.af().id(),
-                f.region().id());
+        assertThat(p.parties()).extracting(PartyOrganisation::id).containsExactlyInAnyOrder(f.kommun().id(),
+                f.af().id(), f.region().id());
         assertThat(p.funders()).extracting(Funder::kind).containsExactly(FunderKind.FORBUND, FunderKind.KOMMUN);
         assertThat(p.funders().get(0).name()).isEqualTo(f.forbund().name());
         assertThat(p.municipalities()).extracting(m -> m.shortName()).containsExactly("Svalöv");

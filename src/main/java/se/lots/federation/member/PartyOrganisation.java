@@ -4,5 +4,5 @@ import se.lots.organisation.OrganisationId;
 import se.lots.organisation.PartyType;
 
 /** An organisation with its party type: one of the four Finsam parties a förbund may have as a member, or a förbund. */
-public record Party(OrganisationId id, String name, PartyType partyType) {
+public record PartyOrganisation(OrganisationId id, String name, PartyType partyType) {
 }
