@@ -235,6 +235,52 @@ class FinsamProgrammeIntegrationTest {
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8))).GET());
     }
 
+    @Test
+    void theEditPageOfALeadKeepsTheDiarienummerAndAStaleSaveSaysSomeoneSavedFirst() {
+        Federation f = fixture.withMembers();
+        FinsamProgramme p = service.register(f.officer(), withCaseNumber(programme(f, "Webb " + f.tag(),
+                List.of(f.af()), "FORBUND:100"), "DNR-W " + f.tag()));
+        String edit = "/forbund/insatser/" + p.programmeId() + "/andra";
+        var lead = WebSession.logIn(port, f.lead().username(), FederationFixture.PASSWORD);
+        var page = lead.get(edit);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("DNR-W " + f.tag() + " (sätts av förbundet)")
+                .doesNotContain("name=\"caseNumber\"");
+
+        var form = new java.util.LinkedHashMap<String, String>();
+        form.put("purpose", "Från webben");
+        form.put("startsOn", "2025-01-01");
+        form.put("partyOrganisationIds", f.af().id().toString());
+        form.put("funderKind", "FORBUND");
+        form.put("funderShare", "100");
+        form.put("version", String.valueOf(p.version()));
+        var saved = lead.postForm(edit, form);
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        assertThat(service.programme(f.officer(), p.programmeId()).purpose()).isEqualTo("Från webben");
+
+        var officer = WebSession.logIn(port, f.officer().username(), FederationFixture.PASSWORD);
+        form.put("purpose", "Gammal version");
+        var stale = officer.postForm(edit, form);
+        assertThat(stale.statusCode()).isEqualTo(200);
+        assertThat(stale.body()).contains("Någon annan sparade insatsen före dig", "Gammal version");
+        assertThat(service.programme(f.officer(), p.programmeId()).purpose()).isEqualTo("Från webben");
+        assertThat(WebSession.logIn(port, f.otherLead().username(), FederationFixture.PASSWORD).get(edit)
+                .statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theDemoForbundHasTheFourPartiesItsAreaAndTwoFinsamProgrammesOneEnded() {
+        var demo = WebSession.logIn(port, "forbund");
+        var overview = demo.get("/forbund");
+        assertThat(overview.statusCode()).isEqualTo(200);
+        assertThat(overview.body()).contains("Samordningsförbundet Skåne Nordväst", "Svalövs kommun", "Region Skåne",
+                "Arbetsförmedlingen", "Försäkringskassan", "Svalöv", "Helsingborg", "Framsteget ung",
+                "Samordningsteamet", "SNV 2024/12", "Pågår", "Avslutad");
+        var lead = WebSession.logIn(port, "insatsledare").get("/forbund");
+        assertThat(lead.statusCode()).isEqualTo(200);
+        assertThat(lead.body()).contains("Framsteget ung", "Samordningsteamet");
+    }
+
     private static ProgrammeInput withCaseNumber(ProgrammeInput i, String caseNumber) {
         return new ProgrammeInput(caseNumber, i.name(), i.existingProgrammeId(), i.ownerOrganisationId(),
                 i.purpose(), i.targetGroup(), i.ageFrom(), i.ageTo(), i.municipalityCodes(), i.method(),
