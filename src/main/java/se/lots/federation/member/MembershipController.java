@@ -38,10 +38,13 @@ class MembershipController {
     }
 
     @GetMapping(PAGE)
-    String page(Actor actor, Model model) {
+    String page(Actor actor, Model model, Locale locale) {
         Federation federation = service.federation(actor);
         model.addAttribute("federation", federation);
-        model.addAttribute("candidates", service.candidates(actor));
+        var candidates = new java.util.LinkedHashMap<String, String>();
+        service.candidates(actor).forEach(c -> candidates.put(c.id().toString(), c.name() + " ("
+                + messages.getMessage("federation.party." + c.partyType(), null, locale) + ")"));
+        model.addAttribute("candidateOptions", candidates);
         if (!model.containsAttribute("submitted")) {
             var submitted = new HashMap<String, Object>();
             submitted.put("area", String.join(", ",
@@ -63,7 +66,7 @@ class MembershipController {
             model.addAttribute("errors", e.texts(messages, locale));
             model.addAttribute("submitted", Map.of("organisationId", blank(input.organisationId()), "joinedOn",
                     blank(input.joinedOn()), "leftOn", blank(input.leftOn()), "area", ""));
-            return page(actor, model);
+            return page(actor, model, locale);
         }
     }
 
@@ -81,7 +84,7 @@ class MembershipController {
             model.addAttribute("errors", errors);
             model.addAttribute("endingMember", memberId);
             model.addAttribute("endingOn", blank(leftOn));
-            return page(actor, model);
+            return page(actor, model, locale);
         }
     }
 
@@ -98,7 +101,7 @@ class MembershipController {
             e.texts(messages, locale).forEach((field, text) -> errors.put("area", text));
             model.addAttribute("errors", errors);
             model.addAttribute("submitted", Map.of("area", blank(area)));
-            return page(actor, model);
+            return page(actor, model, locale);
         }
     }
 

@@ -2,6 +2,7 @@ package se.lots.federation.programme;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 
@@ -54,13 +55,16 @@ class FinsamProgrammeController {
     }
 
     @GetMapping(LIST + "/ny")
-    String newForm(Actor actor, Model model) {
+    String newForm(Actor actor, Model model, Locale locale) {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new ProgrammeInput(null, null, null, null, null, null, null, null, List.of(),
                     null, null, null, null, List.of(), null, null, funderRows(List.of()), null));
         }
-        model.addAttribute("linkable", service.linkable(actor));
-        return form(actor, model, null);
+        var linkable = new LinkedHashMap<String, String>();
+        service.linkable(actor).forEach(p -> linkable.put(String.valueOf(p.id()),
+                p.name() + " (" + p.organisationName() + ")"));
+        model.addAttribute("linkableOptions", linkable);
+        return form(actor, model, null, locale);
     }
 
     @PostMapping(LIST + "/ny")
@@ -74,7 +78,7 @@ class FinsamProgrammeController {
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.texts(messages, locale));
             model.addAttribute("form", padded(input));
-            return newForm(actor, model);
+            return newForm(actor, model, locale);
         }
     }
 
@@ -88,7 +92,7 @@ class FinsamProgrammeController {
     }
 
     @GetMapping(LIST + "/{programmeId}/andra")
-    String editForm(Actor actor, @PathVariable long programmeId, Model model) {
+    String editForm(Actor actor, @PathVariable long programmeId, Model model, Locale locale) {
         FinsamProgramme p = service.programme(actor, programmeId);
         if (!service.edits(actor, p)) {
             throw new org.springframework.security.access.AccessDeniedException("not the programme's editor");
@@ -96,7 +100,7 @@ class FinsamProgrammeController {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", input(p));
         }
-        return form(actor, model, p);
+        return form(actor, model, p, locale);
     }
 
     @PostMapping(LIST + "/{programmeId}/andra")
@@ -119,17 +123,28 @@ class FinsamProgrammeController {
             model.addAttribute("form", padded(input.withVersion(now.version())));
             model.addAttribute("savedNow", now);
         }
-        return editForm(actor, programmeId, model);
+        return editForm(actor, programmeId, model, locale);
     }
 
-    private String form(Actor actor, Model model, FinsamProgramme p) {
+    private String form(Actor actor, Model model, FinsamProgramme p, Locale locale) {
         var federation = p == null ? membership.federation(actor) : null;
         var federationId = p == null ? federation.id() : p.federationId();
         var today = java.time.LocalDate.now(clock);
         List<Member> members = membership.members(federationId).stream().filter(m -> m.memberOn(today)).toList();
         model.addAttribute("programme", p);
         model.addAttribute("members", members);
-        model.addAttribute("area", membership.area(federationId));
+        var owners = new LinkedHashMap<String, String>();
+        var parties = new LinkedHashMap<String, String>();
+        for (Member m : members) {
+            owners.put(m.organisationId().toString(), m.name());
+            parties.put(m.organisationId().toString(), m.name() + " ("
+                    + messages.getMessage("federation.party." + m.partyType(), null, locale) + ")");
+        }
+        var area = new LinkedHashMap<String, String>();
+        membership.area(federationId).forEach(m -> area.put(m.code().value(), m.shortName()));
+        model.addAttribute("ownerOptions", owners);
+        model.addAttribute("partyOptions", parties);
+        model.addAttribute("areaOptions", area);
         model.addAttribute("funderKinds", FunderKind.values());
         model.addAttribute("officer", p == null || membership.isOfficer(actor));
         return "federation/programme/programme-form";
