@@ -43,7 +43,7 @@ public final class ContributionPolicy {
         return SHARES.getOrDefault(party, BigDecimal.ZERO);
     }
 
-    /** The parties 3 § requires that are missing among the current members' party types, in the law's order. */
+    /** The parties 3 § requires that none of the current members' party types is. */
     public static Set<PartyType> missing(Collection<PartyType> members) {
         Set<PartyType> missing = EnumSet.copyOf(PARTIES);
         missing.removeAll(members);
