@@ -4,7 +4,8 @@
  * services (docs/demo.md).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo data",
-        allowedDependencies = { "appointment", "consent", "intervention", "kaa", "kaa :: register", "kaa :: letter",
+        allowedDependencies = { "appointment", "consent", "federation :: member",
+            "federation :: programme", "intervention", "kaa", "kaa :: register", "kaa :: letter",
             "kaa :: homevisit", "kaa :: measure", "organisation", "plan", "plan :: plans", "plan :: meeting",
             "plan :: referral", "progression", "progression :: registration", "registry", "security", "shared" })
 package se.lots.demo;

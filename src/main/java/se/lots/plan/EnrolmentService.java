@@ -214,6 +214,38 @@ public class EnrolmentService {
                 "program " + programmeId + " finansieras av " + (federation == null ? "ingen" : federation));
     }
 
+    /**
+     * A förbund officer registers a programme of a member organisation as one the förbund funds (federation module):
+     * {@code existingProgrammeId} a programme of {@code owner} funded by no förbund or by the officer's, else a new
+     * programme named {@code name} of {@code owner} (an existing one of that name reused). Either way funded by the
+     * officer's förbund, so that the officer sees its report. The federation module checks that the owner is a member.
+     */
+    @Transactional
+    public long saveFederationProgramme(Actor officer, OrganisationId owner, Long existingProgrammeId, String name) {
+        OrganisationId federation = officer.organisationId();
+        if (officer.role() != Role.FEDERATION_OFFICER
+                || enrolments.federations().stream().noneMatch(f -> f.id().equals(federation))) {
+            throw new AccessDeniedException("a förbund's programmes are registered by its officer");
+        }
+        long id;
+        if (existingProgrammeId != null) {
+            Programme p = enrolments.programme(existingProgrammeId)
+                    .orElseThrow(() -> new InvalidInputException("existingProgrammeId", "enrolment.unknownProgramme"));
+            if (!p.organisationId().equals(owner) || (p.fundedBy() != null && !p.fundedBy().equals(federation))) {
+                throw new InvalidInputException("existingProgrammeId", "enrolment.otherOrganisationsProgramme");
+            }
+            id = p.id();
+        } else {
+            new Validation().require("name", name).maxLength("name", name, 120).throwIfInvalid();
+            organisations.byId(owner).orElseThrow(() -> new NotFoundException("organisation"));
+            id = enrolments.saveProgramme(owner, name.strip());
+        }
+        enrolments.setFundedBy(id, federation);
+        audit.record(officer, null, AuditAction.UPDATE, AccessBasis.OWN_ORGANISATION,
+                "program " + id + " för " + owner + " finansieras av förbundet " + federation);
+        return id;
+    }
+
     private static void requireProgrammeManager(Actor actor) {
         if (actor.role() != Role.PROGRAMME_LEAD && actor.role() != Role.ADMIN) {
             throw new AccessDeniedException("programmes are kept by the programme lead");

@@ -42,9 +42,9 @@ import se.lots.shared.Validation;
 
 /**
  * Programme goals measured live and the funder's report. The programme's own programme lead and case workers see
- * exact figures and the participants behind a goal; the förbund's officer and analysts see only suppressed
- * aggregates; anyone else gets {@link AccessDeniedException}. Goals and the report's texts are written by the
- * programme lead of the programme's organisation.
+ * exact figures and the participants behind a goal; the officers of the förbund that funds it and analysts see only
+ * suppressed aggregates; anyone else gets {@link AccessDeniedException}. Goals and the report's texts are written by
+ * the programme lead of the programme's organisation.
  */
 @Service
 public class FunderReportService {
@@ -111,10 +111,12 @@ public class FunderReportService {
                 && actor.organisationId().equals(programme.organisationId())) {
             return View.EXACT;
         }
-        if (role == Role.FEDERATION_OFFICER || role == Role.ANALYST) {
+        // a förbund's officer follows up the programmes their förbund funds, and no other förbund's
+        if (role == Role.ANALYST
+                || role == Role.FEDERATION_OFFICER && actor.organisationId().equals(programme.fundedBy())) {
             return View.SUPPRESSED;
         }
-        throw new AccessDeniedException("a programme's figures are for its organisation, the förbund and analysts");
+        throw new AccessDeniedException("a programme's figures are for its organisation, its förbund and analysts");
     }
 
     /** Whether the actor may open the programme's goals and report: the pages link to them only then. */

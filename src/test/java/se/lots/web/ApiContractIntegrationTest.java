@@ -165,7 +165,9 @@ class ApiContractIntegrationTest {
                 "/api/v1/follow-up/instruments",
                 "/api/v1/follow-up/ladder",
                 "/api/v1/follow-up/programmes/" + programme + "/report",
-                "forbund:/api/v1/follow-up/finsam");
+                "forbund:/api/v1/follow-up/finsam",
+                "forbund:/api/v1/federation/members",
+                "forbund:/api/v1/federation/programmes");
         List<String> differences = new ArrayList<>();
         for (String entry : reads) {
             // a read is the case worker's unless it names its user (Uppföljning Finsam is the förbund's)

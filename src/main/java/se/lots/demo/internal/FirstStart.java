@@ -79,6 +79,7 @@ class FirstStart implements ApplicationRunner {
     private final KaaImportService kaaImports;
     private final EnrolmentService enrolments;
     private final DemoCatalogue demoCatalogue;
+    private final DemoFederation demoFederation;
     private final TransactionTemplate transaction;
     private final MessageSource messages;
     private final String adminPassword;
@@ -90,7 +91,8 @@ class FirstStart implements ApplicationRunner {
 
     FirstStart(OrganisationService organisationService, Organisations organisations, UserAccounts users,
             CurrentActor actors, RegistryService registry, ConsentService consents, KaaImportService kaaImports,
-            EnrolmentService enrolments, DemoCatalogue demoCatalogue, TransactionTemplate transaction,
+            EnrolmentService enrolments, DemoCatalogue demoCatalogue, DemoFederation demoFederation,
+            TransactionTemplate transaction,
             MessageSource messages, @Value("${lots.admin-password:}") String adminPassword,
             @Value("${lots.demo:true}") boolean demo, Clock clock, DemoPlayer player,
             @Value("${lots.demo-year:true}") boolean demoYear, @Value("${lots.demo.seed:1214}") long seed) {
@@ -103,6 +105,7 @@ class FirstStart implements ApplicationRunner {
         this.kaaImports = kaaImports;
         this.enrolments = enrolments;
         this.demoCatalogue = demoCatalogue;
+        this.demoFederation = demoFederation;
         this.transaction = transaction;
         this.messages = messages;
         this.adminPassword = adminPassword;
@@ -243,6 +246,7 @@ class FirstStart implements ApplicationRunner {
             }
         }
         demoCatalogue.load(actors.byUsername("forbund"), kommun, region, af, forbund);
+        demoFederation.load(actors.byUsername("forbund"), kommun, region, af, fk, LocalDate.now(clock));
         Actor kaa = actors.byUsername("kaa");
         Actor afActor = actors.byUsername("af");
         var random = new Random(seed);
