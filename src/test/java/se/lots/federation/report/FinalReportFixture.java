@@ -27,10 +27,10 @@ import se.lots.security.CurrentActor;
  * Försäkringskassan without users; the förbund's officer and another förbund's. The plan module's programme through
  * its service, the federation_programme rows (V70, until the programme pages are on main) by SQL.
  */
-final class FinalReportFixture {
+public final class FinalReportFixture {
 
-    static final String PASSWORD = "ett-langt-losenord";
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Stockholm"));
+    public static final String PASSWORD = "ett-langt-losenord";
+    public static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Stockholm"));
 
     final OrganisationService organisations;
     final EnrolmentService enrolments;
@@ -38,7 +38,7 @@ final class FinalReportFixture {
     final CurrentActor actors;
     final JdbcClient jdbc;
 
-    FinalReportFixture(OrganisationService organisations, EnrolmentService enrolments, RegistryService registry,
+    public FinalReportFixture(OrganisationService organisations, EnrolmentService enrolments, RegistryService registry,
             CurrentActor actors, JdbcClient jdbc) {
         this.organisations = organisations;
         this.enrolments = enrolments;
@@ -48,12 +48,12 @@ final class FinalReportFixture {
     }
 
     /** The programme and who is who; usernames are the actors' usernames (password {@link #PASSWORD}). */
-    record Programme(long id, String caseNumber, Organisation federation, Organisation owner, Organisation region,
+    public record Programme(long id, String caseNumber, Organisation federation, Organisation owner, Organisation region,
             Organisation af, Organisation fk, Actor lead, Actor caseWorker, Actor regionLead, Actor afLead,
             Actor officer, Actor otherOfficer, Actor outsider) {
     }
 
-    Programme programme(LocalDate startsOn, LocalDate endsOn) {
+    public Programme programme(LocalDate startsOn, LocalDate endsOn) {
         String s = UUID.randomUUID().toString().substring(0, 8);
         Organisation federation = organisation("Samordningsförbundet Test " + s, PartyType.FORBUND, null, null);
         Organisation otherFederation = organisation("Annat förbund " + s, PartyType.FORBUND, null, null);
@@ -88,7 +88,7 @@ final class FinalReportFixture {
     }
 
     /** Enrols a participant of this gender on the day. */
-    void participant(Programme p, String gender, LocalDate on) {
+    public void participant(Programme p, String gender, LocalDate on) {
         UUID person = registry.register(p.lead(), aYoungPerson().named("Slut", "Rapportsson").gender(gender).build())
                 .id();
         enrolments.enrol(p.lead(), person, new EnrolmentInput(String.valueOf(p.id()), on.toString(), null, null,

@@ -187,7 +187,7 @@ class FinalReportIntegrationTest {
 
         String text;
         try (var doc = Loader.loadPDF(pdf.render(r, SWEDISH))) {
-            text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            text = new PDFTextStripper().getText(doc).replaceAll("[\\s\u00a0\u202f]+", " ");
         }
         var missing = new ArrayList<String>();
         for (String heading : SEED_HEADINGS) {
@@ -198,7 +198,7 @@ class FinalReportIntegrationTest {
         assertThat(missing).as("the seed's headings missing from the PDF").isEmpty();
         assertThat(text).contains(p.caseNumber(), p.owner().name(), p.region().name(), p.af().name(), p.fk().name(),
                 "Syfte att stötta individer", "81 individer har fått stöd", "Lärdom för " + p.region().name(),
-                "En deltagare fick tillsvidareanställning", "Ja, 50000 kr", "Personal slutade",
+                "En deltagare fick tillsvidareanställning", "Ja, 50 000 kr", "1 000 000 kr", "Personal slutade",
                 "Beräknat i Lots: Antal deltagare");
 
         byte[] xlsx = FinalReportWorkbook.write(r, messages, SWEDISH);
