@@ -114,7 +114,9 @@ class FinalReportBrowserTest {
         browser.choose("organisation", String.valueOf(p.fk().id().value()));
         browser.type("signerName", "Karin Kassa");
         browser.type("signerEmail", "karin@fk.example");
-        browser.type("signedOn", TODAY.toString());
+        // a date input takes its value as the browser's locale shows it; set the ISO value the form sends
+        browser.driver().executeScript("document.getElementById(arguments[0]).value = arguments[1];", "signedOn",
+                TODAY.toString());
         browser.clickAndWait("#record button");
         assertThat(browser.text("#report-status")).contains("Godkänd av alla parter och låst");
         assertThat(browser.text("#signature-" + p.fk().id().value())).contains("Karin Kassa",

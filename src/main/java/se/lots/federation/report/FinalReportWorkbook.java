@@ -64,7 +64,7 @@ final class FinalReportWorkbook {
             form.width(1, 100);
 
             Worksheet goals = workbook.newWorksheet(sheetName(m.get("federation.report.final.goals")));
-            goals.value(0, 0, m.get("federation.report.final.goal"));
+            goals.value(0, 0, m.get("federation.report.final.goals"));
             goals.value(0, 1, m.get("federation.report.final.achieved"));
             goals.value(0, 2, m.get("federation.report.final.outcome"));
             goals.value(0, 3, m.get("federation.report.final.indicator"));
