@@ -6,17 +6,21 @@ import java.util.List;
 
 /**
  * The förbund's money in one year: its annual budget (null until set) against what the board decided (every grant of
- * the year, programmes and structural activities), each programme's line and the structural activities' grants.
+ * the year, programmes and structural activities) and what is left to decide on ({@code remaining}, null without a
+ * budget), each programme's line and the structural activities' grants.
  */
 public record FederationYear(long federationId, String federationName, int year, AnnualBudget budget,
-        BigDecimal decided, List<ProgrammeLine> programmes, List<StructuralGrant> structural) {
+        BigDecimal decided, BigDecimal remaining, List<ProgrammeLine> programmes, List<StructuralGrant> structural) {
 
-    /** The förbund's budget for a year, in total and per area; {@code version} for optimistic locking. */
-    public record AnnualBudget(BigDecimal total, List<Area> areas, int version) {
+    /**
+     * The förbund's budget for a year, in total and per area, and the part of the total no area has;
+     * {@code version} for optimistic locking.
+     */
+    public record AnnualBudget(BigDecimal total, List<Area> areas, BigDecimal unallocated, int version) {
 
-        /** The part of the total no area has. */
-        public BigDecimal unallocated() {
-            return total.subtract(areas.stream().map(Area::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+        static AnnualBudget of(BigDecimal total, List<Area> areas, int version) {
+            return new AnnualBudget(total, areas, total.subtract(areas.stream().map(Area::amount)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add)), version);
         }
     }
 
@@ -27,11 +31,13 @@ public record FederationYear(long federationId, String federationName, int year,
     public record StructuralGrant(long decisionId, long applicationId, BigDecimal amount, LocalDate decidedOn) {
     }
 
-    /** The annual budget less what is decided; null without a budget. */
-    public BigDecimal remaining() {
-        return budget == null ? null : budget.total().subtract(decided);
+    static FederationYear of(long federationId, String federationName, int year, AnnualBudget budget,
+            BigDecimal decided, List<ProgrammeLine> programmes, List<StructuralGrant> structural) {
+        return new FederationYear(federationId, federationName, year, budget, decided,
+                budget == null ? null : budget.total().subtract(decided), programmes, structural);
     }
 
+    /** The programmes whose use ran ahead of their grant or of their payments. */
     public List<ProgrammeLine> warnings() {
         return programmes.stream().filter(p -> p.overGrant() || p.aheadOfPayments()).toList();
     }

@@ -101,7 +101,7 @@ class MoneyEntries {
     }
 
     private static ProgrammeLine line(ResultSet rs, int year) throws SQLException {
-        return new ProgrammeLine(rs.getLong("programme_id"), rs.getString("name"), rs.getString("case_number"),
+        return ProgrammeLine.of(rs.getLong("programme_id"), rs.getString("name"), rs.getString("case_number"),
                 rs.getString("owner_name"), year, rs.getBigDecimal("budgeted"), rs.getBigDecimal("granted"),
                 rs.getBigDecimal("paid"), rs.getBigDecimal("used"), rs.getBigDecimal("returned"));
     }
@@ -283,7 +283,7 @@ class MoneyEntries {
                 .query((rs, n) -> new Area(rs.getString(1), rs.getBigDecimal(2))).list();
         return jdbc.sql("SELECT total, version FROM federation_annual_budget WHERE federation_id = ? AND year = ?")
                 .params(federationId, year)
-                .query((rs, n) -> new FederationYear.AnnualBudget(rs.getBigDecimal(1), areas, rs.getInt(2)))
+                .query((rs, n) -> FederationYear.AnnualBudget.of(rs.getBigDecimal(1), areas, rs.getInt(2)))
                 .optional();
     }
 

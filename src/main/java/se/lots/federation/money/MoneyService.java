@@ -94,7 +94,7 @@ public class MoneyService {
     public FederationYear year(Actor actor, int year) {
         long federation = federationOf(actor);
         requireYear(year);
-        return new FederationYear(federation, entries.federationName(federation).orElseThrow(), year,
+        return FederationYear.of(federation, entries.federationName(federation).orElseThrow(), year,
                 entries.annualBudget(federation, year).orElse(null), entries.decided(federation, year),
                 entries.lines(federation, year), entries.structural(federation, year));
     }
