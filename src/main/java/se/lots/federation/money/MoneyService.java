@@ -116,7 +116,6 @@ public class MoneyService {
         Programme p = programmeFor(actor, programmeId, false);
         var v = new Validation();
         Integer year = year(v, "year", input.year());
-        BigDecimal amount = Amounts.parse(v, "amount", input.amount(), true);
         Long funderId = null;
         String funderName = input.funderName() == null || input.funderName().isBlank() ? null
                 : input.funderName().strip();
@@ -133,6 +132,7 @@ public class MoneyService {
             v.reject("funderId", "federation.money.budget.funderRequired");
         }
         v.maxLength("funderName", funderName, 200);
+        BigDecimal amount = Amounts.parse(v, "amount", input.amount(), true);
         v.throwIfInvalid();
         if (entries.hasBudgetLine(programmeId, year, funderId, funderName)) {
             throw new InvalidInputException("funderId", "federation.money.budget.duplicate", year);

@@ -93,6 +93,11 @@ class MoneyIntegrationTest {
         return map;
     }
 
+    private static String basic(String username) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((username + ":"
+                + FederationMoneyFixture.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     // ---- grants ---------------------------------------------------------------------------------------------
 
     @Test
@@ -377,7 +382,8 @@ class MoneyIntegrationTest {
         Forbund other = fixture.newForbund();
         var outsider = WebSession.logIn(port, other.officer().username(), FederationMoneyFixture.PASSWORD);
         assertThat(outsider.get("/forbund/insatser/" + framsteget + "/ekonomi").statusCode()).isEqualTo(403);
-        var api = outsider.send(outsider.request("/api/v1/federation/money/programmes/" + framsteget));
+        var api = outsider.send(outsider.request("/api/v1/federation/money/programmes/" + framsteget)
+                .header("Authorization", basic(other.officer().username())));
         assertThat(api.statusCode()).isEqualTo(403);
         var lead = WebSession.logIn(port, f.lead().username(), FederationMoneyFixture.PASSWORD);
         assertThat(lead.get("/forbund/ekonomi").statusCode()).isEqualTo(403);
@@ -389,7 +395,8 @@ class MoneyIntegrationTest {
         var page = officer.get("/forbund/ekonomi?ar=" + year);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"over-grant-" + framsteget + "\"", "Framsteget " + f.n());
-        var json = officer.send(officer.request("/api/v1/federation/money/years/" + year));
+        var json = officer.send(officer.request("/api/v1/federation/money/years/" + year)
+                .header("Authorization", basic(f.officer().username())));
         assertThat(json.statusCode()).isEqualTo(200);
         assertThat(json.body()).contains("\"granted\":1000.00", "\"overGrant\":true");
         assertThat(officer.get("/forbund/ekonomi?ar=1800").body()).contains("id=\"year-error\"");
