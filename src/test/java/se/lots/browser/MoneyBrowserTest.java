@@ -77,7 +77,9 @@ class MoneyBrowserTest {
         assertThat(browser.text("#money-budget")).contains("Statsbidrag", "120 000,00 kr");
         assertThat(browser.text("#year-budgeted")).isEqualTo("120 000,00 kr");
 
-        browser.type("paidOn", today.toString());
+        // a date field takes its value as the browser's locale writes dates: set it as the date picker would
+        browser.driver().executeScript("document.getElementById(arguments[0]).value = arguments[1];", "paidOn",
+                today.toString());
         browser.type("paymentAmount", "50 000");
         browser.clickAndWait("#payment-form button[type=submit]");
         assertThat(browser.text(".notice")).contains("Utbetalningen är registrerad");
