@@ -60,7 +60,7 @@ class MoneyApi {
     }
 
     /** The preview's {@code digest}; {@code confirmAboveGrant} when a programme's use would exceed its grant. */
-    record ImportConfirmation(String digest, Boolean confirmAboveGrant) {
+    record UseImportConfirmation(String digest, Boolean confirmAboveGrant) {
     }
 
     @GetMapping("/years/{year}")
@@ -164,7 +164,7 @@ class MoneyApi {
 
     @GetMapping("/imports")
     @Operation(summary = "De senaste 20 inläsningarna av förbrukning: fil, läge, antal rader per utfall, vem och när")
-    List<MoneyImports.ImportRecord> imports(Actor actor) {
+    List<MoneyImports.UseImportRecord> imports(Actor actor) {
         return money.recentImports(actor);
     }
 
@@ -198,7 +198,7 @@ class MoneyApi {
                     mediaType = MediaType.APPLICATION_JSON_VALUE, examples = @ExampleObject(name = "Bekräfta",
                             value = """
                                     {"digest": "3f1c0e9a7b2d4c6e8f0a1b2c3d4e5f60", "confirmAboveGrant": false}""")))
-            @RequestBody ImportConfirmation confirmation) {
+            @RequestBody UseImportConfirmation confirmation) {
         new Validation().require("digest", confirmation.digest()).throwIfInvalid();
         return money.confirmUse(actor, importId, confirmation.digest(),
                 Boolean.TRUE.equals(confirmation.confirmAboveGrant()), SWEDISH);

@@ -18,7 +18,7 @@ import se.lots.shared.imports.KeptFiles;
 class MoneyImports implements KeptFiles<UseChanges> {
 
     /** One import as the import page lists it; {@code state} PREVIEWED, CONFIRMED or DISCARDED. */
-    public record ImportRecord(UUID id, String fileName, String state, int total, int added, int changed,
+    public record UseImportRecord(UUID id, String fileName, String state, int total, int added, int changed,
             int unchanged, int withErrors, String uploadedBy, Instant uploadedAt) {
     }
 
@@ -71,14 +71,14 @@ class MoneyImports implements KeptFiles<UseChanges> {
                 + " WHERE id = ? AND state = 'PREVIEWED'").param(id).update() == 1;
     }
 
-    List<ImportRecord> recent(long federationId, int limit) {
+    List<UseImportRecord> recent(long federationId, int limit) {
         return jdbc.sql("""
                 SELECT i.id, i.file_name, i.state, i.rows_total, i.rows_new, i.rows_changed, i.rows_unchanged,
                        i.rows_with_errors, u.display_name AS uploader, i.uploaded_at
                   FROM federation_money_import i JOIN organisation_staff u ON u.id = i.uploaded_by
                  WHERE i.federation_id = ? ORDER BY i.uploaded_at DESC LIMIT ?""")
                 .params(federationId, limit)
-                .query((rs, n) -> new ImportRecord(rs.getObject("id", UUID.class), rs.getString("file_name"),
+                .query((rs, n) -> new UseImportRecord(rs.getObject("id", UUID.class), rs.getString("file_name"),
                         rs.getString("state"), rs.getInt("rows_total"), rs.getInt("rows_new"),
                         rs.getInt("rows_changed"), rs.getInt("rows_unchanged"), rs.getInt("rows_with_errors"),
                         rs.getString("uploader"), rs.getObject("uploaded_at", OffsetDateTime.class).toInstant()))

@@ -301,7 +301,7 @@ public class MoneyService {
     }
 
     @Transactional(readOnly = true)
-    public List<MoneyImports.ImportRecord> recentImports(Actor actor) {
+    public List<MoneyImports.UseImportRecord> recentImports(Actor actor) {
         return imports.recent(federationOf(actor), 20);
     }
 

@@ -14,8 +14,8 @@ final class UseChanges implements ImportChanges {
     }
 
     final List<Write> writes = new ArrayList<>();
-    final List<UsePreview.Entry> added = new ArrayList<>();
-    final List<UsePreview.Entry> changed = new ArrayList<>();
+    final List<UsePreview.UseEntry> added = new ArrayList<>();
+    final List<UsePreview.UseEntry> changed = new ArrayList<>();
     final List<UsePreview.AboveGrant> aboveGrant = new ArrayList<>();
     final ChangeDigest digest = new ChangeDigest();
     int unchanged;

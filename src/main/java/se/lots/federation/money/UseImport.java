@@ -180,7 +180,7 @@ class UseImport implements ImportKind<MoneyImporter, UseChanges, Boolean> {
             List<QuarterUse> stored = storedOf.computeIfAbsent(c.programme().id(), entries::uses);
             QuarterUse before = stored.stream().filter(u -> u.year() == c.year() && u.quarter() == c.quarter())
                     .findFirst().orElse(null);
-            var entry = new UsePreview.Entry(c.row(), c.programme().id(), c.programme().name(), c.year(),
+            var entry = new UsePreview.UseEntry(c.row(), c.programme().id(), c.programme().name(), c.year(),
                     c.quarter(), before == null ? null : before.amount(), c.amount());
             if (before == null) {
                 changes.added.add(entry);

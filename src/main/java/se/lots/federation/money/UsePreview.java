@@ -13,11 +13,11 @@ import se.lots.shared.imports.RowError;
  * grant (the confirmation must say it has seen them). {@code digest} fingerprints the writes.
  */
 public record UsePreview(UUID importId, String fileName, String encoding, int rowCount, List<String> unknownColumns,
-        List<String> missingColumns, List<RowError> errors, List<Entry> added, List<Entry> changed, int unchanged,
+        List<String> missingColumns, List<RowError> errors, List<UseEntry> added, List<UseEntry> changed, int unchanged,
         List<AboveGrant> aboveGrant, String digest) implements Preview {
 
     /** A row that writes a quarter's use; {@code before} null for a quarter not entered before. */
-    public record Entry(int row, long programmeId, String programme, int year, int quarter, BigDecimal before,
+    public record UseEntry(int row, long programmeId, String programme, int year, int quarter, BigDecimal before,
             BigDecimal amount) {
     }
 
