@@ -129,8 +129,7 @@ class MoneyApi {
                                     {"paidOn": "2026-02-15", "amount": "125 000", "note": "Första kvartalet"}""")))
             @RequestBody PaymentInput input) {
         money.addPayment(actor, programmeId, input);
-        return programme(actor, programmeId, parsedYear(input.paidOn() == null || input.paidOn().length() < 4 ? null
-                : input.paidOn().substring(0, 4)));
+        return programme(actor, programmeId, yearOf(input.paidOn()));
     }
 
     @PostMapping("/programmes/{programmeId}/uses")
@@ -158,8 +157,7 @@ class MoneyApi {
                                      "reason": "Tjänsten var vakant i två månader"}""")))
             @RequestBody ReturnInput input) {
         money.addReturn(actor, programmeId, input);
-        return programme(actor, programmeId, parsedYear(input.returnedOn() == null
-                || input.returnedOn().length() < 4 ? null : input.returnedOn().substring(0, 4)));
+        return programme(actor, programmeId, yearOf(input.returnedOn()));
     }
 
     @GetMapping("/imports")
@@ -209,6 +207,11 @@ class MoneyApi {
     @Operation(summary = "Avbryt inläsningen: filen tas bort, posten om inläsningen blir kvar i historiken")
     void discard(Actor actor, @PathVariable UUID importId) {
         money.discardUse(actor, importId);
+    }
+
+    /** The year of an ISO date, as the answer shows the programme's year of the money just entered. */
+    private static Integer yearOf(String date) {
+        return date == null || date.length() < 4 ? null : parsedYear(date.substring(0, 4));
     }
 
     private static Integer parsedYear(String year) {

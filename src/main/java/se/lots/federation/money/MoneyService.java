@@ -155,16 +155,11 @@ public class MoneyService {
     public long addPayment(Actor actor, long programmeId, PaymentInput input) {
         Programme p = programmeFor(actor, programmeId, false);
         var v = new Validation();
-        LocalDate paidOn = v.date("paidOn", input.paidOn(), true, LocalDate.now(clock));
-        BigDecimal amount = positive(v, "amount", input.amount());
+        DatedAmount d = datedAmount(v, "paidOn", input.paidOn(), input.amount());
         String note = blankToNull(input.note());
-        v.maxLength("note", note, 500);
-        if (paidOn != null && !v.hasErrors("paidOn")) {
-            year(v, "paidOn", String.valueOf(paidOn.getYear()));
-        }
-        v.throwIfInvalid();
-        long id = entries.insertPayment(programmeId, paidOn, amount, note, actor.userId());
-        record(actor, AuditAction.CREATE, p, "utbetalning " + id + " " + paidOn + ": " + amount);
+        v.maxLength("note", note, 500).throwIfInvalid();
+        long id = entries.insertPayment(programmeId, d.on(), d.amount(), note, actor.userId());
+        record(actor, AuditAction.CREATE, p, "utbetalning " + id + " " + d.on() + ": " + d.amount());
         return id;
     }
 
@@ -172,17 +167,24 @@ public class MoneyService {
     public long addReturn(Actor actor, long programmeId, ReturnInput input) {
         Programme p = programmeFor(actor, programmeId, false);
         var v = new Validation();
-        LocalDate returnedOn = v.date("returnedOn", input.returnedOn(), true, LocalDate.now(clock));
-        BigDecimal amount = positive(v, "amount", input.amount());
+        DatedAmount d = datedAmount(v, "returnedOn", input.returnedOn(), input.amount());
         String reason = blankToNull(input.reason());
-        v.require("reason", reason).maxLength("reason", reason, 500);
-        if (returnedOn != null && !v.hasErrors("returnedOn")) {
-            year(v, "returnedOn", String.valueOf(returnedOn.getYear()));
-        }
-        v.throwIfInvalid();
-        long id = entries.insertReturn(programmeId, returnedOn, amount, reason, actor.userId());
-        record(actor, AuditAction.CREATE, p, "återföring " + id + " " + returnedOn + ": " + amount);
+        v.require("reason", reason).maxLength("reason", reason, 500).throwIfInvalid();
+        long id = entries.insertReturn(programmeId, d.on(), d.amount(), reason, actor.userId());
+        record(actor, AuditAction.CREATE, p, "återföring " + id + " " + d.on() + ": " + d.amount());
         return id;
+    }
+
+    private record DatedAmount(LocalDate on, BigDecimal amount) {
+    }
+
+    /** Money that moved on a day: the day not in the future and in a year Lots knows, more than 0 kr. */
+    private DatedAmount datedAmount(Validation v, String dateField, String date, String amount) {
+        LocalDate on = v.date(dateField, date, true, LocalDate.now(clock));
+        if (on != null && !v.hasErrors(dateField)) {
+            year(v, dateField, String.valueOf(on.getYear()));
+        }
+        return new DatedAmount(on, positive(v, "amount", amount));
     }
 
     /**
