@@ -68,10 +68,12 @@ CREATE UNIQUE INDEX federation_proposal_first ON federation_proposal (applicatio
 CREATE FUNCTION federation_application_refuse_change() RETURNS trigger
     LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'federation_application' AND OLD.withdrawn_at IS NULL
-       AND NEW.withdrawn_at IS NOT NULL
-       AND (to_jsonb(NEW) - 'withdrawn_by' - 'withdrawn_at') = (to_jsonb(OLD) - 'withdrawn_by' - 'withdrawn_at') THEN
-        RETURN NEW;
+    -- nested: PL/pgSQL does not promise to stop at the first false condition, and the other tables have no such field
+    IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'federation_application' THEN
+        IF to_jsonb(OLD) ->> 'withdrawn_at' IS NULL AND to_jsonb(NEW) ->> 'withdrawn_at' IS NOT NULL
+           AND (to_jsonb(NEW) - 'withdrawn_by' - 'withdrawn_at') = (to_jsonb(OLD) - 'withdrawn_by' - 'withdrawn_at') THEN
+            RETURN NEW;
+        END IF;
     END IF;
     RAISE EXCEPTION '% is kept as submitted: % refused', TG_TABLE_NAME, TG_OP;
 END

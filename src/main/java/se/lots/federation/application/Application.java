@@ -15,10 +15,10 @@ import se.lots.organisation.PartyType;
 public record Application(long id, OrganisationId federationId, String federationName, OrganisationId applicantId,
         String applicantName, ApplicationKind kind, Long programmeId, String programmeName, boolean newProgramme,
         String title, String purpose, String goals, LocalDate periodFrom, LocalDate periodTo, List<YearAmount> budget,
-        List<Party> parties, String submittedByName, Instant submittedAt, String withdrawnByName,
-        Instant withdrawnAt, ApplicationStatus status, List<Proposal> proposals, List<Decision> decisions) {
+        List<PartyCommitment> parties, String submittedByName, Instant submittedAt, String withdrawnByName,
+        Instant withdrawnAt, ApplicationStatus status, List<FundingProposal> proposals, List<BoardDecision> decisions) {
 
-    public record Party(OrganisationId organisationId, String name, PartyType partyType, String commitment,
+    public record PartyCommitment(OrganisationId organisationId, String name, PartyType partyType, String commitment,
             BigDecimal commitmentAmount) {
     }
 
@@ -27,12 +27,12 @@ public record Application(long id, OrganisationId federationId, String federatio
     }
 
     /** The newest proposal, or null. */
-    public Proposal currentProposal() {
+    public FundingProposal currentProposal() {
         return proposals.isEmpty() ? null : proposals.get(proposals.size() - 1);
     }
 
     /** The decision no later one supersedes, or null. */
-    public Decision currentDecision() {
+    public BoardDecision currentDecision() {
         return decisions.isEmpty() ? null : decisions.get(decisions.size() - 1);
     }
 }

@@ -58,7 +58,7 @@ class ApplicationApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Förslag till beslut (förbundstjänsteperson); ett nytt förslag följer det senaste, som "
             + "currentProposalId ska ange (409 med det senaste som current annars)")
-    Proposal propose(Actor actor, @PathVariable long id, @RequestBody ProposalInput input) {
+    FundingProposal propose(Actor actor, @PathVariable long id, @RequestBody ProposalInput input) {
         return service.propose(actor, id, input);
     }
 }

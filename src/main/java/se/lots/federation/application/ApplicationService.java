@@ -160,7 +160,7 @@ public class ApplicationService {
                     "federation.application.structuralNoProgramme");
         }
         List<YearAmount> budget = budget(v, input.budget(), from, to);
-        List<Application.Party> parties = federation == null ? List.of()
+        List<Application.PartyCommitment> parties = federation == null ? List.of()
                 : parties(v, input.parties(), federation, actor.organisationId(), kind, today);
         v.throwIfInvalid();
         long id = applications.insert(federation, actor.organisationId(), kind,
@@ -194,23 +194,23 @@ public class ApplicationService {
      * never edits it. Refused once the board has decided or the application is withdrawn.
      */
     @Transactional
-    public Proposal propose(Actor actor, long id, ProposalInput input) {
+    public FundingProposal propose(Actor actor, long id, ProposalInput input) {
         Application a = applications.lock(id, true).orElseThrow(() -> new NotFoundException("application " + id));
         requireOfficerOf(actor, a.federationId());
         if (!a.status().open()) {
             throw new ConflictException("federation.application.notOpen", id);
         }
-        Proposal current = a.currentProposal();
+        FundingProposal current = a.currentProposal();
         Long currentId = current == null ? null : current.id();
         if (!java.util.Objects.equals(currentId, input.currentProposalId())) {
             throw new ConflictException("federation.application.proposalChanged", id, current);
         }
         var v = new Validation();
-        Outcome outcome = v.enumValue("outcome", input.outcome(), Outcome.class, true);
+        DecisionOutcome outcome = v.enumValue("outcome", input.outcome(), DecisionOutcome.class, true);
         BigDecimal amount = null;
         if (outcome != null && outcome.grants()) {
             amount = Kronor.parse(v, "amount", input.amount(), true, false);
-            if (amount != null && outcome == Outcome.PARTLY_GRANTED && amount.compareTo(a.budgetTotal()) >= 0) {
+            if (amount != null && outcome == DecisionOutcome.PARTLY_GRANTED && amount.compareTo(a.budgetTotal()) >= 0) {
                 v.reject("amount", "federation.application.partlyBelowBudget", a.budgetTotal().toPlainString());
             }
         } else if (input.amount() != null && !input.amount().isBlank()) {
@@ -351,11 +351,11 @@ public class ApplicationService {
         return budget;
     }
 
-    private List<Application.Party> parties(Validation v, List<ApplicationInput.PartyLine> lines,
+    private List<Application.PartyCommitment> parties(Validation v, List<ApplicationInput.PartyLine> lines,
             OrganisationId federation, OrganisationId applicant, ApplicationKind kind, LocalDate today) {
         Map<OrganisationId, ApplicationChoices.Member> members = applications.members(federation, today).stream()
                 .collect(Collectors.toMap(ApplicationChoices.Member::id, Function.identity()));
-        var parties = new java.util.LinkedHashMap<OrganisationId, Application.Party>();
+        var parties = new java.util.LinkedHashMap<OrganisationId, Application.PartyCommitment>();
         List<ApplicationInput.PartyLine> given = lines == null ? List.of() : lines;
         for (int i = 0; i < given.size(); i++) {
             var line = given.get(i);
@@ -385,18 +385,18 @@ public class ApplicationService {
                 v.reject(field + ".organisationId", "federation.application.partyTwice", member.name());
                 continue;
             }
-            parties.put(member.id(), new Application.Party(member.id(), member.name(), member.partyType(),
+            parties.put(member.id(), new Application.PartyCommitment(member.id(), member.name(), member.partyType(),
                     commitment, amount));
         }
         if (!parties.containsKey(applicant)) {
             var own = members.get(applicant);
             if (own != null) {
-                parties.put(applicant, new Application.Party(own.id(), own.name(), own.partyType(), null, null));
+                parties.put(applicant, new Application.PartyCommitment(own.id(), own.name(), own.partyType(), null, null));
             }
         }
         // lag (2003:1210) 5 § andra stycket, 7 §: an insats the förbund finances needs two parties; municipalities are one
         if (kind == ApplicationKind.PROGRAMME && !FinsamPartiesPolicy.allows(
-                parties.values().stream().map(Application.Party::partyType).toList())) {
+                parties.values().stream().map(Application.PartyCommitment::partyType).toList())) {
             v.reject("parties", "federation.application.finsamRule");
         }
         return List.copyOf(parties.values());

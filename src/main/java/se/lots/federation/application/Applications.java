@@ -52,7 +52,7 @@ class Applications {
 
     long insert(OrganisationId federation, OrganisationId applicant, ApplicationKind kind, Long programmeId,
             String newProgrammeName, String title, String purpose, String goals, LocalDate from, LocalDate to,
-            long userId, Instant at, List<YearAmount> budget, List<Application.Party> parties) {
+            long userId, Instant at, List<YearAmount> budget, List<Application.PartyCommitment> parties) {
         long id = jdbc.sql("""
                 INSERT INTO federation_application (federation_id, applicant_id, kind, programme_id, new_programme_name,
                                                     title, purpose, goals, period_from, period_to, submitted_by,
@@ -65,7 +65,7 @@ class Applications {
             jdbc.sql("INSERT INTO federation_application_budget (application_id, year, amount) VALUES (?, ?, ?)")
                     .params(id, line.year(), line.amount()).update();
         }
-        for (Application.Party p : parties) {
+        for (Application.PartyCommitment p : parties) {
             jdbc.sql("""
                     INSERT INTO federation_application_party (application_id, organisation_id, commitment,
                                                               commitment_amount)
@@ -100,7 +100,7 @@ class Applications {
                 .params(userId, Timestamp.from(at), id).update();
     }
 
-    long insertProposal(long applicationId, Outcome outcome, BigDecimal amount, String reasoning, Long supersedes,
+    long insertProposal(long applicationId, DecisionOutcome outcome, BigDecimal amount, String reasoning, Long supersedes,
             long userId, Instant at) {
         return jdbc.sql("""
                 INSERT INTO federation_proposal (application_id, outcome, amount, reasoning, supersedes_id, proposed_by,
@@ -180,34 +180,34 @@ class Applications {
         List<YearAmount> budget = jdbc.sql("""
                 SELECT year, amount FROM federation_application_budget WHERE application_id = ? ORDER BY year""")
                 .param(a.id()).query((rs, n) -> new YearAmount(rs.getInt("year"), rs.getBigDecimal("amount"))).list();
-        List<Application.Party> parties = jdbc.sql("""
+        List<Application.PartyCommitment> parties = jdbc.sql("""
                 SELECT p.organisation_id, o.name, o.party_type, p.commitment, p.commitment_amount
                   FROM federation_application_party p JOIN organisation_directory o ON o.id = p.organisation_id
                  WHERE p.application_id = ? ORDER BY o.party_type, o.name, o.id""").param(a.id())
-                .query((rs, n) -> new Application.Party(new OrganisationId(rs.getLong("organisation_id")),
+                .query((rs, n) -> new Application.PartyCommitment(new OrganisationId(rs.getLong("organisation_id")),
                         rs.getString("name"), PartyType.valueOf(rs.getString("party_type")),
                         rs.getString("commitment"), rs.getBigDecimal("commitment_amount")))
                 .list();
-        List<Proposal> proposals = withProposals ? proposals(a.id()) : List.of();
+        List<FundingProposal> proposals = withProposals ? proposals(a.id()) : List.of();
         return new Application(a.id(), a.federationId(), a.federationName(), a.applicantId(), a.applicantName(),
                 a.kind(), a.programmeId(), a.programmeName(), a.newProgramme(), a.title(), a.purpose(), a.goals(),
                 a.periodFrom(), a.periodTo(), budget, parties, a.submittedByName(), a.submittedAt(),
                 a.withdrawnByName(), a.withdrawnAt(), a.status(), proposals, decisions(a.id()));
     }
 
-    private List<Proposal> proposals(long applicationId) {
+    private List<FundingProposal> proposals(long applicationId) {
         return jdbc.sql("""
                 SELECT p.*, s.display_name FROM federation_proposal p
                   LEFT JOIN organisation_staff s ON s.id = p.proposed_by
                  WHERE p.application_id = ? ORDER BY p.id""").param(applicationId)
-                .query((rs, n) -> new Proposal(rs.getLong("id"), applicationId, Outcome.valueOf(rs.getString("outcome")),
+                .query((rs, n) -> new FundingProposal(rs.getLong("id"), applicationId, DecisionOutcome.valueOf(rs.getString("outcome")),
                         rs.getBigDecimal("amount"), rs.getString("reasoning"), (Long) rs.getObject("supersedes_id"),
                         rs.getString("display_name"), instant(rs, "proposed_at")))
                 .list();
     }
 
     /** The decisions on the application in the order they were recorded: each later one supersedes the one before. */
-    List<Decision> decisions(long applicationId) {
+    List<BoardDecision> decisions(long applicationId) {
         Map<Long, List<YearAmount>> grants = new LinkedHashMap<>();
         jdbc.sql("""
                 SELECT g.decision_id, g.year, g.amount FROM federation_decision_grant g
@@ -231,8 +231,8 @@ class Applications {
                  WHERE d.application_id = ? ORDER BY d.id""").param(applicationId)
                 .query((rs, n) -> {
                     long id = rs.getLong("id");
-                    return new Decision(id, applicationId, rs.getLong("meeting_id"), rs.getLong("agenda_item_id"),
-                            Outcome.valueOf(rs.getString("outcome")), rs.getObject("decided_on", LocalDate.class),
+                    return new BoardDecision(id, applicationId, rs.getLong("meeting_id"), rs.getLong("agenda_item_id"),
+                            DecisionOutcome.valueOf(rs.getString("outcome")), rs.getObject("decided_on", LocalDate.class),
                             List.copyOf(grants.getOrDefault(id, List.of())), rs.getString("conditions"),
                             List.copyOf(dates.getOrDefault(id, List.of())), (Long) rs.getObject("supersedes_id"),
                             rs.getString("display_name"), instant(rs, "recorded_at"));

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import se.lots.federation.application.Decision;
+import se.lots.federation.application.BoardDecision;
 import se.lots.security.Actor;
 import se.lots.shared.Versions;
 
@@ -46,7 +46,7 @@ class GovernanceApi {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Nytt sammanträde: body BOARD, COUNCIL eller STEERING_GROUP, datum, tid, plats")
-    GovernanceMeeting create(Actor actor, @RequestBody MeetingInput input) {
+    GovernanceMeeting create(Actor actor, @RequestBody GovernanceMeetingInput input) {
         return service.create(actor, input);
     }
 
@@ -89,7 +89,7 @@ class GovernanceApi {
     @Operation(summary = "Styrelsens beslut om en ansökan på dagordningen: GRANTED, PARTLY_GRANTED (belopp per år), "
             + "REFUSED, POSTPONED; villkor och återrapporteringsdatum. Ett beslut ändras aldrig: ett nytt ersätter "
             + "det som currentDecisionId anger (409 med det gällande som current annars)")
-    Decision decide(Actor actor, @PathVariable long id, @RequestBody DecisionInput input) {
+    BoardDecision decide(Actor actor, @PathVariable long id, @RequestBody DecisionInput input) {
         return service.decide(actor, id, input);
     }
 

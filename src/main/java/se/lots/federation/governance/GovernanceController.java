@@ -59,7 +59,7 @@ class GovernanceController {
     @PostMapping(BASE + "/ny")
     String create(Actor actor, @RequestParam Map<String, String> form, Model model, Locale locale) {
         try {
-            GovernanceMeeting m = service.create(actor, new MeetingInput(form.get("body"), form.get("heldOn"),
+            GovernanceMeeting m = service.create(actor, new GovernanceMeetingInput(form.get("body"), form.get("heldOn"),
                     form.get("startsAt"), form.get("endsAt"), form.get("place")));
             return "redirect:" + BASE + "/" + m.id();
         } catch (InvalidInputException e) {

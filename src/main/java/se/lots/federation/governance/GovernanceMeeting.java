@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 
-import se.lots.federation.application.Decision;
+import se.lots.federation.application.BoardDecision;
 import se.lots.organisation.OrganisationId;
 
 /**
@@ -14,15 +14,15 @@ import se.lots.organisation.OrganisationId;
  */
 public record GovernanceMeeting(long id, OrganisationId federationId, String federationName, GoverningBody body,
         LocalDate heldOn, LocalTime startsAt, LocalTime endsAt, String place, String createdByName,
-        String approvedByName, Instant approvedAt, int version, List<Participant> participants,
+        String approvedByName, Instant approvedAt, int version, List<MeetingParticipant> participants,
         List<AgendaItem> items) {
 
-    public record Participant(long id, String name, OrganisationId organisationId, String organisationName,
+    public record MeetingParticipant(long id, String name, OrganisationId organisationId, String organisationName,
             String role, boolean present) {
     }
 
     public record AgendaItem(long id, int position, String heading, Long applicationId, String applicationTitle,
-            Long programmeId, String programmeName, String statement, String minutes, List<Decision> decisions,
+            Long programmeId, String programmeName, String statement, String minutes, List<BoardDecision> decisions,
             Long currentDecisionId) {
     }
 

@@ -24,9 +24,9 @@ import se.lots.federation.application.Application;
 import se.lots.federation.application.ApplicationChoices;
 import se.lots.federation.application.ApplicationService;
 import se.lots.federation.application.ApplicationStatus;
-import se.lots.federation.application.Decision;
+import se.lots.federation.application.BoardDecision;
 import se.lots.federation.application.Kronor;
-import se.lots.federation.application.Outcome;
+import se.lots.federation.application.DecisionOutcome;
 import se.lots.federation.application.YearAmount;
 import se.lots.organisation.OrganisationId;
 import se.lots.security.Actor;
@@ -48,13 +48,13 @@ public class GovernanceService {
     private static final int TEXT_MAX = 20_000;
     private static final int SHORT_MAX = 200;
 
-    private final Meetings meetings;
+    private final GovernanceMeetings meetings;
     private final ApplicationService applications;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    GovernanceService(Meetings meetings, ApplicationService applications, AuditLog audit,
+    GovernanceService(GovernanceMeetings meetings, ApplicationService applications, AuditLog audit,
             ApplicationEventPublisher events, Clock clock) {
         this.meetings = meetings;
         this.applications = applications;
@@ -88,7 +88,7 @@ public class GovernanceService {
     }
 
     @Transactional
-    public GovernanceMeeting create(Actor actor, MeetingInput input) {
+    public GovernanceMeeting create(Actor actor, GovernanceMeetingInput input) {
         applications.requireOfficer(actor);
         var v = new Validation();
         GoverningBody body = v.enumValue("body", input.body(), GoverningBody.class, true);
@@ -193,7 +193,7 @@ public class GovernanceService {
      * recorded since the officer looked ({@code currentDecisionId}).
      */
     @Transactional
-    public Decision decide(Actor actor, long id, DecisionInput input) {
+    public BoardDecision decide(Actor actor, long id, DecisionInput input) {
         GovernanceMeeting m = found(actor, id, true);
         if (m.locked()) {
             throw new ConflictException("federation.governance.locked", id);
@@ -218,11 +218,11 @@ public class GovernanceService {
         if (a.status() == ApplicationStatus.ATERKALLAD) {
             throw new ConflictException("federation.application.notOpen", applicationId);
         }
-        Decision current = a.currentDecision();
+        BoardDecision current = a.currentDecision();
         if (!Objects.equals(current == null ? null : current.id(), input.currentDecisionId())) {
             throw new ConflictException("federation.governance.decision.changed", applicationId, current);
         }
-        Outcome outcome = v.enumValue("outcome", input.outcome(), Outcome.class, true);
+        DecisionOutcome outcome = v.enumValue("outcome", input.outcome(), DecisionOutcome.class, true);
         List<YearAmount> grants = grants(v, input.grants(), outcome, a);
         String conditions = ApplicationService.text(v, "conditions", input.conditions(), false, TEXT_MAX);
         List<LocalDate> reporting = reportingDates(v, input.reportingDates(), outcome, m.heldOn());
@@ -239,7 +239,7 @@ public class GovernanceService {
                 .findFirst().orElseThrow();
     }
 
-    private static List<YearAmount> grants(Validation v, List<DecisionInput.GrantLine> lines, Outcome outcome,
+    private static List<YearAmount> grants(Validation v, List<DecisionInput.GrantLine> lines, DecisionOutcome outcome,
             Application a) {
         List<DecisionInput.GrantLine> given = lines == null ? List.of() : lines;
         var grants = new ArrayList<YearAmount>();
@@ -288,9 +288,9 @@ public class GovernanceService {
                 v.reject("grants[0].amount", "federation.governance.decision.amountRequired");
             }
             BigDecimal total = grants.stream().map(YearAmount::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-            if (outcome == Outcome.PARTLY_GRANTED && total.compareTo(a.budgetTotal()) >= 0) {
+            if (outcome == DecisionOutcome.PARTLY_GRANTED && total.compareTo(a.budgetTotal()) >= 0) {
                 v.reject("grants", "federation.application.partlyBelowBudget", a.budgetTotal().toPlainString());
-            } else if (outcome == Outcome.GRANTED && total.compareTo(a.budgetTotal()) > 0) {
+            } else if (outcome == DecisionOutcome.GRANTED && total.compareTo(a.budgetTotal()) > 0) {
                 v.reject("grants", "federation.governance.decision.aboveBudget", a.budgetTotal().toPlainString());
             }
         }
@@ -298,7 +298,7 @@ public class GovernanceService {
         return grants;
     }
 
-    private static List<LocalDate> reportingDates(Validation v, List<String> texts, Outcome outcome,
+    private static List<LocalDate> reportingDates(Validation v, List<String> texts, DecisionOutcome outcome,
             LocalDate decidedOn) {
         var dates = new TreeSet<LocalDate>();
         List<String> given = texts == null ? List.of() : texts;
@@ -342,7 +342,7 @@ public class GovernanceService {
     private GovernanceMeeting whole(Actor actor, GovernanceMeeting m) {
         var items = new ArrayList<GovernanceMeeting.AgendaItem>();
         for (var i : meetings.items(m.id())) {
-            List<Decision> all = i.applicationId() == null ? List.of()
+            List<BoardDecision> all = i.applicationId() == null ? List.of()
                     : applications.application(actor, i.applicationId()).decisions();
             items.add(new GovernanceMeeting.AgendaItem(i.id(), i.position(), i.heading(), i.applicationId(),
                     i.applicationTitle(), i.programmeId(), i.programmeName(), i.statement(), i.minutes(),

@@ -4,6 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /** The officer's proposal (förslag till beslut), as proposed; {@code supersedesId} the one it follows. */
-public record Proposal(long id, long applicationId, Outcome outcome, BigDecimal amount, String reasoning,
+public record FundingProposal(long id, long applicationId, DecisionOutcome outcome, BigDecimal amount, String reasoning,
         Long supersedesId, String proposedByName, Instant proposedAt) {
 }

@@ -16,13 +16,13 @@ import org.springframework.stereotype.Repository;
 import se.lots.federation.application.YearAmount;
 import se.lots.organisation.OrganisationId;
 
-/** Meetings, participants, agenda items and the board's decisions (organisation and user names from the views). */
+/** GovernanceMeetings, participants, agenda items and the board's decisions (organisation and user names from the views). */
 @Repository
-class Meetings {
+class GovernanceMeetings {
 
     private final JdbcClient jdbc;
 
-    Meetings(JdbcClient jdbc) {
+    GovernanceMeetings(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -66,12 +66,12 @@ class Meetings {
                 .optional();
     }
 
-    List<GovernanceMeeting.Participant> participants(long meetingId) {
+    List<GovernanceMeeting.MeetingParticipant> participants(long meetingId) {
         return jdbc.sql("""
                 SELECT p.*, o.name AS organisation_name FROM federation_meeting_participant p
                   JOIN organisation_directory o ON o.id = p.organisation_id
                  WHERE p.meeting_id = ? ORDER BY p.id""").param(meetingId)
-                .query((rs, n) -> new GovernanceMeeting.Participant(rs.getLong("id"), rs.getString("name"),
+                .query((rs, n) -> new GovernanceMeeting.MeetingParticipant(rs.getLong("id"), rs.getString("name"),
                         new OrganisationId(rs.getLong("organisation_id")), rs.getString("organisation_name"),
                         rs.getString("role"), rs.getBoolean("present")))
                 .list();

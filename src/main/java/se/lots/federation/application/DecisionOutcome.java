@@ -1,7 +1,7 @@
 package se.lots.federation.application;
 
 /** What the board decides (and the officer proposes): beviljad, delvis beviljad, avslag, bordlagd. */
-public enum Outcome {
+public enum DecisionOutcome {
     GRANTED, PARTLY_GRANTED, REFUSED, POSTPONED;
 
     /** Whether the outcome grants money (and names amounts). */
