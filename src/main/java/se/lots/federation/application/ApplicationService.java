@@ -320,24 +320,7 @@ public class ApplicationService {
                 continue;
             }
             String field = "budget[" + i + "]";
-            Integer year = null;
-            if (blank(line.year())) {
-                v.reject(field + ".year", "validation.required");
-            } else {
-                try {
-                    year = Integer.valueOf(line.year().strip());
-                } catch (NumberFormatException e) {
-                    v.reject(field + ".year", "federation.application.yearInvalid");
-                }
-            }
-            if (year != null) {
-                if (from != null && to != null && (year < from.getYear() || year > to.getYear())) {
-                    v.reject(field + ".year", "federation.application.yearOutsidePeriod", year, from.getYear(),
-                            to.getYear());
-                } else if (!years.add(year)) {
-                    v.reject(field + ".year", "federation.application.yearTwice", year);
-                }
-            }
+            Integer year = Kronor.year(v, field + ".year", line.year(), from, to, years);
             BigDecimal amount = Kronor.parse(v, field + ".amount", line.amount(), true, false);
             if (year != null && amount != null) {
                 budget.add(new YearAmount(year, amount));

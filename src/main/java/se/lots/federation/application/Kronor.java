@@ -1,6 +1,8 @@
 package se.lots.federation.application;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Set;
 
 import se.lots.shared.Validation;
 
@@ -36,5 +38,33 @@ public final class Kronor {
             v.reject(field, "federation.application.amount");
             return null;
         }
+    }
+
+    /**
+     * A budget or grant year: required, four digits, inside the period {@code from}–{@code to} (when both are known),
+     * not in {@code seen} already (it is added); null and an error naming {@code field} otherwise.
+     */
+    public static Integer year(Validation v, String field, String text, LocalDate from, LocalDate to,
+            Set<Integer> seen) {
+        if (text == null || text.isBlank()) {
+            v.reject(field, "validation.required");
+            return null;
+        }
+        int year;
+        try {
+            year = Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            v.reject(field, "federation.application.yearInvalid");
+            return null;
+        }
+        if (from != null && to != null && (year < from.getYear() || year > to.getYear())) {
+            v.reject(field, "federation.application.yearOutsidePeriod", year, from.getYear(), to.getYear());
+            return null;
+        }
+        if (!seen.add(year)) {
+            v.reject(field, "federation.application.yearTwice", year);
+            return null;
+        }
+        return year;
     }
 }

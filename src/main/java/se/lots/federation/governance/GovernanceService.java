@@ -255,26 +255,7 @@ public class GovernanceService {
                 continue;
             }
             String field = "grants[" + i + "]";
-            Integer year = null;
-            if (blank(line.year())) {
-                v.reject(field + ".year", "validation.required");
-            } else {
-                try {
-                    year = Integer.valueOf(line.year().strip());
-                } catch (NumberFormatException e) {
-                    v.reject(field + ".year", "federation.application.yearInvalid");
-                }
-            }
-            if (year != null) {
-                if (year < a.periodFrom().getYear() || year > a.periodTo().getYear()) {
-                    v.reject(field + ".year", "federation.application.yearOutsidePeriod", year,
-                            a.periodFrom().getYear(), a.periodTo().getYear());
-                    year = null;
-                } else if (!years.add(year)) {
-                    v.reject(field + ".year", "federation.application.yearTwice", year);
-                    year = null;
-                }
-            }
+            Integer year = Kronor.year(v, field + ".year", line.year(), a.periodFrom(), a.periodTo(), years);
             BigDecimal amount = Kronor.parse(v, field + ".amount", line.amount(), true, false);
             if (year != null && amount != null) {
                 grants.add(new YearAmount(year, amount));
