@@ -1,0 +1,6 @@
+package se.lots.federation.governance;
+
+/** Styrelse, beredningsgrupp/utvecklingsråd, operativ ledningsgrupp: only the board decides. */
+public enum GoverningBody {
+    BOARD, COUNCIL, STEERING_GROUP
+}
