@@ -153,10 +153,12 @@ public final class LinkedSuppression {
                 }
                 line(layout.columnTotals().get(c), column);
             }
-            value(layout.total(), total);
-            line(layout.total(), layout.columnTotals());
-            if (layout.rowTotals() != null) {
-                line(layout.total(), rowTotalKeys);
+            if (layout.total() != null) {
+                value(layout.total(), total);
+                line(layout.total(), layout.columnTotals());
+                if (layout.rowTotals() != null) {
+                    line(layout.total(), rowTotalKeys);
+                }
             }
         }
         return this;
@@ -178,6 +180,36 @@ public final class LinkedSuppression {
 
     private static Cell cell(Map<String, Cell> cells, String key) {
         return cells.getOrDefault(key, new Cell(0, Mark.SHOWN));
+    }
+
+    /**
+     * {@link #line} when the total is the sum of the parts, otherwise nothing: for relations that hold for most
+     * counts but not all (a registration measured after a half-year's end counts in the year, not in the half), which
+     * a reader cannot use exactly where they do not hold.
+     */
+    public boolean lineIfItHolds(String total, List<String> parts) {
+        long sum = 0;
+        for (String p : parts) {
+            Integer i = index.get(p);
+            sum += i == null ? 0 : values.get(i);
+        }
+        Integer t = index.get(total);
+        if (sum != (t == null ? 0 : values.get(t))) {
+            return false;
+        }
+        line(total, parts);
+        return true;
+    }
+
+    public Set<String> keys() {
+        return java.util.Collections.unmodifiableSet(index.keySet());
+    }
+
+    /** Every value as it is, for the roles that may see individuals: nothing hidden. */
+    public Map<String, Cell> exact() {
+        var cells = new LinkedHashMap<String, Cell>();
+        index.forEach((key, i) -> cells.put(key, new Cell(values.get(i), Mark.SHOWN)));
+        return cells;
     }
 
     /** Every value with its published mark. */
@@ -230,12 +262,8 @@ public final class LinkedSuppression {
     /** The line rule of {@link SmallCountSuppression#suppressed}: true when it hid something. */
     private boolean protect(int[] line, Mark[] m) {
         int last = line.length - 1;
-        int hidden = 0;
-        for (int i : line) {
-            if (m[i] != Mark.SHOWN) {
-                hidden++;
-            }
-        }
+        // distinct values: a line may name one twice (the occupations' two column totals are both the discharged)
+        long hidden = java.util.Arrays.stream(line).filter(i -> m[i] != Mark.SHOWN).distinct().count();
         if (hidden == 0) {
             return false;
         }
