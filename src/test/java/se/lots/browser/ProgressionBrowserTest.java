@@ -219,7 +219,7 @@ class ProgressionBrowserTest {
         browser.clickAndWait("nav a[href='/uppfoljning/finsam']");
         assertThat(browser.text("h1")).contains("Uppföljning Finsam");
         assertThat(browser.text("#table-finsamActive")).contains("Framsteget ung");
-        assertThat(browser.find("#finsam-xlsx").getAttribute("href")).contains("/uppfoljning/finsam.xlsx?from=");
+        assertThat(browser.find("#finsam-xlsx").getAttribute("href")).contains("/uppfoljning/finsam.xlsx?period=");
         browser.assertAccessible("Uppföljning Finsam page");
         browser.clickAndWait(browser.findAll("#finsam-programmes a").stream()
                 .filter(a -> a.getText().startsWith("Framsteget ung")).findFirst().orElseThrow());
