@@ -195,6 +195,10 @@ public class FunderReportService {
     public List<GoalResult> measure(Actor actor, long programmeId, Period period) {
         Programme p = programme(programmeId);
         boolean suppress = view(actor, p) == View.SUPPRESSED;
+        if (suppress) {
+            // the goals leave the programme's view too: fixed periods only
+            fixed(period);
+        }
         List<ProgrammeGoal> all = goals.ofProgramme(p.id());
         var key = new GoalMeasureCache.Key(p.id(), p.organisationId(), period.from(), period.to(), all);
         Map<Long, FunderReports.Measured> measured = measures.measured(key);

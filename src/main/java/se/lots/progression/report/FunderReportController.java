@@ -48,9 +48,23 @@ class FunderReportController {
     }
 
     @GetMapping("/programmes/{id}/mal")
-    String goals(Actor actor, @PathVariable long id, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, Model model, Locale locale) {
-        FunderReportService.Period period = period(from, to, model, locale);
+    String goals(Actor actor, @PathVariable long id, @RequestParam(required = false) String period,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to, Model model,
+            Locale locale) {
+        FunderReportService.Period shown;
+        if (service.seesIndividuals(actor, id)) {
+            shown = period(from, to, model, locale);
+        } else {
+            FixedPeriod q = fixedPeriod(period, from, to, model, locale);
+            shown = asPeriod(q);
+            model.addAttribute("periods", service.publishedPeriods());
+            model.addAttribute("fixed", q);
+        }
+        goalsPage(actor, id, shown, model, locale);
+        return "progression/goals";
+    }
+
+    private void goalsPage(Actor actor, long id, FunderReportService.Period period, Model model, Locale locale) {
         model.addAttribute("programme", service.programme(id));
         model.addAttribute("period", period);
         List<GoalResult> results = service.measure(actor, id, period);
@@ -61,7 +75,6 @@ class FunderReportController {
         model.addAttribute("followsParticipants", actor.role().readsPersonalData());
         model.addAttribute("indicators", GoalIndicator.values());
         model.addAttribute("charts", goalCharts(results, locale));
-        return "progression/goals";
     }
 
     private List<Chart> goalCharts(List<GoalResult> results, Locale locale) {

@@ -439,7 +439,7 @@ class ProgressionFunderReportIntegrationTest {
     @Test
     void anotherOrganisationIsRefusedAndAnalystsSeeOnlySuppressedFigures() {
         Actor lead = actors.byUsername("insatsledare");
-        Cohort c = cohort(lead);
+        Cohort c = cohortInAFixedPeriod(lead);
         addAllGoals(lead, c.programme());
         for (String other : List.of("fk", "af")) {
             Actor actor = actors.byUsername(other);
