@@ -55,23 +55,13 @@ class FinsamExportBrowserTest {
         assertThat(browser.find("#period option[value='" + year + "']").isSelected()).isTrue();
         assertThat(browser.find("#finsam-export-csv").getAttribute("href")).contains("/uppfoljning/finsam/export.csv?period=" + year);
 
-        byte[] csv = download(browser.find("#finsam-export-csv").getAttribute("href"));
+        byte[] csv = browser.download(browser.find("#finsam-export-csv").getAttribute("href"));
         assertThat(new String(csv, StandardCharsets.UTF_8)).startsWith("\uFEFFInsats;Anordnare;Period;Tabell;Rad;Kolumn;Antal");
-        byte[] xlsx = download(browser.find("#finsam-export-xlsx").getAttribute("href"));
+        byte[] xlsx = browser.download(browser.find("#finsam-export-xlsx").getAttribute("href"));
         assertThat(new String(xlsx, 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK");
 
         browser.open("/uppfoljning/finsam?from=2025-01-01&to=2025-05-31");
         assertThat(browser.text("#period-errors")).contains("kalenderhalvår");
         browser.assertAccessible("Uppföljning Finsam refusing a free period");
-    }
-
-    private static byte[] download(String href) {
-        Object base64 = browser.driver().executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                fetch(arguments[0]).then(r => r.ok ? r.arrayBuffer() : Promise.reject(r.status)).then(b => {
-                    let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s));
-                }).catch(e => done('failed: ' + e));""", href);
-        assertThat(String.valueOf(base64)).doesNotStartWith("failed");
-        return java.util.Base64.getDecoder().decode(String.valueOf(base64));
     }
 }

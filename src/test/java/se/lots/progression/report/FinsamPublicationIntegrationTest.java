@@ -351,43 +351,7 @@ class FinsamPublicationIntegrationTest {
                 rows.add(row);
             }
         }
-        int before = rank(rows, unknown.size());
-        double[] unit = new double[unknown.size()];
-        unit[unknown.get(target)] = 1;
-        rows.add(unit);
-        return rank(rows, unknown.size()) == before;
-    }
-
-    static int rank(List<double[]> original, int columns) {
-        var rows = new ArrayList<double[]>();
-        original.forEach(r -> rows.add(r.clone()));
-        int rank = 0;
-        for (int c = 0; c < columns && rank < rows.size(); c++) {
-            int pivot = -1;
-            for (int r = rank; r < rows.size(); r++) {
-                if (Math.abs(rows.get(r)[c]) > 1e-9
-                        && (pivot < 0 || Math.abs(rows.get(r)[c]) > Math.abs(rows.get(pivot)[c]))) {
-                    pivot = r;
-                }
-            }
-            if (pivot < 0) {
-                continue;
-            }
-            var swap = rows.get(rank);
-            rows.set(rank, rows.get(pivot));
-            rows.set(pivot, swap);
-            double[] p = rows.get(rank);
-            for (int r = 0; r < rows.size(); r++) {
-                if (r != rank && Math.abs(rows.get(r)[c]) > 1e-9) {
-                    double f = rows.get(r)[c] / p[c];
-                    for (int k = 0; k < columns; k++) {
-                        rows.get(r)[k] -= f * p[k];
-                    }
-                }
-            }
-            rank++;
-        }
-        return rank;
+        return se.lots.shared.Rank.inSpan(rows, unknown.size(), unknown.get(target));
     }
 
     @Test
