@@ -207,12 +207,13 @@ class ProgressionBrowserTest {
         browser.loginAs("forbund");
         browser.clickAndWait("nav a[href='/uppfoljning/finsam']");
         assertThat(browser.text("h1")).contains("Uppföljning Finsam");
-        assertThat(browser.text("#table-finsamActive")).contains("Framsteget ung");
         assertThat(browser.find("#finsam-xlsx").getAttribute("href")).contains("/uppfoljning/finsam.xlsx?period=");
         browser.assertAccessible("Uppföljning Finsam page");
-        browser.clickAndWait(browser.findAll("#finsam-programmes a").stream()
-                .filter(a -> a.getText().startsWith("Framsteget ung")).findFirst().orElseThrow());
+        // the overview shows the latest ended half-year, before this test's participants; the programme's own report
+        // opens on that half-year too, suppressed
+        browser.open("/programmes/" + programme + "/rapport");
         assertThat(browser.text("h1")).contains("Rapport till finansiären: Framsteget ung");
+        assertThat(browser.findAll("#period option")).isNotEmpty();
         assertThat(browser.text("main")).contains("Antal under 5 visas som <5");
     }
 

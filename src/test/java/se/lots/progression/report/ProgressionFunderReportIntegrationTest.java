@@ -455,7 +455,8 @@ class ProgressionFunderReportIntegrationTest {
         // 5 in the table alone; the period's published set may hide it further ("..") to protect other tables
         assertThat(seen.registered().table().total().text()).isIn("5", "..");
         var goal = reports.measure(analyst, c.programme(), c.period()).get(0);
-        assertThat(goal.numerator().text()).isEqualTo("<5");
+        // in the fixed period the plan (made today) is not there yet: none of the two discharged had one
+        assertThat(goal.denominator().text()).isEqualTo("<5");
         assertThat(goal.valueHidden()).isTrue();
         assertThatThrownBy(() -> reports.behind(analyst, c.programme(), goal.goal().id(), c.period()))
                 .isInstanceOf(AccessDeniedException.class);
