@@ -195,14 +195,17 @@ public class FunderReportService {
     public List<GoalResult> measure(Actor actor, long programmeId, Period period) {
         Programme p = programme(programmeId);
         boolean suppress = view(actor, p) == View.SUPPRESSED;
-        if (suppress) {
-            // the goals leave the programme's view too: fixed periods only
-            fixed(period);
-        }
         List<ProgrammeGoal> all = goals.ofProgramme(p.id());
         var key = new GoalMeasureCache.Key(p.id(), p.organisationId(), period.from(), period.to(), all);
         Map<Long, FunderReports.Measured> measured = measures.measured(key);
-        return results(all, measured, suppress);
+        List<GoalResult> results = results(all, measured, suppress);
+        if (!suppress) {
+            return results;
+        }
+        // the goals leave the programme's view too: fixed periods only, and what the published set hides stays hidden
+        FixedPeriod q = fixed(period);
+        Map<String, Cell> cells = published(q, Locale.forLanguageTag("sv"));
+        return results.stream().map(g -> asPublished(g, cells, Publication.programme(q, p.id()))).toList();
     }
 
     /**
