@@ -39,6 +39,12 @@ import se.lots.shared.SmallCountSuppression.Cell;
         + "finansierar den och analytiker; Uppföljning Finsam för förbundets tjänstepersoner och analytiker.")
 class FunderReportApi {
 
+    private static final String PERIOD = "kalenderhalvår eller kalenderår som har passerat: 2026-H1, 2026-H2 eller "
+            + "2026; tomt: senaste halvåret";
+    private static final String FROM = "periodens första dag (åååå-mm-dd), i stället för period: måste vara ett "
+            + "halvårs eller års första dag";
+    private static final String TO = "periodens sista dag, i stället för period";
+
     private final FunderReportService reports;
 
     FunderReportApi(FunderReportService reports) {
@@ -92,12 +98,9 @@ class FunderReportApi {
             + "sysselsättning och försörjning vid start och slut, övergångar, Finsam-tabellen och målen. Små antal "
             + "dolda; 403 för den som inte får se insatsens siffror")
     Report report(Actor actor, @PathVariable long programmeId,
-            @Parameter(description = "kalenderhalvår eller kalenderår som har passerat: 2026-H1, 2026-H2 eller 2026; "
-                    + "tomt: senaste halvåret") @RequestParam(required = false) String period,
-            @Parameter(description = "periodens första dag (åååå-mm-dd), i stället för period: måste vara ett "
-                    + "halvårs eller års första dag") @RequestParam(required = false) String from,
-            @Parameter(description = "periodens sista dag, i stället för period") @RequestParam(required = false)
-            String to, Locale locale) {
+            @Parameter(description = PERIOD) @RequestParam(required = false) String period,
+            @Parameter(description = FROM) @RequestParam(required = false) String from,
+            @Parameter(description = TO) @RequestParam(required = false) String to, Locale locale) {
         FixedPeriod q = reports.publishedPeriod(period, from, to);
         FunderReport r = reports.reportForDownload(actor, programmeId,
                 new FunderReportService.Period(q.from(), q.to()), locale);
@@ -110,12 +113,9 @@ class FunderReportApi {
             + "under perioden, nya och utskrivna efter kön. Små antal dolda; bara förbundets tjänstepersoner och "
             + "analytiker")
     Finsam finsam(Actor actor,
-            @Parameter(description = "kalenderhalvår eller kalenderår som har passerat: 2026-H1, 2026-H2 eller 2026; "
-                    + "tomt: senaste halvåret") @RequestParam(required = false) String period,
-            @Parameter(description = "periodens första dag (åååå-mm-dd), i stället för period: måste vara ett "
-                    + "halvårs eller års första dag") @RequestParam(required = false) String from,
-            @Parameter(description = "periodens sista dag, i stället för period") @RequestParam(required = false)
-            String to, Locale locale) {
+            @Parameter(description = PERIOD) @RequestParam(required = false) String period,
+            @Parameter(description = FROM) @RequestParam(required = false) String from,
+            @Parameter(description = TO) @RequestParam(required = false) String to, Locale locale) {
         FinsamOverview f = reports.finsam(actor, reports.publishedPeriod(period, from, to), locale);
         return new Finsam(f.from(), f.to(), f.programmes(), f.tables().stream().map(Table::of).toList());
     }
