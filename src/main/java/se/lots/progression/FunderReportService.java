@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
@@ -35,6 +36,7 @@ import se.lots.registry.RegistryService;
 import se.lots.security.Actor;
 import se.lots.shared.InvalidInputException;
 import se.lots.shared.NotFoundException;
+import se.lots.shared.LinkedSuppression;
 import se.lots.shared.SmallCountSuppression;
 import se.lots.shared.SmallCountSuppression.Cell;
 import se.lots.shared.SmallCountSuppression.Mark;
@@ -60,7 +62,6 @@ public class FunderReportService {
     }
 
     static final List<String> GENDERS = List.of("KVINNA", "MAN", "ANNAT");
-    static final int AGE_BANDS = 4;
     private static final int MAX_TEXT = 10_000;
 
     private final EnrolmentService enrolments;
@@ -99,6 +100,42 @@ public class FunderReportService {
             throw new InvalidInputException("to", "progression.report.periodOrder");
         }
         return new Period(f, t);
+    }
+
+    /** How many years back the fixed periods are offered. */
+    static final int PUBLISHED_YEARS = 3;
+
+    /** The fixed periods offered where figures leave the programme lead's view: ended half-years and years. */
+    public List<FixedPeriod> publishedPeriods() {
+        return FixedPeriod.endedBy(LocalDate.now(clock), PUBLISHED_YEARS);
+    }
+
+    /**
+     * The fixed period asked for: by {@code period} ({@code 2026-H1}, {@code 2026}), or by dates that are exactly a
+     * fixed period's; nothing given: the latest ended half-year. Anything else — free dates, a period not yet ended
+     * — is refused with a Swedish message naming the field {@code period}: a suppressed view never shows a free
+     * period (the pages show the message and the latest half-year instead).
+     */
+    public FixedPeriod publishedPeriod(String period, String from, String to) {
+        FixedPeriod p;
+        if (period != null && !period.isBlank()) {
+            p = FixedPeriod.parse(period).orElseThrow(
+                    () -> new InvalidInputException("period", "progression.report.fixedPeriod"));
+        } else if ((from == null || from.isBlank()) && (to == null || to.isBlank())) {
+            return publishedPeriods().stream().filter(q -> !q.wholeYear()).findFirst().orElseThrow();
+        } else {
+            Period free = period(from, to);
+            p = FixedPeriod.of(free.from(), free.to()).orElseThrow(
+                    () -> new InvalidInputException("period", "progression.report.fixedPeriod"));
+        }
+        if (!p.endedBy(LocalDate.now(clock))) {
+            throw new InvalidInputException("period", "progression.report.periodNotEnded");
+        }
+        return p;
+    }
+
+    private FixedPeriod fixed(Period period) {
+        return publishedPeriod(null, period.from().toString(), period.to().toString());
     }
 
     public Programme programme(long programmeId) {
@@ -163,7 +200,14 @@ public class FunderReportService {
         List<ProgrammeGoal> all = goals.ofProgramme(p.id());
         var key = new GoalMeasureCache.Key(p.id(), p.organisationId(), period.from(), period.to(), all);
         Map<Long, FunderReports.Measured> measured = measures.measured(key);
-        return results(all, measured, suppress);
+        List<GoalResult> results = results(all, measured, suppress);
+        if (!suppress) {
+            return results;
+        }
+        // the goals leave the programme's view too: fixed periods only, and what the published set hides stays hidden
+        FixedPeriod q = fixed(period);
+        Map<String, Cell> cells = published(q, Locale.forLanguageTag("sv"));
+        return results.stream().map(g -> asPublished(g, cells, Publication.programme(q, p.id()))).toList();
     }
 
     /**
@@ -318,134 +362,251 @@ public class FunderReportService {
     /**
      * Uppföljning Finsam for the förbund: for every programme with participants in the period, the participants in the
      * period, the new and the discharged, by gender, counted as in each programme's report. It leaves Lots, so it is
-     * always suppressed: one table per measure, programmes by gender with their totals, so that a suppressed cell
-     * cannot be recovered from a programme's total or a gender's total over the programmes.
+     * always suppressed, for a fixed period only, as part of the period's published set ({@link Publication}): one
+     * table per measure, programmes by gender with their totals, each count hidden exactly where each programme's
+     * report hides it.
      */
     @Transactional
-    public FinsamOverview finsam(Actor actor, Period period, Locale locale) {
-        if (!seesFinsam(actor)) {
-            throw new AccessDeniedException("Uppföljning Finsam is for the förbund and the analysts");
-        }
-        var byProgramme = new HashMap<Long, long[][]>();
-        for (FunderReports.FinsamCount c : reports.finsam(period.from(), period.to())) {
-            long[][] m = byProgramme.computeIfAbsent(c.programmeId(), k -> new long[3][GENDERS.size()]);
-            int g = genderRow(c.gender());
-            m[0][g] += c.active();
-            m[1][g] += c.registered();
-            m[2][g] += c.discharged();
-        }
-        // a förbund's officers follow up the programmes their förbund funds; the analysts every programme
-        boolean own = actor.role() == Role.FEDERATION_OFFICER;
-        List<Programme> shown = enrolments.allProgrammes().stream().filter(p -> {
-            if (own && !actor.organisationId().equals(p.fundedBy())) {
-                return false;
-            }
-            long[][] m = byProgramme.get(p.id());
-            return m != null && java.util.Arrays.stream(m[0]).sum() > 0;
-        }).toList();
+    public FinsamOverview finsam(Actor actor, FixedPeriod period, Locale locale) {
+        requireFinsam(actor, period);
+        List<Programme> shown = finsamProgrammes(actor, period);
+        Map<String, Cell> cells = published(period, locale);
+        String group = groupOf(actor);
         List<String> rows = shown.stream().map(p -> p.name() + " (" + p.organisationName() + ")").toList();
-        List<String> genders = GENDERS.stream().map(g -> text("progression.report.gender." + g, locale)).toList();
+        List<Long> ids = shown.stream().map(Programme::id).toList();
         var tables = new ArrayList<ReportTable>();
         String[] keys = { "finsamActive", "finsamRegistered", "finsamDischarged" };
         for (int measure = 0; measure < keys.length; measure++) {
-            long[][] counts = new long[shown.size()][];
-            for (int r = 0; r < shown.size(); r++) {
-                counts[r] = byProgramme.get(shown.get(r).id())[measure];
-            }
-            tables.add(table(keys[measure], locale, rows, genders, counts, true, true));
+            var layout = Publication.overview(period, group, Publication.MEASURES.get(measure), ids);
+            tables.add(new ReportTable(keys[measure], text("progression.report.table." + keys[measure], locale), rows,
+                    genders(locale), LinkedSuppression.read(layout, cells), true));
         }
         audit.record(actor, null, AuditAction.READ, AccessBasis.of("STATISTIK"),
                 "uppföljning finsam " + period.from() + "–" + period.to());
         return new FinsamOverview(period.from(), period.to(), shown, tables);
     }
 
+    private static void requireFinsam(Actor actor, FixedPeriod period) {
+        if (!seesFinsam(actor)) {
+            throw new AccessDeniedException("Uppföljning Finsam is for the förbund and the analysts");
+        }
+        Objects.requireNonNull(period);
+    }
+
+    /** The group whose totals the actor's overview prints: their förbund's, or the analysts' over every programme. */
+    private static String groupOf(Actor actor) {
+        return actor.role() == Role.FEDERATION_OFFICER ? Publication.federation(actor.organisationId().value())
+                : Publication.ALL;
+    }
+
+    /** The programmes in the actor's overview: with participants in the period; an officer's förbund's only. */
+    private List<Programme> finsamProgrammes(Actor actor, FixedPeriod period) {
+        Map<Long, FunderReports.Tables> data = reports.allTables(period.from(), period.to());
+        boolean own = actor.role() == Role.FEDERATION_OFFICER;
+        return enrolments.allProgrammes().stream()
+                .filter(p -> !own || actor.organisationId().equals(p.fundedBy()))
+                .filter(p -> data.containsKey(p.id()))
+                .sorted(java.util.Comparator.comparing(Programme::id)).toList();
+    }
+
+    /**
+     * Uppföljning Finsam's hand-in for the förbund and a fixed period: per programme, the participants, the new and
+     * the discharged by gender and age band, and the discharged's occupation and income sources at start and end —
+     * the counts of each programme's report, suppressed as they are there.
+     */
+    @Transactional
+    public FinsamExport finsamExport(Actor actor, FixedPeriod period, Locale locale) {
+        requireFinsam(actor, period);
+        List<Programme> shown = finsamProgrammes(actor, period);
+        Map<String, Cell> cells = published(period, locale);
+        var programmes = new ArrayList<FinsamExport.ProgrammeTables>();
+        for (Programme p : shown) {
+            String prefix = Publication.programme(period, p.id());
+            var t = new ArrayList<ReportTable>();
+            for (String m : Publication.MEASURES) {
+                String key = switch (m) {
+                    case "A" -> "active";
+                    case "R" -> "registered";
+                    default -> "discharged";
+                };
+                t.add(new ReportTable(key, text("progression.report.table." + key, locale), genders(locale),
+                        bands(locale), LinkedSuppression.read(Publication.genderAge(prefix, m), cells), true));
+            }
+            t.add(new ReportTable("occupations", text("progression.report.table.occupations", locale),
+                    occupationLabels(locale), startEnd(locale),
+                    LinkedSuppression.read(Publication.occupations(prefix, occupationRows(locale)), cells), true));
+            t.add(new ReportTable("incomes", text("progression.report.table.incomes", locale), incomeLabels(locale),
+                    startEnd(locale), LinkedSuppression.read(Publication.incomes(prefix, incomeCodes(locale)), cells),
+                    false));
+            programmes.add(new FinsamExport.ProgrammeTables(p, t));
+        }
+        audit.record(actor, null, AuditAction.EXPORT, AccessBasis.of("STATISTIK"),
+                "uppföljning finsam export " + period.from() + "–" + period.to());
+        return new FinsamExport(period, programmes);
+    }
+
+    /**
+     * The start and end registrations of every participant of the programme in the period, for handing in where
+     * SUS-style registrations per person are still asked for: personal data, so only for the programme lead of the
+     * programme's organisation; each name shown is a read of that person (the registry audits it), and the file as a
+     * whole one export entry.
+     */
+    @Transactional
+    public List<FinsamExport.Participant> participantRegistrations(Actor actor, long programmeId, FixedPeriod period) {
+        Programme p = programme(programmeId);
+        if (!editsGoals(actor, programmeId)) {
+            throw new AccessDeniedException("registrations per person are for the programme lead of the programme's"
+                    + " organisation");
+        }
+        var rows = new ArrayList<FinsamExport.Participant>();
+        for (var r : reports.participantRegistrations(p.id(), period.from(), period.to())) {
+            String name = r.personId() == null ? null
+                    : registry.readIfAllowed(actor, r.personId()).map(x -> x.person().displayName()).orElse("–");
+            rows.add(new FinsamExport.Participant(name, r.gender(), r.band(), r.startedOn(), r.endedOn(), r.endReason(),
+                    r.registered(), r.discharged(), r.startOccupation(), r.startIncomes(), r.endOccupation(),
+                    r.endIncomes()));
+        }
+        audit.record(actor, null, AuditAction.EXPORT, AccessBasis.OWN_ORGANISATION,
+                "registreringar per deltagare program " + programmeId + " " + period.from() + "–" + period.to());
+        return rows;
+    }
+
+    /**
+     * The period's published set, suppressed together ({@link Publication}). A first half-year on its own; a second
+     * half-year or a year together with both halves, the first kept as it was published on its own, so that nothing
+     * published in the summer is given away by the year and the second half.
+     */
+    Map<String, Cell> published(FixedPeriod period, Locale locale) {
+        var h1 = new FixedPeriod(period.year(), 1);
+        Map<Long, Long> fundedBy = new HashMap<>();
+        enrolments.allProgrammes().forEach(p -> {
+            if (p.fundedBy() != null) {
+                fundedBy.put(p.id(), p.fundedBy().value());
+            }
+        });
+        Map<String, Cell> first = Publication.suppress(Map.of(h1, counts(h1, locale)), fundedBy, Map.of());
+        if (period.equals(h1)) {
+            return first;
+        }
+        var all = new LinkedHashMap<FixedPeriod, Map<Long, Publication.Counts>>();
+        all.put(h1, counts(h1, locale));
+        var h2 = new FixedPeriod(period.year(), 2);
+        all.put(h2, counts(h2, locale));
+        var year = new FixedPeriod(period.year(), 0);
+        all.put(year, counts(year, locale));
+        return Publication.suppress(all, fundedBy, first);
+    }
+
+    private Map<Long, Publication.Counts> counts(FixedPeriod q, Locale locale) {
+        var counts = new HashMap<Long, Publication.Counts>();
+        List<String> occupations = categories.occupations(locale).stream().map(Category::code).toList();
+        List<String> incomes = categories.incomeSources(locale).stream().map(Category::code).toList();
+        reports.allTables(q.from(), q.to())
+                .forEach((id, t) -> counts.put(id, Publication.Counts.of(t, occupations, incomes)));
+        return counts;
+    }
+
     FunderReport build(Programme p, Period period, boolean suppress, Locale locale) {
         LocalDate from = period.from();
         LocalDate to = period.to();
         List<ProgrammeGoal> all = goals.ofProgramme(p.id());
-        FunderReports.Tables tables = reports.tables(p.id(), from, to);
-        long[][] registered = new long[GENDERS.size()][AGE_BANDS];
-        long[][] discharged = new long[GENDERS.size()][AGE_BANDS];
-        long[][] finsam = new long[3][GENDERS.size()];
-        for (var c : tables.genderAge()) {
-            int g = genderRow(c.gender());
-            registered[g][c.band()] += c.registered();
-            discharged[g][c.band()] += c.discharged();
-            finsam[0][g] += c.active();
-            finsam[1][g] += c.registered();
-            finsam[2][g] += c.discharged();
+        var c = Publication.Counts.of(reports.tables(p.id(), from, to), occupationCodes(locale), incomeCodes(locale));
+        Map<String, Cell> cells;
+        String prefix;
+        if (suppress) {
+            FixedPeriod q = fixed(period);
+            cells = published(q, locale);
+            prefix = Publication.programme(q, p.id());
+        } else {
+            prefix = "exact|P" + p.id();
+            var exact = new LinkedSuppression();
+            Publication.add(exact, prefix, c);
+            cells = exact.exact();
         }
-        List<String> genders = GENDERS.stream().map(g -> text("progression.report.gender." + g, locale)).toList();
-        List<String> bands = List.of("16–19", "20–24", "25–29", text("progression.report.otherAge", locale));
-
-        List<Category> occupations = categories.occupations(locale);
-        var occupationRows = new LinkedHashMap<String, Integer>();
-        occupations.forEach(o -> occupationRows.put(o.code(), occupationRows.size()));
-        long[][] occ = new long[occupations.size() + 1][2];
-        for (var pair : tables.occupations()) {
-            occ[row(occupationRows, pair.start())][0] += pair.count();
-            occ[row(occupationRows, pair.end())][1] += pair.count();
-        }
-        List<String> occupationLabels = new ArrayList<>(occupations.stream().map(Category::label).toList());
-        occupationLabels.add(text("progression.report.notRegistered", locale));
-
-        List<Category> incomes = categories.incomeSources(locale);
-        var incomeRows = new LinkedHashMap<String, Integer>();
-        incomes.forEach(i -> incomeRows.put(i.code(), incomeRows.size()));
-        long[][] inc = new long[incomes.size()][2];
-        for (var i : tables.incomes()) {
-            inc[incomeRows.get(i.source())]["START".equals(i.kind()) ? 0 : 1] += i.count();
-        }
-
-        var transferRows = new LinkedHashMap<String, long[]>();
-        for (var t : tables.transfers()) {
-            transferRows.computeIfAbsent(t.programme(), k -> new long[2])[t.in() ? 0 : 1] += t.count();
-        }
-        long[][] tr = transferRows.values().toArray(new long[0][]);
-        if (tr.length == 0) {
-            tr = new long[0][2];
-        }
-        List<String> startEnd = List.of(text("progression.report.atStart", locale),
-                text("progression.report.atEnd", locale));
-
+        List<String> genders = genders(locale);
         var texts = reports.texts(p.id(), from, to).orElse(new FunderReports.Texts(null, null));
+        List<GoalResult> results = results(all, reports.goals(p.id(), p.organisationId(), from, to, all), suppress);
+        if (suppress) {
+            results = results.stream().map(g -> asPublished(g, cells, prefix)).toList();
+        }
         return new FunderReport(p, from, to, suppress,
-                table("registered", locale, genders, bands, registered, suppress, true),
-                table("discharged", locale, genders, bands, discharged, suppress, true),
-                table("occupations", locale, occupationLabels, startEnd, occ, suppress, true),
-                table("incomes", locale, incomes.stream().map(Category::label).toList(), startEnd, inc, suppress,
-                        false),
-                table("transfers", locale, List.copyOf(transferRows.keySet()),
+                table("registered", locale, genders, bands(locale), Publication.genderAge(prefix, "R"), cells, true),
+                table("discharged", locale, genders, bands(locale), Publication.genderAge(prefix, "D"), cells, true),
+                table("occupations", locale, occupationLabels(locale), startEnd(locale),
+                        Publication.occupations(prefix, c.occupationCodes()), cells, true),
+                table("incomes", locale, incomeLabels(locale), startEnd(locale),
+                        Publication.incomes(prefix, c.incomeCodes()), cells, false),
+                table("transfers", locale, c.transferNames(),
                         List.of(text("progression.report.transferIn", locale),
-                                text("progression.report.transferOut", locale)), tr, suppress, true),
+                                text("progression.report.transferOut", locale)),
+                        Publication.transfers(prefix, c.transferNames()), cells, true),
                 table("finsam", locale, List.of(text("progression.report.finsam.active", locale),
                         text("progression.report.finsam.registered", locale),
-                        text("progression.report.finsam.discharged", locale)), genders, finsam, suppress, true),
-                results(all, reports.goals(p.id(), p.organisationId(), from, to, all), suppress), texts.equality(),
-                texts.lessons());
+                        text("progression.report.finsam.discharged", locale)), genders, Publication.finsam(prefix),
+                        cells, true),
+                results, texts.equality(), texts.lessons());
     }
 
-    private ReportTable table(String key, Locale locale, List<String> rows, List<String> columns, long[][] counts,
-            boolean suppress, boolean totals) {
-        long[][] c = counts.length == 0 ? new long[0][columns.size()] : counts;
-        var t = suppress ? SmallCountSuppression.suppressed(c) : SmallCountSuppression.exact(c);
-        if (c.length == 0) {
-            t = new SmallCountSuppression.Table(List.of(), List.of(),
-                    java.util.Collections.nCopies(columns.size(), new Cell(0, Mark.SHOWN)), new Cell(0, Mark.SHOWN));
-        }
-        return new ReportTable(key, text("progression.report.table." + key, locale), rows, columns, t, totals);
-    }
-
-    private static int row(Map<String, Integer> rows, String code) {
-        return code == null ? rows.size() : rows.get(code);
-    }
-
-    private static int genderRow(String gender) {
-        return switch (gender) {
-            case "KVINNA" -> 0;
-            case "MAN" -> 1;
-            default -> 2;
+    /**
+     * A goal whose denominator is a count of the published set (the participants, the discharged) hides it, and its
+     * value, where the set hides it: otherwise the goal would print what the tables hide.
+     */
+    private static GoalResult asPublished(GoalResult g, Map<String, Cell> cells, String prefix) {
+        String key = switch (g.goal().indicator()) {
+            case PARTICIPANTS -> prefix + "|A|*|*";
+            case DISCHARGED_TO_WORK_OR_STUDIES -> prefix + "|D|*|*";
+            default -> null;
         };
+        Cell published = key == null ? null : cells.get(key);
+        if (published == null || !published.hidden()) {
+            return g;
+        }
+        Cell numerator = g.goal().indicator() == GoalIndicator.PARTICIPANTS ? published
+                : g.numerator().hidden() ? g.numerator() : new Cell(g.numerator().count(), Mark.SECONDARY);
+        return new GoalResult(g.goal(), numerator, published, null, null);
+    }
+
+    private List<String> genders(Locale locale) {
+        return GENDERS.stream().map(g -> text("progression.report.gender." + g, locale)).toList();
+    }
+
+    private List<String> bands(Locale locale) {
+        return List.of("16–19", "20–24", "25–29", text("progression.report.otherAge", locale));
+    }
+
+    private List<String> startEnd(Locale locale) {
+        return List.of(text("progression.report.atStart", locale), text("progression.report.atEnd", locale));
+    }
+
+    private List<String> occupationCodes(Locale locale) {
+        return categories.occupations(locale).stream().map(Category::code).toList();
+    }
+
+    /** The occupation table's rows: every occupation and "not registered". */
+    private List<String> occupationRows(Locale locale) {
+        var rows = new ArrayList<>(occupationCodes(locale));
+        rows.add(Publication.NONE);
+        return rows;
+    }
+
+    private List<String> occupationLabels(Locale locale) {
+        List<String> labels = new ArrayList<>(categories.occupations(locale).stream().map(Category::label).toList());
+        labels.add(text("progression.report.notRegistered", locale));
+        return labels;
+    }
+
+    private List<String> incomeCodes(Locale locale) {
+        return categories.incomeSources(locale).stream().map(Category::code).toList();
+    }
+
+    private List<String> incomeLabels(Locale locale) {
+        return categories.incomeSources(locale).stream().map(Category::label).toList();
+    }
+
+    private ReportTable table(String key, Locale locale, List<String> rows, List<String> columns,
+            LinkedSuppression.Layout layout, Map<String, Cell> cells, boolean totals) {
+        return new ReportTable(key, text("progression.report.table." + key, locale), rows, columns,
+                LinkedSuppression.read(layout, cells), totals);
     }
 
     private String text(String key, Locale locale) {

@@ -67,7 +67,7 @@ public final class SmallCountSuppression {
      * among the visible non-zero cells, so at least {@value #THRESHOLD} when it was picked) in 5..∞. A "<5" cell is
      * disclosed when that leaves it a single possible value.
      */
-    private static boolean someSmallCellFollowsFromTotal(List<Long> counts, List<Mark> marks, long total) {
+    static boolean someSmallCellFollowsFromTotal(List<Long> counts, List<Mark> marks, long total) {
         long visible = 0;
         long hiddenMinimum = 0;
         long smallCells = 0;
@@ -119,20 +119,33 @@ public final class SmallCountSuppression {
 
     /** The table as it is, for roles that may see individuals: nothing hidden. */
     public static Table exact(long[][] counts) {
-        return table(counts, false);
+        return table(counts);
     }
 
     /**
-     * Primary suppression of every count 1–4 in a table with row and column totals, then secondary suppression: a
-     * row or column (its total included) with exactly one hidden value would give that value away as total minus
-     * the rest, so the smallest visible non-zero cell of that line is hidden too ("..") — or its total when no such
-     * cell is left. Repeated until no line has exactly one hidden value.
+     * Primary suppression of every count 1–4 in a table with row and column totals, then secondary suppression so
+     * that no hidden count follows from the totals by adding or subtracting rows and columns: {@link LinkedSuppression}
+     * over the table alone (a line with exactly one hidden value, or whose total pins a "<5" cell, hides its smallest
+     * visible non-zero cell or its total; then any "<5" cell that still follows from the lines together gets one more
+     * neighbour hidden).
      */
     public static Table suppressed(long[][] counts) {
-        return table(counts, true);
+        if (counts.length == 0) {
+            return table(counts);
+        }
+        var rows = new ArrayList<String>();
+        for (int r = 0; r < counts.length; r++) {
+            rows.add(Integer.toString(r));
+        }
+        var columns = new ArrayList<String>();
+        for (int c = 0; c < counts[0].length; c++) {
+            columns.add(Integer.toString(c));
+        }
+        var layout = LinkedSuppression.Layout.of("t", rows, columns);
+        return LinkedSuppression.read(layout, new LinkedSuppression().table(layout, counts).suppress());
     }
 
-    private static Table table(long[][] counts, boolean suppress) {
+    private static Table table(long[][] counts) {
         int rows = counts.length;
         int columns = rows == 0 ? 0 : counts[0].length;
         // the table with its totals as an extra row and column; [rows][columns] is the grand total
@@ -148,17 +161,7 @@ public final class SmallCountSuppression {
         Mark[][] m = new Mark[rows + 1][columns + 1];
         for (int r = 0; r <= rows; r++) {
             for (int c = 0; c <= columns; c++) {
-                m[r][c] = suppress && small(v[r][c]) ? Mark.SMALL : Mark.SHOWN;
-            }
-        }
-        boolean changed = suppress;
-        while (changed) {
-            changed = false;
-            for (int r = 0; r <= rows; r++) {
-                changed |= protect(v, m, r, -1, columns);
-            }
-            for (int c = 0; c <= columns; c++) {
-                changed |= protect(v, m, -1, c, rows);
+                m[r][c] = Mark.SHOWN;
             }
         }
         var cells = new ArrayList<List<Cell>>();
@@ -179,53 +182,5 @@ public final class SmallCountSuppression {
         }
         return new Table(List.copyOf(cells), List.copyOf(rowTotals), List.copyOf(columnTotals),
                 new Cell(v[rows][columns], m[rows][columns]));
-    }
-
-    /**
-     * Whether the line's shown total pins one of its "<5" cells to a single value, as in {@link #apply}: two small
-     * cells in a row of 8 beside a 6 can only be 1 each.
-     */
-    private static boolean someSmallCellFollowsFromLineTotal(long[][] v, Mark[][] m, int r, int c, int last) {
-        var counts = new ArrayList<Long>();
-        var marks = new ArrayList<Mark>();
-        for (int i = 0; i < last; i++) {
-            counts.add(v[r >= 0 ? r : i][r >= 0 ? i : c]);
-            marks.add(m[r >= 0 ? r : i][r >= 0 ? i : c]);
-        }
-        int totalRow = r >= 0 ? r : last;
-        int totalColumn = r >= 0 ? last : c;
-        return m[totalRow][totalColumn] == Mark.SHOWN
-                && someSmallCellFollowsFromTotal(counts, marks, v[totalRow][totalColumn]);
-    }
-
-    /**
-     * One line (row {@code r} or column {@code c}, its total at index {@code last}); true when it hid something: when
-     * exactly one of its values is hidden (it would be the total minus the rest), or when its total pins a small cell.
-     */
-    private static boolean protect(long[][] v, Mark[][] m, int r, int c, int last) {
-        int hidden = 0;
-        int smallest = -1;
-        for (int i = 0; i <= last; i++) {
-            int row = r >= 0 ? r : i;
-            int column = r >= 0 ? i : c;
-            if (m[row][column] != Mark.SHOWN) {
-                hidden++;
-            } else if (i < last && v[row][column] > 0
-                    && (smallest < 0 || v[row][column] < v[r >= 0 ? r : smallest][r >= 0 ? smallest : c])) {
-                smallest = i;
-            }
-        }
-        if (hidden == 0 || hidden > 1 && !someSmallCellFollowsFromLineTotal(v, m, r, c, last)) {
-            return false;
-        }
-        int pick = smallest >= 0 ? smallest : last;
-        int row = r >= 0 ? r : pick;
-        int column = r >= 0 ? pick : c;
-        if (m[row][column] != Mark.SHOWN) {
-            // the only hidden value is the total and every cell is zero or hidden: nothing to add
-            return false;
-        }
-        m[row][column] = Mark.SECONDARY;
-        return true;
     }
 }

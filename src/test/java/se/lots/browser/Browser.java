@@ -215,6 +215,17 @@ final class Browser implements AutoCloseable {
     }
 
     /** Fails, listing what to fix, when axe finds anything serious or critical on the page now shown. */
+    /** Fetches a link's target with the browser's session (a download), as bytes; fails on an error status. */
+    byte[] download(String href) {
+        Object base64 = driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => r.ok ? r.arrayBuffer() : Promise.reject(r.status)).then(b => {
+                    let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s));
+                }).catch(e => done('failed: ' + e));""", href);
+        org.assertj.core.api.Assertions.assertThat(String.valueOf(base64)).doesNotStartWith("failed");
+        return java.util.Base64.getDecoder().decode(String.valueOf(base64));
+    }
+
     void assertAccessible(String page) {
         var results = new AxeBuilder().analyze(driver);
         List<Rule> blocking = results.getViolations().stream()

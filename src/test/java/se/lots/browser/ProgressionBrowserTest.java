@@ -53,17 +53,6 @@ class ProgressionBrowserTest {
         browser.close();
     }
 
-    /** The file behind a link, fetched by the page itself (with its session), as a download would get it. */
-    private static byte[] download(String href) {
-        Object base64 = browser.driver().executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                fetch(arguments[0]).then(r => r.ok ? r.arrayBuffer() : Promise.reject(r.status)).then(b => {
-                    let s = ''; new Uint8Array(b).forEach(x => s += String.fromCharCode(x)); done(btoa(s));
-                }).catch(e => done('failed: ' + e));""", href);
-        assertThat(String.valueOf(base64)).doesNotStartWith("failed");
-        return java.util.Base64.getDecoder().decode(String.valueOf(base64));
-    }
-
     /**
      * At 400 px the participant's page does not scroll sideways, and its chart is Lots' one chart component: an SVG
      * image named by its title, which says what the table under it holds.
@@ -198,19 +187,19 @@ class ProgressionBrowserTest {
         browser.clickAndWait("#report-" + programme);
         assertThat(browser.text("h1")).contains("Rapport till finansiären: Framsteget ung");
         browser.assertAccessible("funder's report page");
-        // downloaded: the xlsx, suppressed as everything that leaves Lots (one discharged is under 5), and the PDF
-        byte[] xlsx = download(browser.find("a[href*='rapport.xlsx']").getAttribute("href"));
+        // downloaded for a fixed period, as everything that leaves Lots: the xlsx and the PDF
+        assertThat(browser.find("a[href*='rapport.xlsx']").getAttribute("href")).contains("period=");
+        assertThat(browser.text("#download-fixed")).contains("kalenderhalvår");
+        byte[] xlsx = browser.download(browser.find("a[href*='rapport.xlsx']").getAttribute("href"));
         try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
             var goals = workbook.getSheets().filter(sheet -> sheet.getName().equals("Mål")).findFirst().orElseThrow()
                     .read();
-            // the page showed 100 % and Ja; the file hides both, as one person would be recognised
+            // the file is for a fixed period that has ended (the latest half-year), never the page's free period
             assertThat(goals.get(1).getCellText(0)).startsWith("Andel avslutade till arbete");
-            assertThat(goals.get(1).getCellText(2)).isEqualTo("..");
-            assertThat(goals.get(1).getCellText(3)).isEqualTo("..");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        byte[] pdf = download(browser.find("a[href*='rapport.pdf']").getAttribute("href"));
+        byte[] pdf = browser.download(browser.find("a[href*='rapport.pdf']").getAttribute("href"));
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 
         // the förbund's officer: Uppföljning Finsam over every programme, then one programme's report, suppressed
@@ -218,12 +207,13 @@ class ProgressionBrowserTest {
         browser.loginAs("forbund");
         browser.clickAndWait("nav a[href='/uppfoljning/finsam']");
         assertThat(browser.text("h1")).contains("Uppföljning Finsam");
-        assertThat(browser.text("#table-finsamActive")).contains("Framsteget ung");
-        assertThat(browser.find("#finsam-xlsx").getAttribute("href")).contains("/uppfoljning/finsam.xlsx?from=");
+        assertThat(browser.find("#finsam-xlsx").getAttribute("href")).contains("/uppfoljning/finsam.xlsx?period=");
         browser.assertAccessible("Uppföljning Finsam page");
-        browser.clickAndWait(browser.findAll("#finsam-programmes a").stream()
-                .filter(a -> a.getText().startsWith("Framsteget ung")).findFirst().orElseThrow());
+        // the overview shows the latest ended half-year, before this test's participants; the programme's own report
+        // opens on that half-year too, suppressed
+        browser.open("/programmes/" + programme + "/rapport");
         assertThat(browser.text("h1")).contains("Rapport till finansiären: Framsteget ung");
+        assertThat(browser.findAll("#period option")).isNotEmpty();
         assertThat(browser.text("main")).contains("Antal under 5 visas som <5");
     }
 

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import se.lots.plan.Programme;
 import se.lots.progression.FinsamOverview;
+import se.lots.progression.FixedPeriod;
 import se.lots.progression.FunderReport;
 import se.lots.progression.FunderReportService;
 import se.lots.progression.GoalResult;
@@ -37,6 +38,12 @@ import se.lots.shared.SmallCountSuppression.Cell;
         + "dem som ..), som i PDF och Excel; uttaget loggas. Rapporten för insatsens egen organisation, förbundet som "
         + "finansierar den och analytiker; Uppföljning Finsam för förbundets tjänstepersoner och analytiker.")
 class FunderReportApi {
+
+    private static final String PERIOD = "kalenderhalvår eller kalenderår som har passerat: 2026-H1, 2026-H2 eller "
+            + "2026; tomt: senaste halvåret";
+    private static final String FROM = "periodens första dag (åååå-mm-dd), i stället för period: måste vara ett "
+            + "halvårs eller års första dag";
+    private static final String TO = "periodens sista dag, i stället för period";
 
     private final FunderReportService reports;
 
@@ -64,8 +71,8 @@ class FunderReportApi {
             return new Table(t.key(), t.title(), t.rows(), t.columns(),
                     t.table().cells().stream().map(Count::of).toList(),
                     t.totals() ? Count.of(t.table().rowTotals()) : null,
-                    t.totals() ? Count.of(t.table().columnTotals()) : null,
-                    t.totals() ? Count.of(t.table().total()) : null);
+                    t.totals() && !t.table().columnTotals().isEmpty() ? Count.of(t.table().columnTotals()) : null,
+                    t.totals() && t.table().total() != null ? Count.of(t.table().total()) : null);
         }
     }
 
@@ -91,11 +98,12 @@ class FunderReportApi {
             + "sysselsättning och försörjning vid start och slut, övergångar, Finsam-tabellen och målen. Små antal "
             + "dolda; 403 för den som inte får se insatsens siffror")
     Report report(Actor actor, @PathVariable long programmeId,
-            @Parameter(description = "periodens första dag (åååå-mm-dd); tomt: årets början")
-            @RequestParam(required = false) String from,
-            @Parameter(description = "periodens sista dag; tomt: i dag") @RequestParam(required = false) String to,
-            Locale locale) {
-        FunderReport r = reports.reportForDownload(actor, programmeId, reports.period(from, to), locale);
+            @Parameter(description = PERIOD) @RequestParam(required = false) String period,
+            @Parameter(description = FROM) @RequestParam(required = false) String from,
+            @Parameter(description = TO) @RequestParam(required = false) String to, Locale locale) {
+        FixedPeriod q = reports.publishedPeriod(period, from, to);
+        FunderReport r = reports.reportForDownload(actor, programmeId,
+                new FunderReportService.Period(q.from(), q.to()), locale);
         return new Report(r.programme(), r.from(), r.to(), r.suppressed(), r.tables().stream().map(Table::of).toList(),
                 r.goals().stream().map(Goal::of).toList(), r.equality(), r.lessons());
     }
@@ -105,11 +113,10 @@ class FunderReportApi {
             + "under perioden, nya och utskrivna efter kön. Små antal dolda; bara förbundets tjänstepersoner och "
             + "analytiker")
     Finsam finsam(Actor actor,
-            @Parameter(description = "periodens första dag (åååå-mm-dd); tomt: årets början")
-            @RequestParam(required = false) String from,
-            @Parameter(description = "periodens sista dag; tomt: i dag") @RequestParam(required = false) String to,
-            Locale locale) {
-        FinsamOverview f = reports.finsam(actor, reports.period(from, to), locale);
+            @Parameter(description = PERIOD) @RequestParam(required = false) String period,
+            @Parameter(description = FROM) @RequestParam(required = false) String from,
+            @Parameter(description = TO) @RequestParam(required = false) String to, Locale locale) {
+        FinsamOverview f = reports.finsam(actor, reports.publishedPeriod(period, from, to), locale);
         return new Finsam(f.from(), f.to(), f.programmes(), f.tables().stream().map(Table::of).toList());
     }
 }

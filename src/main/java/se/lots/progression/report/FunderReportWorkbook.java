@@ -80,7 +80,7 @@ final class FunderReportWorkbook {
         for (int c = 0; c < t.columns().size(); c++) {
             ws.value(1, c + 1, t.columns().get(c));
         }
-        if (t.totals()) {
+        if (t.hasRowTotals()) {
             ws.value(1, t.columns().size() + 1, messages.getMessage("progression.report.total", null, locale));
         }
         for (int r = 0; r < t.rows().size(); r++) {
@@ -88,17 +88,19 @@ final class FunderReportWorkbook {
             for (int c = 0; c < t.columns().size(); c++) {
                 cell(ws, r + 2, c + 1, t.cell(r, c));
             }
-            if (t.totals()) {
+            if (t.hasRowTotals()) {
                 cell(ws, r + 2, t.columns().size() + 1, t.table().rowTotals().get(r));
             }
         }
-        if (t.totals()) {
+        if (t.hasTotalRow()) {
             int last = t.rows().size() + 2;
             ws.value(last, 0, messages.getMessage("progression.report.total", null, locale));
             for (int c = 0; c < t.columns().size(); c++) {
                 cell(ws, last, c + 1, t.table().columnTotals().get(c));
             }
-            cell(ws, last, t.columns().size() + 1, t.table().total());
+            if (t.table().total() != null) {
+                cell(ws, last, t.columns().size() + 1, t.table().total());
+            }
         }
     }
 

@@ -247,6 +247,53 @@ public class FunderReports {
               FROM follow_up_cohort(NULL, CAST(:from AS date), CAST(:to AS date))
              GROUP BY programme_id, gender""";
 
+    /**
+     * {@link #BY_GENDER_AND_AGE} for every programme at once: the published set of a fixed period (Uppföljning Finsam,
+     * every programme's suppressed report and the Finsam export) is suppressed together, so it is read together.
+     */
+    static final String ALL_BY_GENDER_AND_AGE = """
+            SELECT programme_id, gender, age_band,
+                   count(*) FILTER (WHERE registered) AS registered,
+                   count(*) FILTER (WHERE discharged) AS discharged,
+                   count(*) FILTER (WHERE active) AS active
+              FROM follow_up_cohort(NULL, CAST(:from AS date), CAST(:to AS date))
+             GROUP BY programme_id, gender, age_band
+            HAVING count(*) FILTER (WHERE active) > 0""";
+
+    /** {@link #DISCHARGED_BY_OCCUPATION_AND_INCOME} for every programme at once. */
+    static final String ALL_DISCHARGED_BY_OCCUPATION_AND_INCOME = """
+            SELECT programme_id, start_occupation, end_occupation, start_incomes, end_incomes, count(*) AS discharged
+              FROM follow_up_cohort(NULL, CAST(:from AS date), CAST(:to AS date))
+             WHERE discharged
+             GROUP BY programme_id, start_occupation, end_occupation, start_incomes, end_incomes""";
+
+    /** {@link #TRANSFERS} for every programme at once. */
+    static final String ALL_TRANSFERS = """
+            SELECT c.programme_id, 'IN' AS direction, fp.name AS programme, count(*) AS participants
+              FROM follow_up_cohort(NULL, CAST(:from AS date), CAST(:to AS date)) c
+              JOIN plan_enrolment f ON f.id = c.transferred_from
+              JOIN plan_programme fp ON fp.id = f.programme_id
+             WHERE c.registered AND c.transferred_from IS NOT NULL
+             GROUP BY c.programme_id, fp.name
+            UNION ALL
+            SELECT c.programme_id, 'OUT', tp.name, count(*)
+              FROM follow_up_cohort(NULL, CAST(:from AS date), CAST(:to AS date)) c
+              JOIN plan_enrolment t ON t.transferred_from = c.enrolment_id AND t.started_on <= CAST(:to AS date)
+              JOIN plan_programme tp ON tp.id = t.programme_id
+             WHERE c.end_reason = 'OVERFORD' AND c.ended_on BETWEEN CAST(:from AS date) AND CAST(:to AS date)
+             GROUP BY c.programme_id, tp.name""";
+
+    /**
+     * The participants of a programme in a period with their start and end registrations, one unit a row, for the
+     * programme lead's per-participant file: the units the report counts, as {@code follow_up_cohort} has them.
+     */
+    static final String PARTICIPANT_REGISTRATIONS = """
+            SELECT person_id, gender, age_band, started_on, ended_on, end_reason, registered, discharged,
+                   start_occupation, start_incomes, end_occupation, end_incomes
+              FROM follow_up_cohort(:programme, CAST(:from AS date), CAST(:to AS date))
+             WHERE active
+             ORDER BY started_on, id""";
+
     /** One row of {@link #BY_GENDER_AND_AGE}; {@code band} 0–3 for 16–19, 20–24, 25–29 and any other age. */
     public record GenderAgeCount(String gender, int band, long registered, long discharged, long active) {
     }
@@ -319,6 +366,70 @@ public class FunderReports {
         var incomeList = new ArrayList<IncomeCount>();
         incomes.forEach((k, c) -> incomeList.add(new IncomeCount(k.get(0), k.get(1), c[0])));
         return new Tables(genderAge, occupationList, incomeList, transfers);
+    }
+
+    /** The report's tables of every programme with participants in the period, by programme. */
+    public Map<Long, Tables> allTables(LocalDate from, LocalDate to) {
+        plannedForTheseDates();
+        Map<String, Object> period = Map.of("from", from, "to", to);
+        var genderAge = new HashMap<Long, List<GenderAgeCount>>();
+        jdbc.sql(ALL_BY_GENDER_AND_AGE).params(period).query(rs -> {
+            genderAge.computeIfAbsent(rs.getLong("programme_id"), k -> new ArrayList<>())
+                    .add(new GenderAgeCount(rs.getString("gender"), rs.getInt("age_band"), rs.getLong("registered"),
+                            rs.getLong("discharged"), rs.getLong("active")));
+        });
+        var occupations = new HashMap<Long, Map<List<String>, long[]>>();
+        var incomes = new HashMap<Long, Map<List<String>, long[]>>();
+        jdbc.sql(ALL_DISCHARGED_BY_OCCUPATION_AND_INCOME).params(period).query(rs -> {
+            long programme = rs.getLong("programme_id");
+            long discharged = rs.getLong("discharged");
+            occupations.computeIfAbsent(programme, k -> new LinkedHashMap<>()).computeIfAbsent(
+                    java.util.Arrays.asList(rs.getString("start_occupation"), rs.getString("end_occupation")),
+                    k -> new long[1])[0] += discharged;
+            for (String kind : List.of("START", "SLUT")) {
+                for (String source : sources(rs, kind.equals("START") ? "start_incomes" : "end_incomes")) {
+                    incomes.computeIfAbsent(programme, k -> new LinkedHashMap<>())
+                            .computeIfAbsent(List.of(kind, source), k -> new long[1])[0] += discharged;
+                }
+            }
+        });
+        var transfers = new HashMap<Long, List<TransferCount>>();
+        jdbc.sql(ALL_TRANSFERS).params(period).query(rs -> {
+            transfers.computeIfAbsent(rs.getLong("programme_id"), k -> new ArrayList<>())
+                    .add(new TransferCount("IN".equals(rs.getString("direction")), rs.getString("programme"),
+                            rs.getLong("participants")));
+        });
+        var all = new HashMap<Long, Tables>();
+        for (long programme : genderAge.keySet()) {
+            var occupationList = new ArrayList<OccupationPair>();
+            occupations.getOrDefault(programme, Map.of())
+                    .forEach((k, c) -> occupationList.add(new OccupationPair(k.get(0), k.get(1), c[0])));
+            var incomeList = new ArrayList<IncomeCount>();
+            incomes.getOrDefault(programme, Map.of())
+                    .forEach((k, c) -> incomeList.add(new IncomeCount(k.get(0), k.get(1), c[0])));
+            var transferList = new ArrayList<>(transfers.getOrDefault(programme, List.of()));
+            transferList.sort(java.util.Comparator.comparing(TransferCount::programme)
+                    .thenComparing(t -> t.in() ? 0 : 1));
+            all.put(programme, new Tables(genderAge.get(programme), occupationList, incomeList, transferList));
+        }
+        return all;
+    }
+
+    /** One participant's registrations as the programme lead's per-participant file gives them. */
+    public record ParticipantRegistrations(UUID personId, String gender, int band, LocalDate startedOn,
+            LocalDate endedOn, String endReason, boolean registered, boolean discharged, String startOccupation,
+            List<String> startIncomes, String endOccupation, List<String> endIncomes) {
+    }
+
+    public List<ParticipantRegistrations> participantRegistrations(long programmeId, LocalDate from, LocalDate to) {
+        plannedForTheseDates();
+        return jdbc.sql(PARTICIPANT_REGISTRATIONS).params(Map.of("programme", programmeId, "from", from, "to", to))
+                .query((rs, n) -> new ParticipantRegistrations(rs.getObject("person_id", UUID.class),
+                        rs.getString("gender"), rs.getInt("age_band"), rs.getObject("started_on", LocalDate.class),
+                        rs.getObject("ended_on", LocalDate.class), rs.getString("end_reason"),
+                        rs.getBoolean("registered"), rs.getBoolean("discharged"), rs.getString("start_occupation"),
+                        sources(rs, "start_incomes"), rs.getString("end_occupation"), sources(rs, "end_incomes")))
+                .list();
     }
 
     private static List<String> sources(ResultSet rs, String column) throws SQLException {

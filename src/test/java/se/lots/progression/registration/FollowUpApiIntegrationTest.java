@@ -242,7 +242,8 @@ class FollowUpApiIntegrationTest {
         enrolled(lead, programme, "Räknadsdotter");
         enrolments.setProgrammeFundedBy(lead, programme, String.valueOf(actors.byUsername("forbund")
                 .organisationId()));
-        String period = "?from=" + start().withDayOfMonth(1) + "&to=" + LocalDate.now(clock);
+        // the half-year the participants started in: it has always ended six months later
+        String period = "?period=" + start().getYear() + "-H" + (start().getMonthValue() <= 6 ? 1 : 2);
 
         for (String user : List.of("insatsledare", "forbund", "analytiker")) {
             var response = send(user, "GET", "/api/v1/follow-up/programmes/" + programme + "/report" + period, null);
