@@ -333,6 +333,22 @@ public class FunderReportService {
         return build(p, period, suppress, locale);
     }
 
+    /**
+     * A programme's figures over its whole period, for its final report: exact for the programme's own organisation
+     * (unless {@code forDownload}), otherwise suppressed — over a period no reader chooses (the programme's start to
+     * its end), so not one of the fixed half-years and years of the published set.
+     */
+    @Transactional
+    public FunderReport wholeProgrammeReport(Actor actor, long programmeId, Period period, boolean forDownload,
+            Locale locale) {
+        Programme p = programme(programmeId);
+        boolean suppress = forDownload || view(actor, p) == View.SUPPRESSED;
+        view(actor, p);
+        audit.record(actor, null, forDownload ? AuditAction.EXPORT : AuditAction.READ, AccessBasis.OWN_ORGANISATION,
+                "slutrapportens siffror program " + programmeId + " " + period.from() + "–" + period.to());
+        return build(p, period, suppress, true, locale);
+    }
+
     /** The report that leaves Lots (PDF, xlsx): always suppressed. */
     @Transactional
     public FunderReport reportForDownload(Actor actor, long programmeId, Period period, Locale locale) {
@@ -507,13 +523,24 @@ public class FunderReportService {
     }
 
     FunderReport build(Programme p, Period period, boolean suppress, Locale locale) {
+        return build(p, period, suppress, false, locale);
+    }
+
+    private FunderReport build(Programme p, Period period, boolean suppress, boolean wholeProgramme, Locale locale) {
         LocalDate from = period.from();
         LocalDate to = period.to();
         List<ProgrammeGoal> all = goals.ofProgramme(p.id());
         var c = Publication.Counts.of(reports.tables(p.id(), from, to), occupationCodes(locale), incomeCodes(locale));
         Map<String, Cell> cells;
         String prefix;
-        if (suppress) {
+        if (suppress && wholeProgramme) {
+            // the programme's own period (its final report): suppressed on its own, not linked to the published set
+            // of half-years and years — docs/federation.md "What remains" names the subtraction this leaves open
+            prefix = "whole|P" + p.id();
+            var own = new LinkedSuppression();
+            Publication.add(own, prefix, c);
+            cells = own.suppress();
+        } else if (suppress) {
             FixedPeriod q = fixed(period);
             cells = published(q, locale);
             prefix = Publication.programme(q, p.id());

@@ -35,7 +35,7 @@ class MembershipApi {
     }
 
     /** The förbund's area: the municipalities' codes (kommunkoder). */
-    record Area(List<String> municipalityCodes) {
+    record AreaCodes(List<String> municipalityCodes) {
     }
 
     @GetMapping
@@ -68,7 +68,7 @@ class MembershipApi {
 
     @PutMapping("/area")
     @Operation(summary = "Förbundets område: alla kommuner det omfattar, som kommunkoder")
-    Federation area(Actor actor, @RequestBody Area area) {
+    Federation area(Actor actor, @RequestBody AreaCodes area) {
         return service.setArea(actor, area.municipalityCodes());
     }
 }

@@ -16,8 +16,14 @@ public record FinalReportFigures(LocalDate from, LocalDate to, boolean suppresse
     public record FinalReportTable(String key, String title, List<String> rows, List<String> columns, List<List<String>> cells,
             List<String> rowTotals, List<String> columnTotals, String total) {
 
-        public boolean hasTotals() {
-            return total != null;
+        /** A total per row: not where a person can count in several rows. */
+        public boolean hasRowTotals() {
+            return rowTotals != null;
+        }
+
+        /** A total row: not where the rows are measures that overlap (the Finsam table). */
+        public boolean hasTotalRow() {
+            return columnTotals != null;
         }
     }
 

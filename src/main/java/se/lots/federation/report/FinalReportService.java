@@ -124,8 +124,7 @@ public class FinalReportService {
             figures = null;
         } else {
             var period = period(facts);
-            FunderReport funder = download ? funderReports.reportForDownload(actor, programmeId, period, locale)
-                    : funderReports.report(actor, programmeId, period, locale);
+            FunderReport funder = funderReports.wholeProgrammeReport(actor, programmeId, period, download, locale);
             figures = figures(funder, locale);
         }
         audit.record(actor, null, download ? AuditAction.EXPORT : AuditAction.READ, AccessBasis.OWN_ORGANISATION,
@@ -220,7 +219,7 @@ public class FinalReportService {
         }
         v.throwIfInvalid();
         FinalReportFigures published = figures(
-                funderReports.reportForDownload(actor, programmeId, period(facts), locale), locale);
+                funderReports.wholeProgrammeReport(actor, programmeId, period(facts), true, locale), locale);
         if (!reports.submit(programmeId, version, published, actor.userId())) {
             throw stale(programmeId);
         }
@@ -573,9 +572,10 @@ public class FinalReportService {
             cells.add(row);
         }
         return new FinalReportFigures.FinalReportTable(t.key(), t.title(), t.rows(), t.columns(), cells,
-                t.totals() ? t.table().rowTotals().stream().map(Cell::text).toList() : null,
-                t.totals() ? t.table().columnTotals().stream().map(Cell::text).toList() : null,
-                t.totals() ? t.table().total().text() : null);
+                // which totals a table prints is the table's (the Finsam table has none over its measures)
+                t.totals() && t.hasRowTotals() ? t.table().rowTotals().stream().map(Cell::text).toList() : null,
+                t.totals() && t.hasTotalRow() ? t.table().columnTotals().stream().map(Cell::text).toList() : null,
+                t.totals() && t.table().total() != null ? t.table().total().text() : null);
     }
 
     private String text(String key, Locale locale, Object... args) {

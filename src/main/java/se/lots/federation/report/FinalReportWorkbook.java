@@ -130,7 +130,7 @@ final class FinalReportWorkbook {
         for (int c = 0; c < t.columns().size(); c++) {
             ws.value(1, c + 1, t.columns().get(c));
         }
-        if (t.hasTotals()) {
+        if (t.hasRowTotals()) {
             ws.value(1, t.columns().size() + 1, m.get("federation.report.final.total"));
         }
         for (int r = 0; r < t.rows().size(); r++) {
@@ -138,17 +138,19 @@ final class FinalReportWorkbook {
             for (int c = 0; c < t.columns().size(); c++) {
                 cell(ws, r + 2, c + 1, t.cells().get(r).get(c));
             }
-            if (t.hasTotals()) {
+            if (t.hasRowTotals()) {
                 cell(ws, r + 2, t.columns().size() + 1, t.rowTotals().get(r));
             }
         }
-        if (t.hasTotals()) {
+        if (t.hasTotalRow()) {
             int last = t.rows().size() + 2;
             ws.value(last, 0, m.get("federation.report.final.total"));
             for (int c = 0; c < t.columns().size(); c++) {
                 cell(ws, last, c + 1, t.columnTotals().get(c));
             }
-            cell(ws, last, t.columns().size() + 1, t.total());
+            if (t.hasRowTotals()) {
+                cell(ws, last, t.columns().size() + 1, t.total());
+            }
         }
     }
 
