@@ -137,10 +137,10 @@ class ApplicationController {
     }
 
     static ApplicationInput input(Map<String, String> form) {
-        var budget = new ArrayList<ApplicationInput.BudgetLine>();
+        var budget = new ArrayList<ApplicationInput.YearBudgetInput>();
         for (int i = 0; form.containsKey("budget[" + i + "].year") || form.containsKey("budget[" + i + "].amount");
                 i++) {
-            budget.add(new ApplicationInput.BudgetLine(form.get("budget[" + i + "].year"),
+            budget.add(new ApplicationInput.YearBudgetInput(form.get("budget[" + i + "].year"),
                     form.get("budget[" + i + "].amount")));
         }
         var parties = new ArrayList<ApplicationInput.PartyLine>();

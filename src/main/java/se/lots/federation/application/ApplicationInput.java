@@ -9,10 +9,10 @@ import java.util.List;
  * rows), so an error names the row as it was sent.
  */
 public record ApplicationInput(String federationId, String kind, String programmeId, String newProgrammeName,
-        String title, String purpose, String goals, String periodFrom, String periodTo, List<BudgetLine> budget,
+        String title, String purpose, String goals, String periodFrom, String periodTo, List<YearBudgetInput> budget,
         List<PartyLine> parties) {
 
-    public record BudgetLine(String year, String amount) {
+    public record YearBudgetInput(String year, String amount) {
     }
 
     /** A participating organisation and what it commits: free text and optionally an amount. */

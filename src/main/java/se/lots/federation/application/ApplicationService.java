@@ -252,10 +252,10 @@ public class ApplicationService {
 
     /** For the governance feature: the förbund's member organisations today and the förbund itself (participants). */
     @Transactional(readOnly = true)
-    public List<ApplicationChoices.Member> organisationsOfFederation(Actor actor) {
+    public List<ApplicationChoices.MemberChoice> organisationsOfFederation(Actor actor) {
         requireOfficer(actor);
-        var all = new ArrayList<ApplicationChoices.Member>();
-        all.add(new ApplicationChoices.Member(actor.organisationId(), actor.organisationName(),
+        var all = new ArrayList<ApplicationChoices.MemberChoice>();
+        all.add(new ApplicationChoices.MemberChoice(actor.organisationId(), actor.organisationName(),
                 se.lots.organisation.PartyType.FORBUND));
         all.addAll(applications.members(actor.organisationId(), LocalDate.now(clock)));
         return all;
@@ -309,11 +309,11 @@ public class ApplicationService {
         return s;
     }
 
-    private static List<YearAmount> budget(Validation v, List<ApplicationInput.BudgetLine> lines, LocalDate from,
+    private static List<YearAmount> budget(Validation v, List<ApplicationInput.YearBudgetInput> lines, LocalDate from,
             LocalDate to) {
         var budget = new ArrayList<YearAmount>();
         Set<Integer> years = new HashSet<>();
-        List<ApplicationInput.BudgetLine> given = lines == null ? List.of() : lines;
+        List<ApplicationInput.YearBudgetInput> given = lines == null ? List.of() : lines;
         for (int i = 0; i < given.size(); i++) {
             var line = given.get(i);
             if (line == null || (blank(line.year()) && blank(line.amount()))) {
@@ -336,8 +336,8 @@ public class ApplicationService {
 
     private List<Application.PartyCommitment> parties(Validation v, List<ApplicationInput.PartyLine> lines,
             OrganisationId federation, OrganisationId applicant, ApplicationKind kind, LocalDate today) {
-        Map<OrganisationId, ApplicationChoices.Member> members = applications.members(federation, today).stream()
-                .collect(Collectors.toMap(ApplicationChoices.Member::id, Function.identity()));
+        Map<OrganisationId, ApplicationChoices.MemberChoice> members = applications.members(federation, today).stream()
+                .collect(Collectors.toMap(ApplicationChoices.MemberChoice::id, Function.identity()));
         var parties = new java.util.LinkedHashMap<OrganisationId, Application.PartyCommitment>();
         List<ApplicationInput.PartyLine> given = lines == null ? List.of() : lines;
         for (int i = 0; i < given.size(); i++) {
@@ -352,7 +352,7 @@ public class ApplicationService {
                 }
                 continue;
             }
-            ApplicationChoices.Member member = null;
+            ApplicationChoices.MemberChoice member = null;
             try {
                 member = members.get(new OrganisationId(Long.parseLong(line.organisationId().strip())));
             } catch (RuntimeException e) {

@@ -125,13 +125,13 @@ class Applications {
     }
 
     /** The förbund's member organisations on {@code day}. */
-    List<ApplicationChoices.Member> members(OrganisationId federation, LocalDate day) {
+    List<ApplicationChoices.MemberChoice> members(OrganisationId federation, LocalDate day) {
         return jdbc.sql("""
                 SELECT o.id, o.name, o.party_type FROM federation_member m
                   JOIN organisation_directory o ON o.id = m.organisation_id
                  WHERE m.federation_id = ? AND m.joined_on <= ? AND (m.left_on IS NULL OR m.left_on > ?)
                  ORDER BY o.party_type, o.name, o.id""").params(federation.value(), day, day)
-                .query((rs, n) -> new ApplicationChoices.Member(new OrganisationId(rs.getLong("id")),
+                .query((rs, n) -> new ApplicationChoices.MemberChoice(new OrganisationId(rs.getLong("id")),
                         rs.getString("name"), PartyType.valueOf(rs.getString("party_type"))))
                 .list();
     }

@@ -84,7 +84,7 @@ public class GovernanceService {
     }
 
     public record Options(List<se.lots.federation.application.ApplicationSummary> applications,
-            List<ApplicationChoices.Choice> programmes, List<ApplicationChoices.Member> organisations) {
+            List<ApplicationChoices.Choice> programmes, List<ApplicationChoices.MemberChoice> organisations) {
     }
 
     @Transactional
@@ -117,7 +117,7 @@ public class GovernanceService {
             v.reject("organisationId", "validation.required");
         } else {
             organisation = applications.organisationsOfFederation(actor).stream()
-                    .map(ApplicationChoices.Member::id)
+                    .map(ApplicationChoices.MemberChoice::id)
                     .filter(o -> String.valueOf(o.value()).equals(input.organisationId().strip())).findFirst()
                     .orElse(null);
             if (organisation == null) {

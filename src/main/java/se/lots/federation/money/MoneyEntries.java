@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 import se.lots.federation.money.FederationYear.Area;
 import se.lots.federation.money.FederationYear.StructuralGrant;
 import se.lots.federation.money.ProgrammeMoney.BudgetLine;
-import se.lots.federation.money.ProgrammeMoney.Funder;
+import se.lots.federation.money.ProgrammeMoney.FunderShare;
 import se.lots.federation.money.ProgrammeMoney.Grant;
 import se.lots.federation.money.ProgrammeMoney.Payment;
 import se.lots.federation.money.ProgrammeMoney.QuarterUse;
@@ -148,12 +148,12 @@ class MoneyEntries {
 
     // ---- budget lines ---------------------------------------------------------------------------------------
 
-    List<Funder> funders(long programmeId) {
+    List<FunderShare> funders(long programmeId) {
         return jdbc.sql("""
                 SELECT f.id, coalesce(f.name, o.name, f.kind) AS name, f.share_percent
                   FROM federation_programme_funder f LEFT JOIN organisation_directory o ON o.id = f.organisation_id
                  WHERE f.programme_id = ? ORDER BY f.id""").param(programmeId)
-                .query((rs, n) -> new Funder(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3))).list();
+                .query((rs, n) -> new FunderShare(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3))).list();
     }
 
     /** Whether the programme already has a line for the year from the funder (by id, or by name in any case). */

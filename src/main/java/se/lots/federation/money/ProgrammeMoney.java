@@ -9,11 +9,11 @@ import java.util.List;
  * A programme's money page for one year: its line ({@link ProgrammeLine}), and what makes it up. {@code officer} is
  * whether the viewer is the förbund's officer (who enters everything; the programme lead enters use only).
  */
-public record ProgrammeMoney(ProgrammeLine line, boolean officer, List<Funder> funders, List<BudgetLine> budget,
+public record ProgrammeMoney(ProgrammeLine line, boolean officer, List<FunderShare> funders, List<BudgetLine> budget,
         List<Grant> grants, List<Payment> payments, List<QuarterUse> uses, List<Return> returns) {
 
     /** One of the programme's funders (federation_programme_funder), as a budget line can name it. */
-    public record Funder(long id, String name, BigDecimal sharePercent) {
+    public record FunderShare(long id, String name, BigDecimal sharePercent) {
     }
 
     public record BudgetLine(long id, int year, String funder, BigDecimal amount) {

@@ -82,7 +82,7 @@ public class ApplicationFixture {
         return new ApplicationInput(null, "PROGRAMME", String.valueOf(w.programmeId()), null,
                 "Gruppcoaching i Steget vidare", "Metodutveckling för unga utan gymnasiebetyg",
                 "Tio ungdomar får parallella insatser under fyra månader", "2021-09-01", "2021-12-31",
-                List.of(new ApplicationInput.BudgetLine("2021", "80 000")),
+                List.of(new ApplicationInput.YearBudgetInput("2021", "80 000")),
                 List.of(new ApplicationInput.PartyLine(String.valueOf(w.kommun().id().value()),
                         "Anställning halvtid och projektledare", "400000"),
                         new ApplicationInput.PartyLine(String.valueOf(w.region().id().value()),

@@ -76,7 +76,7 @@ class ApplicationIntegrationTest {
     void twoMunicipalitiesAloneAreRefusedWithTheFinsamRuleNamedAndNothingIsSaved() {
         World w = fixture.world();
         var input = new ApplicationInput(null, "PROGRAMME", null, "Kommunernas egen insats", "Två kommuner",
-                "Syfte", "Mål", "2022-01-01", "2022-12-31", List.of(new ApplicationInput.BudgetLine("2022", "100000")),
+                "Syfte", "Mål", "2022-01-01", "2022-12-31", List.of(new ApplicationInput.YearBudgetInput("2022", "100000")),
                 List.of(new ApplicationInput.PartyLine(String.valueOf(w.otherKommun().id().value()), "Lokaler",
                         null)));
 
@@ -102,7 +102,7 @@ class ApplicationIntegrationTest {
         World w = fixture.world();
         Application a = service.submit(w.lead(), new ApplicationInput(null, "STRUCTURAL", null, null,
                 "Tillsammansveckan 2021", "Temavecka om psykisk hälsa", "Fler deltar i föreläsningarna",
-                "2021-10-11", "2021-10-17", List.of(new ApplicationInput.BudgetLine("2021", "15 000,50")), List.of()));
+                "2021-10-11", "2021-10-17", List.of(new ApplicationInput.YearBudgetInput("2021", "15 000,50")), List.of()));
         assertThat(a.kind()).isEqualTo(ApplicationKind.STRUCTURAL);
         assertThat(a.programmeName()).isNull();
         assertThat(a.budgetTotal()).isEqualByComparingTo("15000.50");
@@ -113,8 +113,8 @@ class ApplicationIntegrationTest {
     void everyWrongFieldIsNamedAtOnce() {
         World w = fixture.world();
         var input = new ApplicationInput(null, "PROGRAMME", "999999999", null, " ", "Syfte", null, "2022-12-31",
-                "2022-01-01", List.of(new ApplicationInput.BudgetLine("2019", "-5"),
-                        new ApplicationInput.BudgetLine("", ""), new ApplicationInput.BudgetLine("20x", "10")),
+                "2022-01-01", List.of(new ApplicationInput.YearBudgetInput("2019", "-5"),
+                        new ApplicationInput.YearBudgetInput("", ""), new ApplicationInput.YearBudgetInput("20x", "10")),
                 List.of(new ApplicationInput.PartyLine(String.valueOf(w.outsideLead().organisationId().value()),
                         null, null), new ApplicationInput.PartyLine(null, "Åtagande utan part", null)));
         assertThatThrownBy(() -> service.submit(w.lead(), input)).isInstanceOfSatisfying(InvalidInputException.class,
@@ -123,7 +123,7 @@ class ApplicationIntegrationTest {
                         "parties[1].organisationId"));
         var structuralWithProgramme = new ApplicationInput(null, "STRUCTURAL", String.valueOf(w.programmeId()), null,
                 "Utbildning", "Syfte", "Mål", "2022-01-01", "2022-12-31",
-                List.of(new ApplicationInput.BudgetLine("2023", "1000")), List.of());
+                List.of(new ApplicationInput.YearBudgetInput("2023", "1000")), List.of());
         assertThatThrownBy(() -> service.submit(w.lead(), structuralWithProgramme))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("programmeId", "budget[0].year"));
@@ -139,7 +139,7 @@ class ApplicationIntegrationTest {
         // the outside lead's organisation is a member of the other förbund only
         var toThisFederation = new ApplicationInput(String.valueOf(w.federation().id().value()), "STRUCTURAL", null,
                 null, "Utbildning", "Syfte", "Mål", "2022-01-01", "2022-12-31",
-                List.of(new ApplicationInput.BudgetLine("2022", "1000")), List.of());
+                List.of(new ApplicationInput.YearBudgetInput("2022", "1000")), List.of());
         assertThatThrownBy(() -> service.submit(w.outsideLead(), toThisFederation))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("federationId"));

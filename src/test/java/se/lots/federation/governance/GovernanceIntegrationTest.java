@@ -119,8 +119,8 @@ class GovernanceIntegrationTest {
         World w = fixture.world();
         var twoYears = new ApplicationInput(null, "STRUCTURAL", null, null, "Personalutbildning BIP och SKAPA",
                 "Kompetensutveckling", "Alla handläggare utbildade", "2022-01-01", "2023-12-31",
-                List.of(new ApplicationInput.BudgetLine("2022", "30000"),
-                        new ApplicationInput.BudgetLine("2023", "20000")), List.of());
+                List.of(new ApplicationInput.YearBudgetInput("2022", "30000"),
+                        new ApplicationInput.YearBudgetInput("2023", "20000")), List.of());
         long app = applications.submit(w.lead(), twoYears).id();
         long refusedApp = applications.submit(w.otherLead(), twoYears).id();
         GovernanceMeeting board = withItem(w.officer(), meeting(w.officer(), "BOARD", "2021-12-01"), "Utbildning",
@@ -284,7 +284,7 @@ class GovernanceIntegrationTest {
         // another förbund's application cannot be put on this förbund's agenda
         long theirs = applications.submit(w.outsideLead(), new ApplicationInput(null, "STRUCTURAL", null, null,
                 "Annat förbunds ansökan", "Syfte", "Mål", "2022-01-01", "2022-12-31",
-                List.of(new ApplicationInput.BudgetLine("2022", "1000")), List.of())).id();
+                List.of(new ApplicationInput.YearBudgetInput("2022", "1000")), List.of())).id();
         assertThatThrownBy(() -> service.addItem(w.officer(), m.id(), new AgendaItemInput("Fel förbund",
                 String.valueOf(theirs), null, m.version()))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> service.create(w.officer(), new GovernanceMeetingInput("BOARD", "2021-13-01",
