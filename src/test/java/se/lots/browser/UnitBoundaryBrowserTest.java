@@ -102,6 +102,11 @@ class UnitBoundaryBrowserTest {
         assertThat(browser.path()).isEqualTo("/admin/organisations#unit-" + socialUnit.id());
         assertThat(browser.text("main .notice")).isEqualTo("Enhetens nämnd och verksamhetsgren är sparade.");
         assertThat(browser.text("#unit-" + socialUnit.id())).contains("Försörjningsstöd", "Socialnämnden, Socialtjänst");
+        // a unit's line and the form adding a unit to an organisation once shared the id "unit-N" when a unit and an
+        // organisation had the same number: "#unit-N" then found the empty input (.ci/run, 8 December)
+        assertThat((Long) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "const ids = [...document.querySelectorAll('[id]')].map(e => e.id); return ids.length - new Set(ids).size;"))
+                .as("ids used twice on the organisations page").isZero();
 
         browser.open("/admin/units/" + kaaUnit.id());
         browser.type("committee", "Bildningsnämnden");
